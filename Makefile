@@ -1,0 +1,95 @@
+# Tertulia. `make run` and `make test` are all a fresh Debian 12 machine needs.
+#
+#   make deps    install the Debian packages (and npm tools for tests) missing
+#   make         build the programs and tertuliactl into build/
+#   make run     build, start MariaDB, the programs and nginx, load the demo
+#   make stop    stop all of it
+#   make test    unit, HTTP and browser tests, and the HTTP tests under ASan
+#   make asan    build with AddressSanitizer and UBSan into build-asan/
+#   make bench   measure the pages with wrk on a large generated community
+
+PROGRAMS := account forum
+CC ?= gcc
+CFLAGS ?= -O2 -g
+WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
+INCLUDES := -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
+LIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl $(shell mariadb_config --libs 2>/dev/null) \
+        -lsodium -lcmark -lz
+BUILD ?= build
+PORT ?= 8080
+WORKERS ?= 2
+PYTHON := /usr/bin/python3
+
+CORE_SRC := $(wildcard cgi/core/*.c)
+CTL_SRC := $(wildcard cgi/ctl/*.c)
+CORE_OBJ := $(CORE_SRC:cgi/core/%.c=$(BUILD)/core/%.o)
+CTL_OBJ := $(CTL_SRC:cgi/ctl/%.c=$(BUILD)/ctl/%.o)
+HEADERS := $(wildcard cgi/core/*.h cgi/ctl/*.h)
+
+DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
+  libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev \
+  libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
+  chromium chromium-driver wrk valgrind clang
+
+.PHONY: all deps run stop test unit http browser asan test-asan bench clean
+
+all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
+
+$(BUILD)/core/%.o: cgi/core/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) -c $< -o $@
+
+$(BUILD)/ctl/%.o: cgi/ctl/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) -c $< -o $@
+
+$(BUILD)/libtertulia.a: $(CORE_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/%: cgi/%.c $(BUILD)/libtertulia.a $(HEADERS)
+	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
+
+$(BUILD)/tertuliactl: cgi/tertuliactl.c $(CTL_OBJ) $(BUILD)/libtertulia.a $(HEADERS)
+	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(CTL_OBJ) $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
+
+# Installs only what is missing: as root with apt-get, otherwise with sudo.
+# npm is wanted as a command: a machine may have Node.js from elsewhere.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done; \
+	  command -v npm >/dev/null || echo npm); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-audit --no-fund --silent --prefix . axe-core@4 >/dev/null
+
+run: deps all
+	@cgi/stack.sh start
+
+stop:
+	@cgi/stack.sh stop
+
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" all
+
+unit: all
+	$(MAKE) -C tests/unit BUILD=$(abspath $(BUILD)) run
+
+http: all
+	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/http
+
+browser: all
+	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/browser
+
+test-asan: asan
+	TERTULIA_BUILD=$(abspath build-asan) TERTULIA_SANITIZED=1 $(PYTHON) -m pytest -q tests/http
+
+test: deps all
+	$(MAKE) unit
+	$(MAKE) http
+	$(MAKE) browser
+	$(MAKE) test-asan
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,509 @@
+/* account.c: the accounts program. Registration, login and logout,
+ * settings, profiles, the language switch and the admin page for roles.
+ * It is the only program whose database account reads password hashes. */
+#include "core/app.h"
+#include "core/err.h"
+#include "core/log.h"
+#include "core/server.h"
+#include "core/session.h"
+#include "core/throttle.h"
+#include "core/users.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char SQL_PROFILE[] =
+	"SELECT id, username, roles, bio, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined, "
+	"DATE_FORMAT(last_seen_at, '%Y-%m-%d') AS last_seen FROM users WHERE username = ?";
+static const char SQL_SETTINGS_GET[] =
+	"SELECT email, lang, bio FROM users WHERE id = ?";
+static const char SQL_SETTINGS_SET[] =
+	"UPDATE users SET email = ?, lang = ?, bio = ? WHERE id = ?";
+static const char SQL_SET_LANG[] = "UPDATE users SET lang = ? WHERE id = ?";
+static const char SQL_SEEN[] = "UPDATE users SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?";
+static const char SQL_PASSWORD_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
+static const char SQL_ADMIN_USERS[] =
+	"SELECT id, username, email, roles, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined "
+	"FROM users WHERE username LIKE CONCAT(?, '%') ORDER BY username LIMIT 51 OFFSET ?";
+
+/* ------------------------------------------------------------ helpers */
+
+/* A redirect target from a form or query: a local path only, so that a link
+ * cannot send people elsewhere after login. */
+static const char *safe_next(const char *next)
+{
+	const char *p;
+
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+		return "/";
+	for (p = next; *p; p++)
+		if ((unsigned char)*p < 0x21 || *p == '\\' || (unsigned char)*p == 0x7F)
+			return "/";
+	return next;
+}
+
+static long long throttle_limit(request *r, const char *key, long long def)
+{
+	return config_int(&r->app->cfg, key, def);
+}
+
+/* ------------------------------------------------------------ register */
+
+static const field_spec register_fields[] = {
+	{ "username", F_USERNAME, 3, 30, 1, NULL },
+	{ "email", F_EMAIL, 3, 254, 1, NULL },
+	{ "password", F_PASSWORD, 1, 1000, 1, NULL },
+	FIELDS_END
+};
+
+static int page_register(request *r)
+{
+	hdf_str(r->hdf, "form.next", safe_next(req_query(r, "next")));
+	r->template = "register";
+	return 200;
+}
+
+static int do_register(request *r)
+{
+	const char *name = form_get(&r->in, "username");
+	const char *email = form_get(&r->in, "email");
+	const char *pw = form_get(&r->in, "password");
+	char key[128];
+	const char *problem;
+	long long id = 0;
+	int rc, taken;
+
+	r->template = "register";
+	hdf_str(r->hdf, "form.next", safe_next(req_form(r, "next")));
+	snprintf(key, sizeof(key), "register:ip:%s", r->remote_addr);
+	rc = throttle_check(r->app->db, key, throttle_limit(r, "throttle.register_per_ip", 10), 3600);
+	if (rc == E_THROTTLED) {
+		req_field_error(r, "username", "err.throttled", 60);
+		return 429;
+	}
+	if (rc != 0)
+		return rc;
+	if (pw && (problem = password_problem(pw, name, email)) != NULL)
+		req_field_error(r, "password", problem, PASSWORD_MIN);
+	if (name && (taken = users_name_taken(r->app->db, name)) != 0) {
+		if (taken < 0)
+			return taken;
+		req_field_error(r, "username", "err.name_taken", 0);
+	}
+	if (email && (taken = users_email_taken(r->app->db, email, 0)) != 0) {
+		if (taken < 0)
+			return taken;
+		req_field_error(r, "email", "err.email_taken", 0);
+	}
+	if (r->invalid)
+		return 400;
+	rc = users_create(r->app->db, name, email, pw, "", &id);
+	if (rc == E_DUP) { /* taken between the check and the insert */
+		req_field_error(r, "username", "err.name_taken", 0);
+		return 409;
+	}
+	if (rc == 0)
+		rc = throttle_hit(r->app->db, key);
+	if (rc == 0)
+		rc = session_start(r, id);
+	if (rc != 0)
+		return rc;
+	r->created_id = id;
+	req_redirect(r, safe_next(req_form(r, "next")));
+	return 303;
+}
+
+/* --------------------------------------------------------------- login */
+
+static const field_spec login_fields[] = {
+	{ "username", F_LINE, 1, 254, 1, NULL },
+	{ "password", F_PASSWORD, 1, 1000, 1, NULL },
+	FIELDS_END
+};
+
+static int page_login(request *r)
+{
+	hdf_str(r->hdf, "form.next", safe_next(req_query(r, "next")));
+	r->template = "login";
+	return 200;
+}
+
+/* Lowercased copy of an account name for throttle keys. */
+static void lower_copy(char *out, size_t size, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] && i + 1 < size; i++)
+		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	out[i] = '\0';
+}
+
+static int do_login(request *r)
+{
+	const char *name = form_get(&r->in, "username");
+	const char *pw = form_get(&r->in, "password");
+	char ipkey[128], acctkey[300], lname[256];
+	login_user u;
+	int rc;
+
+	r->template = "login";
+	hdf_str(r->hdf, "form.next", safe_next(req_form(r, "next")));
+	if (r->invalid)
+		return 400;
+	lower_copy(lname, sizeof(lname), name);
+	snprintf(ipkey, sizeof(ipkey), "login:ip:%s", r->remote_addr);
+	snprintf(acctkey, sizeof(acctkey), "login:acct:%s", lname);
+	rc = throttle_check(r->app->db, ipkey, throttle_limit(r, "throttle.login_per_ip", 30), 900);
+	if (rc == 0)
+		rc = throttle_check(r->app->db, acctkey,
+				    throttle_limit(r, "throttle.login_per_account", 5), 900);
+	if (rc == E_THROTTLED) {
+		req_field_error(r, "username", "err.throttled", 15);
+		return 429;
+	}
+	if (rc != 0)
+		return rc;
+	rc = users_find_login(r->app->db, name, &u);
+	if (rc == E_NOTFOUND)
+		rc = password_verify_dummy(pw); /* same time, same answer */
+	else if (rc == 0)
+		rc = password_verify(u.hash, pw);
+	if (rc == E_FORBIDDEN) {
+		int hit = throttle_hit(r->app->db, ipkey);
+		if (hit == 0)
+			hit = throttle_hit(r->app->db, acctkey);
+		if (hit != 0)
+			return hit;
+		req_field_error(r, "password", "err.bad_login", 0);
+		return 401;
+	}
+	if (rc != 0)
+		return rc;
+	if (u.suspended_until > (long long)time(NULL)) {
+		char until[32];
+		time_t t = (time_t)u.suspended_until;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(until, sizeof(until), "%Y-%m-%d %H:%M UTC", &tm);
+		req_field_error(r, "username", "err.suspended", 0);
+		hdf_str(r->hdf, "form.suspended_until", until);
+		return 403;
+	}
+	if (password_needs_rehash(u.hash) && (rc = users_set_password(r->app->db, u.id, pw)) != 0)
+		return rc;
+	rc = throttle_clear(r->app->db, acctkey);
+	if (rc == 0)
+		rc = session_start(r, u.id);
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_SEEN, NULL, DBI(u.id));
+	if (rc != 0)
+		return rc;
+	r->created_id = u.id;
+	req_redirect(r, safe_next(req_form(r, "next")));
+	return 303;
+}
+
+static int do_logout(request *r)
+{
+	int rc = session_end(r);
+
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/");
+	return 303;
+}
+
+/* ------------------------------------------------------------ settings */
+
+static const field_spec settings_fields[] = {
+	{ "email", F_EMAIL, 3, 254, 1, NULL },
+	{ "lang", F_ENUM, 0, 0, 0, "auto|en|es" },
+	{ "bio", F_TEXT, 0, 500, 0, NULL },
+	FIELDS_END
+};
+
+static const field_spec password_fields[] = {
+	{ "current_password", F_PASSWORD, 1, 1000, 1, NULL },
+	{ "new_password", F_PASSWORD, 1, 1000, 1, NULL },
+	FIELDS_END
+};
+
+/* Puts the stored settings in form.* unless the form already holds what the
+ * person typed. */
+static int load_settings(request *r)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_SETTINGS_GET, &rows, DBI(r->user.id));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 1) {
+		if (!hdf_get_obj(r->hdf, "form.email"))
+			hdf_str(r->hdf, "form.email", db_cell(rows, 0, 0));
+		if (!hdf_get_obj(r->hdf, "form.lang"))
+			hdf_str(r->hdf, "form.lang", *db_cell(rows, 0, 1) ? db_cell(rows, 0, 1) : "auto");
+		if (!hdf_get_obj(r->hdf, "form.bio"))
+			hdf_str(r->hdf, "form.bio", db_cell(rows, 0, 2));
+		hdf_str(r->hdf, "d.settings.email", db_cell(rows, 0, 0));
+		hdf_str(r->hdf, "d.settings.lang", db_cell(rows, 0, 1));
+	}
+	db_rows_free(rows);
+	r->template = "settings";
+	return 0;
+}
+
+static int page_settings(request *r)
+{
+	int rc;
+
+	if (req_query(r, "saved"))
+		hdf_int(r->hdf, "saved", 1);
+	rc = load_settings(r);
+	return rc ? rc : 200;
+}
+
+static int do_settings(request *r)
+{
+	const char *email = form_get(&r->in, "email");
+	const char *lang = form_get(&r->in, "lang");
+	const char *bio = form_get(&r->in, "bio");
+	int rc, taken;
+
+	if (!r->invalid && (taken = users_email_taken(r->app->db, email, r->user.id)) != 0) {
+		if (taken < 0)
+			return taken;
+		req_field_error(r, "email", "err.email_taken", 0);
+	}
+	if (r->invalid) {
+		rc = load_settings(r);
+		return rc ? rc : 400;
+	}
+	if (lang == NULL || strcmp(lang, "auto") == 0)
+		lang = "";
+	rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(email), DBS(lang),
+		     DBS(bio ? bio : ""), DBI(r->user.id));
+	if (rc == E_DUP) {
+		req_field_error(r, "email", "err.email_taken", 0);
+		rc = load_settings(r);
+		return rc ? rc : 409;
+	}
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/settings?saved=1");
+	return 303;
+}
+
+static int do_password(request *r)
+{
+	const char *cur = form_get(&r->in, "current_password");
+	const char *pw = form_get(&r->in, "new_password");
+	const char *problem;
+	db_rows *rows = NULL;
+	int rc;
+
+	if (pw && (problem = password_problem(pw, r->user.name, NULL)) != NULL)
+		req_field_error(r, "new_password", problem, PASSWORD_MIN);
+	if (cur) {
+		rc = DB_SELECT(r->app->db, SQL_PASSWORD_HASH, &rows, DBI(r->user.id));
+		if (rc != 0)
+			return rc;
+		if (password_verify(db_cell(rows, 0, 0), cur) != 0)
+			req_field_error(r, "current_password", "err.bad_password", 0);
+		db_rows_free(rows);
+	}
+	if (r->invalid) {
+		rc = load_settings(r);
+		return rc ? rc : 400;
+	}
+	rc = users_set_password(r->app->db, r->user.id, pw);
+	if (rc != 0)
+		return rc;
+	/* a new password ends every other session: start a fresh one here */
+	rc = session_end_all(r, r->user.id);
+	if (rc == 0)
+		rc = session_start(r, r->user.id);
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/settings?saved=1");
+	return 303;
+}
+
+static int do_logout_everywhere(request *r)
+{
+	int rc = session_end_all(r, r->user.id);
+
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/login");
+	return 303;
+}
+
+/* ------------------------------------------------------------- profile */
+
+static int page_profile(request *r)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_PROFILE, &rows, DBS(r->args[0]));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0) {
+		db_rows_free(rows);
+		return E_NOTFOUND;
+	}
+	hdf_row(r->hdf, "d.user", rows);
+	{
+		unsigned bits = roles_parse(db_cell(rows, 0, 2));
+		if (bits & ROLE_ADMIN)
+			hdf_int(r->hdf, "d.user.badges.admin", 1);
+		if (bits & ROLE_MODERATOR)
+			hdf_int(r->hdf, "d.user.badges.moderator", 1);
+		if (bits & ROLE_STAFF)
+			hdf_int(r->hdf, "d.user.badges.staff", 1);
+	}
+	db_rows_free(rows);
+	/* roles beyond the public badges are nobody else's business */
+	hdf_remove_tree(r->hdf, "d.user.roles");
+	r->template = "profile";
+	return 200;
+}
+
+/* --------------------------------------------------------------- language */
+
+static const field_spec lang_fields[] = {
+	{ "lang", F_ENUM, 0, 0, 1, "en|es" },
+	FIELDS_END
+};
+
+static int do_lang(request *r)
+{
+	const char *lang = form_get(&r->in, "lang");
+	int rc = 0;
+
+	req_set_cookie(r, "tertulia_lang", lang, 365LL * 86400);
+	if (r->user.id)
+		rc = DB_EXEC(r->app->db, SQL_SET_LANG, NULL, DBS(lang), DBI(r->user.id));
+	if (rc != 0)
+		return rc;
+	req_redirect(r, safe_next(req_form(r, "next")));
+	return 303;
+}
+
+/* ---------------------------------------------------------------- admin */
+
+static int page_admin(request *r)
+{
+	const char *q = req_query(r, "q");
+	long long page = 1;
+	db_rows *rows = NULL;
+	size_t i;
+	int rc, more;
+
+	if (req_query(r, "page") && parse_long(req_query(r, "page"), 1, 100000, &page) != 0)
+		return E_INVALID;
+	rc = DB_SELECT(r->app->db, SQL_ADMIN_USERS, &rows, DBS(q ? q : ""), DBI((page - 1) * 50));
+	if (rc != 0)
+		return rc;
+	more = rows->nrows > 50;
+	if (rows->nrows > 50)
+		rows->nrows = 50; /* the 51st row only says that a next page exists */
+	hdf_rows(r->hdf, "d.users", rows);
+	for (i = 0; i < rows->nrows; i++) {
+		static const char *names[] = { "moderator", "staff", "marketing", "admin" };
+		unsigned bits = roles_parse(db_cell(rows, i, 3));
+		char key[96];
+		size_t k;
+
+		for (k = 0; k < 4; k++) {
+			snprintf(key, sizeof(key), "d.users.%zu.role.%s", i, names[k]);
+			hdf_int(r->hdf, key, (bits & role_bit(names[k], strlen(names[k]))) != 0);
+		}
+	}
+	hdf_int(r->hdf, "d.page", page);
+	if (more)
+		hdf_int(r->hdf, "d.next_page", page + 1);
+	hdf_str(r->hdf, "d.q", q ? q : "");
+	if (req_query(r, "saved"))
+		hdf_str(r->hdf, "saved", req_query(r, "saved"));
+	db_rows_free(rows);
+	r->template = "admin";
+	return 200;
+}
+
+static const field_spec roles_fields[] = {
+	{ "username", F_USERNAME, 3, 30, 1, NULL },
+	{ "moderator", F_ENUM, 0, 0, 0, "on" },
+	{ "staff", F_ENUM, 0, 0, 0, "on" },
+	{ "marketing", F_ENUM, 0, 0, 0, "on" },
+	{ "admin", F_ENUM, 0, 0, 0, "on" },
+	FIELDS_END
+};
+
+static int do_roles(request *r)
+{
+	static const char *names[] = { "moderator", "staff", "marketing", "admin" };
+	const char *name = form_get(&r->in, "username");
+	char old_set[64], new_set[64], detail[160];
+	unsigned bits = 0, old_bits;
+	long long id;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 4; i++)
+		if (form_get(&r->in, names[i]))
+			bits |= role_bit(names[i], strlen(names[i]));
+	rc = users_get_roles(r->app->db, name, &id, old_set, sizeof(old_set));
+	if (rc != 0)
+		return rc;
+	old_bits = roles_parse(old_set);
+	/* an admin cannot lock every admin out by removing their own role */
+	if (id == r->user.id && !(bits & ROLE_ADMIN)) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.own_admin"));
+		return E_FORBIDDEN;
+	}
+	roles_format(bits, new_set, sizeof(new_set));
+	if (bits != old_bits) {
+		rc = db_begin(r->app->db);
+		if (rc == 0)
+			rc = users_set_roles(r->app->db, id, new_set);
+		snprintf(detail, sizeof(detail), "%s -> %s", old_set, new_set);
+		if (rc == 0)
+			rc = audit_add(r->app->db, r->user.id, "roles", "user", id, "", detail);
+		if (rc == 0)
+			rc = db_commit(r->app->db);
+		if (rc != 0) {
+			db_rollback(r->app->db);
+			return rc;
+		}
+	}
+	r->created_id = id;
+	{
+		char url[128];
+		snprintf(url, sizeof(url), "/admin?q=%s&saved=%s", name, name);
+		req_redirect(r, url);
+	}
+	return 303;
+}
+
+static const route routes[] = {
+	{ R_GET, "/register", page_register, 0, NULL },
+	{ R_POST | R_FORM_ERRORS, "/register", do_register, 0, register_fields },
+	{ R_GET, "/login", page_login, 0, NULL },
+	{ R_POST | R_FORM_ERRORS, "/login", do_login, 0, login_fields },
+	{ R_POST, "/logout", do_logout, 0, NULL },
+	{ R_GET | R_LOGIN, "/settings", page_settings, 0, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/settings", do_settings, 0, settings_fields },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/settings/password", do_password, 0, password_fields },
+	{ R_POST | R_LOGIN, "/settings/logout-everywhere", do_logout_everywhere, 0, NULL },
+	{ R_GET, "/u/:s", page_profile, 0, NULL },
+	{ R_POST, "/lang", do_lang, 0, lang_fields },
+	{ R_GET | R_LOGIN, "/admin", page_admin, ROLE_ADMIN, NULL },
+	{ R_POST | R_LOGIN, "/admin/roles", do_roles, ROLE_ADMIN, roles_fields },
+	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
+};
+
+int main(int argc, char **argv)
+{
+	return server_main(argc, argv, "account", routes, sizeof(routes) / sizeof(routes[0]));
+}

@@ -1,0 +1,159 @@
+/* app.h: the process (app), the request, the route table and the front gate.
+ *
+ * A program is a table of routes and its handlers. Each request is parsed
+ * into a zeroed `request` owned by the front gate; handlers borrow it, fill
+ * r->hdf under "d." (the page's data, which is also its JSON twin) and return
+ * an HTTP status (200, 303, ...) or a negative error code from err.h. The
+ * gate checks, in order, method, session, role and CSRF before any handler
+ * runs, validates the route's declared fields, and is the one place that
+ * writes headers and renders. Nothing of a request outlives it.
+ */
+#ifndef TERTULIA_APP_H
+#define TERTULIA_APP_H
+
+#include <ClearSilver.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "db.h"
+#include "form.h"
+#include "kv.h"
+#include "str.h"
+#include "users.h"
+
+struct FCGX_Request;
+
+/* Route flags. */
+enum {
+	R_GET = 1 << 0,
+	R_POST = 1 << 1,       /* state-changing: CSRF and Origin checked */
+	R_LOGIN = 1 << 2,      /* needs a logged-in member */
+	R_WRITES = 1 << 3,     /* publishes content: refused to silenced members */
+	R_NOSESSION = 1 << 4,  /* no session look-up (healthz, static-like) */
+	R_FORM_ERRORS = 1 << 5 /* handler shows field errors itself (re-renders its form) */
+};
+
+typedef struct user {
+	long long id;          /* 0 for a visitor */
+	char name[64];
+	char lang[8];          /* "", "en" or "es": the member's setting */
+	unsigned roles;
+	long long silenced_until; /* unix time; 0 when not silenced */
+} user;
+
+struct request;
+typedef int (*handler_fn)(struct request *r);
+
+typedef struct route {
+	unsigned flags;        /* R_GET and/or R_POST, plus the others */
+	const char *pattern;   /* "/t/:id", "/u/:s": ":id" digits, ":s" a slug */
+	handler_fn fn;
+	unsigned roles;        /* any one of these is needed; 0 for none */
+	const field_spec *fields; /* POST fields the gate validates, or NULL */
+} route;
+
+typedef struct template_cache template_cache;
+
+/* What a process owns for its whole life. */
+typedef struct app {
+	const char *name;        /* program name, for logs and db account */
+	config cfg;
+	db *db;                  /* primary: writes and read-your-writes */
+	HDF *lang[2];            /* 0 = en, 1 = es; loaded once */
+	char *template_dir;
+	template_cache *templates;
+	unsigned char secret[32];/* HMAC key for CSRF and signed tokens */
+	const route *routes;
+	size_t nroutes;
+	int https;               /* cookies get Secure */
+	char *origin;            /* the public origin, e.g. http://127.0.0.1:8080 */
+	size_t body_limit;
+	/* session lifetimes, seconds */
+	long long session_idle, session_max;
+} app;
+
+#define ROUTE_ARGS 4
+
+typedef struct request {
+	app *app;
+	struct FCGX_Request *fx; /* NULL in unit tests */
+	char **env;              /* CGI variables, NAME=value; borrowed */
+	const char *method;
+	char *path;              /* owned; the route path, without ".json" */
+	int json_twin;           /* GET of a .json URL */
+	int wants_json;          /* answer JSON (twin, or Accept: application/json) */
+	kvlist query, form, cookies;
+	char *args[ROUTE_ARGS];  /* owned copies of the matched :id/:s parts */
+	const route *route;
+	user user;
+	int has_session;
+	unsigned char token_hash[32]; /* of the session cookie, when has_session */
+	char csrf[65];           /* the token forms must carry ("" for none) */
+	const char *lang;        /* "en" or "es" */
+	HDF *hdf;                /* owned */
+	form_values in;          /* validated fields (borrowed from form) */
+	int invalid;             /* fields failed validation; errors in hdf */
+	const char *template;    /* page template, e.g. "login" */
+	char *location;          /* owned; redirect target for 303 */
+	long long created_id;    /* id of what a POST made, for the JSON answer */
+	strbuf headers;          /* extra header lines, each ending \r\n */
+	const char *remote_addr;
+	const char *body;        /* owned by the gate */
+	size_t body_len;
+	const char *raw_type;    /* set with raw: answer raw as this type (CSV, text) */
+	strbuf raw;              /* owned; a non-HTML answer */
+} request;
+
+/* ---- process ---- */
+
+/* Loads configuration, languages and templates and makes the db handle.
+ * name is the program's name (also its database account). Returns 0 or an
+ * error code (logged). */
+int app_init(app *a, const char *name, const char *config_path,
+	     const route *routes, size_t nroutes);
+void app_free(app *a);
+
+/* Serves one FastCGI request: parse, gate, handler, response. */
+void app_serve(app *a, struct FCGX_Request *fx);
+
+/* ---- for handlers ---- */
+
+/* A CGI variable, or NULL. Borrowed from the request. */
+const char *req_env(const request *r, const char *name);
+/* A query parameter or NULL. */
+const char *req_query(const request *r, const char *name);
+/* A POST field or NULL (validated fields: use r->in through form_get). */
+const char *req_form(const request *r, const char *name);
+/* Route argument i as an id (0 when it is not a number). */
+long long req_arg_id(const request *r, int i);
+/* A localized string of the request's language ("err.not_found"). */
+const char *req_text(const request *r, const char *key);
+
+/* Sets r->location to a copy of url; handlers return 303 after it. */
+int req_redirect(request *r, const char *url);
+/* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes
+ * a session cookie. */
+int req_set_cookie(request *r, const char *name, const char *value, long long max_age);
+/* Adds a field error (key of a message in the language files, and a number that
+ * replaces {n} in it) and marks the request invalid. */
+void req_field_error(request *r, const char *field, const char *msgkey, long long n);
+
+/* HDF setters that log nothing and ignore allocation failures of a single
+ * value (the page then shows less, never crashes). Values are copied. */
+void hdf_str(HDF *h, const char *name, const char *value);
+void hdf_int(HDF *h, const char *name, long long value);
+void hdf_strf(HDF *h, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Copies every row of rows into h at prefix.N.column (N from 0). Numeric
+ * columns are marked so that the JSON twin writes them as numbers. */
+void hdf_rows(HDF *h, const char *prefix, const db_rows *rows);
+/* Copies row 0 into prefix.column. Returns 0, or E_NOTFOUND with no row. */
+int hdf_row(HDF *h, const char *prefix, const db_rows *rows);
+
+/* GET /healthz: 200 "ok" when the program and its database answer, else
+ * 503. Every program mounts it. */
+int page_healthz(request *r);
+
+/* Whether the user holds any of the roles. */
+int user_has(const user *u, unsigned roles);
+#endif

@@ -1,0 +1,169 @@
+/* users.c: accounts in the database (see users.h). */
+#include "users.h"
+#include "err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_USER_INSERT[] =
+	"INSERT INTO users (username, email, password_hash, roles, created_at) "
+	"VALUES (?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_USER_LOGIN[] =
+	"SELECT id, username, password_hash, "
+	"COALESCE(UNIX_TIMESTAMP(suspended_until), 0) FROM users "
+	"WHERE username = ? OR email = ? ORDER BY username = ? DESC LIMIT 1";
+static const char SQL_USER_SET_PASSWORD[] =
+	"UPDATE users SET password_hash = ? WHERE id = ?";
+static const char SQL_USER_NAME_TAKEN[] =
+	"SELECT COUNT(*) FROM users WHERE username = ?";
+static const char SQL_USER_EMAIL_TAKEN[] =
+	"SELECT COUNT(*) FROM users WHERE email = ? AND id <> ?";
+static const char SQL_USER_SET_ROLES[] =
+	"UPDATE users SET roles = ? WHERE id = ?";
+static const char SQL_USER_GET_ROLES[] =
+	"SELECT id, roles FROM users WHERE username = ?";
+static const char SQL_AUDIT_INSERT[] =
+	"INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, detail, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+
+int users_create(db *d, const char *name, const char *email, const char *password,
+		 const char *roles, long long *id)
+{
+	char hash[PASSWORD_HASH_MAX];
+	db_result res;
+	int rc = password_hash(password, hash);
+
+	if (rc != 0)
+		return rc;
+	rc = DB_EXEC(d, SQL_USER_INSERT, &res, DBS(name), DBS(email), DBS(hash),
+		     DBS(roles ? roles : ""));
+	if (rc == 0)
+		*id = (long long)res.insert_id;
+	return rc;
+}
+
+int users_find_login(db *d, const char *name_or_email, login_user *out)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_USER_LOGIN, &rows, DBS(name_or_email),
+			   DBS(name_or_email), DBS(name_or_email));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0) {
+		rc = E_NOTFOUND;
+	} else {
+		out->id = db_cell_int(rows, 0, 0);
+		snprintf(out->name, sizeof(out->name), "%s", db_cell(rows, 0, 1));
+		snprintf(out->hash, sizeof(out->hash), "%s", db_cell(rows, 0, 2));
+		out->suspended_until = db_cell_int(rows, 0, 3);
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+int users_set_password(db *d, long long id, const char *password)
+{
+	char hash[PASSWORD_HASH_MAX];
+	int rc = password_hash(password, hash);
+
+	if (rc != 0)
+		return rc;
+	return DB_EXEC(d, SQL_USER_SET_PASSWORD, NULL, DBS(hash), DBI(id));
+}
+
+int users_name_taken(db *d, const char *name)
+{
+	long long n = 0;
+	int rc = DB_SELECT_INT(d, SQL_USER_NAME_TAKEN, &n, DBS(name));
+
+	return rc ? rc : n > 0;
+}
+
+int users_email_taken(db *d, const char *email, long long except_id)
+{
+	long long n = 0;
+	int rc = DB_SELECT_INT(d, SQL_USER_EMAIL_TAKEN, &n, DBS(email), DBI(except_id));
+
+	return rc ? rc : n > 0;
+}
+
+int users_set_roles(db *d, long long id, const char *roles)
+{
+	return DB_EXEC(d, SQL_USER_SET_ROLES, NULL, DBS(roles), DBI(id));
+}
+
+int users_get_roles(db *d, const char *name, long long *id, char *roles, size_t size)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_USER_GET_ROLES, &rows, DBS(name));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0) {
+		rc = E_NOTFOUND;
+	} else {
+		*id = db_cell_int(rows, 0, 0);
+		snprintf(roles, size, "%s", db_cell(rows, 0, 1) ? db_cell(rows, 0, 1) : "");
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+int audit_add(db *d, long long actor_id, const char *action, const char *target_type,
+	      long long target_id, const char *reason, const char *detail)
+{
+	return DB_EXEC(d, SQL_AUDIT_INSERT, NULL, actor_id ? DBI(actor_id) : DBNULL,
+		       DBS(action), DBS(target_type), DBI(target_id),
+		       DBS(reason ? reason : ""), DBS(detail ? detail : ""));
+}
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} role_names[] = {
+	{ "moderator", ROLE_MODERATOR }, { "staff", ROLE_STAFF },
+	{ "marketing", ROLE_MARKETING }, { "admin", ROLE_ADMIN },
+};
+#define NROLES (sizeof(role_names) / sizeof(role_names[0]))
+
+unsigned role_bit(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NROLES; i++)
+		if (strlen(role_names[i].name) == len && memcmp(role_names[i].name, name, len) == 0)
+			return role_names[i].bit;
+	return 0;
+}
+
+unsigned roles_parse(const char *set)
+{
+	unsigned bits = 0;
+
+	while (set && *set) {
+		const char *comma = strchr(set, ',');
+		size_t n = comma ? (size_t)(comma - set) : strlen(set);
+		bits |= role_bit(set, n);
+		set = comma ? comma + 1 : NULL;
+	}
+	return bits;
+}
+
+void roles_format(unsigned bits, char *out, size_t size)
+{
+	size_t i, used = 0;
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	for (i = 0; i < NROLES; i++) {
+		if (!(bits & role_names[i].bit))
+			continue;
+		int n = snprintf(out + used, size - used, "%s%s", used ? "," : "",
+				 role_names[i].name);
+		if (n < 0 || (size_t)n >= size - used)
+			return;
+		used += (size_t)n;
+	}
+}

@@ -1,0 +1,59 @@
+/* users.h: accounts in the database (used by the account program and by
+ * tertuliactl). Every function borrows its arguments and copies what it
+ * returns into caller-owned storage. */
+#ifndef TERTULIA_USERS_H
+#define TERTULIA_USERS_H
+
+#include "db.h"
+#include "password.h"
+
+/* Roles beyond member (every account is a member). */
+enum {
+	ROLE_MODERATOR = 1 << 0,
+	ROLE_STAFF = 1 << 1,
+	ROLE_MARKETING = 1 << 2,
+	ROLE_ADMIN = 1 << 3
+};
+
+/* Role bits from a SET value "staff,admin"; unknown names are ignored. */
+unsigned roles_parse(const char *set);
+/* The SET value for role bits, into out (at least 48 bytes). */
+void roles_format(unsigned bits, char *out, size_t size);
+/* The bit of one role name ("staff"), or 0 for an unknown name. */
+unsigned role_bit(const char *name, size_t len);
+
+/* What a login needs to know about an account. */
+typedef struct login_user {
+	long long id;
+	char name[64];
+	char hash[PASSWORD_HASH_MAX];
+	long long suspended_until; /* unix time, 0 when not suspended */
+} login_user;
+
+/* Creates an account; the password is hashed here. roles is a SET value
+ * ("" or "staff,admin"). Returns 0 and *id, E_DUP when the username or email
+ * is taken, or a database error. */
+int users_create(db *d, const char *name, const char *email, const char *password,
+		 const char *roles, long long *id);
+
+/* Finds an account by username or email, for login. E_NOTFOUND if none. */
+int users_find_login(db *d, const char *name_or_email, login_user *out);
+
+/* Stores a new hash for the account (rehash on login, password change). */
+int users_set_password(db *d, long long id, const char *password);
+
+/* 1 when the username (or email) is taken, 0 when free, or an error. */
+int users_name_taken(db *d, const char *name);
+int users_email_taken(db *d, const char *email, long long except_id);
+
+/* Replaces the roles of account id with roles (a SET value). */
+int users_set_roles(db *d, long long id, const char *roles);
+/* The id and roles of username; E_NOTFOUND if none. roles gets a SET
+ * value of at most size bytes. */
+int users_get_roles(db *d, const char *name, long long *id, char *roles, size_t size);
+
+/* Adds a line to the audit log. actor_id 0 means the command line. */
+int audit_add(db *d, long long actor_id, const char *action, const char *target_type,
+	      long long target_id, const char *reason, const char *detail);
+
+#endif

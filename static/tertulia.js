@@ -1,0 +1,17 @@
+/* tertulia.js: small enhancements. Every page works without it. */
+(function () {
+  "use strict";
+  // A form submitted once is not submitted again by a second click: the
+  // server refuses duplicates too, but this spares people the error.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset.submitted === "1") {
+      event.preventDefault();
+      return;
+    }
+    if ((form.method || "").toLowerCase() === "post") {
+      form.dataset.submitted = "1";
+      window.setTimeout(function () { form.dataset.submitted = ""; }, 5000);
+    }
+  });
+})();

@@ -1,0 +1,33 @@
+<?cs set:page.title = L.admin.title ?><?cs include:"header.cs" ?>
+<section class="panel">
+  <h1><?cs var:L.admin.heading ?></h1>
+  <h2><?cs var:L.admin.users ?></h2>
+  <?cs if:saved ?><p class="notice notice-ok" role="status"><?cs var:L.admin.saved ?> <?cs var:saved ?></p><?cs /if ?>
+  <form action="/admin" method="get" class="inline-search" role="search">
+    <label for="q"><?cs var:L.admin.find ?></label>
+    <input id="q" name="q" type="search" value="<?cs var:d.q ?>">
+    <button type="submit" class="button button-secondary"><?cs var:L.admin.find_submit ?></button>
+  </form>
+  <?cs if:subcount(d.users) ?>
+  <ul class="user-roles">
+  <?cs each:u = d.users ?>
+    <li>
+      <form action="/admin/roles" method="post">
+        <?cs call:csrf_field() ?>
+        <input type="hidden" name="username" value="<?cs var:u.username ?>">
+        <div class="user-line"><a href="/u/<?cs var:u.username ?>"><strong><?cs var:u.username ?></strong></a> <span class="meta"><?cs var:u.email ?> · <?cs var:L.admin.joined ?> <?cs var:u.joined ?></span></div>
+        <fieldset>
+          <legend class="visually-hidden"><?cs var:L.admin.roles ?>: <?cs var:u.username ?></legend>
+          <?cs each:role = u.role ?>
+          <label class="check"><input type="checkbox" name="<?cs name:role ?>" value="on"<?cs if:role == "1" ?> checked<?cs /if ?>> <?cs var:L.badge[name(role)] ?></label>
+          <?cs /each ?>
+          <button type="submit" class="button button-small"><?cs var:L.admin.save ?></button>
+        </fieldset>
+      </form>
+    </li>
+  <?cs /each ?>
+  </ul>
+  <?cs if:d.next_page ?><p><a href="/admin?q=<?cs var:url_escape(d.q) ?>&amp;page=<?cs var:d.next_page ?>"><?cs var:L.admin.next ?></a></p><?cs /if ?>
+  <?cs else ?><p class="empty"><?cs var:L.admin.none ?></p><?cs /if ?>
+</section>
+<?cs include:"footer.cs" ?>

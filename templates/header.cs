@@ -1,0 +1,46 @@
+<?cs include:"macros.cs" ?><!DOCTYPE html>
+<html lang="<?cs var:lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:page.title ?><?cs var:page.title ?> · <?cs /if ?><?cs var:L.site.name ?></title>
+<link rel="stylesheet" href="/static/tertulia.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<?cs if:page.jsonld ?><script type="application/ld+json"><?cs var:page.jsonld ?></script><?cs /if ?>
+<script src="/static/tertulia.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main"><?cs var:L.site.skip ?></a>
+<header class="site-header">
+  <div class="bar">
+    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">T</span><?cs var:L.site.name ?></a>
+    <nav class="main-nav" aria-label="<?cs var:L.site.nav_label ?>">
+      <ul>
+        <li><a href="/"<?cs if:nav == "forum" ?> aria-current="page"<?cs /if ?>><?cs var:L.site.forum ?></a></li>
+        <li><a href="/products"<?cs if:nav == "products" ?> aria-current="page"<?cs /if ?>><?cs var:L.site.products ?></a></li>
+        <li><a href="/ideas"<?cs if:nav == "ideas" ?> aria-current="page"<?cs /if ?>><?cs var:L.site.ideas ?></a></li>
+      </ul>
+    </nav>
+    <form class="search-form" role="search" action="/search" method="get">
+      <label class="visually-hidden" for="site-search"><?cs var:L.site.search ?></label>
+      <input id="site-search" type="search" name="q" placeholder="<?cs var:L.site.search_placeholder ?>" value="<?cs var:search.q ?>">
+      <button type="submit"><?cs var:L.site.search ?></button>
+    </form>
+    <nav class="account-nav" aria-label="<?cs var:L.site.account_menu ?>">
+      <ul>
+      <?cs if:me.id ?>
+        <li><a class="me" href="/u/<?cs var:me.name ?>"><?cs var:me.name ?></a></li>
+        <?cs if:me.roles.moderator || me.roles.admin ?><li><a href="/mod"><?cs var:L.site.moderation ?></a></li><?cs /if ?>
+        <?cs if:me.roles.marketing || me.roles.admin ?><li><a href="/insights"><?cs var:L.site.insights ?></a></li><?cs /if ?>
+        <?cs if:me.roles.admin ?><li><a href="/admin"><?cs var:L.site.admin ?></a></li><?cs /if ?>
+        <li><a href="/settings"><?cs var:L.site.settings ?></a></li>
+        <li><form action="/logout" method="post" class="inline-form"><?cs call:csrf_field() ?><button type="submit" class="link-button"><?cs var:L.site.logout ?></button></form></li>
+      <?cs else ?>
+        <li><a href="/login<?cs if:path != "/login" && path != "/register" ?>?next=<?cs var:url_escape(path) ?><?cs /if ?>"><?cs var:L.site.login ?></a></li>
+        <li><a class="button button-small" href="/register"><?cs var:L.site.register ?></a></li>
+      <?cs /if ?>
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="main" tabindex="-1">
