@@ -31,6 +31,10 @@ DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
   libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
   chromium chromium-driver wrk valgrind clang
 
+# From the npm registry, into node_modules/ (not committed; no package.json:
+# the top level of the repository stays as it is). Name@major, one each.
+NPM_PACKAGES := axe-core@4
+
 .PHONY: all deps run stop test unit http browser asan test-asan bench clean
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
@@ -46,8 +50,10 @@ $(BUILD)/ctl/%.o: cgi/ctl/%.c $(HEADERS)
 $(BUILD)/libtertulia.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
-$(BUILD)/%: cgi/%.c $(BUILD)/libtertulia.a $(HEADERS)
-	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
+# A program is cgi/NAME.c plus, when it has one, its folder cgi/NAME/.
+.SECONDEXPANSION:
+$(BUILD)/%: cgi/%.c $$(wildcard cgi/$$*/*.c cgi/$$*/*.h) $(BUILD)/libtertulia.a $(HEADERS)
+	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(wildcard cgi/$*/*.c) $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
 
 $(BUILD)/tertuliactl: cgi/tertuliactl.c $(CTL_OBJ) $(BUILD)/libtertulia.a $(HEADERS)
 	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(CTL_OBJ) $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
@@ -62,7 +68,9 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-audit --no-fund --silent --prefix . axe-core@4 >/dev/null
+	@for p in $(NPM_PACKAGES); do [ -d node_modules/$${p%@*} ] || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "npm:$$missing"; \
+	  npm install --no-save --no-package-lock --no-audit --no-fund --silent --prefix . $(NPM_PACKAGES) >/dev/null; fi
 
 run: deps all
 	@cgi/stack.sh start

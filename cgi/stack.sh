@@ -82,6 +82,7 @@ start_mariadb() {
     --user="$(id -un)" --pid-file="$VAR/run/mysqld.pid" --log-error="$VAR/log/mariadb.err" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-buffer-pool-size=256M --innodb-ft-min-token-size=2 \
+    --innodb-ft-server-stopword-table=tertulia/ft_stopwords \
     --innodb-flush-log-at-trx-commit=2 --skip-name-resolve </dev/null >/dev/null 2>&1 &
   wait_for "mariadb-admin --no-defaults -S '$SOCK' -uroot ping" 300 || die "MariaDB did not start: see $VAR/log/mariadb.err"
   mariadb --no-defaults -S "$SOCK" -uroot -e \

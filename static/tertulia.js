@@ -15,3 +15,15 @@
     }
   });
 })();
+
+(function () {
+  "use strict";
+  // Forms that destroy something ask first (data-confirm holds the question).
+  document.addEventListener("submit", function (event) {
+    var question = event.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+})();

@@ -1,6 +1,7 @@
 <?cs set:page.title = L.admin.title ?><?cs include:"header.cs" ?>
 <section class="panel">
   <h1><?cs var:L.admin.heading ?></h1>
+  <p><a href="/admin/categories"><?cs var:L.cats.heading ?></a></p>
   <h2><?cs var:L.admin.users ?></h2>
   <?cs if:saved ?><p class="notice notice-ok" role="status"><?cs var:L.admin.saved ?> <?cs var:saved ?></p><?cs /if ?>
   <form action="/admin" method="get" class="inline-search" role="search">

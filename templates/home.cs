@@ -2,7 +2,26 @@
 <section class="hero">
   <h1><?cs var:L.home.heading ?></h1>
   <p><?cs var:L.home.intro ?></p>
-  <?cs if:me.id ?><p class="hello"><?cs var:L.home.hello ?> <strong><?cs var:me.name ?></strong></p>
+  <?cs if:me.id ?><p class="hello"><?cs var:L.home.hello ?> <strong><?cs var:me.name ?></strong> · <a class="button" href="/t/new"><?cs var:L.forum.new_thread ?></a></p>
   <?cs else ?><p><a class="button" href="/register"><?cs var:L.home.join ?></a></p><?cs /if ?>
 </section>
+<div class="home-grid">
+  <section aria-labelledby="cats-h">
+    <h2 id="cats-h"><?cs var:L.forum.categories ?></h2>
+    <ul class="category-list">
+    <?cs each:c = d.categories ?>
+      <li>
+        <a class="category-name" href="/c/<?cs var:c.slug ?>"><?cs var:c.name ?></a>
+        <p><?cs var:c.description ?></p>
+        <p class="meta"><?cs var:c.thread_count ?> <?cs var:L.forum.threads ?> · <?cs var:c.post_count ?> <?cs var:L.forum.posts ?></p>
+      </li>
+    <?cs /each ?>
+    </ul>
+  </section>
+  <section aria-labelledby="latest-h">
+    <h2 id="latest-h"><?cs var:L.forum.latest ?></h2>
+    <?cs if:subcount(d.latest) ?><ul class="thread-list"><?cs each:t = d.latest ?><?cs call:thread_row(t) ?><?cs /each ?></ul>
+    <?cs else ?><p class="empty"><?cs var:L.forum.no_threads ?></p><?cs /if ?>
+  </section>
+</div>
 <?cs include:"footer.cs" ?>

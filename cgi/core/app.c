@@ -132,6 +132,26 @@ const char *req_text(const request *r, const char *key)
 	return hdf_get_value(lang_hdf(r), name, key);
 }
 
+long long req_page(const request *r, long long max)
+{
+	const char *p = req_query(r, "page");
+	long long page = 1;
+
+	if (p && parse_long(p, 1, max, &page) != 0)
+		return E_INVALID;
+	return page;
+}
+
+void req_nonce(request *r)
+{
+	unsigned char raw[16];
+	char hex[33];
+
+	randombytes_buf(raw, sizeof(raw));
+	hex_encode(raw, sizeof(raw), hex);
+	hdf_str(r->hdf, "nonce", hex);
+}
+
 int req_redirect(request *r, const char *url)
 {
 	free(r->location);
@@ -518,6 +538,47 @@ static void write_out(request *r, const char *s, size_t n)
 		FCGX_PutStr(s, (int)n, r->fx->out);
 }
 
+static int all_digits(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* Gives every leaf named *_at that holds a unix time the children .iso and
+ * .text (a date in the request's language, UTC). */
+static void format_times(request *r, HDF *node, int depth)
+{
+	HDF *c;
+
+	if (depth > 16)
+		return;
+	for (c = hdf_obj_child(node); c; c = hdf_obj_next(c)) {
+		const char *name = hdf_obj_name(c);
+		const char *v = hdf_obj_value(c);
+		size_t n = strlen(name);
+
+		if (hdf_obj_child(c)) {
+			format_times(r, c, depth + 1);
+		} else if (n > 3 && strcmp(name + n - 3, "_at") == 0 && all_digits(v)) {
+			time_t t = (time_t)strtoll(v, NULL, 10);
+			struct tm tm;
+			char iso[32], text[96], key[24];
+
+			gmtime_r(&t, &tm);
+			strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+			snprintf(key, sizeof(key), "month.%d", tm.tm_mon + 1);
+			snprintf(text, sizeof(text), "%d %s %d, %02d:%02d", tm.tm_mday,
+				 req_text(r, key), tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+			hdf_str(c, "iso", iso);
+			hdf_str(c, "text", text);
+		}
+	}
+}
+
 /* The JSON answer to a POST, or to a failed GET of a twin. */
 static int json_answer(request *r, int status, strbuf *body)
 {
@@ -637,6 +698,8 @@ static void respond(request *r, int status)
 	}
 	if (status >= 400)
 		error_page(r, status);
+	if (hdf_get_obj(r->hdf, "d"))
+		format_times(r, hdf_get_obj(r->hdf, "d"), 0);
 	if (status == 503)
 		strbuf_puts(&head, "Retry-After: 5\r\n");
 	if (r->wants_json && (strcmp(r->method, "POST") == 0 || status >= 300 || !r->json_twin)) {

@@ -129,6 +129,13 @@ long long req_arg_id(const request *r, int i);
 /* A localized string of the request's language ("err.not_found"). */
 const char *req_text(const request *r, const char *key);
 
+/* The ?page= parameter: 1 when absent, E_INVALID when not a number in
+ * [1, max]. */
+long long req_page(const request *r, long long max);
+/* Puts a fresh random nonce in the HDF ("nonce") for a form that creates
+ * something: the same nonce submitted twice makes one thing. */
+void req_nonce(request *r);
+
 /* Sets r->location to a copy of url; handlers return 303 after it. */
 int req_redirect(request *r, const char *url);
 /* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes
@@ -145,7 +152,9 @@ void hdf_int(HDF *h, const char *name, long long value);
 void hdf_strf(HDF *h, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Copies every row of rows into h at prefix.N.column (N from 0). Numeric
- * columns are marked so that the JSON twin writes them as numbers. */
+ * columns are marked so that the JSON twin writes them as numbers. A column
+ * named *_at holding a unix time is shown in the request's language: before
+ * the page is written, each such value gets children .iso and .text. */
 void hdf_rows(HDF *h, const char *prefix, const db_rows *rows);
 /* Copies row 0 into prefix.column. Returns 0, or E_NOTFOUND with no row. */
 int hdf_row(HDF *h, const char *prefix, const db_rows *rows);

@@ -151,3 +151,58 @@ int ascii_ncasecmp(const char *a, const char *b, size_t n)
 	}
 	return 0;
 }
+
+/* Folds the Latin-1 supplement letters that Spanish and English use. */
+static char fold_latin(unsigned cp)
+{
+	static const struct { unsigned cp; char c; } folds[] = {
+		{ 0xE0, 'a' }, { 0xE1, 'a' }, { 0xE2, 'a' }, { 0xE4, 'a' }, { 0xE7, 'c' },
+		{ 0xE8, 'e' }, { 0xE9, 'e' }, { 0xEA, 'e' }, { 0xEB, 'e' }, { 0xEC, 'i' },
+		{ 0xED, 'i' }, { 0xEE, 'i' }, { 0xEF, 'i' }, { 0xF1, 'n' }, { 0xF2, 'o' },
+		{ 0xF3, 'o' }, { 0xF4, 'o' }, { 0xF6, 'o' }, { 0xF9, 'u' }, { 0xFA, 'u' },
+		{ 0xFB, 'u' }, { 0xFC, 'u' },
+	};
+	size_t i;
+
+	if (cp >= 0xC0 && cp <= 0xDE)
+		cp += 0x20; /* upper to lower case in Latin-1 */
+	for (i = 0; i < sizeof(folds) / sizeof(folds[0]); i++)
+		if (folds[i].cp == cp)
+			return folds[i].c;
+	return 0;
+}
+
+void slugify(const char *text, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = 0;
+	int dash = 0;
+
+	if (size < 2)
+		return;
+	while (*p && n + 1 < size) {
+		char c = 0;
+		if (*p < 0x80) {
+			c = (char)tolower(*p);
+			p++;
+		} else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+			c = fold_latin((unsigned)((p[0] & 0x1F) << 6 | (p[1] & 0x3F)));
+			p += 2;
+		} else {
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n > 0 && n + 2 < size)
+				out[n++] = '-';
+			out[n++] = c;
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+	if (n == 0)
+		out[n++] = '-';
+	out[n] = '\0';
+}

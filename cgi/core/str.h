@@ -48,4 +48,9 @@ char *xstrdup(const char *s);
 /* Case-insensitive ASCII compare of the first n bytes. */
 int ascii_ncasecmp(const char *a, const char *b, size_t n);
 
+/* Makes a URL slug of text: lowercase ASCII letters and digits joined by
+ * '-', accents folded (á -> a, ñ -> n), at most size-1 bytes. Never empty:
+ * falls back to "-" when nothing is left. */
+void slugify(const char *text, char *out, size_t size);
+
 #endif

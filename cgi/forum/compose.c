@@ -1,0 +1,173 @@
+/* compose.c: writing: the new-thread form, creating a thread, replying. */
+#include "forum.h"
+#include "../core/err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const field_spec new_thread_fields[] = {
+	{ "category", F_SLUG, 1, 60, 1, NULL },
+	{ "title", F_LINE, 3, 150, 1, NULL },
+	{ "body", F_TEXT, 1, 20000, 1, NULL },
+	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	FIELDS_END
+};
+
+const field_spec reply_fields[] = {
+	{ "body", F_TEXT, 1, 20000, 1, NULL },
+	{ "quote", F_INT, 1, 1LL << 53, 0, NULL },
+	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	FIELDS_END
+};
+
+static const char SQL_QUOTED[] =
+	"SELECT p.body, p.position, p.thread_id, u.username FROM posts p "
+	"JOIN users u ON u.id = p.user_id WHERE p.id = ? AND p.status = 'visible'";
+
+/* Shows the form (again, after a refusal, with what was typed). */
+static int show_form(request *r, int status)
+{
+	int rc = forum_load_categories(r, "d.categories");
+
+	if (rc != 0)
+		return rc;
+	if (!hdf_get_obj(r->hdf, "form.nonce"))
+		req_nonce(r);
+	else
+		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
+	r->template = "new_thread";
+	return status;
+}
+
+int page_new_thread(request *r)
+{
+	const char *c = req_query(r, "c");
+
+	if (c)
+		hdf_str(r->hdf, "form.category", c);
+	return show_form(r, 200);
+}
+
+int do_new_thread(request *r)
+{
+	const char *slug = form_get(&r->in, "category");
+	long long category_id = 0, thread_id = 0, post_id = 0;
+	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), 0, "visible" };
+	char url[96];
+	int rc;
+
+	if (slug && (rc = forum_category_id(r, slug, &category_id)) != 0) {
+		if (rc != E_NOTFOUND)
+			return rc;
+		req_field_error(r, "category", "err.no_category", 0);
+	}
+	if (r->invalid)
+		return show_form(r, 400);
+	rc = forum_check_limits(r, 1, "title");
+	if (rc == E_THROTTLED)
+		return show_form(r, 429);
+	if (rc != 0)
+		return rc;
+	rc = forum_create_thread(r->app->db, category_id, form_get(&r->in, "title"), &p,
+				 &thread_id, &post_id);
+	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
+		return rc;
+	r->created_id = thread_id;
+	snprintf(url, sizeof(url), "/t/%lld", thread_id);
+	req_redirect(r, url);
+	return 303;
+}
+
+/* Puts the quoted post in front of the reply as a Markdown block quote with
+ * a link to it. *out is allocated (caller frees), or NULL when there is no
+ * quote. */
+static int quote_body(request *r, long long quote_id, const char *body, char **out)
+{
+	db_rows *rows = NULL;
+	strbuf sb = STRBUF_INIT;
+	char url[96];
+	const char *q;
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = DB_SELECT(r->app->db, SQL_QUOTED, &rows, DBI(quote_id));
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0) {
+		db_rows_free(rows);
+		return E_NOTFOUND;
+	}
+	forum_post_url(url, sizeof(url), db_cell_int(rows, 0, 2), db_cell_int(rows, 0, 1), quote_id);
+	strbuf_printf(&sb, "> **@%s** [%s](%s):\n>\n> ", db_cell(rows, 0, 3),
+		      req_text(r, "thread.wrote"), url);
+	/* the quoted text, at most about 800 bytes, cut at a line end */
+	for (q = db_cell(rows, 0, 0); *q && n < 800; q++, n++) {
+		if (*q == '\n')
+			strbuf_puts(&sb, "\n> ");
+		else
+			strbuf_append(&sb, q, 1);
+	}
+	while (*q && ((unsigned char)*q & 0xC0) == 0x80) /* finish a UTF-8 sequence */
+		strbuf_append(&sb, q++, 1);
+	if (*q)
+		strbuf_puts(&sb, " …");
+	strbuf_printf(&sb, "\n\n%s", body);
+	db_rows_free(rows);
+	*out = strbuf_detach(&sb);
+	return *out ? 0 : E_NOMEM;
+}
+
+/* Shows the thread again, with what was typed and why it was refused. */
+static int refuse_reply(request *r, long long thread_id, int status)
+{
+	int rc = forum_show_thread(r, thread_id, 0);
+
+	return rc < 0 ? rc : status;
+}
+
+int do_reply(request *r)
+{
+	long long thread_id = req_arg_id(r, 0), quote = form_int(&r->in, "quote", 0);
+	long long post_id = 0, position = 0;
+	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), quote, "visible" };
+	char *quoted = NULL;
+	char url[96];
+	int rc;
+
+	if (r->invalid)
+		return refuse_reply(r, thread_id, 400);
+	rc = forum_check_limits(r, 0, "body");
+	if (rc == E_THROTTLED)
+		return refuse_reply(r, thread_id, 429);
+	if (rc != 0)
+		return rc;
+	if (quote) {
+		rc = quote_body(r, quote, p.body, &quoted);
+		if (rc == E_NOTFOUND) {
+			req_field_error(r, "quote", "err.no_post", 0);
+			return refuse_reply(r, thread_id, 400);
+		}
+		if (rc != 0)
+			return rc;
+		p.body = quoted;
+	}
+	rc = forum_create_reply(r->app->db, thread_id, &p, forum_is_moderator(r), &post_id, &position);
+	free(quoted);
+	if (rc == E_FORBIDDEN) {
+		req_field_error(r, "body", "err.locked", 0);
+		return refuse_reply(r, thread_id, 403);
+	}
+	if (rc == E_DUP) {
+		/* a resubmit: send the person to the reply the first submit made */
+		snprintf(url, sizeof(url), "/t/%lld", thread_id);
+	} else if (rc != 0) {
+		return rc;
+	} else {
+		forum_post_url(url, sizeof(url), thread_id, position, post_id);
+	}
+	r->created_id = post_id;
+	req_redirect(r, url);
+	return 303;
+}

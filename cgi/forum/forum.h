@@ -1,0 +1,61 @@
+/* forum.h: the forum program's handlers (one file per page or action) and
+ * the few helpers they share. Handlers follow app.h: they borrow the
+ * request, fill r->hdf under "d." and return a status or an error code. */
+#ifndef TERTULIA_FORUM_H
+#define TERTULIA_FORUM_H
+
+#include "../core/app.h"
+#include "../core/forum_store.h"
+
+/* home.c */
+int page_home(request *r);
+/* category.c */
+int page_category(request *r);
+/* thread.c */
+int page_thread(request *r);
+/* Shows page `page` of thread id (0: the last page); used by page_thread and
+ * by a refused reply, which is shown again with what was typed. */
+int forum_show_thread(request *r, long long id, long long page);
+/* compose.c */
+extern const field_spec new_thread_fields[];
+extern const field_spec reply_fields[];
+int page_new_thread(request *r);
+int do_new_thread(request *r);
+int do_reply(request *r);
+/* post.c */
+extern const field_spec edit_fields[];
+extern const field_spec like_fields[];
+extern const field_spec solve_fields[];
+int page_edit_post(request *r);
+int do_edit_post(request *r);
+int do_delete_post(request *r);
+int do_like_post(request *r);
+int do_solve(request *r);
+/* search.c */
+int page_search(request *r);
+/* categories_admin.c */
+extern const field_spec category_fields[];
+int page_admin_categories(request *r);
+int do_create_category(request *r);
+int do_update_category(request *r);
+
+/* shared.c */
+
+/* Whether the requester moderates (moderator or admin). */
+int forum_is_moderator(const request *r);
+/* Loads thread id into the HDF at d.thread, with its category's name in the
+ * request's language. E_NOTFOUND when it does not exist or is not visible to
+ * the requester. */
+int forum_load_thread(request *r, long long id);
+/* Loads every category (for the home page and forms) into prefix. */
+int forum_load_categories(request *r, const char *prefix);
+/* The id of the category with slug, or E_NOTFOUND. */
+int forum_category_id(request *r, const char *slug, long long *id);
+/* The address of a post: /t/THREAD?page=P#pPOST. */
+void forum_post_url(char *out, size_t size, long long thread_id, long long position,
+		    long long post_id);
+/* Checks the posting limits of new members (configuration limits.*).
+ * Returns 0, E_THROTTLED (with a message for field) or a database error. */
+int forum_check_limits(request *r, int is_thread, const char *field);
+
+#endif

@@ -1,0 +1,181 @@
+/* post.c: what is done to one post: edit (keeping a revision), delete
+ * (softly), like, and marking a reply as the thread's answer. */
+#include "forum.h"
+#include "../core/err.h"
+#include "../core/users.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const field_spec edit_fields[] = {
+	{ "body", F_TEXT, 1, 20000, 1, NULL },
+	{ "title", F_LINE, 3, 150, 0, NULL },
+	FIELDS_END
+};
+
+const field_spec like_fields[] = {
+	{ "undo", F_ENUM, 0, 0, 0, "1" },
+	FIELDS_END
+};
+
+const field_spec solve_fields[] = {
+	{ "post", F_INT, 0, 1LL << 53, 1, NULL },
+	FIELDS_END
+};
+
+static const char SQL_POST_GET[] =
+	"SELECT p.id, p.thread_id, p.position, p.user_id, p.body, p.status, t.title, "
+	"t.status AS thread_status, u.username AS author FROM posts p "
+	"JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.user_id WHERE p.id = ?";
+
+/* Loads post id into d.post. E_NOTFOUND when missing, deleted, or not
+ * visible to the requester. */
+static int load_post(request *r, long long id)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_POST_GET, &rows, DBI(id));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0 || strcmp(db_cell(rows, 0, 5), "deleted") == 0 ||
+	    strcmp(db_cell(rows, 0, 7), "deleted") == 0 ||
+	    (strcmp(db_cell(rows, 0, 5), "visible") != 0 && db_cell_int(rows, 0, 3) != r->user.id &&
+	     !forum_is_moderator(r)))
+		rc = E_NOTFOUND;
+	else
+		hdf_row(r->hdf, "d.post", rows);
+	db_rows_free(rows);
+	return rc;
+}
+
+static int is_author(request *r)
+{
+	return hdf_get_int_value(r->hdf, "d.post.user_id", 0) == r->user.id;
+}
+
+static void show_edit_form(request *r)
+{
+	if (!hdf_get_obj(r->hdf, "form.body"))
+		hdf_str(r->hdf, "form.body", hdf_get_value(r->hdf, "d.post.body", ""));
+	if (!hdf_get_obj(r->hdf, "form.title"))
+		hdf_str(r->hdf, "form.title", hdf_get_value(r->hdf, "d.post.title", ""));
+	r->template = "edit_post";
+}
+
+int page_edit_post(request *r)
+{
+	int rc = load_post(r, req_arg_id(r, 0));
+
+	if (rc != 0)
+		return rc;
+	if (!is_author(r) && !forum_is_moderator(r))
+		return E_FORBIDDEN;
+	show_edit_form(r);
+	return 200;
+}
+
+int do_edit_post(request *r)
+{
+	long long id = req_arg_id(r, 0);
+	const char *title = form_get(&r->in, "title");
+	char url[96];
+	int rc = load_post(r, id);
+
+	if (rc != 0)
+		return rc;
+	if (!is_author(r) && !forum_is_moderator(r)) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
+		return E_FORBIDDEN;
+	}
+	if (r->invalid) {
+		show_edit_form(r);
+		return 400;
+	}
+	if (hdf_get_int_value(r->hdf, "d.post.position", 0) != 1)
+		title = NULL;
+	rc = forum_edit_post(r->app->db, id, r->user.id, title, form_get(&r->in, "body"));
+	if (rc == 0 && !is_author(r))
+		rc = audit_add(r->app->db, r->user.id, "edit", "post", id, "", "");
+	if (rc != 0)
+		return rc;
+	forum_post_url(url, sizeof(url), hdf_get_int_value(r->hdf, "d.post.thread_id", 0),
+		       hdf_get_int_value(r->hdf, "d.post.position", 1), id);
+	r->created_id = id;
+	req_redirect(r, url);
+	return 303;
+}
+
+int do_delete_post(request *r)
+{
+	long long id = req_arg_id(r, 0);
+	char url[96];
+	int rc = load_post(r, id);
+
+	if (rc != 0)
+		return rc;
+	if (!is_author(r) && !forum_is_moderator(r)) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
+		return E_FORBIDDEN;
+	}
+	rc = forum_delete_post(r->app->db, id);
+	if (rc == 0 && !is_author(r))
+		rc = audit_add(r->app->db, r->user.id, "delete", "post", id,
+			       req_form(r, "reason") ? req_form(r, "reason") : "", "");
+	if (rc != 0)
+		return rc;
+	if (hdf_get_int_value(r->hdf, "d.post.position", 0) == 1)
+		snprintf(url, sizeof(url), "/");
+	else
+		snprintf(url, sizeof(url), "/t/%d", hdf_get_int_value(r->hdf, "d.post.thread_id", 0));
+	r->created_id = id;
+	req_redirect(r, url);
+	return 303;
+}
+
+int do_like_post(request *r)
+{
+	long long id = req_arg_id(r, 0);
+	char url[96];
+	int rc = load_post(r, id);
+
+	if (rc != 0)
+		return rc;
+	if (strcmp(hdf_get_value(r->hdf, "d.post.status", ""), "visible") != 0)
+		return E_NOTFOUND;
+	if (is_author(r)) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.own_like"));
+		return E_FORBIDDEN;
+	}
+	rc = forum_like_post(r->app->db, id, r->user.id, form_get(&r->in, "undo") != NULL);
+	if (rc != 0)
+		return rc;
+	forum_post_url(url, sizeof(url), hdf_get_int_value(r->hdf, "d.post.thread_id", 0),
+		       hdf_get_int_value(r->hdf, "d.post.position", 1), id);
+	r->created_id = id;
+	req_redirect(r, url);
+	return 303;
+}
+
+int do_solve(request *r)
+{
+	long long thread_id = req_arg_id(r, 0), post_id = form_int(&r->in, "post", 0);
+	char url[96];
+	int rc = forum_load_thread(r, thread_id);
+
+	if (rc != 0)
+		return rc;
+	if (hdf_get_int_value(r->hdf, "d.thread.user_id", 0) != r->user.id &&
+	    !user_has(&r->user, ROLE_STAFF | ROLE_MODERATOR | ROLE_ADMIN)) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
+		return E_FORBIDDEN;
+	}
+	rc = forum_solve(r->app->db, thread_id, post_id);
+	if (rc == E_INVALID)
+		req_field_error(r, "post", "err.no_post", 0);
+	if (rc != 0)
+		return rc;
+	snprintf(url, sizeof(url), "/t/%lld", thread_id);
+	r->created_id = post_id;
+	req_redirect(r, url);
+	return 303;
+}

@@ -1,0 +1,224 @@
+/* search.c: full-text search over thread titles and posts (MariaDB
+ * FULLTEXT, natural language mode, ranked), with highlighted snippets.
+ *
+ * A snippet is stored as segments (d.posts.N.snippet.K.text, .mark) that the
+ * template prints with var:, so highlighting never needs raw HTML. */
+#include "forum.h"
+#include "../core/err.h"
+#include "../core/markdown.h"
+#include "../core/str.h"
+#include "../core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RESULTS_PER_PAGE 20
+#define MAX_TERMS 8
+#define SNIPPET_BYTES 240
+
+static const char SQL_THREADS[] =
+	"SELECT t.id, t.title, t.slug, t.reply_count, c.slug AS category_slug, "
+	"IF(? = 'es', c.name_es, c.name_en) AS category_name, "
+	"UNIX_TIMESTAMP(t.last_post_at) AS last_post_at "
+	"FROM threads t JOIN categories c ON c.id = t.category_id "
+	"WHERE MATCH(t.title) AGAINST(?) AND t.status = 'visible' AND (? = 0 OR t.category_id = ?) "
+	"ORDER BY MATCH(t.title) AGAINST(?) DESC, t.id DESC LIMIT ? OFFSET ?";
+static const char SQL_POSTS[] =
+	"SELECT p.id, p.thread_id, p.position, p.body, t.title, t.slug, u.username AS author, "
+	"UNIX_TIMESTAMP(p.created_at) AS created_at "
+	"FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.user_id "
+	"WHERE MATCH(p.body) AGAINST(?) AND p.status = 'visible' AND t.status = 'visible' "
+	"AND (? = 0 OR t.category_id = ?) "
+	"ORDER BY MATCH(p.body) AGAINST(?) DESC, p.id DESC LIMIT 21 OFFSET ?";
+
+typedef struct terms {
+	char *w[MAX_TERMS];
+	size_t len[MAX_TERMS];
+	size_t n;
+	char *buf;
+} terms;
+
+/* Splits the query into words (letters and digits, any script). */
+static int terms_split(const char *q, terms *t)
+{
+	char *p;
+
+	memset(t, 0, sizeof(*t));
+	t->buf = strdup(q);
+	if (t->buf == NULL)
+		return E_NOMEM;
+	for (p = t->buf; *p && t->n < MAX_TERMS;) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+				  (c >= '0' && c <= '9'))) {
+			*p++ = '\0';
+			continue;
+		}
+		t->w[t->n] = p;
+		while (*p && !((unsigned char)*p < 0x80 &&
+			       !(((*p | 32) >= 'a' && (*p | 32) <= 'z') || (*p >= '0' && *p <= '9'))))
+			p++;
+		t->len[t->n] = (size_t)(p - t->w[t->n]);
+		if (t->len[t->n] >= 2)
+			t->n++;
+	}
+	return 0;
+}
+
+/* The first place at or after `from` where a term occurs; its length in
+ * *len. Returns (size_t)-1 when none does. ASCII letters match in any case. */
+static size_t find_term(const char *text, size_t n, size_t from, const terms *t, size_t *len)
+{
+	size_t i, k;
+
+	for (i = from; i < n; i++) {
+		for (k = 0; k < t->n; k++) {
+			if (i + t->len[k] <= n && ascii_ncasecmp(text + i, t->w[k], t->len[k]) == 0) {
+				*len = t->len[k];
+				return i;
+			}
+		}
+	}
+	return (size_t)-1;
+}
+
+static void add_segment(HDF *h, const char *prefix, int k, const char *s, size_t n, int mark)
+{
+	char name[160];
+	char *copy = strndup(s, n);
+
+	if (copy == NULL)
+		return;
+	snprintf(name, sizeof(name), "%s.%d.text", prefix, k);
+	hdf_str(h, name, copy);
+	if (mark) {
+		snprintf(name, sizeof(name), "%s.%d.mark", prefix, k);
+		hdf_int(h, name, 1);
+	}
+	free(copy);
+}
+
+/* Makes the snippet of Markdown `md` around the first term found. */
+static void snippet(HDF *h, const char *prefix, const char *md, size_t mdlen, const terms *t)
+{
+	char *text = NULL;
+	size_t n, start = 0, end, at, len = 0, pos;
+	int k = 0;
+
+	if (markdown_plain(md, mdlen, &text) != 0)
+		return;
+	n = strlen(text);
+	at = find_term(text, n, 0, t, &len);
+	if (at != (size_t)-1 && at > 60)
+		start = at - 60;
+	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+		start--;
+	end = start + SNIPPET_BYTES < n ? start + SNIPPET_BYTES : n;
+	while (end < n && ((unsigned char)text[end] & 0xC0) == 0x80)
+		end++;
+	if (start > 0)
+		add_segment(h, prefix, k++, "…", strlen("…"), 0);
+	for (pos = start; pos < end && k < 40;) {
+		at = find_term(text, end, pos, t, &len);
+		if (at == (size_t)-1) {
+			add_segment(h, prefix, k++, text + pos, end - pos, 0);
+			break;
+		}
+		if (at > pos)
+			add_segment(h, prefix, k++, text + pos, at - pos, 0);
+		add_segment(h, prefix, k++, text + at, len, 1);
+		pos = at + len;
+	}
+	if (end < n)
+		add_segment(h, prefix, k++, "…", strlen("…"), 0);
+	free(text);
+}
+
+int page_search(request *r)
+{
+	const char *q = req_query(r, "q"), *type = req_query(r, "type"), *c = req_query(r, "c");
+	long long page = req_page(r, 50), category_id = 0;
+	int want_threads, want_posts, rc = 0;
+	db_rows *rows = NULL;
+	terms t = { 0 };
+	size_t i;
+
+	r->template = "search";
+	if (page < 0)
+		return (int)page;
+	if (type == NULL || *type == '\0')
+		type = "all";
+	want_threads = strcmp(type, "all") == 0 || strcmp(type, "thread") == 0;
+	want_posts = strcmp(type, "all") == 0 || strcmp(type, "post") == 0;
+	if (!want_threads && !want_posts)
+		return E_INVALID;
+	hdf_str(r->hdf, "d.type", type);
+	if (c && *c) {
+		rc = forum_category_id(r, c, &category_id);
+		if (rc == E_NOTFOUND)
+			return E_INVALID;
+		if (rc != 0)
+			return rc;
+		hdf_str(r->hdf, "d.c", c);
+	}
+	rc = forum_load_categories(r, "categories");
+	if (rc != 0)
+		return rc;
+	if (q == NULL || *q == '\0')
+		return 200;
+	if (utf8_check(q, strlen(q), 0) != UTF8_OK || utf8_length(q, strlen(q)) > 200) {
+		req_field_error(r, "q", "err.query", 200);
+		return 400;
+	}
+	hdf_str(r->hdf, "d.q", q);
+	hdf_str(r->hdf, "search.q", q);
+	hdf_int(r->hdf, "d.page", page);
+	if (terms_split(q, &t) != 0)
+		return E_NOMEM;
+	/* on "all", page 1 leads with the best few matching titles */
+	if (want_threads && (page == 1 || !want_posts)) {
+		long long limit = want_posts ? 5 : RESULTS_PER_PAGE + 1;
+		rc = DB_SELECT(r->app->db, SQL_THREADS, &rows, DBS(r->lang), DBS(q),
+			       DBI(category_id), DBI(category_id), DBS(q), DBI(limit),
+			       DBI(want_posts ? 0 : (page - 1) * RESULTS_PER_PAGE));
+		if (rc != 0)
+			goto out;
+		if (!want_posts && rows->nrows > RESULTS_PER_PAGE) {
+			rows->nrows = RESULTS_PER_PAGE;
+			hdf_int(r->hdf, "d.next_page", page + 1);
+		}
+		hdf_rows(r->hdf, "d.threads", rows);
+		db_rows_free(rows);
+		rows = NULL;
+	}
+	if (want_posts) {
+		rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBS(q), DBI(category_id), DBI(category_id),
+			       DBS(q), DBI((page - 1) * RESULTS_PER_PAGE));
+		if (rc != 0)
+			goto out;
+		if (rows->nrows > RESULTS_PER_PAGE) {
+			rows->nrows = RESULTS_PER_PAGE;
+			hdf_int(r->hdf, "d.next_page", page + 1);
+		}
+		hdf_rows(r->hdf, "d.posts", rows);
+		for (i = 0; i < rows->nrows; i++) {
+			char prefix[64], url[96];
+			snprintf(prefix, sizeof(prefix), "d.posts.%zu.snippet", i);
+			snippet(r->hdf, prefix, db_cell(rows, i, 3), rows->lens[i * rows->ncols + 3], &t);
+			snprintf(prefix, sizeof(prefix), "d.posts.%zu.body", i);
+			hdf_remove_tree(r->hdf, prefix);
+			forum_post_url(url, sizeof(url), db_cell_int(rows, i, 1), db_cell_int(rows, i, 2),
+				       db_cell_int(rows, i, 0));
+			snprintf(prefix, sizeof(prefix), "d.posts.%zu.url", i);
+			hdf_str(r->hdf, prefix, url);
+		}
+	}
+	if (page > 1)
+		hdf_int(r->hdf, "d.prev_page", page - 1);
+	rc = 200;
+out:
+	db_rows_free(rows);
+	free(t.buf);
+	return rc;
+}

@@ -1,0 +1,100 @@
+/* shared.c: helpers the forum's handlers share (see forum.h). */
+#include "forum.h"
+#include "../core/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_THREAD_GET[] =
+	"SELECT t.id, t.title, t.slug, t.status, t.pinned, t.locked, t.reply_count, "
+	"t.post_count, t.like_count, t.views, t.solved_post_id, t.user_id, u.username AS author, "
+	"UNIX_TIMESTAMP(t.created_at) AS created_at, UNIX_TIMESTAMP(t.last_post_at) AS last_post_at, "
+	"c.slug AS category_slug, IF(? = 'es', c.name_es, c.name_en) AS category_name "
+	"FROM threads t JOIN users u ON u.id = t.user_id JOIN categories c ON c.id = t.category_id "
+	"WHERE t.id = ?";
+static const char SQL_CATEGORIES[] =
+	"SELECT id, slug, IF(? = 'es', name_es, name_en) AS name, "
+	"IF(? = 'es', description_es, description_en) AS description, thread_count, post_count, "
+	"UNIX_TIMESTAMP(last_post_at) AS last_post_at FROM categories ORDER BY position, id";
+static const char SQL_CATEGORY_ID[] = "SELECT id FROM categories WHERE slug = ?";
+static const char SQL_MEMBER_AGE_HOURS[] =
+	"SELECT TIMESTAMPDIFF(HOUR, created_at, UTC_TIMESTAMP()) FROM users WHERE id = ?";
+static const char SQL_THREADS_TODAY[] =
+	"SELECT COUNT(*) FROM threads WHERE user_id = ? AND created_at > UTC_TIMESTAMP() - INTERVAL 1 DAY";
+static const char SQL_REPLIES_TODAY[] =
+	"SELECT COUNT(*) FROM posts WHERE user_id = ? AND position > 1 "
+	"AND created_at > UTC_TIMESTAMP() - INTERVAL 1 DAY";
+
+int forum_is_moderator(const request *r)
+{
+	return user_has(&r->user, ROLE_MODERATOR | ROLE_ADMIN);
+}
+
+int forum_load_thread(request *r, long long id)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_THREAD_GET, &rows, DBS(r->lang), DBI(id));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0 ||
+	    (strcmp(db_cell(rows, 0, 3), "visible") != 0 && !forum_is_moderator(r) &&
+	     !(strcmp(db_cell(rows, 0, 3), "held") == 0 && db_cell_int(rows, 0, 11) == r->user.id)))
+		rc = E_NOTFOUND;
+	else
+		hdf_row(r->hdf, "d.thread", rows);
+	db_rows_free(rows);
+	return rc;
+}
+
+int forum_load_categories(request *r, const char *prefix)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_CATEGORIES, &rows, DBS(r->lang), DBS(r->lang));
+
+	if (rc != 0)
+		return rc;
+	hdf_rows(r->hdf, prefix, rows);
+	db_rows_free(rows);
+	return 0;
+}
+
+int forum_category_id(request *r, const char *slug, long long *id)
+{
+	return DB_SELECT_INT(r->app->db, SQL_CATEGORY_ID, id, DBS(slug));
+}
+
+void forum_post_url(char *out, size_t size, long long thread_id, long long position,
+		    long long post_id)
+{
+	long long page = (position - 1) / POSTS_PER_PAGE + 1;
+
+	if (page > 1)
+		snprintf(out, size, "/t/%lld?page=%lld#p%lld", thread_id, page, post_id);
+	else
+		snprintf(out, size, "/t/%lld#p%lld", thread_id, post_id);
+}
+
+int forum_check_limits(request *r, int is_thread, const char *field)
+{
+	long long hours = 0, count = 0;
+	long long window = config_int(&r->app->cfg, "limits.new_member_hours", 24);
+	long long limit = is_thread ? config_int(&r->app->cfg, "limits.new_member_threads", 3)
+				    : config_int(&r->app->cfg, "limits.new_member_replies", 10);
+	int rc;
+
+	if (user_has(&r->user, ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN))
+		return 0;
+	rc = DB_SELECT_INT(r->app->db, SQL_MEMBER_AGE_HOURS, &hours, DBI(r->user.id));
+	if (rc != 0 || hours >= window)
+		return rc;
+	rc = DB_SELECT_INT(r->app->db, is_thread ? SQL_THREADS_TODAY : SQL_REPLIES_TODAY,
+			   &count, DBI(r->user.id));
+	if (rc != 0)
+		return rc;
+	if (count >= limit) {
+		req_field_error(r, field, is_thread ? "err.limit_threads" : "err.limit_replies", limit);
+		return E_THROTTLED;
+	}
+	return 0;
+}

@@ -1,0 +1,262 @@
+/* thread.c: a thread, 20 posts a page. Page N is the range of positions
+ * (N-1)*20+1 .. N*20 read through the (thread_id, position) key, so the last
+ * page of a long thread costs what the first costs. */
+#include "forum.h"
+#include "../core/err.h"
+#include "../core/log.h"
+#include "../core/markdown.h"
+#include "../core/view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char SQL_POSTS[] =
+	"SELECT p.id, p.position, p.user_id, u.username AS author, "
+	"FIND_IN_SET('staff', u.roles) > 0 AS staff, p.html, p.status, p.like_count, "
+	"IF(p.position = 1, p.body, NULL) AS opening_body, "
+	"UNIX_TIMESTAMP(p.created_at) AS created_at, UNIX_TIMESTAMP(p.edited_at) AS edited_at "
+	"FROM posts p JOIN users u ON u.id = p.user_id "
+	"WHERE p.thread_id = ? AND p.position BETWEEN ? AND ? "
+	"AND (p.status = 'visible' OR (p.user_id = ? AND p.status IN ('held', 'hidden')) OR ? = 1) "
+	"ORDER BY p.position";
+static const char SQL_MY_LIKES[] =
+	"SELECT l.post_id FROM post_likes l JOIN posts p ON p.id = l.post_id "
+	"WHERE l.user_id = ? AND p.thread_id = ? AND p.position BETWEEN ? AND ?";
+static const char SQL_ANSWER[] =
+	"SELECT p.id, p.position, u.username AS author, p.html, p.body, "
+	"UNIX_TIMESTAMP(p.created_at) AS created_at "
+	"FROM posts p JOIN users u ON u.id = p.user_id WHERE p.id = ? AND p.status = 'visible'";
+static const char SQL_ADD_VIEWS[] = "UPDATE threads SET views = views + ? WHERE id = ?";
+
+/* ---- views, counted in the worker and written in batches ----
+ *
+ * A thread's view counter is not written on every view: each worker keeps
+ * what it has counted and adds it to the rows every VIEW_FLUSH_SECONDS or
+ * when its table is full. Counts are approximate: a worker that is killed
+ * loses at most that many seconds of its views. This is process state, like
+ * the prepared statements, never request data. */
+#define VIEW_SLOTS 64
+#define VIEW_FLUSH_SECONDS 10
+
+static struct {
+	long long thread_id;
+	long long count;
+} pending_views[VIEW_SLOTS];
+static time_t views_flushed_at;
+
+static void views_flush(db *d)
+{
+	size_t i;
+
+	for (i = 0; i < VIEW_SLOTS; i++) {
+		if (pending_views[i].count == 0)
+			continue;
+		if (DB_EXEC(d, SQL_ADD_VIEWS, NULL, DBI(pending_views[i].count),
+			    DBI(pending_views[i].thread_id)) != 0)
+			break; /* keep the rest for the next flush */
+		pending_views[i].count = 0;
+		pending_views[i].thread_id = 0;
+	}
+	views_flushed_at = time(NULL);
+}
+
+static void count_view(db *d, long long thread_id)
+{
+	size_t i, free_slot = VIEW_SLOTS;
+
+	for (i = 0; i < VIEW_SLOTS; i++) {
+		if (pending_views[i].thread_id == thread_id)
+			break;
+		if (pending_views[i].count == 0 && free_slot == VIEW_SLOTS)
+			free_slot = i;
+	}
+	if (i == VIEW_SLOTS) {
+		if (free_slot == VIEW_SLOTS) {
+			views_flush(d);
+			free_slot = 0;
+		}
+		i = free_slot;
+		pending_views[i].thread_id = thread_id;
+	}
+	pending_views[i].count++;
+	if (time(NULL) - views_flushed_at >= VIEW_FLUSH_SECONDS)
+		views_flush(d);
+}
+
+/* ---- schema.org JSON-LD ---- */
+
+static void jsonld_prop(strbuf *sb, const char *name, const char *value)
+{
+	strbuf_printf(sb, ",\"%s\":", name);
+	json_string(sb, value ? value : "");
+}
+
+/* Builds DiscussionForumPosting, or QAPage with its accepted answer when the
+ * thread is solved. The result goes inside <script type="application/ld+json">,
+ * which is why json_string escapes <, > and &. */
+static void thread_jsonld(request *r, const char *origin, const char *answer_text)
+{
+	HDF *h = r->hdf;
+	strbuf sb = STRBUF_INIT;
+	char url[640];
+	const char *title = hdf_get_value(h, "d.thread.title", "");
+	const char *author = hdf_get_value(h, "d.thread.author", "");
+	const char *opening = hdf_get_value(h, "d.posts.0.opening_body", NULL);
+	char *text = NULL;
+	char published[32];
+	time_t t = (time_t)hdf_get_int_value(h, "d.thread.created_at", 0);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(published, sizeof(published), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(url, sizeof(url), "%s/t/%s/%s", origin, hdf_get_value(h, "d.thread.id", ""),
+		 hdf_get_value(h, "d.thread.slug", ""));
+	if (opening)
+		markdown_plain(opening, strlen(opening), &text);
+	if (answer_text) {
+		strbuf_puts(&sb, "{\"@context\":\"https://schema.org\",\"@type\":\"QAPage\","
+			    "\"mainEntity\":{\"@type\":\"Question\"");
+		jsonld_prop(&sb, "name", title);
+		jsonld_prop(&sb, "text", text ? text : title);
+		jsonld_prop(&sb, "dateCreated", published);
+		strbuf_printf(&sb, ",\"answerCount\":%d", hdf_get_int_value(h, "d.thread.reply_count", 0));
+		strbuf_puts(&sb, ",\"author\":{\"@type\":\"Person\"");
+		jsonld_prop(&sb, "name", author);
+		strbuf_puts(&sb, "},\"acceptedAnswer\":{\"@type\":\"Answer\"");
+		jsonld_prop(&sb, "text", answer_text);
+		jsonld_prop(&sb, "url", url);
+		strbuf_puts(&sb, ",\"author\":{\"@type\":\"Person\"");
+		jsonld_prop(&sb, "name", hdf_get_value(h, "d.answer.author", ""));
+		strbuf_puts(&sb, "}}}}");
+	} else {
+		strbuf_puts(&sb, "{\"@context\":\"https://schema.org\",\"@type\":\"DiscussionForumPosting\"");
+		jsonld_prop(&sb, "headline", title);
+		jsonld_prop(&sb, "text", text ? text : title);
+		jsonld_prop(&sb, "url", url);
+		jsonld_prop(&sb, "datePublished", published);
+		strbuf_puts(&sb, ",\"author\":{\"@type\":\"Person\"");
+		jsonld_prop(&sb, "name", author);
+		strbuf_printf(&sb, "},\"commentCount\":%d", hdf_get_int_value(h, "d.thread.reply_count", 0));
+		strbuf_printf(&sb, ",\"interactionStatistic\":{\"@type\":\"InteractionCounter\","
+			      "\"interactionType\":\"https://schema.org/LikeAction\","
+			      "\"userInteractionCount\":%d}}", hdf_get_int_value(h, "d.thread.like_count", 0));
+	}
+	if (sb.s)
+		hdf_str(h, "page.jsonld", sb.s);
+	free(text);
+	strbuf_free(&sb);
+}
+
+/* The origin for absolute URLs: configured, else from the Host header. */
+static void site_origin(request *r, char *out, size_t size)
+{
+	const char *host = req_env(r, "HTTP_HOST");
+
+	if (r->app->origin)
+		snprintf(out, size, "%s", r->app->origin);
+	else
+		snprintf(out, size, "%s://%s", r->app->https ? "https" : "http",
+			 host ? host : "localhost");
+}
+
+/* Marks the posts of the page that the requester liked (d.posts.N.liked). */
+static int mark_my_likes(request *r, long long thread_id, long long first, long long last)
+{
+	db_rows *rows = NULL;
+	HDF *p;
+	size_t i;
+	int rc;
+
+	if (r->user.id == 0)
+		return 0;
+	rc = DB_SELECT(r->app->db, SQL_MY_LIKES, &rows, DBI(r->user.id), DBI(thread_id),
+		       DBI(first), DBI(last));
+	if (rc != 0)
+		return rc;
+	for (p = hdf_obj_child(hdf_get_obj(r->hdf, "d.posts")); p; p = hdf_obj_next(p))
+		for (i = 0; i < rows->nrows; i++)
+			if (strcmp(hdf_get_value(p, "id", ""), db_cell(rows, i, 0)) == 0)
+				hdf_int(p, "liked", 1);
+	db_rows_free(rows);
+	return 0;
+}
+
+int page_thread(request *r)
+{
+	long long page = req_page(r, 1000000);
+
+	if (page < 0)
+		return (int)page;
+	return forum_show_thread(r, req_arg_id(r, 0), page);
+}
+
+int forum_show_thread(request *r, long long id, long long page)
+{
+	long long pages, first, last, solved;
+	db_rows *rows = NULL;
+	char *answer_text = NULL;
+	char origin[256];
+	int rc;
+
+	rc = forum_load_thread(r, id);
+	if (rc != 0)
+		return rc;
+	pages = (hdf_get_int_value(r->hdf, "d.thread.post_count", 1) + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE;
+	if (pages < 1)
+		pages = 1;
+	if (page == 0)
+		page = pages;
+	if (page > pages)
+		return E_NOTFOUND;
+	first = (page - 1) * POSTS_PER_PAGE + 1;
+	last = page * POSTS_PER_PAGE;
+	rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBI(id), DBI(first), DBI(last),
+		       DBI(r->user.id), DBI(forum_is_moderator(r)));
+	if (rc != 0)
+		return rc;
+	hdf_rows(r->hdf, "d.posts", rows);
+	db_rows_free(rows);
+	rc = mark_my_likes(r, id, first, last);
+	if (rc != 0)
+		return rc;
+	solved = hdf_get_int_value(r->hdf, "d.thread.solved_post_id", 0);
+	if (solved) {
+		rc = DB_SELECT(r->app->db, SQL_ANSWER, &rows, DBI(solved));
+		if (rc != 0)
+			return rc;
+		if (hdf_row(r->hdf, "d.answer", rows) == 0) {
+			markdown_plain(db_cell(rows, 0, 4), rows->lens[4], &answer_text);
+			hdf_remove_tree(r->hdf, "d.answer.body");
+		}
+		db_rows_free(rows);
+	}
+	hdf_int(r->hdf, "d.page", page);
+	hdf_int(r->hdf, "d.pages", pages);
+	if (page > 1)
+		hdf_int(r->hdf, "d.prev_page", page - 1);
+	if (page < pages)
+		hdf_int(r->hdf, "d.next_page", page + 1);
+	if (r->user.id) {
+		const char *quote = req_query(r, "quote");
+		long long q = 0;
+
+		if (quote == NULL)
+			quote = hdf_get_value(r->hdf, "form.quote", NULL);
+		if (quote && parse_long(quote, 1, 1LL << 53, &q) == 0)
+			hdf_int(r->hdf, "quote", q);
+		req_nonce(r);
+		if (r->user.id == hdf_get_int_value(r->hdf, "d.thread.user_id", 0) ||
+		    user_has(&r->user, ROLE_STAFF | ROLE_MODERATOR | ROLE_ADMIN))
+			hdf_int(r->hdf, "can_solve", 1);
+		if (forum_is_moderator(r))
+			hdf_int(r->hdf, "can_moderate", 1);
+	}
+	site_origin(r, origin, sizeof(origin));
+	thread_jsonld(r, origin, answer_text);
+	free(answer_text);
+	count_view(r->app->db, id);
+	r->template = "thread";
+	return 200;
+}

@@ -1,0 +1,46 @@
+<?cs set:page.title = L.search.title ?><?cs include:"header.cs" ?>
+<h1><?cs var:L.search.heading ?></h1>
+<form action="/search" method="get" class="search-page-form" role="search">
+  <div class="field">
+    <label for="q"><?cs var:L.search.query ?></label>
+    <input id="q" name="q" type="search" value="<?cs var:d.q ?>" maxlength="200"<?cs call:described("q", "") ?>>
+    <?cs call:field_error("q") ?>
+  </div>
+  <div class="field">
+    <label for="type"><?cs var:L.search.type ?></label>
+    <select id="type" name="type">
+      <option value="all"<?cs if:d.type == "all" ?> selected<?cs /if ?>><?cs var:L.search.type_all ?></option>
+      <option value="thread"<?cs if:d.type == "thread" ?> selected<?cs /if ?>><?cs var:L.search.type_thread ?></option>
+      <option value="post"<?cs if:d.type == "post" ?> selected<?cs /if ?>><?cs var:L.search.type_post ?></option>
+    </select>
+  </div>
+  <div class="field">
+    <label for="c"><?cs var:L.search.category ?></label>
+    <select id="c" name="c">
+      <option value=""><?cs var:L.search.any_category ?></option>
+      <?cs each:c = categories ?><option value="<?cs var:c.slug ?>"<?cs if:d.c == c.slug ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>
+    </select>
+  </div>
+  <button type="submit" class="button"><?cs var:L.search.submit ?></button>
+</form>
+<?cs if:d.q ?>
+  <?cs if:subcount(d.threads) ?>
+  <section aria-labelledby="rt-h"><h2 id="rt-h"><?cs var:L.search.threads ?></h2>
+    <ul class="thread-list"><?cs each:t = d.threads ?><?cs call:thread_row(t) ?><?cs /each ?></ul>
+  </section>
+  <?cs /if ?>
+  <?cs if:subcount(d.posts) ?>
+  <section aria-labelledby="rp-h"><h2 id="rp-h"><?cs var:L.search.posts ?></h2>
+    <ol class="results">
+    <?cs each:p = d.posts ?>
+      <li><a class="result-title" href="<?cs var:p.url ?>"><?cs var:p.title ?></a>
+        <p class="snippet"><?cs each:s = p.snippet ?><?cs if:s.mark ?><mark><?cs var:s.text ?></mark><?cs else ?><?cs var:s.text ?><?cs /if ?><?cs /each ?></p>
+        <p class="meta"><?cs var:L.forum.by ?> <?cs var:p.author ?> · <?cs call:time(p.created_at) ?></p></li>
+    <?cs /each ?>
+    </ol>
+  </section>
+  <?cs /if ?>
+  <?cs if:!subcount(d.threads) && !subcount(d.posts) ?><p class="empty"><?cs var:L.search.none ?></p><?cs /if ?>
+  <?cs call:pager("/search?q=" + url_escape(d.q) + "&type=" + d.type + "&c=" + d.c, "&") ?>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
