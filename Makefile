@@ -8,7 +8,7 @@
 #   make asan    build with AddressSanitizer and UBSan into build-asan/
 #   make bench   measure the pages with wrk on a large generated community
 
-PROGRAMS := account forum
+PROGRAMS := account forum reviews ideas
 CC ?= gcc
 CFLAGS ?= -O2 -g
 WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror

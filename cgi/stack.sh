@@ -19,7 +19,7 @@ WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-$ROOT/build}
 DEMO=${DEMO:-1}
 QUIET=${QUIET:-0}
-PROGRAMS="account forum"
+PROGRAMS="account forum reviews ideas"
 CONF=$VAR/tertulia.conf
 SOCK=$VAR/run/mysqld.sock
 
@@ -56,10 +56,6 @@ db.socket = $SOCK
 db.name = tertulia
 db.admin.user = root
 db.admin.password =
-db.account.user = tertulia_account
-db.account.password = $(hex 16)
-db.forum.user = tertulia_forum
-db.forum.password = $(hex 16)
 # Attempts allowed before a 429 (per address per hour; per address and per
 # account per 15 minutes for failed logins).
 throttle.register_per_ip = 10
@@ -67,6 +63,16 @@ throttle.login_per_ip = 30
 throttle.login_per_account = 5
 CONF
   umask 022
+}
+
+# Each program connects as its own database account. A program added since
+# the configuration was written gets its account here, so that an existing
+# var/ keeps working after an update.
+add_program_accounts() {
+  for p in $PROGRAMS; do
+    grep -q "^db\.$p\.user" "$CONF" && continue
+    printf 'db.%s.user = tertulia_%s\ndb.%s.password = %s\n' "$p" "$p" "$p" "$(hex 16)" >> "$CONF"
+  done
 }
 
 start_mariadb() {
@@ -126,6 +132,7 @@ case "${1:-}" in
 start)
   mkdir -p "$VAR/run" "$VAR/log" "$VAR/tmp"
   write_config
+  add_program_accounts
   start_mariadb
   "$BUILD/tertuliactl" --config "$CONF" migrate >"$VAR/log/migrate.log" 2>&1 \
     || { cat "$VAR/log/migrate.log" >&2; die "migrations failed"; }
@@ -140,7 +147,7 @@ start)
   if [ "$DEMO" = 1 ]; then
     say "Demo accounts (password: tertulia-demo):"
     say "  admin (admin), moderadora (moderator), staff (staff),"
-    say "  marketing (marketing), maria and john (members)"
+    say "  marketing (marketing); maria, john, lucia, oliver (members)"
   fi
   say "Logs: $VAR/log/   Stop: make stop"
   [ "$QUIET" = 1 ] && echo "http://127.0.0.1:$PORT"

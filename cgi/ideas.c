@@ -1,0 +1,11 @@
+/* ideas.c: the ideas program. Its handlers live in cgi/ideas/. */
+#include "core/server.h"
+
+static const route routes[] = {
+	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
+};
+
+int main(int argc, char **argv)
+{
+	return server_main(argc, argv, "ideas", routes, sizeof(routes) / sizeof(routes[0]));
+}
