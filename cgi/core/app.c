@@ -371,7 +371,7 @@ static int read_body(request *r)
 	r->body = body;
 	r->body_len = (size_t)len;
 	if (ct && ascii_ncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
-		return E_INVALID;
+		return (r->route->flags & R_API) ? 0 : E_INVALID;
 	return kv_parse_urlencoded(&r->form, body, (size_t)len);
 }
 
@@ -480,7 +480,7 @@ static int gate(request *r)
 	if (r->route->roles && !user_has(&r->user, r->route->roles))
 		return E_FORBIDDEN;
 	if (strcmp(r->method, "POST") == 0) {
-		rc = csrf_check(r);
+		rc = (r->route->flags & R_API) ? 0 : csrf_check(r);
 		if (rc != 0) {
 			hdf_str(r->hdf, "error.reason", req_text(r, "err.csrf"));
 			return rc;

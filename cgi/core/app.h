@@ -30,7 +30,10 @@ enum {
 	R_LOGIN = 1 << 2,      /* needs a logged-in member */
 	R_WRITES = 1 << 3,     /* publishes content: refused to silenced members */
 	R_NOSESSION = 1 << 4,  /* no session look-up (healthz, static-like) */
-	R_FORM_ERRORS = 1 << 5 /* handler shows field errors itself (re-renders its form) */
+	R_FORM_ERRORS = 1 << 5, /* handler shows field errors itself (re-renders its form) */
+	R_API = 1 << 6         /* a machine endpoint (with R_NOSESSION): no CSRF check, the
+				* handler authenticates (an API key); a body that is not a
+				* form is kept raw in r->body for the handler to parse */
 };
 
 typedef struct user {
