@@ -14,8 +14,14 @@ static int has_prefix_ci(const char *s, const char *prefix)
 
 int markdown_url_allowed(const char *url)
 {
+	const char *c;
+
 	if (url == NULL || *url == '\0')
 		return 0;
+	/* browsers drop tabs and newlines inside URLs: "/\t/evil.com" is "//evil.com" */
+	for (c = url; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return 0;
 	if (url[0] == '/')
 		return url[1] != '/' && url[1] != '\\';
 	if (url[0] == '#')
