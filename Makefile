@@ -8,13 +8,13 @@
 #   make asan    build with AddressSanitizer and UBSan into build-asan/
 #   make bench   measure the pages with wrk on a large generated community
 
-PROGRAMS := account forum reviews ideas
+PROGRAMS := account forum reviews ideas moderation
 CC ?= gcc
 CFLAGS ?= -O2 -g
 WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
 INCLUDES := -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
 LIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl $(shell mariadb_config --libs 2>/dev/null) \
-        -lsodium -lcmark -lz
+        -lsodium -lcmark -lz -lstemmer -lm
 BUILD ?= build
 PORT ?= 8080
 WORKERS ?= 2
@@ -27,15 +27,19 @@ CTL_OBJ := $(CTL_SRC:cgi/ctl/%.c=$(BUILD)/ctl/%.o)
 HEADERS := $(wildcard cgi/core/*.h cgi/ctl/*.h)
 
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
-  libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev \
+  libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev libstemmer-dev \
   libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
   chromium chromium-driver wrk valgrind clang
 
 # From the npm registry, into node_modules/ (not committed; no package.json:
 # the top level of the repository stays as it is). Name@major, one each.
 NPM_PACKAGES := axe-core@4
+# The sentiment lexicons (cgi/core/sentiment_load.c) and, for
+# `make bench-sentiment`, the UCI sentences shipped in sentiment's fixtures.
+NPM_PACKAGES += vader-sentiment@1 @nlpjs/lang-es@4 sentiment@5
 
-.PHONY: all deps run stop test unit http browser asan test-asan bench clean
+.PHONY: all deps run stop test unit http browser asan test-asan bench clean \
+  bench-sentiment
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
 
@@ -82,7 +86,7 @@ asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" all
 
 unit: all
-	$(MAKE) -C tests/unit BUILD=$(abspath $(BUILD)) run
+	$(MAKE) -C tests/unit BUILD=$(abspath $(BUILD)) LIBS="$(LIBS)" run
 
 http: all
 	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/http
@@ -98,6 +102,10 @@ test: deps all
 	$(MAKE) http
 	$(MAKE) browser
 	$(MAKE) test-asan
+
+# Sentiment accuracy: the UCI sentences (English) and our Spanish reviews.
+bench-sentiment: deps $(BUILD)/tertuliactl
+	$(PYTHON) tests/bench/sentiment/bench.py --ctl $(BUILD)/tertuliactl
 
 clean:
 	rm -rf build build-asan

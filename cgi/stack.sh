@@ -6,7 +6,8 @@
 #   cgi/stack.sh start | stop | status
 #
 # Environment: VAR (data folder, default ./var), PORT (8080), WORKERS (2),
-# BUILD (the folder of the programs, default ./build), DEMO (1: load the demo
+# BUILD (the folder of the programs, default ./build), PROGRAMS (which to run;
+# all by default), DEMO (1: load the demo
 # community), QUIET (1: print only the address).
 set -eu
 
@@ -19,7 +20,7 @@ WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-$ROOT/build}
 DEMO=${DEMO:-1}
 QUIET=${QUIET:-0}
-PROGRAMS="account forum reviews ideas"
+PROGRAMS=${PROGRAMS:-"account forum reviews ideas moderation"}
 CONF=$VAR/tertulia.conf
 SOCK=$VAR/run/mysqld.sock
 

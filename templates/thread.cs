@@ -11,6 +11,22 @@
         <a class="chip" href="/posts/<?cs var:p.id ?>/edit"><?cs var:L.thread.edit ?></a>
         <form action="/posts/<?cs var:p.id ?>/delete" method="post" class="inline-form" data-confirm="<?cs var:L.thread.confirm_delete ?>"><?cs call:csrf_field() ?><button type="submit" class="chip chip-danger"><?cs var:L.thread.delete ?></button></form>
       <?cs /if ?>
+      <?cs if:p.user_id != me.id ?>
+        <details class="flag-box"><summary class="chip"><?cs var:L.mod.flag ?></summary>
+          <form action="/posts/<?cs var:p.id ?>/flag" method="post" class="stack-form">
+            <?cs call:csrf_field() ?>
+            <fieldset><legend><?cs var:L.mod.flag_reason ?></legend>
+              <label class="check"><input type="radio" name="reason" value="spam" required> <?cs var:L.mod.r_spam ?></label>
+              <label class="check"><input type="radio" name="reason" value="abuse"> <?cs var:L.mod.r_abuse ?></label>
+              <label class="check"><input type="radio" name="reason" value="off_topic"> <?cs var:L.mod.r_off_topic ?></label>
+              <label class="check"><input type="radio" name="reason" value="other"> <?cs var:L.mod.r_other ?></label>
+            </fieldset>
+            <div class="field"><label for="flag-note-<?cs var:p.id ?>"><?cs var:L.mod.flag_note ?></label><input id="flag-note-<?cs var:p.id ?>" name="note" maxlength="500"></div>
+            <button type="submit" class="button button-small"><?cs var:L.mod.flag_submit ?></button>
+          </form>
+        </details>
+      <?cs /if ?>
+      <?cs if:can_moderate ?><a class="chip" href="/mod/item/post/<?cs var:p.id ?>"><?cs var:L.mod.moderate ?></a><?cs /if ?>
       <?cs if:can_solve && p.position != "1" ?>
         <form action="/t/<?cs var:d.thread.id ?>/solve" method="post" class="inline-form"><?cs call:csrf_field() ?><?cs if:d.thread.solved_post_id == p.id ?><input type="hidden" name="post" value="0"><button type="submit" class="chip"><?cs var:L.thread.unmark_solved ?></button><?cs else ?><input type="hidden" name="post" value="<?cs var:p.id ?>"><button type="submit" class="chip"><?cs var:L.thread.mark_solved ?></button><?cs /if ?></form>
       <?cs /if ?>
@@ -49,6 +65,7 @@
       <?cs if:p.status == "held" ?><p class="notice notice-warn"><?cs var:L.thread.held ?></p><?cs /if ?>
       <?cs if:p.status == "hidden" ?><p class="notice notice-warn"><?cs var:L.thread.hidden ?></p><?cs /if ?>
       <?cs if:p.status == "deleted" ?><p class="notice notice-warn"><?cs var:L.thread.deleted ?></p><?cs /if ?>
+      <?cs if:p.mod_note && p.status != "visible" ?><p class="notice notice-warn"><?cs var:L.mod.note_for_author ?> <?cs var:p.mod_note ?></p><?cs /if ?>
       <div class="post-body"><?cs uvar:p.html ?></div>
       <?cs call:post_actions(p) ?>
     </article>
@@ -56,6 +73,22 @@
 <?cs /each ?>
 </ol>
 <?cs call:pager("/t/" + d.thread.id, "?") ?>
+
+<?cs if:can_moderate ?>
+<section class="thread-tools panel" aria-labelledby="tools-h">
+  <h2 id="tools-h"><?cs var:L.tools.title ?></h2>
+  <form action="/t/<?cs var:d.thread.id ?>/lock" method="post"><?cs call:csrf_field() ?><input type="hidden" name="on" value="<?cs if:d.thread.locked == "1" ?>0<?cs else ?>1<?cs /if ?>"><label for="lock-reason" class="visually-hidden"><?cs var:L.tools.reason ?></label><input id="lock-reason" name="reason" placeholder="<?cs var:L.tools.reason ?>" required minlength="3" maxlength="500"><button type="submit" class="button button-small"><?cs if:d.thread.locked == "1" ?><?cs var:L.tools.unlock ?><?cs else ?><?cs var:L.tools.lock ?><?cs /if ?></button></form>
+  <form action="/t/<?cs var:d.thread.id ?>/pin" method="post"><?cs call:csrf_field() ?><input type="hidden" name="on" value="<?cs if:d.thread.pinned == "1" ?>0<?cs else ?>1<?cs /if ?>"><label for="pin-reason" class="visually-hidden"><?cs var:L.tools.reason ?></label><input id="pin-reason" name="reason" placeholder="<?cs var:L.tools.reason ?>" required minlength="3" maxlength="500"><button type="submit" class="button button-small"><?cs if:d.thread.pinned == "1" ?><?cs var:L.tools.unpin ?><?cs else ?><?cs var:L.tools.pin ?><?cs /if ?></button></form>
+  <form action="/t/<?cs var:d.thread.id ?>/move" method="post"><?cs call:csrf_field() ?><label for="move-to"><?cs var:L.tools.move ?></label><select id="move-to" name="category"><?cs each:c = categories ?><option value="<?cs var:c.slug ?>"<?cs if:c.slug == d.thread.category_slug ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select><label for="move-reason" class="visually-hidden"><?cs var:L.tools.reason ?></label><input id="move-reason" name="reason" placeholder="<?cs var:L.tools.reason ?>" required minlength="3" maxlength="500"><button type="submit" class="button button-small"><?cs var:L.tools.move_submit ?></button></form>
+  <form action="/t/<?cs var:d.thread.id ?>/split" method="post" class="split-form"><?cs call:csrf_field() ?>
+    <fieldset><legend><?cs var:L.tools.split ?></legend>
+    <?cs each:p = d.posts ?><?cs if:p.position != "1" ?><label class="check"><input type="checkbox" name="post" value="<?cs var:p.id ?>"> #<?cs var:p.position ?> <?cs var:p.author ?></label><?cs /if ?><?cs /each ?>
+    </fieldset>
+    <label for="split-title"><?cs var:L.tools.split_title ?></label><input id="split-title" name="title" required minlength="3" maxlength="150">
+    <label for="split-reason" class="visually-hidden"><?cs var:L.tools.reason ?></label><input id="split-reason" name="reason" placeholder="<?cs var:L.tools.reason ?>" required minlength="3" maxlength="500">
+    <button type="submit" class="button button-small"><?cs var:L.tools.split_submit ?></button></form>
+</section>
+<?cs /if ?>
 
 <section class="reply-box" id="reply" aria-labelledby="reply-h">
 <?cs if:d.thread.locked == "1" && !can_moderate ?>

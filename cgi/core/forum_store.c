@@ -3,8 +3,10 @@
 #include "forum_store.h"
 #include "err.h"
 #include "markdown.h"
+#include "moderation.h"
 #include "str.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,18 +42,20 @@ static const char SQL_POST_UPDATE[] =
 	"UPDATE posts SET body = ?, html = ?, edited_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_THREAD_RETITLE[] =
 	"UPDATE threads SET title = ?, slug = ? WHERE id = ?";
-static const char SQL_POST_FOR_DELETE[] =
-	"SELECT p.position, p.thread_id, t.category_id, t.post_count, p.status FROM posts p "
+static const char SQL_POST_FOR_STATUS[] =
+	"SELECT p.position, p.thread_id, t.category_id, t.reply_count + 1, p.status FROM posts p "
 	"JOIN threads t ON t.id = p.thread_id WHERE p.id = ? FOR UPDATE";
-static const char SQL_POST_DELETE[] = "UPDATE posts SET status = 'deleted' WHERE id = ?";
-static const char SQL_THREAD_DELETE[] = "UPDATE threads SET status = 'deleted' WHERE id = ?";
-static const char SQL_THREAD_DROP_REPLY[] =
-	"UPDATE threads SET reply_count = GREATEST(reply_count, 1) - 1 WHERE id = ?";
-static const char SQL_CATEGORY_DROP_THREAD[] =
-	"UPDATE categories SET thread_count = GREATEST(thread_count, 1) - 1, "
-	"post_count = GREATEST(post_count, ?) - ? WHERE id = ?";
-static const char SQL_CATEGORY_DROP_POST[] =
-	"UPDATE categories SET post_count = GREATEST(post_count, 1) - 1 WHERE id = ?";
+static const char SQL_POST_STATUS[] =
+	"UPDATE posts SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
+static const char SQL_THREAD_STATUS[] =
+	"UPDATE threads SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
+static const char SQL_THREAD_REPLIES[] =
+	"UPDATE threads SET reply_count = GREATEST(CAST(reply_count AS SIGNED) + ?, 0) WHERE id = ?";
+static const char SQL_CATEGORY_THREADS[] =
+	"UPDATE categories SET thread_count = GREATEST(CAST(thread_count AS SIGNED) + ?, 0), "
+	"post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
+static const char SQL_CATEGORY_POSTS[] =
+	"UPDATE categories SET post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
 static const char SQL_LIKE_INSERT[] =
 	"INSERT IGNORE INTO post_likes (post_id, user_id, created_at) VALUES (?, ?, UTC_TIMESTAMP())";
 static const char SQL_LIKE_DELETE[] = "DELETE FROM post_likes WHERE post_id = ? AND user_id = ?";
@@ -64,6 +68,17 @@ static const char SQL_SOLVE_CHECK[] =
 	"SELECT COUNT(*) FROM posts WHERE id = ? AND thread_id = ? AND position > 1 "
 	"AND status = 'visible'";
 static const char SQL_SOLVE_SET[] = "UPDATE threads SET solved_post_id = ? WHERE id = ?";
+
+void forum_post_url(char *out, size_t size, long long thread_id, long long position,
+		    long long post_id)
+{
+	long long page = (position - 1) / POSTS_PER_PAGE + 1;
+
+	if (page > 1)
+		snprintf(out, size, "/t/%lld?page=%lld#p%lld", thread_id, page, post_id);
+	else
+		snprintf(out, size, "/t/%lld#p%lld", thread_id, post_id);
+}
 
 /* Finds what an earlier submit with the same nonce made. */
 static int find_by_nonce(db *d, const new_post *p, long long *thread_id, long long *post_id)
@@ -126,6 +141,9 @@ int forum_create_thread(db *d, long long category_id, const char *title,
 	}
 	if (rc == 0 && (p->status == NULL || strcmp(p->status, "visible") == 0))
 		rc = DB_EXEC(d, SQL_CATEGORY_ADD_THREAD, NULL, DBI(category_id));
+	if (rc == 0 && p->queue_cause)
+		rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail, p->user_id,
+				   category_id, 0);
 	if (rc == 0)
 		return db_commit(d);
 	db_rollback(d);
@@ -159,6 +177,9 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 		if (rc == 0)
 			rc = DB_EXEC(d, SQL_CATEGORY_ADD_POST, NULL, DBI(visible ? 1 : 0),
 				     DBI(category_id));
+		if (rc == 0 && p->queue_cause)
+			rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail,
+					   p->user_id, category_id, 0);
 	}
 	db_rows_free(rows);
 	if (rc == 0)
@@ -206,33 +227,70 @@ int forum_edit_post(db *d, long long post_id, long long editor_id, const char *t
 	return rc;
 }
 
-int forum_delete_post(db *d, long long post_id)
+/* Counter changes when a post becomes visible (sign 1) or stops being
+ * visible (sign -1). The opening post stands for its whole thread. */
+static int count_visibility(db *d, long long position, long long thread_id, long long category_id,
+			    long long thread_posts, int sign)
+{
+	int rc;
+
+	if (position == 1)
+		return DB_EXEC(d, SQL_CATEGORY_THREADS, NULL, DBI(sign), DBI(sign * thread_posts),
+			       DBI(category_id));
+	rc = DB_EXEC(d, SQL_THREAD_REPLIES, NULL, DBI(sign), DBI(thread_id));
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_CATEGORY_POSTS, NULL, DBI(sign), DBI(category_id));
+	return rc;
+}
+
+int forum_set_post_status(db *d, long long post_id, const char *from, const char *to,
+			  const char *note, int in_tx)
 {
 	db_rows *rows = NULL;
-	int rc = db_begin(d);
+	int rc = in_tx ? 0 : db_begin(d);
 
 	if (rc == 0)
-		rc = DB_SELECT(d, SQL_POST_FOR_DELETE, &rows, DBI(post_id));
-	if (rc == 0 && (rows->nrows == 0 || strcmp(db_cell(rows, 0, 4), "deleted") == 0))
+		rc = DB_SELECT(d, SQL_POST_FOR_STATUS, &rows, DBI(post_id));
+	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
-	if (rc == 0) {
+	else if (rc == 0 && strcmp(db_cell(rows, 0, 4), from) != 0)
+		rc = E_CONFLICT;
+	if (rc == 0 && strcmp(from, to) != 0) {
 		long long position = db_cell_int(rows, 0, 0);
 		long long thread_id = db_cell_int(rows, 0, 1);
 		long long category_id = db_cell_int(rows, 0, 2);
-		long long posts = db_cell_int(rows, 0, 3);
-		int was_visible = strcmp(db_cell(rows, 0, 4), "visible") == 0;
+		long long thread_posts = db_cell_int(rows, 0, 3);
+		int was = strcmp(from, "visible") == 0, will = strcmp(to, "visible") == 0;
 
-		rc = DB_EXEC(d, SQL_POST_DELETE, NULL, DBI(post_id));
-		if (rc == 0 && position == 1) {
-			rc = DB_EXEC(d, SQL_THREAD_DELETE, NULL, DBI(thread_id));
-			if (rc == 0)
-				rc = DB_EXEC(d, SQL_CATEGORY_DROP_THREAD, NULL, DBI(posts),
-					     DBI(posts), DBI(category_id));
-		} else if (rc == 0 && was_visible) {
-			rc = DB_EXEC(d, SQL_THREAD_DROP_REPLY, NULL, DBI(thread_id));
-			if (rc == 0)
-				rc = DB_EXEC(d, SQL_CATEGORY_DROP_POST, NULL, DBI(category_id));
-		}
+		rc = DB_EXEC(d, SQL_POST_STATUS, NULL, DBS(to), DBS(note), DBI(post_id));
+		if (rc == 0 && position == 1)
+			rc = DB_EXEC(d, SQL_THREAD_STATUS, NULL, DBS(to), DBS(note), DBI(thread_id));
+		if (rc == 0 && was != will)
+			rc = count_visibility(d, position, thread_id, category_id, thread_posts,
+					      will ? 1 : -1);
+	}
+	db_rows_free(rows);
+	if (in_tx)
+		return rc;
+	if (rc == 0)
+		return db_commit(d);
+	db_rollback(d);
+	return rc;
+}
+
+int forum_delete_post(db *d, long long post_id)
+{
+	db_rows *rows = NULL;
+	char from[16] = "";
+	int rc = db_begin(d);
+
+	if (rc == 0)
+		rc = DB_SELECT(d, SQL_POST_FOR_STATUS, &rows, DBI(post_id));
+	if (rc == 0 && (rows->nrows == 0 || strcmp(db_cell(rows, 0, 4), "deleted") == 0))
+		rc = E_NOTFOUND;
+	if (rc == 0) {
+		snprintf(from, sizeof(from), "%s", db_cell(rows, 0, 4));
+		rc = forum_set_post_status(d, post_id, from, "deleted", NULL, 1);
 	}
 	db_rows_free(rows);
 	if (rc == 0)

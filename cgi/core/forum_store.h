@@ -18,7 +18,13 @@ typedef struct new_post {
 	const char *nonce;     /* from the form, or NULL: a resubmit makes no second post */
 	long long quote_post_id; /* 0 for none */
 	const char *status;    /* "visible" or "held" */
+	const char *queue_cause;  /* non-NULL: queue it for moderators (moderation.h) */
+	const char *queue_detail;
 } new_post;
+
+/* The address of a post: /t/THREAD?page=P#pPOST (or /t/THREAD#pPOST). */
+void forum_post_url(char *out, size_t size, long long thread_id, long long position,
+		    long long post_id);
 
 /* Creates a thread with its first post. Returns 0, or E_DUP when this
  * user's nonce was used already (then *thread_id and *post_id name what the
@@ -40,6 +46,15 @@ int forum_edit_post(db *d, long long post_id, long long editor_id, const char *t
 
 /* Marks a post deleted (soft); deleting the first post deletes the thread. */
 int forum_delete_post(db *d, long long post_id);
+
+/* Moves a post from status `from` to `to` (visible, held, hidden, deleted)
+ * in one transaction, keeping the thread's and category's counters right;
+ * the opening post takes its thread along. note (may be NULL) is the reason
+ * shown to the author. Returns E_CONFLICT when the post is no longer in
+ * `from` (another moderator acted first), E_NOTFOUND when it is missing.
+ * Runs inside the caller's transaction when in_tx is 1. */
+int forum_set_post_status(db *d, long long post_id, const char *from, const char *to,
+			  const char *note, int in_tx);
 
 /* Likes (undo = 0) or unlikes a post. Liking twice changes nothing.
  * Returns 0 or an error. */

@@ -147,13 +147,14 @@ static int load_forum(db *d, const long long *users)
 	}
 	for (i = 0; i < sizeof(demo_threads) / sizeof(demo_threads[0]); i++) {
 		long long tid, pid, pos, reply_ids[5] = { 0 };
-		new_post p = { users[demo_threads[i].user], demo_threads[i].body, NULL, 0, "visible" };
+		new_post p = { .user_id = users[demo_threads[i].user], .body = demo_threads[i].body,
+			       .status = "visible" };
 
 		rc = forum_create_thread(d, cats[demo_threads[i].category], demo_threads[i].title,
 					 &p, &tid, &pid);
 		for (k = 0; rc == 0 && k < 5 && demo_threads[i].replies[k].body; k++) {
-			new_post rp = { users[demo_threads[i].replies[k].user],
-					demo_threads[i].replies[k].body, NULL, 0, "visible" };
+			new_post rp = { .user_id = users[demo_threads[i].replies[k].user],
+					.body = demo_threads[i].replies[k].body, .status = "visible" };
 			rc = forum_create_reply(d, tid, &rp, 1, &reply_ids[k], &pos);
 			/* the thread's author likes every reply */
 			if (rc == 0 && demo_threads[i].replies[k].user != demo_threads[i].user)

@@ -1,6 +1,7 @@
 /* compose.c: writing: the new-thread form, creating a thread, replying. */
 #include "forum.h"
 #include "../core/err.h"
+#include "../core/moderation.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,9 +22,34 @@ const field_spec reply_fields[] = {
 	FIELDS_END
 };
 
+static const char SQL_EARLIER_POSTS[] = "SELECT COUNT(*) FROM posts WHERE user_id = ?";
 static const char SQL_QUOTED[] =
 	"SELECT p.body, p.position, p.thread_id, u.username FROM posts p "
 	"JOIN users u ON u.id = p.user_id WHERE p.id = ? AND p.status = 'visible'";
+
+/* Applies the moderation rules to a body about to be written: sets the
+ * post's status and queue cause, and its text when a watched word was
+ * replaced. Returns 0, E_INVALID (a blocked word; the field error is set)
+ * or a database error. The verdict owns any replaced text. */
+int forum_moderate(request *r, const char *field, const char *body, new_post *p, mod_verdict *v)
+{
+	int rc = mod_check(r->app->db, &r->app->cfg, r->user.id, r->user.roles, SQL_EARLIER_POSTS,
+			   body, v);
+
+	if (rc != 0)
+		return rc;
+	if (v->blocked) {
+		req_field_error(r, field, "err.blocked_word", 0);
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.blocked_word"));
+		return E_INVALID;
+	}
+	p->status = v->status;
+	p->queue_cause = v->cause;
+	p->queue_detail = v->detail;
+	if (v->text)
+		p->body = v->text;
+	return 0;
+}
 
 /* Shows the form (again, after a refusal, with what was typed). */
 static int show_form(request *r, int status)
@@ -53,7 +79,9 @@ int do_new_thread(request *r)
 {
 	const char *slug = form_get(&r->in, "category");
 	long long category_id = 0, thread_id = 0, post_id = 0;
-	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), 0, "visible" };
+	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), 0, "visible",
+		       NULL, NULL };
+	mod_verdict v = { 0 };
 	char url[96];
 	int rc;
 
@@ -69,8 +97,13 @@ int do_new_thread(request *r)
 		return show_form(r, 429);
 	if (rc != 0)
 		return rc;
-	rc = forum_create_thread(r->app->db, category_id, form_get(&r->in, "title"), &p,
-				 &thread_id, &post_id);
+	rc = forum_moderate(r, "body", p.body, &p, &v);
+	if (rc == E_INVALID)
+		return show_form(r, 400);
+	if (rc == 0)
+		rc = forum_create_thread(r->app->db, category_id, form_get(&r->in, "title"), &p,
+					 &thread_id, &post_id);
+	mod_verdict_free(&v);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
 		return rc;
 	r->created_id = thread_id;
@@ -131,7 +164,9 @@ int do_reply(request *r)
 {
 	long long thread_id = req_arg_id(r, 0), quote = form_int(&r->in, "quote", 0);
 	long long post_id = 0, position = 0;
-	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), quote, "visible" };
+	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), quote, "visible",
+		       NULL, NULL };
+	mod_verdict v = { 0 };
 	char *quoted = NULL;
 	char url[96];
 	int rc;
@@ -153,8 +188,14 @@ int do_reply(request *r)
 			return rc;
 		p.body = quoted;
 	}
-	rc = forum_create_reply(r->app->db, thread_id, &p, forum_is_moderator(r), &post_id, &position);
+	rc = forum_moderate(r, "body", p.body, &p, &v);
+	if (rc == 0)
+		rc = forum_create_reply(r->app->db, thread_id, &p, forum_is_moderator(r), &post_id,
+					&position);
 	free(quoted);
+	mod_verdict_free(&v);
+	if (rc == E_INVALID)
+		return refuse_reply(r, thread_id, 400);
 	if (rc == E_FORBIDDEN) {
 		req_field_error(r, "body", "err.locked", 0);
 		return refuse_reply(r, thread_id, 403);

@@ -6,6 +6,7 @@
 
 #include "../core/app.h"
 #include "../core/forum_store.h"
+#include "../core/moderation.h"
 
 /* home.c */
 int page_home(request *r);
@@ -31,6 +32,14 @@ int do_edit_post(request *r);
 int do_delete_post(request *r);
 int do_like_post(request *r);
 int do_solve(request *r);
+/* tools.c (moderators) */
+extern const field_spec tool_fields[];
+extern const field_spec move_fields[];
+extern const field_spec split_fields[];
+int do_lock(request *r);
+int do_pin(request *r);
+int do_move(request *r);
+int do_split(request *r);
 /* search.c */
 int page_search(request *r);
 /* categories_admin.c */
@@ -39,10 +48,17 @@ int page_admin_categories(request *r);
 int do_create_category(request *r);
 int do_update_category(request *r);
 
+/* compose.c: applies the moderation rules to a body about to be written
+ * (status, queue cause, replaced words). E_INVALID when a word blocks it. */
+int forum_moderate(request *r, const char *field, const char *body, new_post *p, mod_verdict *v);
+
 /* shared.c */
 
 /* Whether the requester moderates (moderator or admin). */
 int forum_is_moderator(const request *r);
+/* Whether the requester may see content in `status` written by author_id;
+ * moderated: a moderator left a note (removed content stays the author's). */
+int forum_can_see(const request *r, const char *status, long long author_id, int moderated);
 /* Loads thread id into the HDF at d.thread, with its category's name in the
  * request's language. E_NOTFOUND when it does not exist or is not visible to
  * the requester. */
@@ -51,9 +67,6 @@ int forum_load_thread(request *r, long long id);
 int forum_load_categories(request *r, const char *prefix);
 /* The id of the category with slug, or E_NOTFOUND. */
 int forum_category_id(request *r, const char *slug, long long *id);
-/* The address of a post: /t/THREAD?page=P#pPOST. */
-void forum_post_url(char *out, size_t size, long long thread_id, long long position,
-		    long long post_id);
 /* Checks the posting limits of new members (configuration limits.*).
  * Returns 0, E_THROTTLED (with a message for field) or a database error. */
 int forum_check_limits(request *r, int is_thread, const char *field);

@@ -9,7 +9,8 @@ static const char SQL_THREAD_GET[] =
 	"SELECT t.id, t.title, t.slug, t.status, t.pinned, t.locked, t.reply_count, "
 	"t.post_count, t.like_count, t.views, t.solved_post_id, t.user_id, u.username AS author, "
 	"UNIX_TIMESTAMP(t.created_at) AS created_at, UNIX_TIMESTAMP(t.last_post_at) AS last_post_at, "
-	"c.slug AS category_slug, IF(? = 'es', c.name_es, c.name_en) AS category_name "
+	"c.slug AS category_slug, IF(? = 'es', c.name_es, c.name_en) AS category_name, "
+	"c.id AS category_id, t.mod_note "
 	"FROM threads t JOIN users u ON u.id = t.user_id JOIN categories c ON c.id = t.category_id "
 	"WHERE t.id = ?";
 static const char SQL_CATEGORIES[] =
@@ -30,6 +31,17 @@ int forum_is_moderator(const request *r)
 	return user_has(&r->user, ROLE_MODERATOR | ROLE_ADMIN);
 }
 
+int forum_can_see(const request *r, const char *status, long long author_id, int moderated)
+{
+	if (strcmp(status, "visible") == 0 || forum_is_moderator(r))
+		return 1;
+	/* authors keep what they wrote: held and hidden content, and content a
+	 * moderator removed (with the reason), stays visible to them */
+	if (author_id != r->user.id || r->user.id == 0)
+		return 0;
+	return strcmp(status, "held") == 0 || strcmp(status, "hidden") == 0 || moderated;
+}
+
 int forum_load_thread(request *r, long long id)
 {
 	db_rows *rows = NULL;
@@ -37,9 +49,8 @@ int forum_load_thread(request *r, long long id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 ||
-	    (strcmp(db_cell(rows, 0, 3), "visible") != 0 && !forum_is_moderator(r) &&
-	     !(strcmp(db_cell(rows, 0, 3), "held") == 0 && db_cell_int(rows, 0, 11) == r->user.id)))
+	if (rows->nrows == 0 || !forum_can_see(r, db_cell(rows, 0, 3), db_cell_int(rows, 0, 11),
+						 db_cell(rows, 0, 18) != NULL))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.thread", rows);
@@ -62,17 +73,6 @@ int forum_load_categories(request *r, const char *prefix)
 int forum_category_id(request *r, const char *slug, long long *id)
 {
 	return DB_SELECT_INT(r->app->db, SQL_CATEGORY_ID, id, DBS(slug));
-}
-
-void forum_post_url(char *out, size_t size, long long thread_id, long long position,
-		    long long post_id)
-{
-	long long page = (position - 1) / POSTS_PER_PAGE + 1;
-
-	if (page > 1)
-		snprintf(out, size, "/t/%lld?page=%lld#p%lld", thread_id, page, post_id);
-	else
-		snprintf(out, size, "/t/%lld#p%lld", thread_id, post_id);
 }
 
 int forum_check_limits(request *r, int is_thread, const char *field)

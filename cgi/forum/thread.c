@@ -14,12 +14,13 @@
 
 static const char SQL_POSTS[] =
 	"SELECT p.id, p.position, p.user_id, u.username AS author, "
-	"FIND_IN_SET('staff', u.roles) > 0 AS staff, p.html, p.status, p.like_count, "
+	"FIND_IN_SET('staff', u.roles) > 0 AS staff, p.html, p.status, p.like_count, p.mod_note, "
 	"IF(p.position = 1, p.body, NULL) AS opening_body, "
 	"UNIX_TIMESTAMP(p.created_at) AS created_at, UNIX_TIMESTAMP(p.edited_at) AS edited_at "
 	"FROM posts p JOIN users u ON u.id = p.user_id "
 	"WHERE p.thread_id = ? AND p.position BETWEEN ? AND ? "
-	"AND (p.status = 'visible' OR (p.user_id = ? AND p.status IN ('held', 'hidden')) OR ? = 1) "
+	"AND (p.status = 'visible' OR ? = 1 OR (p.user_id = ? AND (p.status IN ('held', 'hidden') "
+	"OR p.mod_note IS NOT NULL))) "
 	"ORDER BY p.position";
 static const char SQL_MY_LIKES[] =
 	"SELECT l.post_id FROM post_likes l JOIN posts p ON p.id = l.post_id "
@@ -153,9 +154,14 @@ static void thread_jsonld(request *r, const char *origin, const char *answer_tex
 static void site_origin(request *r, char *out, size_t size)
 {
 	const char *host = req_env(r, "HTTP_HOST");
+	const char *port = req_env(r, "SERVER_PORT");
+	const char *deflt = r->app->https ? "443" : "80";
 
 	if (r->app->origin)
 		snprintf(out, size, "%s", r->app->origin);
+	else if (host && !strchr(host, ':') && port && strcmp(port, deflt) != 0)
+		/* nginx's $host has no port: add the one the request came to */
+		snprintf(out, size, "%s://%s:%s", r->app->https ? "https" : "http", host, port);
 	else
 		snprintf(out, size, "%s://%s", r->app->https ? "https" : "http",
 			 host ? host : "localhost");
@@ -213,7 +219,7 @@ int forum_show_thread(request *r, long long id, long long page)
 	first = (page - 1) * POSTS_PER_PAGE + 1;
 	last = page * POSTS_PER_PAGE;
 	rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBI(id), DBI(first), DBI(last),
-		       DBI(r->user.id), DBI(forum_is_moderator(r)));
+		       DBI(forum_is_moderator(r)), DBI(r->user.id));
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, "d.posts", rows);
@@ -250,8 +256,12 @@ int forum_show_thread(request *r, long long id, long long page)
 		if (r->user.id == hdf_get_int_value(r->hdf, "d.thread.user_id", 0) ||
 		    user_has(&r->user, ROLE_STAFF | ROLE_MODERATOR | ROLE_ADMIN))
 			hdf_int(r->hdf, "can_solve", 1);
-		if (forum_is_moderator(r))
+		if (forum_is_moderator(r)) {
 			hdf_int(r->hdf, "can_moderate", 1);
+			rc = forum_load_categories(r, "categories");
+			if (rc != 0)
+				return rc;
+		}
 	}
 	site_origin(r, origin, sizeof(origin));
 	thread_jsonld(r, origin, answer_text);

@@ -1,0 +1,166 @@
+/* moderation.c: write-time rules and the queue (see moderation.h). */
+#include "moderation.h"
+#include "err.h"
+#include "str.h"
+#include "users.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_WORDS[] = "SELECT word, action, replacement FROM watched_words ORDER BY id";
+static const char SQL_QUEUE_ADD[] =
+	"INSERT INTO mod_queue (target_type, target_id, cause, detail, author_id, category_id, "
+	"product_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP()) "
+	"ON DUPLICATE KEY UPDATE resolved_at = NULL, resolved_by = NULL, action = NULL, "
+	"cause = VALUES(cause), detail = VALUES(detail), created_at = UTC_TIMESTAMP()";
+
+static int is_word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80 || c == '_';
+}
+
+const char *mod_find_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	if (n == 0)
+		return NULL;
+	for (p = text; *p; p++) {
+		if (ascii_ncasecmp(p, word, n) != 0)
+			continue;
+		if ((p == text || !is_word_char((unsigned char)p[-1])) &&
+		    !is_word_char((unsigned char)p[n]))
+			return p;
+	}
+	return NULL;
+}
+
+int mod_count_links(const char *text)
+{
+	const char *p;
+	int count = 0;
+
+	for (p = text; *p; p++) {
+		if (ascii_ncasecmp(p, "http://", 7) == 0 || ascii_ncasecmp(p, "https://", 8) == 0)
+			count++;
+		/* a bare "www.example.com"; "https://www." was counted above */
+		else if (ascii_ncasecmp(p, "www.", 4) == 0 &&
+			 (p == text || (!is_word_char((unsigned char)p[-1]) && p[-1] != '/')))
+			count++;
+	}
+	return count;
+}
+
+/* Replaces every whole-word match of word in *text. */
+static int replace_word(char **text, const char *word, const char *with)
+{
+	strbuf sb = STRBUF_INIT;
+	const char *p = *text, *hit;
+
+	while ((hit = mod_find_word(p, word)) != NULL) {
+		if (strbuf_append(&sb, p, (size_t)(hit - p)) != 0 || strbuf_puts(&sb, with) != 0) {
+			strbuf_free(&sb);
+			return E_NOMEM;
+		}
+		p = hit + strlen(word);
+	}
+	if (strbuf_puts(&sb, p) != 0) {
+		strbuf_free(&sb);
+		return E_NOMEM;
+	}
+	free(*text);
+	*text = strbuf_detach(&sb);
+	return 0;
+}
+
+static void verdict(mod_verdict *v, const char *action, const char *cause, const char *detail)
+{
+	/* a hold wins over a flag; the first hold's cause is kept */
+	if (strcmp(action, "hold") == 0 && strcmp(v->status, "held") != 0) {
+		v->status = "held";
+		v->cause = cause;
+		snprintf(v->detail, sizeof(v->detail), "%s", detail);
+	} else if (v->cause == NULL) {
+		v->cause = cause;
+		snprintf(v->detail, sizeof(v->detail), "%s", detail);
+	}
+}
+
+static int check_words(db *d, mod_verdict *v, const char *text)
+{
+	db_rows *rows = NULL;
+	size_t i;
+	int rc = db_select(d, SQL_WORDS, NULL, 0, &rows);
+
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < rows->nrows && rc == 0; i++) {
+		const char *word = db_cell(rows, i, 0), *action = db_cell(rows, i, 1);
+		if (!mod_find_word(v->text ? v->text : text, word))
+			continue;
+		if (strcmp(action, "block") == 0) {
+			v->blocked = 1;
+			snprintf(v->detail, sizeof(v->detail), "%s", word);
+		} else if (strcmp(action, "replace") == 0) {
+			if (v->text == NULL && (v->text = strdup(text)) == NULL)
+				rc = E_NOMEM;
+			else
+				rc = replace_word(&v->text, word, db_cell(rows, i, 2));
+		} else {
+			verdict(v, "hold", "watched_word", word);
+		}
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
+	      const char *count_sql, const char *text, mod_verdict *out)
+{
+	long long first = config_int(cfg, "moderation.first_posts", 2);
+	long long max_links = config_int(cfg, "moderation.max_links", 3);
+	long long earlier = 0;
+	int links, rc;
+	char detail[64];
+
+	memset(out, 0, sizeof(*out));
+	out->status = "visible";
+	if (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN))
+		return 0;
+	rc = check_words(d, out, text);
+	if (rc != 0 || out->blocked)
+		return rc;
+	links = mod_count_links(out->text ? out->text : text);
+	if (max_links >= 0 && links > max_links) {
+		snprintf(detail, sizeof(detail), "%d links", links);
+		verdict(out, config_get(cfg, "moderation.max_links_action", "hold"), "links", detail);
+	}
+	if (first > 0 && count_sql) {
+		rc = DB_SELECT_INT(d, count_sql, &earlier, DBI(user_id));
+		if (rc != 0)
+			return rc;
+		if (earlier < first) {
+			snprintf(detail, sizeof(detail), "item %lld of the first %lld", earlier + 1, first);
+			verdict(out, config_get(cfg, "moderation.first_posts_action", "flag"), "new_member",
+				detail);
+		}
+	}
+	return 0;
+}
+
+void mod_verdict_free(mod_verdict *v)
+{
+	free(v->text);
+	v->text = NULL;
+}
+
+int mod_queue_add(db *d, const char *type, long long id, const char *cause, const char *detail,
+		  long long author_id, long long category_id, long long product_id)
+{
+	return DB_EXEC(d, SQL_QUEUE_ADD, NULL, DBS(type), DBI(id), DBS(cause), DBS(detail ? detail : ""),
+		       DBI(author_id), category_id ? DBI(category_id) : DBNULL,
+		       product_id ? DBI(product_id) : DBNULL);
+}

@@ -1,0 +1,48 @@
+/* moderation.h: the rules applied when content is written, and the queue.
+ *
+ * Before a post, review or idea is stored, mod_check looks at its text and
+ * author: a watched word may block it, replace itself, or hold the content;
+ * too many links hold it; a member's first posts go to the queue (held or
+ * visible, as configured). Moderators, staff and admins are exempt.
+ *
+ * Configuration (with defaults): moderation.first_posts = 2 and
+ * moderation.first_posts_action = flag (queued but visible; "hold" hides it
+ * until approved); moderation.max_links = 3 and moderation.max_links_action
+ * = hold; moderation.flags_to_hide = 3 (distinct members' flags that hide an
+ * item until a moderator decides).
+ */
+#ifndef TERTULIA_MODERATION_H
+#define TERTULIA_MODERATION_H
+
+#include "config.h"
+#include "db.h"
+
+typedef struct mod_verdict {
+	const char *status;  /* "visible" or "held" (constant) */
+	const char *cause;   /* queue cause, or NULL when the queue is not needed */
+	char detail[200];    /* what triggered it, for moderators */
+	int blocked;         /* 1: refuse the content (a watched word says block) */
+	char *text;          /* allocated text with words replaced, or NULL */
+} mod_verdict;
+
+/* Applies the rules to text written by user_id (role bits in roles).
+ * count_sql is the constant statement counting the author's earlier items
+ * of this kind (one parameter: the user id). Fills *out; the caller frees it
+ * with mod_verdict_free. Returns 0 or a database error. */
+int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
+	      const char *count_sql, const char *text, mod_verdict *out);
+void mod_verdict_free(mod_verdict *v);
+
+/* Counts http(s) links and bare www. addresses in text. */
+int mod_count_links(const char *text);
+
+/* Whether text holds word as a whole word (ASCII letters in any case).
+ * Returns a pointer to the match or NULL. */
+const char *mod_find_word(const char *text, const char *word);
+
+/* Puts an item in the moderation queue (or reopens it), inside the caller's
+ * transaction when there is one. category_id/product_id may be 0. */
+int mod_queue_add(db *d, const char *type, long long id, const char *cause, const char *detail,
+		  long long author_id, long long category_id, long long product_id);
+
+#endif

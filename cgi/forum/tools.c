@@ -1,0 +1,204 @@
+/* tools.c: moderators' thread tools: lock, pin, move to another category,
+ * and split replies off into a new thread. Each needs a reason and goes to
+ * the audit log. */
+#include "forum.h"
+#include "../core/err.h"
+#include "../core/str.h"
+#include "../core/users.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SPLIT_MAX 200
+
+const field_spec tool_fields[] = {
+	{ "on", F_ENUM, 0, 0, 1, "0|1" },
+	{ "reason", F_LINE, 3, 500, 1, NULL },
+	FIELDS_END
+};
+
+const field_spec move_fields[] = {
+	{ "category", F_SLUG, 1, 60, 1, NULL },
+	{ "reason", F_LINE, 3, 500, 1, NULL },
+	FIELDS_END
+};
+
+const field_spec split_fields[] = {
+	{ "title", F_LINE, 3, 150, 1, NULL },
+	{ "reason", F_LINE, 3, 500, 1, NULL },
+	FIELDS_END
+};
+
+static const char SQL_LOCK[] = "UPDATE threads SET locked = ? WHERE id = ?";
+static const char SQL_PIN[] = "UPDATE threads SET pinned = ? WHERE id = ?";
+static const char SQL_THREAD_FOR_MOVE[] =
+	"SELECT category_id, reply_count + 1, status FROM threads WHERE id = ? FOR UPDATE";
+static const char SQL_MOVE[] = "UPDATE threads SET category_id = ? WHERE id = ?";
+static const char SQL_CATEGORY_SHIFT[] =
+	"UPDATE categories SET thread_count = GREATEST(CAST(thread_count AS SIGNED) + ?, 0), "
+	"post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
+static const char SQL_SPLIT_POST[] =
+	"SELECT id, user_id, status, UNIX_TIMESTAMP(created_at) FROM posts "
+	"WHERE id = ? AND thread_id = ? AND position > 1 AND status <> 'deleted' FOR UPDATE";
+static const char SQL_SPLIT_THREAD[] =
+	"INSERT INTO threads (category_id, user_id, title, slug, status, post_count, reply_count, "
+	"created_at, last_post_at, last_user_id) "
+	"VALUES (?, ?, ?, ?, 'visible', ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?)";
+static const char SQL_SPLIT_MOVE_POST[] =
+	"UPDATE posts SET thread_id = ?, position = ? WHERE id = ?";
+static const char SQL_SPLIT_SOURCE[] =
+	"UPDATE threads SET reply_count = GREATEST(CAST(reply_count AS SIGNED) - ?, 0) WHERE id = ?";
+/* an answer that moved away is no longer this thread's answer */
+static const char SQL_SPLIT_UNSOLVE[] =
+	"UPDATE threads t SET t.solved_post_id = NULL WHERE t.id = ? AND t.solved_post_id IS NOT NULL "
+	"AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = t.solved_post_id AND p.thread_id = t.id)";
+static const char SQL_CATEGORY_NEW_THREAD[] =
+	"UPDATE categories SET thread_count = thread_count + 1 WHERE id = ?";
+
+static int done(request *r, long long thread_id, const char *action, const char *detail)
+{
+	char url[64];
+	int rc = audit_add(r->app->db, r->user.id, action, "thread", thread_id,
+			   form_get(&r->in, "reason"), detail);
+
+	if (rc != 0)
+		return rc;
+	snprintf(url, sizeof(url), "/t/%lld", thread_id);
+	r->created_id = thread_id;
+	req_redirect(r, url);
+	return 303;
+}
+
+static int flag_tool(request *r, const char *sql, const char *on_action, const char *off_action)
+{
+	long long id = req_arg_id(r, 0);
+	int on = strcmp(form_get(&r->in, "on"), "1") == 0;
+	int rc = forum_load_thread(r, id);
+
+	if (rc != 0)
+		return rc;
+	rc = DB_EXEC(r->app->db, sql, NULL, DBI(on), DBI(id));
+	if (rc != 0)
+		return rc;
+	return done(r, id, on ? on_action : off_action, "");
+}
+
+int do_lock(request *r)
+{
+	return flag_tool(r, SQL_LOCK, "lock", "unlock");
+}
+
+int do_pin(request *r)
+{
+	return flag_tool(r, SQL_PIN, "pin", "unpin");
+}
+
+int do_move(request *r)
+{
+	long long id = req_arg_id(r, 0), to = 0, from, posts;
+	db_rows *rows = NULL;
+	int rc = forum_category_id(r, form_get(&r->in, "category"), &to);
+
+	if (rc == E_NOTFOUND) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.no_category"));
+		return E_INVALID;
+	}
+	if (rc == 0)
+		rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_SELECT(r->app->db, SQL_THREAD_FOR_MOVE, &rows, DBI(id));
+	if (rc == 0 && rows->nrows == 0)
+		rc = E_NOTFOUND;
+	if (rc == 0) {
+		from = db_cell_int(rows, 0, 0);
+		posts = db_cell_int(rows, 0, 1);
+		rc = DB_EXEC(r->app->db, SQL_MOVE, NULL, DBI(to), DBI(id));
+		/* a visible thread takes its counts along */
+		if (rc == 0 && from != to && strcmp(db_cell(rows, 0, 2), "visible") == 0) {
+			rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(-1), DBI(-posts), DBI(from));
+			if (rc == 0)
+				rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(1), DBI(posts), DBI(to));
+		}
+	}
+	db_rows_free(rows);
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
+	if (rc != 0)
+		return rc;
+	return done(r, id, "move", form_get(&r->in, "category"));
+}
+
+/* Moves the chosen replies, in thread order, into a new thread in the same
+ * category: the first becomes its opening post. */
+int do_split(request *r)
+{
+	long long id = req_arg_id(r, 0), category_id, new_id = 0;
+	long long ids[SPLIT_MAX], first_user = 0, first_at = 0, last_at = 0, last_user = 0;
+	size_t n = 0, i, visible = 0;
+	char slug[81], detail[64];
+	db_result res;
+	db_rows *rows = NULL;
+	int rc;
+
+	for (i = 0; i < r->form.n && n < SPLIT_MAX; i++)
+		if (strcmp(r->form.items[i].name, "post") == 0 &&
+		    parse_long(r->form.items[i].value, 1, 1LL << 53, &ids[n]) == 0)
+			n++;
+	if (n == 0) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.no_item"));
+		return E_INVALID;
+	}
+	rc = forum_load_thread(r, id);
+	if (rc != 0)
+		return rc;
+	category_id = hdf_get_int_value(r->hdf, "d.thread.category_id", 0);
+	rc = db_begin(r->app->db);
+	/* check every post first: all must be replies of this thread */
+	for (i = 0; rc == 0 && i < n; i++) {
+		rc = DB_SELECT(r->app->db, SQL_SPLIT_POST, &rows, DBI(ids[i]), DBI(id));
+		if (rc == 0 && rows->nrows == 0)
+			rc = E_INVALID;
+		if (rc == 0) {
+			if (i == 0) {
+				first_user = db_cell_int(rows, 0, 1);
+				first_at = db_cell_int(rows, 0, 3);
+			}
+			if (db_cell_int(rows, 0, 3) >= last_at) {
+				last_at = db_cell_int(rows, 0, 3);
+				last_user = db_cell_int(rows, 0, 1);
+			}
+			visible += strcmp(db_cell(rows, 0, 2), "visible") == 0;
+		}
+		db_rows_free(rows);
+		rows = NULL;
+	}
+	slugify(form_get(&r->in, "title"), slug, sizeof(slug));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_SPLIT_THREAD, &res, DBI(category_id), DBI(first_user),
+			     DBS(form_get(&r->in, "title")), DBS(slug), DBI((long long)n),
+			     DBI(visible > 0 ? (long long)visible - 1 : 0), DBI(first_at), DBI(last_at),
+			     DBI(last_user));
+	if (rc == 0)
+		new_id = (long long)res.insert_id;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = DB_EXEC(r->app->db, SQL_SPLIT_MOVE_POST, NULL, DBI(new_id), DBI((long long)i + 1),
+			     DBI(ids[i]));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_SPLIT_SOURCE, NULL, DBI((long long)visible), DBI(id));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_SPLIT_UNSOLVE, NULL, DBI(id));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_CATEGORY_NEW_THREAD, NULL, DBI(category_id));
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
+	if (rc == E_INVALID)
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.no_post"));
+	if (rc != 0)
+		return rc;
+	snprintf(detail, sizeof(detail), "%zu posts to thread %lld", n, new_id);
+	return done(r, new_id, "split", detail);
+}

@@ -1,0 +1,178 @@
+/* action.c: a moderator's decision on one item or many (bulk): approve,
+ * hide, delete, restore, edit, warn, silence or suspend, always with a
+ * reason, always in the audit log.
+ *
+ * Two moderators acting on one item at once: the item's queue row is
+ * resolved with a conditional UPDATE inside the transaction, so the second
+ * finds it resolved and is told (409), and a status change names the status
+ * the moderator saw, so a change made meanwhile is never overwritten. */
+#include "mod.h"
+#include "../core/err.h"
+#include "../core/log.h"
+#include "../core/users.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const field_spec action_fields[] = {
+	{ "action", F_ENUM, 0, 0, 1, "approve|hide|delete|restore|edit|warn|silence|suspend" },
+	{ "reason", F_LINE, 3, 500, 1, NULL },
+	{ "days", F_INT, 1, 3650, 0, NULL },
+	{ "body", F_TEXT, 1, 20000, 0, NULL },
+	{ "from_queue", F_ENUM, 0, 0, 0, "1" },
+	FIELDS_END
+};
+
+static const char SQL_RESOLVE_QUEUE[] =
+	"UPDATE mod_queue SET resolved_at = UTC_TIMESTAMP(), resolved_by = ?, action = ? "
+	"WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
+static const char SQL_RESOLVE_FLAGS[] =
+	"UPDATE flags SET resolved_at = UTC_TIMESTAMP() "
+	"WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
+static const char SQL_SILENCE[] =
+	"UPDATE users SET silenced_until = UTC_TIMESTAMP() + INTERVAL ? DAY WHERE id = ?";
+static const char SQL_SUSPEND[] =
+	"UPDATE users SET suspended_until = UTC_TIMESTAMP() + INTERVAL ? DAY WHERE id = ?";
+
+/* The status an item moves to under each action (NULL: no status change). */
+static const char *target_status(const char *action)
+{
+	if (strcmp(action, "approve") == 0 || strcmp(action, "restore") == 0)
+		return "visible";
+	if (strcmp(action, "hide") == 0)
+		return "hidden";
+	if (strcmp(action, "delete") == 0)
+		return "deleted";
+	return NULL;
+}
+
+/* Parses "post:123" or "post:123:held" (the status the moderator saw). */
+static int parse_item(const char *s, char *type, size_t tsize, long long *id,
+		      char *seen, size_t ssize)
+{
+	const char *c1 = strchr(s, ':'), *c2;
+	char num[24];
+
+	if (c1 == NULL || (size_t)(c1 - s) >= tsize)
+		return E_INVALID;
+	memcpy(type, s, (size_t)(c1 - s));
+	type[c1 - s] = '\0';
+	c2 = strchr(c1 + 1, ':');
+	if ((size_t)((c2 ? c2 : c1 + 1 + strlen(c1 + 1)) - (c1 + 1)) >= sizeof(num))
+		return E_INVALID;
+	snprintf(num, sizeof(num), "%.*s", (int)((c2 ? c2 : c1 + 1 + strlen(c1 + 1)) - (c1 + 1)), c1 + 1);
+	if (parse_long(num, 1, 1LL << 53, id) != 0)
+		return E_INVALID;
+	snprintf(seen, ssize, "%s", c2 ? c2 + 1 : "");
+	return 0;
+}
+
+/* Applies the action to one item. */
+static int act_on(request *r, const char *action, const char *item, const char *reason,
+		  long long days, int from_queue)
+{
+	char type[16], seen[16], from[16], detail[64];
+	const item_kind *k;
+	const char *to;
+	long long id, author;
+	db_result res;
+	int rc;
+
+	if (parse_item(item, type, sizeof(type), &id, seen, sizeof(seen)) != 0 ||
+	    (k = item_kind_find(type)) == NULL)
+		return E_INVALID;
+	hdf_remove_tree(r->hdf, "act");
+	rc = k->load(r, id, "act");
+	if (rc != 0)
+		return rc;
+	snprintf(from, sizeof(from), "%s", *seen ? seen : hdf_get_value(r->hdf, "act.status", ""));
+	author = hdf_get_int_value(r->hdf, "act.author_id", 0);
+	if (strcmp(action, "edit") == 0) {
+		const char *body = form_get(&r->in, "body");
+		if (body == NULL) {
+			req_field_error(r, "body", "err.required", 0);
+			return E_INVALID;
+		}
+		rc = k->edit(r->app->db, id, r->user.id, body);
+		if (rc != 0)
+			return rc;
+	}
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_RESOLVE_QUEUE, &res, DBI(r->user.id), DBS(action),
+			     DBS(type), DBI(id));
+	if (rc == 0 && from_queue && res.affected == 0)
+		rc = E_CONFLICT;
+	to = target_status(action);
+	if (rc == 0 && to)
+		rc = k->set_status(r->app->db, id, from, to,
+				   strcmp(to, "visible") == 0 ? NULL : reason);
+	if (rc == 0 && strcmp(action, "silence") == 0)
+		rc = DB_EXEC(r->app->db, SQL_SILENCE, NULL, DBI(days), DBI(author));
+	if (rc == 0 && strcmp(action, "suspend") == 0)
+		rc = DB_EXEC(r->app->db, SQL_SUSPEND, NULL, DBI(days), DBI(author));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_RESOLVE_FLAGS, NULL, DBS(type), DBI(id));
+	if (rc == 0) {
+		/* warn, silence and suspend are recorded against the author */
+		int on_user = to == NULL && strcmp(action, "edit") != 0;
+
+		if (!on_user)
+			snprintf(detail, sizeof(detail), "%s -> %s", from, to ? to : from);
+		else if (strcmp(action, "warn") == 0)
+			snprintf(detail, sizeof(detail), "%s %lld", type, id);
+		else
+			snprintf(detail, sizeof(detail), "%s %lld, %lld days", type, id, days);
+		rc = audit_add(r->app->db, r->user.id, action, on_user ? "user" : type,
+			       on_user ? author : id, reason, detail);
+	}
+	if (rc == 0)
+		return db_commit(r->app->db);
+	db_rollback(r->app->db);
+	return rc;
+}
+
+int do_action(request *r)
+{
+	const char *action = form_get(&r->in, "action"), *reason = form_get(&r->in, "reason");
+	long long days = form_int(&r->in, "days", 7);
+	int from_queue = form_get(&r->in, "from_queue") != NULL;
+	size_t i, items = 0, done = 0, conflicts = 0;
+	char url[64];
+	int rc = 0;
+
+	if (r->invalid) {
+		hdf_str(r->hdf, "error.reason", hdf_get_value(r->hdf, "errors.reason",
+							       req_text(r, "mod.err.action")));
+		return E_INVALID;
+	}
+	for (i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.items[i].name, "item") != 0)
+			continue;
+		items++;
+		rc = act_on(r, action, r->form.items[i].value, reason, days, from_queue);
+		if (rc == E_CONFLICT) {
+			conflicts++;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		done++;
+	}
+	if (items == 0) {
+		req_field_error(r, "item", "err.required", 0);
+		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.no_item"));
+		return E_INVALID;
+	}
+	if (rc != 0 && rc != E_CONFLICT)
+		return rc == E_NOTFOUND && items == 1 ? E_NOTFOUND : rc;
+	if (done == 0 && conflicts > 0) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.conflict"));
+		return E_CONFLICT;
+	}
+	snprintf(url, sizeof(url), "/mod?done=%zu&conflicts=%zu", done, conflicts);
+	r->created_id = (long long)done;
+	req_redirect(r, url);
+	return 303;
+}
