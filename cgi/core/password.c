@@ -64,20 +64,44 @@ int password_needs_rehash(const char *hash)
 	return crypto_pwhash_str_needs_rehash(hash, cost_ops, cost_mem) != 0;
 }
 
-/* Case-insensitive ASCII equality of two whole strings. */
+/* Case-insensitive equality of two whole strings: ASCII, and the Latin-1
+ * letters À-Þ (UTF-8 C3 80-9E, but × C3 97), so that "CONTRASEÑA" is the
+ * common "contraseña". */
 static int same_text(const char *a, const char *b)
 {
-	size_t n = strlen(a);
+	size_t n = strlen(a), i;
 
-	return n == strlen(b) && ascii_ncasecmp(a, b, n) == 0;
+	if (n != strlen(b))
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[i];
+		if (i > 0 && (unsigned char)a[i - 1] == 0xC3 && (unsigned char)b[i - 1] == 0xC3) {
+			if (ca >= 0x80 && ca <= 0x9E && ca != 0x97)
+				ca += 0x20;
+			if (cb >= 0x80 && cb <= 0x9E && cb != 0x97)
+				cb += 0x20;
+		} else {
+			ca = (unsigned char)tolower(ca);
+			cb = (unsigned char)tolower(cb);
+		}
+		if (ca != cb)
+			return 0;
+	}
+	return 1;
 }
 
+/* Whether pw is one character repeated, counting characters, not bytes
+ * ("ññññññññññ" is one character ten times). */
 static int all_one_char(const char *pw)
 {
-	const char *p;
+	size_t n = strlen(pw), len = 1, i;
 
-	for (p = pw + 1; *p; p++)
-		if (*p != pw[0])
+	while (len < n && ((unsigned char)pw[len] & 0xC0) == 0x80)
+		len++;
+	if (n % len != 0)
+		return 0;
+	for (i = len; i < n; i += len)
+		if (memcmp(pw + i, pw, len) != 0)
 			return 0;
 	return 1;
 }

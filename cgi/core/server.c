@@ -63,9 +63,13 @@ int server_parse_args(int argc, char **argv, server_opts *o, const char **config
 			o->access_log = v;
 		else if (strcmp(argv[i], "--config") == 0)
 			*config_path = v;
-		else if (strcmp(argv[i], "--workers") == 0)
-			o->workers = atoi(v);
-		else
+		else if (strcmp(argv[i], "--workers") == 0) {
+			long long w;
+			/* the whole argument: atoi took "3x" for 3 */
+			if (parse_long(v, 1, MAX_WORKERS, &w) != 0)
+				return E_INVALID;
+			o->workers = (int)w;
+		} else
 			return E_INVALID;
 		i++;
 	}

@@ -178,8 +178,11 @@ void slugify(const char *text, char *out, size_t size)
 	size_t n = 0;
 	int dash = 0;
 
-	if (size < 2)
+	if (size < 2) {
+		if (size == 1)
+			out[0] = '\0';
 		return;
+	}
 	while (*p && n + 1 < size) {
 		char c = 0;
 		if (*p < 0x80) {
@@ -194,8 +197,11 @@ void slugify(const char *text, char *out, size_t size)
 				p++;
 		}
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && n > 0 && n + 2 < size)
+			if (dash && n > 0) {
+				if (n + 2 >= size)
+					break; /* no room for "-c": never glue two words */
 				out[n++] = '-';
+			}
 			out[n++] = c;
 			dash = 0;
 		} else {

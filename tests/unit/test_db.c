@@ -1,0 +1,224 @@
+/* test_db.c: parameters, rows and a database that does not answer (db.h).
+ * Queries against a live MariaDB are covered by the HTTP tests. */
+#include "helpers.h"
+#include "core/db.h"
+
+static const char SQL_ONE[] = "SELECT 1";
+static const char SQL_SET[] = "UPDATE t SET a = ? WHERE id = ?";
+
+/* ---- parameters ---- */
+
+static void str_param(void **state)
+{
+	db_param p = db_str("héllo");
+
+	(void)state;
+	assert_int_equal(p.t, DBP_STR);
+	assert_string_equal(p.s, "héllo");
+	assert_int_equal(p.len, 6);
+}
+
+static void null_string_is_sql_null(void **state)
+{
+	db_param p = db_str(NULL);
+
+	(void)state;
+	assert_int_equal(p.t, DBP_NULL);
+}
+
+static void bytes_param_keeps_nul(void **state)
+{
+	db_param p = db_bytes("a\0b", 3);
+
+	(void)state;
+	assert_int_equal(p.t, DBP_STR);
+	assert_int_equal(p.len, 3);
+	assert_memory_equal(p.s, "a\0b", 3);
+}
+
+static void macros(void **state)
+{
+	db_param ps[] = { DBI(-5), DBD(2.5), DBS("x"), DBNULL, DBB("yz", 2) };
+
+	(void)state;
+	assert_int_equal(DB_NPARAMS(DBI(1), DBS("a"), DBNULL), 3);
+	assert_int_equal(ps[0].t, DBP_INT);
+	assert_true(ps[0].i == -5);
+	assert_int_equal(ps[1].t, DBP_DOUBLE);
+	assert_true(ps[1].d == 2.5);
+	assert_int_equal(ps[2].t, DBP_STR);
+	assert_int_equal(ps[3].t, DBP_NULL);
+	assert_int_equal(ps[4].len, 2);
+}
+
+/* ---- rows ---- */
+
+static void cells_and_bounds(void **state)
+{
+	char *names[] = { "id", "name" };
+	int numeric[] = { 1, 0 };
+	char *cells[] = { "12", "ana", NULL, "bea" };
+	size_t lens[] = { 2, 3, 0, 3 };
+	db_rows rows = { 2, 2, names, numeric, cells, lens, NULL };
+
+	(void)state;
+	assert_string_equal(db_cell(&rows, 0, 1), "ana");
+	assert_string_equal(db_cell(&rows, 1, 1), "bea");
+	assert_null(db_cell(&rows, 1, 0));       /* SQL NULL */
+	assert_null(db_cell(&rows, 2, 0));       /* past the rows */
+	assert_null(db_cell(&rows, 0, 2));       /* past the columns */
+	assert_null(db_cell(&rows, (size_t)-1, 0));
+	assert_int_equal(db_cell_int(&rows, 0, 0), 12);
+	assert_int_equal(db_cell_int(&rows, 1, 0), 0); /* NULL */
+	assert_int_equal(db_cell_int(&rows, 5, 5), 0);
+}
+
+static void free_null_rows(void **state)
+{
+	(void)state;
+	db_rows_free(NULL);
+}
+
+/* ---- a database that does not answer ---- */
+
+typedef struct down {
+	config cfg;
+	db *d;
+} down;
+
+static int down_setup(void **state)
+{
+	down *x = calloc(1, sizeof(*x));
+
+	if (x == NULL)
+		return -1;
+	if (config_parse(&x->cfg, "db.host = localhost\n"
+				  "db.socket = /nonexistent/tertulia-unit.sock\n"
+				  "db.name = nothing\n"
+				  "db.unit.password = s3cret-pw\n") != 0)
+		return -1;
+	if (db_new(&x->d, &x->cfg, "unit") != 0)
+		return -1;
+	*state = x;
+	return 0;
+}
+
+static int down_teardown(void **state)
+{
+	down *x = *state;
+
+	db_free(x->d);
+	config_free(&x->cfg);
+	free(x);
+	return 0;
+}
+
+static void new_does_not_connect(void **state)
+{
+	down *x = *state;
+
+	assert_null(db_handle(x->d));
+}
+
+/* Checks what a failing block logged: `lines` lines, each the failed
+ * connection, never the password; frees the log. */
+static void expect_logged(char *log, int lines)
+{
+	if (count_lines(log) != lines)
+		fail_msg("%d log lines, want %d: %s", count_lines(log), lines, log);
+	if (lines > 0)
+		assert_contains(log, "db: connect as unit failed");
+	assert_not_contains(log, "s3cret");
+	free(log);
+}
+
+static void ensure_and_ping_report_down(void **state)
+{
+	down *x = *state;
+	captured c;
+	int rc1, rc2;
+
+	capture_start(&c);
+	rc1 = db_ensure(x->d);
+	rc2 = db_ping(x->d);
+	expect_logged(capture_stop(&c), 2);
+	assert_int_equal(rc1, E_DBDOWN);
+	assert_int_equal(rc2, E_DBDOWN);
+	assert_null(db_handle(x->d));
+}
+
+static void queries_report_down(void **state)
+{
+	down *x = *state;
+	db_result res;
+	db_rows *rows = NULL;
+	long long n = 99;
+	captured c;
+	int rc1, rc2, rc3;
+
+	capture_start(&c);
+	rc1 = DB_EXEC(x->d, SQL_SET, &res, DBS("a"), DBI(1));
+	rc2 = db_select(x->d, SQL_ONE, NULL, 0, &rows);
+	rc3 = db_select_int(x->d, SQL_ONE, NULL, 0, &n);
+	expect_logged(capture_stop(&c), 3); /* once each, where it failed */
+	assert_int_equal(rc1, E_DBDOWN);
+	assert_int_equal(rc2, E_DBDOWN);
+	assert_null(rows);
+	assert_int_equal(rc3, E_DBDOWN);
+	assert_int_equal(n, 99);
+}
+
+static void transactions_report_down(void **state)
+{
+	down *x = *state;
+	captured c;
+	int rc1, rc2, rc3;
+
+	capture_start(&c);
+	rc1 = db_begin(x->d);
+	rc2 = db_commit(x->d);  /* no connection: nothing to try */
+	db_rollback(x->d);      /* harmless without a connection */
+	rc3 = db_run_script(x->d, "SELECT 1;");
+	expect_logged(capture_stop(&c), 2);
+	assert_int_equal(rc1, E_DBDOWN);
+	assert_int_equal(rc2, E_DBDOWN);
+	assert_int_equal(rc3, E_DBDOWN);
+}
+
+static void too_many_parameters_refused(void **state)
+{
+	/* refused before any connection is tried */
+	down *x = *state;
+	db_param p[33];
+	captured c;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 33; i++)
+		p[i] = DBI(i);
+	capture_start(&c);
+	rc = db_exec(x->d, SQL_SET, p, 33, NULL);
+	expect_logged(capture_stop(&c), 0);
+	assert_int_equal(rc, E_INVALID);
+}
+
+#define D(fn) cmocka_unit_test_setup_teardown(fn, down_setup, down_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(str_param),
+		cmocka_unit_test(null_string_is_sql_null),
+		cmocka_unit_test(bytes_param_keeps_nul),
+		cmocka_unit_test(macros),
+		cmocka_unit_test(cells_and_bounds),
+		cmocka_unit_test(free_null_rows),
+		D(new_does_not_connect),
+		D(ensure_and_ping_report_down),
+		D(queries_report_down),
+		D(transactions_report_down),
+		D(too_many_parameters_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
