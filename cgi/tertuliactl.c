@@ -39,6 +39,10 @@ static int usage(void)
 		"  user add NAME --email E [--role R]...  (password read from stdin)\n"
 		"  user role NAME +ROLE -ROLE ...  grant or take roles\n"
 		"  demo                            load the demo community (once)\n"
+		"  products import FILE.csv        add or update products (sku,name,...)\n"
+		"  orders import FILE.csv          add or update orders (email,sku,date,order_id)\n"
+		"  orders invite SKU EMAIL [DAYS]  print a signed review invitation link\n"
+		"  apikey create NAME | list | revoke NAME   keys for POST /api/orders\n"
 		"roles: moderator staff marketing admin\n");
 	return 2;
 }
@@ -311,6 +315,12 @@ int main(int argc, char **argv)
 		rc = cmd_user_role(d, argc - 3, argv + 3);
 	else if (strcmp(argv[1], "demo") == 0)
 		rc = ctl_demo(d, &cfg);
+	else if (strcmp(argv[1], "products") == 0)
+		rc = ctl_products(d, &cfg, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "orders") == 0)
+		rc = ctl_orders(d, &cfg, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "apikey") == 0)
+		rc = ctl_apikey(d, &cfg, argc - 2, argv + 2);
 	else
 		rc = usage();
 out:

@@ -10,4 +10,15 @@
 /* Loads the demo community, once (meta key demo_loaded). */
 int ctl_demo(db *d, const config *cfg);
 
+/* Product reviews: `products import FILE`, `orders import FILE`, `orders
+ * invite SKU EMAIL [DAYS]`, `apikey create NAME | list | revoke NAME`
+ * (products.c, orders.c, apikey.c). argv starts after the command's name. */
+int ctl_products(db *d, const config *cfg, int argc, char **argv);
+int ctl_orders(db *d, const config *cfg, int argc, char **argv);
+int ctl_apikey(db *d, const config *cfg, int argc, char **argv);
+
+/* Loads the demo products, orders, reviews, responses and votes
+ * (demo_reviews.c); users are the demo accounts' ids, as in demo.c. */
+int demo_reviews(db *d, const long long *users);
+
 #endif

@@ -192,6 +192,8 @@ int ctl_demo(db *d, const config *cfg)
 	}
 	if (load_users(d, users) != 0 || load_forum(d, users) != 0)
 		return 1;
+	if (demo_reviews(d, users) != 0)
+		return 1;
 	if (db_exec(d, SQL_DEMO_MARK, NULL, 0, NULL) != 0)
 		return 1;
 	printf("demo community loaded\n");
