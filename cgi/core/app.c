@@ -137,7 +137,7 @@ long long req_page(const request *r, long long max)
 	const char *p = req_query(r, "page");
 	long long page = 1;
 
-	if (p && parse_long(p, 1, max, &page) != 0)
+	if (p && *p && parse_long(p, 1, max, &page) != 0)
 		return E_INVALID;
 	return page;
 }

@@ -21,6 +21,14 @@ static int only_chars(const char *s, const char *allowed_extra, int allow_upper)
 	return 1;
 }
 
+static int only_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
 int valid_username(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
@@ -42,6 +50,9 @@ int valid_email(const char *s)
 		return E_INVALID;
 	dot = strrchr(at, '.');
 	if (dot == NULL || dot == at + 1 || dot[1] == '\0')
+		return E_INVALID;
+	/* no dot at either end of the local part or the domain, none doubled */
+	if (s[0] == '.' || at[-1] == '.' || at[1] == '.' || strstr(s, ".."))
 		return E_INVALID;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -82,7 +93,8 @@ static const char *check_value(const field_spec *f, const kv *item, long long *l
 	if (p == UTF8_CONTROL)
 		return "err.control";
 	chars = utf8_length(item->value, item->value_len);
-	if (f->required && chars == 0)
+	/* a title of three spaces says nothing: blank text counts as empty */
+	if (f->required && (chars == 0 || only_blank(item->value)))
 		return "err.required";
 	switch (f->kind) {
 	case F_INT:

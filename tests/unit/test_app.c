@@ -112,10 +112,20 @@ static void page_in_range(void **state)
 	assert_int_equal(req_page(&f->r, 7), 7);
 }
 
+/* A form that sends an empty page (a GET form with a blank field) means
+ * the first page. */
+static void page_empty_is_first(void **state)
+{
+	fixture *f = *state;
+
+	parse_form(&f->r.query, "page=");
+	assert_int_equal(req_page(&f->r, 100), 1);
+}
+
 static void page_refused(void **state)
 {
 	static const char *const bad[] = {
-		"page=0", "page=-1", "page=101", "page=abc", "page=2x", "page=+", "page=",
+		"page=0", "page=-1", "page=101", "page=abc", "page=2x", "page=+",
 		"page=%202", "page=99999999999999999999",
 	};
 	fixture *f = *state;
@@ -416,6 +426,7 @@ int main(void)
 		T(query_and_form),
 		T(page_absent_is_one),
 		T(page_in_range),
+		T(page_empty_is_first),
 		T(page_refused),
 		T(arg_id_numbers),
 		T(arg_id_refuses),

@@ -92,6 +92,15 @@ static void required_empty(void **state)
 	assert_string_equal(msg_of(EMAIL, ""), "err.required");
 }
 
+/* A title of spaces or a body of blank lines says nothing. */
+static void required_blank_is_empty(void **state)
+{
+	(void)state;
+	assert_string_equal(msg_of(TITLE, "   "), "err.required");
+	assert_string_equal(msg_of(BODY, "\n \t\r\n"), "err.required");
+	assert_string_equal(msg_of(TITLE, " a "), "");
+}
+
 static void optional_missing_or_empty_is_fine(void **state)
 {
 	(void)state;
@@ -468,7 +477,8 @@ static void email_rules(void **state)
 		"ana@exa mple.com", "ana@example.com ", " ana@example.com", "ana\t@example.com",
 		"ana\n@example.com", "ana,b@example.com", "ana;b@example.com", "<ana@example.com>",
 		"\"ana\"@example.com", "ana@[127.0.0.1]", "ana\\b@example.com", "ana(x)@example.com",
-		"ana:b@example.com", "ana\x7f@example.com",
+		"ana:b@example.com", "ana\x7f@example.com", "a@.b.c", "a@b..c", ".a@b.c",
+		"a.@b.c", "a..b@c.d",
 	};
 	size_t i;
 
@@ -506,6 +516,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(required_missing),
 		cmocka_unit_test(required_empty),
+		cmocka_unit_test(required_blank_is_empty),
 		cmocka_unit_test(optional_missing_or_empty_is_fine),
 		cmocka_unit_test(too_long_in_characters),
 		cmocka_unit_test(max_length_exactly),
