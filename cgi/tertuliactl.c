@@ -5,6 +5,7 @@
  *   tertuliactl user add NAME --email E [--role R]...   password on stdin
  *   tertuliactl user role NAME +R -R ...
  *   tertuliactl demo                         load the demo community once
+ *   tertuliactl sentiment                    label<TAB>score<TAB>lang per line
  */
 #include "core/config.h"
 #include "core/db.h"
@@ -43,6 +44,7 @@ static int usage(void)
 		"  orders import FILE.csv          add or update orders (email,sku,date,order_id)\n"
 		"  orders invite SKU EMAIL [DAYS]  print a signed review invitation link\n"
 		"  apikey create NAME | list | revoke NAME   keys for POST /api/orders\n"
+		"  sentiment                       score stdin, one text a line\n"
 		"roles: moderator staff marketing admin\n");
 	return 2;
 }
@@ -321,6 +323,8 @@ int main(int argc, char **argv)
 		rc = ctl_orders(d, &cfg, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "apikey") == 0)
 		rc = ctl_apikey(d, &cfg, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "sentiment") == 0)
+		rc = ctl_sentiment(&cfg);
 	else
 		rc = usage();
 out:

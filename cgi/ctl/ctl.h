@@ -21,4 +21,8 @@ int ctl_apikey(db *d, const config *cfg, int argc, char **argv);
  * (demo_reviews.c); users are the demo accounts' ids, as in demo.c. */
 int demo_reviews(db *d, const long long *users);
 
+/* Loads the demo ideas, votes, comments, status notes and a merged
+ * duplicate (demo_ideas.c); users as for demo_reviews. */
+int demo_ideas(db *d, const long long *users);
+
 #endif

@@ -1,0 +1,63 @@
+/* sentiment.h: the sentiment of a text in Spanish or English (SPEC section 6).
+ *
+ * A lexicon method with the rules of VADER (Hutto and Gilbert, 2014):
+ * booster and dampener words, a negation window, contrast words ("but",
+ * "pero", "sin embargo"), ALL CAPS and "!" for emphasis, and a score
+ * normalised into [-1, 1]. Spanish negative concord ("no me gustó nada")
+ * negates once. The language of each text is detected from stopwords.
+ *
+ * Ownership: a sentiment_model is owned by the process. A program calls
+ * sentiment_load once at start-up and sentiment_free once at exit. The model
+ * is read-only afterwards: sentiment_score never changes it, keeps nothing
+ * between calls and may be called from any number of threads at once. Every
+ * buffer sentiment_score needs is its own, freed before it returns.
+ *
+ * The lexicons are published packages installed by `make deps` under
+ * node_modules (see sentiment_load.c for which files); the project's own
+ * rules, review-domain words and emoji table are cgi/core/lexicon/.
+ */
+#ifndef TERTULIA_SENTIMENT_H
+#define TERTULIA_SENTIMENT_H
+
+#include <stddef.h>
+
+typedef struct sentiment_model sentiment_model;
+
+enum sentiment_label {
+	SENTIMENT_NEGATIVE = -1,
+	SENTIMENT_NEUTRAL = 0,
+	SENTIMENT_POSITIVE = 1
+};
+
+/* A score at or above this is positive, at or below its negative is
+ * negative, in between neutral (VADER's compound thresholds). */
+#define SENTIMENT_THRESHOLD 0.05
+
+typedef struct sentiment_result {
+	enum sentiment_label label;
+	double score;   /* in [-1, 1]; 0 for a text with nothing to score */
+	char lang[3];   /* "es" or "en" */
+} sentiment_result;
+
+/* Reads the lexicons: the packages under node_modules_dir (the config key
+ * sentiment.lexicon_dir, "node_modules" by default) and our lists in
+ * domain_dir (sentiment.domain_dir, "cgi/core/lexicon" by default). On
+ * success *out is a model the caller owns (free it with sentiment_free).
+ * Returns 0, E_IO (a file is missing or unreadable: logged, naming it),
+ * E_INVALID (a file is malformed: logged with its line) or E_NOMEM. */
+int sentiment_load(sentiment_model **out, const char *node_modules_dir,
+		   const char *domain_dir);
+
+/* Frees everything the model holds. NULL is fine. */
+void sentiment_free(sentiment_model *m);
+
+/* Scores len bytes of UTF-8 text (invalid bytes are skipped, NULs are
+ * spaces; an empty text is neutral 0 in English). Work is linear in len.
+ * Returns 0 or E_NOMEM; on E_NOMEM *out is neutral 0. */
+int sentiment_score(const sentiment_model *m, const char *text, size_t len,
+		    sentiment_result *out);
+
+/* "negative", "neutral" or "positive". Constant. */
+const char *sentiment_label_name(enum sentiment_label label);
+
+#endif
