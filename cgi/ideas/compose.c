@@ -1,0 +1,144 @@
+/* compose.c: submitting an idea, with the similar ideas shown first.
+ *
+ * Without JavaScript the form has a "check for similar ideas" button
+ * (step=check) that shows the ideas whose titles match and the form again.
+ * Submitting (step=submit, or no step) also looks for similar ideas: when
+ * there are some and the box "none of these is my idea" (confirm=1) is not
+ * ticked, the form comes back with the list instead of creating anything:
+ * 200 for a browser, 409 with errors.confirm for a JSON client (so that it
+ * cannot mistake the answer for a created idea). tertulia.js shows the same
+ * list while the title is typed, from /ideas/similar.json?q=. */
+#include "ideas.h"
+#include "../core/err.h"
+#include "../core/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SIMILAR_SHOWN 5
+
+const field_spec new_idea_fields[] = {
+	{ "title", F_LINE, 3, 150, 1, NULL },
+	{ "body", F_TEXT, 1, 20000, 0, NULL }, /* required to submit, not to check */
+	{ "product", F_LINE, 0, 64, 0, NULL },
+	{ "category", F_SLUG, 0, 60, 0, NULL },
+	{ "confirm", F_ENUM, 0, 0, 0, "1" },
+	{ "step", F_ENUM, 0, 0, 0, "check|submit" },
+	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	FIELDS_END
+};
+
+/* Shows the form (again, with what was typed, its errors and the similar
+ * ideas found). */
+static int show_form(request *r, int status)
+{
+	int rc = ideas_load_categories(r, "d.categories");
+
+	if (rc == 0)
+		rc = ideas_load_products(r, "d.products");
+	if (rc == 0)
+		rc = ideas_budget_info(r, "d.me");
+	if (rc != 0)
+		return rc;
+	if (!hdf_get_obj(r->hdf, "form.nonce"))
+		req_nonce(r);
+	else
+		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
+	r->template = "new_idea";
+	return status;
+}
+
+int page_new_idea(request *r)
+{
+	const char *product = req_query(r, "product"), *category = req_query(r, "category");
+
+	if (product)
+		hdf_str(r->hdf, "form.product", product);
+	if (category)
+		hdf_str(r->hdf, "form.category", category);
+	return show_form(r, 200);
+}
+
+/* Looks up the optional product (SKU) and category (slug) of the form;
+ * an unknown one is a field error. */
+static int read_refs(request *r, long long *product_id, long long *category_id)
+{
+	const char *sku = form_get(&r->in, "product"), *slug = form_get(&r->in, "category");
+	int rc;
+
+	if (sku && *sku) {
+		rc = ideas_product_id(r, sku, product_id);
+		if (rc == E_NOTFOUND)
+			req_field_error(r, "product", "ideas.err.product", 0);
+		else if (rc != 0)
+			return rc;
+	}
+	if (slug && *slug) {
+		rc = ideas_category_id(r, slug, category_id);
+		if (rc == E_NOTFOUND)
+			req_field_error(r, "category", "ideas.err.category", 0);
+		else if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int do_new_idea(request *r)
+{
+	const char *title = form_get(&r->in, "title"), *step = form_get(&r->in, "step");
+	int checking = step && strcmp(step, "check") == 0;
+	new_idea p = { r->user.id, title, form_get(&r->in, "body"), form_get(&r->in, "nonce"),
+		       0, 0, "visible" };
+	long long id = 0;
+	char url[64];
+	int rc = read_refs(r, &p.product_id, &p.category_id);
+
+	if (rc != 0)
+		return rc;
+	if (!checking && (p.body == NULL || *p.body == '\0') && !hdf_get_obj(r->hdf, "errors.body"))
+		req_field_error(r, "body", "err.required", 0);
+	if (title) {
+		rc = ideas_similar(r, title, SIMILAR_SHOWN, "d.similar");
+		if (rc != 0)
+			return rc;
+		hdf_int(r->hdf, "d.checked", 1);
+	}
+	if (r->invalid)
+		return show_form(r, 400);
+	if (checking)
+		return show_form(r, 200);
+	if (hdf_get_obj(r->hdf, "d.similar.0") && form_get(&r->in, "confirm") == NULL) {
+		if (!r->wants_json)
+			return show_form(r, 200);
+		req_field_error(r, "confirm", "ideas.err.confirm", 0);
+		return show_form(r, 409);
+	}
+	rc = idea_create(r->app->db, &p, ideas_vote_budget(r), &id);
+	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
+		return rc;
+	r->created_id = id;
+	snprintf(url, sizeof(url), "/ideas/%lld", id);
+	req_redirect(r, url);
+	return 303;
+}
+
+int page_similar(request *r)
+{
+	const char *q = req_query(r, "q");
+	int rc;
+
+	r->template = "idea_similar";
+	if (q == NULL || *q == '\0')
+		return 200;
+	if (utf8_check(q, strlen(q), 0) != UTF8_OK) {
+		req_field_error(r, "q", "err.utf8", 0);
+		return 400;
+	}
+	if (utf8_length(q, strlen(q)) > 150) {
+		req_field_error(r, "q", "err.too_long", 150);
+		return 400;
+	}
+	hdf_str(r->hdf, "d.q", q);
+	rc = ideas_similar(r, q, SIMILAR_SHOWN, "d.similar");
+	return rc ? rc : 200;
+}

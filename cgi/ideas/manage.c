@@ -1,0 +1,126 @@
+/* manage.c: what is done to an idea besides voting: staff change its
+ * status with a public note, moderators and staff merge a duplicate into
+ * another idea, members comment (staff may mark a comment as the official
+ * answer). A refused action shows the idea again with what was typed and
+ * why, with the status code of the refusal. */
+#include "ideas.h"
+#include "../core/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const field_spec status_fields[] = {
+	{ "status", F_LINE, 1, 20, 1, NULL }, /* checked against the stages below, with its own message */
+	{ "note", F_TEXT, 1, 2000, 1, NULL },
+	FIELDS_END
+};
+
+const field_spec merge_fields[] = {
+	{ "into", F_INT, 1, 1LL << 53, 1, NULL },
+	{ "reason", F_LINE, 0, 500, 0, NULL },
+	FIELDS_END
+};
+
+const field_spec comment_fields[] = {
+	{ "body", F_TEXT, 1, 20000, 1, NULL },
+	{ "official", F_ENUM, 0, 0, 0, "1" },
+	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	FIELDS_END
+};
+
+static int forbid(request *r, const char *key)
+{
+	hdf_str(r->hdf, "error.reason", req_text(r, key));
+	return E_FORBIDDEN;
+}
+
+int do_status(request *r)
+{
+	long long id = req_arg_id(r, 0);
+	const char *stage = form_get(&r->in, "status");
+	idea_outcome out;
+	char url[64];
+	int rc;
+
+	if (!ideas_is_staff(r))
+		return forbid(r, "ideas.err.staff_only");
+	if (stage && !idea_stage_valid(stage))
+		req_field_error(r, "status", "ideas.err.status", 0);
+	if (r->invalid)
+		return ideas_refuse(r, id, 400, NULL, NULL, 0);
+	rc = idea_set_stage(r->app->db, id, stage, form_get(&r->in, "note"), r->user.id, &out);
+	if (rc != 0)
+		return rc;
+	if (out == IDEA_MISSING)
+		return E_NOTFOUND;
+	if (out == IDEA_MERGED)
+		return ideas_refuse(r, id, 409, "status", "ideas.err.merged", 0);
+	if (out == IDEA_UNCHANGED)
+		return ideas_refuse(r, id, 400, "status", "ideas.err.same_status", 0);
+	r->created_id = id;
+	snprintf(url, sizeof(url), "/ideas/%lld#history", id);
+	req_redirect(r, url);
+	return 303;
+}
+
+int do_merge(request *r)
+{
+	long long id = req_arg_id(r, 0), into = form_int(&r->in, "into", 0);
+	const char *reason = form_get(&r->in, "reason");
+	idea_outcome out;
+	char url[64];
+	int rc;
+
+	if (!ideas_can_merge(r))
+		return forbid(r, "ideas.err.merge_role");
+	if (r->invalid)
+		return ideas_refuse(r, id, 400, NULL, NULL, 0);
+	rc = idea_merge(r->app->db, id, into, r->user.id, reason, &out);
+	if (rc != 0)
+		return rc;
+	switch (out) {
+	case IDEA_DONE:
+		break;
+	case IDEA_MISSING:
+		return E_NOTFOUND;
+	case IDEA_SELF:
+		return ideas_refuse(r, id, 400, "into", "ideas.err.merge_self", 0);
+	case IDEA_MERGED:
+		return ideas_refuse(r, id, 400, "into", "ideas.err.merged", 0);
+	case IDEA_TARGET_MERGED:
+		return ideas_refuse(r, id, 400, "into", "ideas.err.merge_merged", into);
+	default:
+		return ideas_refuse(r, id, 400, "into", "ideas.err.merge_target", into);
+	}
+	r->created_id = into;
+	snprintf(url, sizeof(url), "/ideas/%lld", into);
+	req_redirect(r, url);
+	return 303;
+}
+
+int do_comment(request *r)
+{
+	long long id = req_arg_id(r, 0), comment_id = 0, position = 0;
+	new_idea_comment c = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"),
+			       form_get(&r->in, "official") != NULL, "visible" };
+	idea_outcome out;
+	char url[96];
+	int rc;
+
+	if (c.official && !ideas_is_staff(r))
+		return forbid(r, "ideas.err.staff_only");
+	if (r->invalid)
+		return ideas_refuse(r, id, 400, NULL, NULL, 0);
+	rc = idea_comment(r->app->db, id, &c, &out, &comment_id, &position);
+	if (rc != 0 && rc != E_DUP) /* E_DUP: a resubmit; go to what the first made */
+		return rc;
+	if (out == IDEA_MISSING)
+		return E_NOTFOUND;
+	if (out == IDEA_MERGED)
+		return ideas_refuse(r, id, 409, "body", "ideas.err.merged", 0);
+	r->created_id = comment_id;
+	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", id,
+		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, comment_id);
+	req_redirect(r, url);
+	return 303;
+}

@@ -1,0 +1,52 @@
+<?cs set:page.title = L.ideas.new_title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?>
+<section class="panel">
+  <h1><?cs var:L.ideas.new_heading ?></h1>
+  <p class="lead"><?cs var:L.ideas.new_intro ?></p>
+  <?cs if:d.me.budget ?><p class="meta"><?cs var:L.ideas.budget_left ?> <strong><?cs var:d.me.votes_left ?></strong> / <?cs var:d.me.budget ?></p><?cs /if ?>
+  <form action="/ideas/new" method="post" class="stack-form wide idea-form" novalidate>
+    <?cs call:csrf_field() ?>
+    <input type="hidden" name="nonce" value="<?cs var:nonce ?>">
+    <div class="field">
+      <label for="title"><?cs var:L.ideas.title_label ?></label>
+      <input id="title" name="title" type="text" required minlength="3" maxlength="150" value="<?cs var:form.title ?>" autocomplete="off" data-similar="/ideas/similar.json"<?cs call:described("title", "1") ?>>
+      <p class="hint" id="title-hint"><?cs var:L.ideas.title_hint ?></p>
+      <?cs call:field_error("title") ?>
+      <p><button type="submit" name="step" value="check" class="button button-secondary button-small"><?cs var:L.ideas.check ?></button></p>
+    </div>
+    <section class="similar" id="similar" aria-live="polite" aria-labelledby="similar-h"<?cs if:!d.checked ?> hidden<?cs /if ?>>
+      <h2 id="similar-h"><?cs var:L.ideas.similar_heading ?></h2>
+      <?cs if:subcount(d.similar) ?>
+      <p class="hint"><?cs var:L.ideas.similar_hint ?></p>
+      <ul class="similar-list"><?cs each:s = d.similar ?><li><a href="/ideas/<?cs var:s.id ?>"><?cs var:s.title ?></a> <?cs call:idea_status(s.status) ?> <span class="meta"><?cs var:s.vote_count ?> <?cs var:L.ideas.votes ?></span></li><?cs /each ?></ul>
+      <?cs else ?><p class="empty" data-empty="1"><?cs var:L.ideas.no_similar ?></p><?cs /if ?>
+    </section>
+    <div class="field">
+      <label for="body"><?cs var:L.ideas.body_label ?></label>
+      <textarea id="body" name="body" rows="8" maxlength="20000"<?cs call:described("body", "1") ?>><?cs var:form.body ?></textarea>
+      <p class="hint" id="body-hint"><?cs var:L.ideas.body_hint ?></p>
+      <?cs call:field_error("body") ?>
+    </div>
+    <?cs if:subcount(d.products) ?><div class="field">
+      <label for="product"><?cs var:L.ideas.product_label ?> <span class="meta">(<?cs var:L.ideas.optional ?>)</span></label>
+      <select id="product" name="product"<?cs call:described("product", "") ?>>
+        <option value=""><?cs var:L.ideas.no_product ?></option>
+        <?cs each:p = d.products ?><option value="<?cs var:p.sku ?>"<?cs if:form.product == p.sku ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
+      </select>
+      <?cs call:field_error("product") ?>
+    </div><?cs /if ?>
+    <div class="field">
+      <label for="category"><?cs var:L.ideas.category_label ?> <span class="meta">(<?cs var:L.ideas.optional ?>)</span></label>
+      <select id="category" name="category"<?cs call:described("category", "") ?>>
+        <option value=""><?cs var:L.ideas.no_category ?></option>
+        <?cs each:c = d.categories ?><option value="<?cs var:c.slug ?>"<?cs if:form.category == c.slug ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>
+      </select>
+      <?cs call:field_error("category") ?>
+    </div>
+    <?cs if:subcount(d.similar) ?><div class="field">
+      <label class="check"><input type="checkbox" name="confirm" value="1"<?cs if:form.confirm == "1" ?> checked<?cs /if ?><?cs call:described("confirm", "") ?>> <?cs var:L.ideas.confirm ?></label>
+      <?cs call:field_error("confirm") ?>
+    </div><?cs /if ?>
+    <button type="submit" name="step" value="submit" class="button"><?cs var:L.ideas.submit ?></button>
+  </form>
+</section>
+<?cs include:"footer.cs" ?>
