@@ -10,6 +10,10 @@
 /* Loads the demo community, once (meta key demo_loaded). */
 int ctl_demo(db *d, const config *cfg);
 
+/* Reads one text a line on stdin, prints label<TAB>score<TAB>language a
+ * line (no database; lexicons from sentiment.lexicon_dir, domain_dir). */
+int ctl_sentiment(const config *cfg);
+
 /* Product reviews: `products import FILE`, `orders import FILE`, `orders
  * invite SKU EMAIL [DAYS]`, `apikey create NAME | list | revoke NAME`
  * (products.c, orders.c, apikey.c). argv starts after the command's name. */
@@ -24,5 +28,9 @@ int demo_reviews(db *d, const long long *users);
 /* Loads the demo ideas, votes, comments, status notes and a merged
  * duplicate (demo_ideas.c); users as for demo_reviews. */
 int demo_ideas(db *d, const long long *users);
+
+/* Bulk-loads a large synthetic community for the benchmarks (options in
+ * argv, see generate.c). */
+int ctl_generate(db *d, const config *cfg, int argc, char **argv);
 
 #endif
