@@ -12,6 +12,7 @@
       <option value="all"<?cs if:d.type == "all" ?> selected<?cs /if ?>><?cs var:L.search.type_all ?></option>
       <option value="thread"<?cs if:d.type == "thread" ?> selected<?cs /if ?>><?cs var:L.search.type_thread ?></option>
       <option value="post"<?cs if:d.type == "post" ?> selected<?cs /if ?>><?cs var:L.search.type_post ?></option>
+      <option value="review"<?cs if:d.type == "review" ?> selected<?cs /if ?>><?cs var:L.reviews.search_type ?></option>
     </select>
   </div>
   <div class="field">
@@ -19,6 +20,13 @@
     <select id="c" name="c">
       <option value=""><?cs var:L.search.any_category ?></option>
       <?cs each:c = categories ?><option value="<?cs var:c.slug ?>"<?cs if:d.c == c.slug ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>
+    </select>
+  </div>
+  <div class="field">
+    <label for="p"><?cs var:L.reviews.search_product ?></label>
+    <select id="p" name="p">
+      <option value=""><?cs var:L.reviews.any_product ?></option>
+      <?cs each:pr = products ?><option value="<?cs var:pr.sku ?>"<?cs if:d.p == pr.sku ?> selected<?cs /if ?>><?cs var:pr.name ?></option><?cs /each ?>
     </select>
   </div>
   <button type="submit" class="button"><?cs var:L.search.submit ?></button>
@@ -40,7 +48,18 @@
     </ol>
   </section>
   <?cs /if ?>
-  <?cs if:!subcount(d.threads) && !subcount(d.posts) ?><p class="empty"><?cs var:L.search.none ?></p><?cs /if ?>
-  <?cs call:pager("/search?q=" + url_escape(d.q) + "&type=" + d.type + "&c=" + d.c, "&") ?>
+  <?cs if:subcount(d.reviews) ?>
+  <section aria-labelledby="rr-h"><h2 id="rr-h"><?cs var:L.reviews.search_heading ?></h2>
+    <ol class="results">
+    <?cs each:rv = d.reviews ?>
+      <li><a class="result-title" href="<?cs var:rv.url ?>"><?cs var:rv.title ?></a> <span class="meta">(<?cs var:rv.rating ?>/5) <?cs var:L.search.in ?> <a href="/p/<?cs var:rv.sku ?>"><?cs var:rv.product ?></a></span>
+        <p class="snippet"><?cs each:s = rv.snippet ?><?cs if:s.mark ?><mark><?cs var:s.text ?></mark><?cs else ?><?cs var:s.text ?><?cs /if ?><?cs /each ?></p>
+        <p class="meta"><?cs var:L.forum.by ?> <?cs var:rv.author ?> · <?cs call:time(rv.created_at) ?></p></li>
+    <?cs /each ?>
+    </ol>
+  </section>
+  <?cs /if ?>
+  <?cs if:!subcount(d.threads) && !subcount(d.posts) && !subcount(d.reviews) ?><p class="empty"><?cs var:L.search.none ?></p><?cs /if ?>
+  <?cs call:pager("/search?q=" + url_escape(d.q) + "&type=" + d.type + "&c=" + d.c + "&p=" + d.p, "&") ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

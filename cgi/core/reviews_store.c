@@ -57,7 +57,8 @@ static const char SQL_REVISION_INSERT[] =
 static const char SQL_REVIEW_UPDATE[] =
 	"UPDATE reviews SET rating = ?, title = ?, body = ?, html = ?, pros = ?, cons = ?, "
 	"verified = ?, edited_at = UTC_TIMESTAMP() WHERE id = ?";
-static const char SQL_REVIEW_STATUS[] = "UPDATE reviews SET status = ? WHERE id = ?";
+static const char SQL_REVIEW_STATUS[] =
+	"UPDATE reviews SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
 static const char SQL_REVIEW_AUTHOR_LOCK[] =
 	"SELECT user_id, status FROM reviews WHERE id = ? FOR UPDATE";
 static const char SQL_VOTE_INSERT[] =
@@ -396,18 +397,33 @@ int reviews_edit(db *d, long long id, long long editor_id, const review_in *in)
 	return review_end(d, rc, row);
 }
 
-int reviews_set_status(db *d, long long id, const char *status)
+int reviews_set_status(db *d, long long id, const char *from, const char *to, const char *note,
+		       int in_tx)
 {
 	long long product_id = 0;
 	db_rows *row = NULL;
-	int rc = review_begin(d, id, &product_id, &row);
+	int rc = DB_SELECT_INT(d, SQL_REVIEW_PRODUCT, &product_id, DBI(id));
 
-	if (rc == 0 && strcmp(db_cell(row, 0, 5), status) != 0) {
+	if (rc == 0 && !in_tx)
+		rc = db_begin(d);
+	if (rc == 0)
+		rc = summary_lock(d, product_id);
+	if (rc == 0)
+		rc = DB_SELECT(d, SQL_REVIEW_LOCK, &row, DBI(id));
+	if (rc == 0 && row->nrows == 0)
+		rc = E_NOTFOUND;
+	else if (rc == 0 && from && strcmp(db_cell(row, 0, 5), from) != 0)
+		rc = E_CONFLICT;
+	if (rc == 0 && strcmp(db_cell(row, 0, 5), to) != 0) {
 		int rating = (int)db_cell_int(row, 0, 0);
-		rc = DB_EXEC(d, SQL_REVIEW_STATUS, NULL, DBS(status), DBI(id));
+		rc = DB_EXEC(d, SQL_REVIEW_STATUS, NULL, DBS(to), DBS(note), DBI(id));
 		if (rc == 0)
 			rc = summary_move(d, product_id, is_visible(db_cell(row, 0, 5)) ? rating : 0,
-					  is_visible(status) ? rating : 0);
+					  is_visible(to) ? rating : 0);
+	}
+	if (in_tx) {
+		db_rows_free(row);
+		return rc;
 	}
 	return review_end(d, rc, row);
 }

@@ -100,10 +100,15 @@ int reviews_create(db *d, const review_in *in, long long *id);
  * old ones as a revision by editor_id. E_NOTFOUND when deleted or missing. */
 int reviews_edit(db *d, long long id, long long editor_id, const review_in *in);
 
-/* Moves review id to status ("visible", "held", "hidden", "deleted") and
- * its product's summary with it. Restoring a deleted review while its author
- * has another live one gives E_DUP. */
-int reviews_set_status(db *d, long long id, const char *status);
+/* Moves review id from status `from` (NULL: whatever it is) to `to`
+ * ("visible", "held", "hidden", "deleted"), and its product's summary with
+ * it. note (may be NULL) is the moderator's reason shown to the author.
+ * E_CONFLICT when the review is no longer in `from` (another moderator
+ * acted first), E_NOTFOUND when it is missing, E_DUP when restoring a
+ * deleted review whose author has written another since. Runs inside the
+ * caller's transaction when in_tx is 1 (the moderation program's). */
+int reviews_set_status(db *d, long long id, const char *from, const char *to, const char *note,
+		       int in_tx);
 
 /* Records user_id's vote (helpful 1 yes, 0 no) on review id: a first vote,
  * or a changed one; the same vote again changes nothing. E_NOTFOUND when the

@@ -10,6 +10,16 @@ static const char SQL_LATEST[] =
 	"IF(? = 'es', c.name_es, c.name_en) AS category_name, u.username AS author "
 	"FROM threads t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.user_id "
 	"WHERE t.status = 'visible' ORDER BY t.last_post_at DESC LIMIT 10";
+/* Top-rated products (the reviews area's summary rows), ranked by an average
+ * damped as if each also had two 3-star reviews: one 5-star review does not
+ * outrank forty that average 4.8. */
+static const char SQL_TOP_PRODUCTS[] =
+	"SELECT p.sku, p.name, s.review_count, "
+	"FORMAT(s.rating_sum / s.review_count, 1, IF(? = 'es', 'es_ES', 'en_US')) AS average_text, "
+	"ROUND(2 * s.rating_sum / s.review_count) AS stars_class "
+	"FROM product_ratings s JOIN products p ON p.id = s.product_id "
+	"WHERE p.active = 1 AND s.review_count > 0 "
+	"ORDER BY (s.rating_sum + 6) / (s.review_count + 2) DESC, s.review_count DESC, p.name LIMIT 5";
 
 int page_home(request *r)
 {
@@ -21,6 +31,11 @@ int page_home(request *r)
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, "d.latest", rows);
+	db_rows_free(rows);
+	rc = DB_SELECT(r->app->db, SQL_TOP_PRODUCTS, &rows, DBS(r->lang));
+	if (rc != 0)
+		return rc;
+	hdf_rows(r->hdf, "d.top_products", rows);
 	db_rows_free(rows);
 	r->template = "home";
 	return 200;

@@ -31,6 +31,17 @@ static const char SQL_POSTS[] =
 	"WHERE MATCH(p.body) AGAINST(?) AND p.status = 'visible' AND t.status = 'visible' "
 	"AND (? = 0 OR t.category_id = ?) "
 	"ORDER BY MATCH(p.body) AGAINST(?) DESC, p.id DESC LIMIT 21 OFFSET ?";
+/* Reviews (the reviews area's tables): title and body, one FULLTEXT index. */
+static const char SQL_REVIEWS[] =
+	"SELECT r.id, r.title, r.body, r.rating, p.sku, p.name AS product, u.username AS author, "
+	"UNIX_TIMESTAMP(r.created_at) AS created_at "
+	"FROM reviews r JOIN products p ON p.id = r.product_id JOIN users u ON u.id = r.user_id "
+	"WHERE MATCH(r.title, r.body) AGAINST(?) AND r.status = 'visible' AND p.active = 1 "
+	"AND (? = 0 OR r.product_id = ?) "
+	"ORDER BY MATCH(r.title, r.body) AGAINST(?) DESC, r.id DESC LIMIT ? OFFSET ?";
+static const char SQL_PRODUCT_ID[] = "SELECT id FROM products WHERE sku = ? AND active = 1";
+static const char SQL_PRODUCTS[] =
+	"SELECT sku, name FROM products WHERE active = 1 ORDER BY name";
 
 typedef struct terms {
 	char *w[MAX_TERMS];
@@ -135,11 +146,44 @@ static void snippet(HDF *h, const char *prefix, const char *md, size_t mdlen, co
 	free(text);
 }
 
+/* Reviews matching q: on "all", the best few on page 1; alone (type=review,
+ * or a product named with p=), RESULTS_PER_PAGE a page. */
+static int search_reviews(request *r, const char *q, const terms *t, long long page,
+			  long long product_id, int paged)
+{
+	db_rows *rows = NULL;
+	char name[64];
+	size_t i;
+	int rc = DB_SELECT(r->app->db, SQL_REVIEWS, &rows, DBS(q), DBI(product_id), DBI(product_id),
+			   DBS(q), DBI(paged ? RESULTS_PER_PAGE + 1 : 5),
+			   DBI(paged ? (page - 1) * RESULTS_PER_PAGE : 0));
+
+	if (rc != 0)
+		return rc;
+	if (paged && rows->nrows > RESULTS_PER_PAGE) {
+		rows->nrows = RESULTS_PER_PAGE;
+		hdf_int(r->hdf, "d.next_page", page + 1);
+	}
+	hdf_rows(r->hdf, "d.reviews", rows);
+	for (i = 0; i < rows->nrows; i++) {
+		snprintf(name, sizeof(name), "d.reviews.%zu.snippet", i);
+		snippet(r->hdf, name, db_cell(rows, i, 2), rows->lens[i * rows->ncols + 2], t);
+		snprintf(name, sizeof(name), "d.reviews.%zu.body", i);
+		hdf_remove_tree(r->hdf, name);
+		snprintf(name, sizeof(name), "d.reviews.%zu.url", i);
+		hdf_strf(r->hdf, name, "/reviews/%s", db_cell(rows, i, 0));
+	}
+	db_rows_free(rows);
+	return 0;
+}
+
 int page_search(request *r)
 {
 	const char *q = req_query(r, "q"), *type = req_query(r, "type"), *c = req_query(r, "c");
 	long long page = req_page(r, 50), category_id = 0;
-	int want_threads, want_posts, rc = 0;
+	int want_threads, want_posts, want_reviews, rc = 0;
+	const char *product = req_query(r, "p");
+	long long product_id = 0;
 	db_rows *rows = NULL;
 	terms t = { 0 };
 	size_t i;
@@ -151,7 +195,8 @@ int page_search(request *r)
 		type = "all";
 	want_threads = strcmp(type, "all") == 0 || strcmp(type, "thread") == 0;
 	want_posts = strcmp(type, "all") == 0 || strcmp(type, "post") == 0;
-	if (!want_threads && !want_posts)
+	want_reviews = strcmp(type, "all") == 0 || strcmp(type, "review") == 0;
+	if (!want_threads && !want_posts && !want_reviews)
 		return E_INVALID;
 	hdf_str(r->hdf, "d.type", type);
 	if (c && *c) {
@@ -165,6 +210,22 @@ int page_search(request *r)
 	rc = forum_load_categories(r, "categories");
 	if (rc != 0)
 		return rc;
+	/* p=SKU: that product's reviews; reviews have no forum category */
+	if (product && *product) {
+		rc = DB_SELECT_INT(r->app->db, SQL_PRODUCT_ID, &product_id, DBS(product));
+		if (rc != 0)
+			return rc == E_NOTFOUND ? E_INVALID : rc;
+		hdf_str(r->hdf, "d.p", product);
+		want_threads = want_posts = 0;
+	}
+	if (category_id)
+		want_reviews = 0;
+	rc = db_select(r->app->db, SQL_PRODUCTS, NULL, 0, &rows);
+	if (rc != 0)
+		return rc;
+	hdf_rows(r->hdf, "products", rows);
+	db_rows_free(rows);
+	rows = NULL;
 	if (q == NULL || *q == '\0')
 		return 200;
 	if (utf8_check(q, strlen(q), 0) != UTF8_OK || utf8_length(q, strlen(q)) > 200) {
@@ -213,6 +274,11 @@ int page_search(request *r)
 			snprintf(prefix, sizeof(prefix), "d.posts.%zu.url", i);
 			hdf_str(r->hdf, prefix, url);
 		}
+	}
+	if (want_reviews && (page == 1 || (!want_threads && !want_posts))) {
+		rc = search_reviews(r, q, &t, page, product_id, !want_threads && !want_posts);
+		if (rc != 0)
+			goto out;
 	}
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);

@@ -1,0 +1,61 @@
+/* products.c: the product list, with each product's average rating and
+ * count read from its summary row; ?category= narrows it. */
+#include "reviews.h"
+#include "../core/err.h"
+
+#include <stdio.h>
+
+#define PRODUCTS_PER_PAGE 50
+
+static const char SQL_PRODUCTS[] =
+	"SELECT p.sku, p.name, p.category, p.image_url, s.review_count, s.rating_sum, s.stars1, "
+	"s.stars2, s.stars3, s.stars4, s.stars5 "
+	"FROM products p JOIN product_ratings s ON s.product_id = p.id "
+	"WHERE p.active = 1 AND (? = '' OR p.category = ?) ORDER BY p.name, p.id LIMIT ? OFFSET ?";
+static const char SQL_CATEGORIES[] =
+	"SELECT category AS name, COUNT(*) AS products FROM products WHERE active = 1 AND category <> '' "
+	"GROUP BY category ORDER BY category";
+
+int page_products(request *r)
+{
+	const char *category = req_query(r, "category");
+	long long page = req_page(r, 10000);
+	db_rows *rows = NULL;
+	char prefix[64];
+	size_t i;
+	int rc;
+
+	if (page < 0)
+		return (int)page;
+	if (category == NULL)
+		category = "";
+	rc = db_select(r->app->db, SQL_CATEGORIES, NULL, 0, &rows);
+	if (rc != 0)
+		return rc;
+	hdf_rows(r->hdf, "d.categories", rows);
+	db_rows_free(rows);
+	rc = DB_SELECT(r->app->db, SQL_PRODUCTS, &rows, DBS(category), DBS(category),
+		       DBI(PRODUCTS_PER_PAGE + 1), DBI((page - 1) * PRODUCTS_PER_PAGE));
+	if (rc != 0)
+		return rc;
+	if (rows->nrows > PRODUCTS_PER_PAGE) {
+		rows->nrows = PRODUCTS_PER_PAGE;
+		hdf_int(r->hdf, "d.next_page", page + 1);
+	}
+	if (rows->nrows == 0 && page > 1) {
+		db_rows_free(rows);
+		return E_NOTFOUND;
+	}
+	for (i = 0; i < rows->nrows; i++) {
+		snprintf(prefix, sizeof(prefix), "d.products.%zu", i);
+		reviews_put_product(r, prefix, rows, i, 4);
+	}
+	db_rows_free(rows);
+	if (*category)
+		hdf_str(r->hdf, "d.category", category);
+	hdf_int(r->hdf, "d.page", page);
+	if (page > 1)
+		hdf_int(r->hdf, "d.prev_page", page - 1);
+	r->template = "products";
+	return 200;
+}
