@@ -107,5 +107,10 @@ test: deps all
 bench-sentiment: deps $(BUILD)/tertuliactl
 	$(PYTHON) tests/bench/sentiment/bench.py --ctl $(BUILD)/tertuliactl
 
+# Benchmarks: not part of make test. Generates a large community once into
+# var/bench, then measures with wrk (see tests/bench/run.py).
+bench: deps all
+	$(PYTHON) tests/bench/run.py
+
 clean:
 	rm -rf build build-asan

@@ -25,6 +25,7 @@ static const route routes[] = {
 	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/categories", do_create_category, ROLE_ADMIN, category_fields },
 	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/categories/:s", do_update_category, ROLE_ADMIN, category_fields },
 	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
+	{ R_GET | R_NOSESSION, "/hello", page_hello, 0, NULL },
 };
 
 int main(int argc, char **argv)

@@ -40,6 +40,7 @@ static int usage(void)
 		"  user add NAME --email E [--role R]...  (password read from stdin)\n"
 		"  user role NAME +ROLE -ROLE ...  grant or take roles\n"
 		"  demo                            load the demo community (once)\n"
+		"  generate [--posts N ...]        a large synthetic community for benchmarks\n"
 		"  products import FILE.csv        add or update products (sku,name,...)\n"
 		"  orders import FILE.csv          add or update orders (email,sku,date,order_id)\n"
 		"  orders invite SKU EMAIL [DAYS]  print a signed review invitation link\n"
@@ -315,6 +316,8 @@ int main(int argc, char **argv)
 		rc = cmd_user_add(d, argc - 3, argv + 3);
 	else if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "role") == 0)
 		rc = cmd_user_role(d, argc - 3, argv + 3);
+	else if (strcmp(argv[1], "generate") == 0)
+		rc = ctl_generate(d, &cfg, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "demo") == 0)
 		rc = ctl_demo(d, &cfg);
 	else if (strcmp(argv[1], "products") == 0)

@@ -254,6 +254,12 @@ int page_healthz(request *r)
 	return strbuf_puts(&r->raw, "ok\n") == 0 ? 200 : E_NOMEM;
 }
 
+int page_hello(request *r)
+{
+	r->raw_type = "text/plain; charset=utf-8";
+	return strbuf_puts(&r->raw, "hello\n") == 0 ? 200 : E_NOMEM;
+}
+
 int user_has(const user *u, unsigned roles)
 {
 	return (u->roles & roles) != 0;

@@ -165,6 +165,9 @@ int hdf_row(HDF *h, const char *prefix, const db_rows *rows);
 /* GET /healthz: 200 "ok" when the program and its database answer, else
  * 503. Every program mounts it. */
 int page_healthz(request *r);
+/* GET /hello: "hello" through the whole gate and answer path, without the
+ * database: the ceiling the benchmarks compare pages to. */
+int page_hello(request *r);
 
 /* Whether the user holds any of the roles. */
 int user_has(const user *u, unsigned roles);

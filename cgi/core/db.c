@@ -204,16 +204,32 @@ static int db_stmt(db *d, const char *sql, MYSQL_STMT **out)
 	return 0;
 }
 
+static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+			MYSQL_STMT **out);
+
 /* Prepares (if needed), binds and executes. */
 static int db_run(db *d, const char *sql, const db_param *p, size_t n, MYSQL_STMT **out)
 {
-	MYSQL_BIND bind[32];
+	MYSQL_BIND small[32], *bind = small;
+	int rc;
+
+	/* bulk loads bind thousands of values; most statements a handful */
+	if (n > sizeof(small) / sizeof(small[0]) && (bind = calloc(n, sizeof(*bind))) == NULL)
+		return E_NOMEM;
+	rc = db_run_bound(d, sql, p, n, bind, out);
+	if (bind != small)
+		free(bind);
+	return rc;
+}
+
+/* db_run with the caller's bind array of n entries. */
+static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+			MYSQL_STMT **out)
+{
 	MYSQL_STMT *st = NULL;
 	size_t i;
 	int rc;
 
-	if (n > sizeof(bind) / sizeof(bind[0]))
-		return E_INVALID;
 	rc = db_ensure(d);
 	if (rc != 0)
 		return rc;
@@ -225,7 +241,7 @@ static int db_run(db *d, const char *sql, const db_param *p, size_t n, MYSQL_STM
 			  mysql_stmt_param_count(st), sql);
 		return E_DB;
 	}
-	memset(bind, 0, sizeof(bind));
+	memset(bind, 0, n * sizeof(*bind));
 	for (i = 0; i < n; i++) {
 		switch (p[i].t) {
 		case DBP_NULL:

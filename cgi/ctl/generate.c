@@ -1,0 +1,399 @@
+/* generate.c: `tertuliactl generate`, a large synthetic community for the
+ * benchmarks, made deterministically (same seed, same data) by bulk loading:
+ * multi-row prepared INSERTs of 100 rows, never through HTTP.
+ *
+ * Defaults (issue 9): 20,000 members, 30 categories, 25,000 threads and
+ * 500,000 posts of 300-800 characters in Spanish and English with Markdown,
+ * one of them 1,000 posts long. Two words are planted at known rates so that
+ * search can be measured: "termostato" in about 1% of posts and
+ * "mantenimiento" in about 10%; nothing else writes them.
+ *
+ * The SQL is constant text: the placeholders of a 100-row INSERT are
+ * repeated by the preprocessor, not built at run time. */
+#include "ctl.h"
+#include "../core/err.h"
+#include "../core/markdown.h"
+#include "../core/password.h"
+#include "../core/str.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BATCH 100
+
+#define REP2(x) x "," x
+#define REP4(x) REP2(x) "," REP2(x)
+#define REP8(x) REP4(x) "," REP4(x)
+#define REP16(x) REP8(x) "," REP8(x)
+#define REP32(x) REP16(x) "," REP16(x)
+#define REP64(x) REP32(x) "," REP32(x)
+#define REP100(x) REP64(x) "," REP32(x) "," REP4(x)
+
+#define USER_ROW "(?, ?, ?, '', FROM_UNIXTIME(?))"
+#define USER_INSERT "INSERT INTO users (username, email, password_hash, roles, created_at) VALUES "
+static const char SQL_USERS_100[] = USER_INSERT REP100(USER_ROW);
+static const char SQL_USERS_1[] = USER_INSERT USER_ROW;
+
+#define THREAD_ROW "(?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?, FROM_UNIXTIME(?))"
+#define THREAD_INSERT "INSERT INTO threads (id, category_id, user_id, title, slug, post_count, " \
+	"reply_count, created_at, last_post_at, last_user_id, first_reply_at) VALUES "
+static const char SQL_THREADS_100[] = THREAD_INSERT REP100(THREAD_ROW);
+static const char SQL_THREADS_1[] = THREAD_INSERT THREAD_ROW;
+
+#define POST_ROW "(?, ?, ?, ?, ?, FROM_UNIXTIME(?))"
+#define POST_INSERT "INSERT INTO posts (thread_id, position, user_id, body, html, created_at) VALUES "
+static const char SQL_POSTS_100[] = POST_INSERT REP100(POST_ROW);
+static const char SQL_POSTS_1[] = POST_INSERT POST_ROW;
+
+static const char SQL_CATEGORY_ADD[] =
+	"INSERT INTO categories (slug, name_en, name_es, description_en, description_es, position, "
+	"created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_USER_IDS[] =
+	"SELECT id FROM users WHERE username LIKE 'gen\\_%' ORDER BY id";
+static const char SQL_NEXT_THREAD_ID[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM threads";
+static const char SQL_CATEGORY_COUNTS[] =
+	"UPDATE categories c SET thread_count = (SELECT COUNT(*) FROM threads t "
+	"WHERE t.category_id = c.id AND t.status = 'visible'), post_count = (SELECT "
+	"COALESCE(SUM(t.reply_count + 1), 0) FROM threads t WHERE t.category_id = c.id "
+	"AND t.status = 'visible'), last_post_at = (SELECT MAX(t.last_post_at) FROM threads t "
+	"WHERE t.category_id = c.id)";
+/* Rows are written in batches of posts and of threads that do not line up:
+ * the loading session checks no foreign keys (the data is made consistent
+ * here) and turns the checks back on when done. */
+static const char SQL_FK_OFF[] = "SET foreign_key_checks = 0";
+static const char SQL_FK_ON[] = "SET foreign_key_checks = 1";
+static const char SQL_ALREADY[] = "SELECT COUNT(*) FROM users WHERE username = 'gen_000001'";
+
+typedef struct gen_opts {
+	long long users, categories, threads, posts, big_thread, seed;
+} gen_opts;
+
+/* xorshift64*: small, fast and the same on every machine */
+static unsigned long long rng_state;
+
+static unsigned long long rnd(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+static long long between(long long lo, long long hi)
+{
+	return lo + (long long)(rnd() % (unsigned long long)(hi - lo + 1));
+}
+
+static const char *pick(const char *const *list, size_t n)
+{
+	return list[rnd() % n];
+}
+#define PICK(list) pick(list, sizeof(list) / sizeof(list[0]))
+
+static const char *const products[] = {
+	"KX-200", "SmartScale", "Toastmaster 4", "Brisa blender", "Luna kettle", "Olla Aurora",
+	"Mezcla stand mixer", "Café Duo", "Horno Mini", "Freidora Air",
+};
+static const char *const en_open[] = {
+	"I have had the %s for a few weeks now.", "Quick question about the %s.",
+	"Sharing my experience with the %s.", "Has anyone else noticed this with the %s?",
+	"My %s arrived yesterday.", "After a year with the %s, here is what I think.",
+};
+static const char *const en_body[] = {
+	"It heats up quickly and the coffee tastes great.", "The lid feels a bit flimsy but it works.",
+	"Customer support answered within a day, which I appreciated.",
+	"The instructions could be clearer about the cleaning cycle.",
+	"It is quieter than my old one, **much** quieter.", "The cable is too short for my kitchen.",
+	"I love the design, it looks good on the counter.", "Sometimes the display does not turn on.",
+	"Cleaning it takes less than five minutes.", "The price was fair for what you get.",
+	"It stopped working after two months and I had to send it back.",
+	"Bread comes out evenly toasted on both sides.", "The app pairs fine once you know the trick.",
+};
+static const char *const es_open[] = {
+	"Tengo la %s desde hace unas semanas.", "Una pregunta rápida sobre la %s.",
+	"Os cuento mi experiencia con la %s.", "¿A alguien más le pasa esto con la %s?",
+	"Ayer me llegó la %s.", "Después de un año con la %s, esto es lo que pienso.",
+};
+static const char *const es_body[] = {
+	"Calienta rápido y el café sabe muy bien.", "La tapa parece un poco frágil, pero funciona.",
+	"El servicio de atención respondió en un día, cosa que agradezco.",
+	"Las instrucciones podrían explicar mejor el ciclo de limpieza.",
+	"Es más silenciosa que la anterior, **mucho** más.", "El cable es demasiado corto para mi cocina.",
+	"Me encanta el diseño, queda muy bien en la encimera.", "A veces la pantalla no se enciende.",
+	"Limpiarla lleva menos de cinco minutos.", "El precio es justo para lo que ofrece.",
+	"Dejó de funcionar a los dos meses y tuve que devolverla.",
+	"El pan sale tostado por igual en los dos lados.", "La aplicación se empareja bien si sabes el truco.",
+};
+static const char *const en_titles[] = {
+	"Problem with the %s", "Tips for the %s", "Is the %s worth it?", "%s: first impressions",
+	"Cleaning the %s", "%s making a strange noise",
+};
+static const char *const es_titles[] = {
+	"Problema con la %s", "Trucos para la %s", "¿Merece la pena la %s?",
+	"%s: primeras impresiones", "Cómo limpiar la %s", "La %s hace un ruido raro",
+};
+
+/* Writes a Markdown post of 300-800 characters into sb. */
+static void make_body(strbuf *sb, int spanish)
+{
+	size_t target = (size_t)between(300, 800);
+	const char *product = PICK(products);
+
+	strbuf_printf(sb, spanish ? PICK(es_open) : PICK(en_open), product);
+	strbuf_puts(sb, "\n\n");
+	if (rnd() % 100 == 0)
+		strbuf_puts(sb, spanish ? "El termostato parece fallar. " : "The termostato part seems off. ");
+	if (rnd() % 10 == 0)
+		strbuf_puts(sb, spanish ? "Hablemos del mantenimiento. " : "About mantenimiento (maintenance): ");
+	while (sb->len < target) {
+		unsigned kind = (unsigned)(rnd() % 12);
+		if (kind == 0)
+			strbuf_printf(sb, "\n\n- %s\n- %s\n\n", spanish ? PICK(es_body) : PICK(en_body),
+				      spanish ? PICK(es_body) : PICK(en_body));
+		else if (kind == 1)
+			strbuf_puts(sb, spanish ? " Más en el [manual](https://aurora.example/manual). "
+						: " More in the [manual](https://aurora.example/manual). ");
+		else
+			strbuf_printf(sb, "%s ", spanish ? PICK(es_body) : PICK(en_body));
+	}
+}
+
+/* Sends rows of `per_row` parameters in batches of BATCH, then one by one. */
+static int bulk(db *d, const char *sql_batch, const char *sql_one, const db_param *p,
+		size_t per_row, size_t rows)
+{
+	size_t done = 0;
+	int rc = 0;
+
+	while (rc == 0 && rows - done >= BATCH) {
+		rc = db_exec(d, sql_batch, p + done * per_row, per_row * BATCH, NULL);
+		done += BATCH;
+	}
+	while (rc == 0 && done < rows) {
+		rc = db_exec(d, sql_one, p + done * per_row, per_row, NULL);
+		done++;
+	}
+	return rc;
+}
+
+/* Strings the parameters point to live until the batch is sent. */
+typedef struct pool {
+	char **s;
+	size_t n, cap;
+} pool;
+
+static const char *keep(pool *pl, char *s)
+{
+	if (pl->n == pl->cap) {
+		pl->cap = pl->cap ? pl->cap * 2 : 1024;
+		pl->s = realloc(pl->s, pl->cap * sizeof(char *));
+	}
+	pl->s[pl->n++] = s;
+	return s;
+}
+
+static void pool_clear(pool *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		free(pl->s[i]);
+	pl->n = 0;
+}
+
+static int gen_users(db *d, const gen_opts *o, long long now, long long **ids)
+{
+	char hash[PASSWORD_HASH_MAX];
+	db_param p[BATCH * 4];
+	pool pl = { 0 };
+	db_rows *rows = NULL;
+	long long i;
+	size_t k = 0, r;
+	int rc = password_hash("generated-password", hash);
+
+	for (i = 1; rc == 0 && i <= o->users; i++) {
+		char name[32], email[64];
+		snprintf(name, sizeof(name), "gen_%06lld", i);
+		snprintf(email, sizeof(email), "gen_%06lld@example.com", i);
+		p[k++] = DBS(keep(&pl, strdup(name)));
+		p[k++] = DBS(keep(&pl, strdup(email)));
+		p[k++] = DBS(hash);
+		p[k++] = DBI(now - between(86400, 2 * 365 * 86400));
+		if (k == BATCH * 4 || i == o->users) {
+			rc = bulk(d, SQL_USERS_100, SQL_USERS_1, p, 4, k / 4);
+			k = 0;
+			pool_clear(&pl);
+		}
+	}
+	free(pl.s);
+	if (rc == 0)
+		rc = db_select(d, SQL_USER_IDS, NULL, 0, &rows);
+	if (rc != 0)
+		return rc;
+	*ids = malloc((rows->nrows + 1) * sizeof(long long));
+	for (r = 0; r < rows->nrows; r++)
+		(*ids)[r] = db_cell_int(rows, r, 0);
+	db_rows_free(rows);
+	printf("members: %lld\n", o->users);
+	return 0;
+}
+
+static int gen_categories(db *d, const gen_opts *o, long long *first_id)
+{
+	db_result res;
+	long long i;
+	int rc = 0;
+
+	for (i = 1; rc == 0 && i <= o->categories; i++) {
+		char slug[32], en[64], es[64];
+		snprintf(slug, sizeof(slug), "gen-%02lld", i);
+		snprintf(en, sizeof(en), "Topic %lld", i);
+		snprintf(es, sizeof(es), "Tema %lld", i);
+		rc = DB_EXEC(d, SQL_CATEGORY_ADD, &res, DBS(slug), DBS(en), DBS(es),
+			     DBS("Generated for benchmarks."), DBS("Generado para las pruebas de rendimiento."),
+			     DBI(100 + i));
+		if (i == 1)
+			*first_id = (long long)res.insert_id;
+	}
+	printf("categories: %lld\n", o->categories);
+	return rc;
+}
+
+/* Threads and their posts, in thread order. */
+static int gen_forum(db *d, const gen_opts *o, long long now, const long long *users,
+		     long long first_category)
+{
+	db_param tp[BATCH * 11], *pp = malloc(sizeof(db_param) * BATCH * 6);
+	pool tpool = { 0 }, ppool = { 0 };
+	long long thread_id = 0, t, posts_left = o->posts, written = 0;
+	size_t tk = 0, pk = 0;
+	int rc = db_select_int(d, SQL_NEXT_THREAD_ID, NULL, 0, &thread_id);
+
+	for (t = 0; rc == 0 && t < o->threads; t++, thread_id++) {
+		long long threads_left = o->threads - t;
+		long long n = t == 0 ? o->big_thread
+			    : threads_left == 1 ? posts_left
+			    : between(1, 2 * (posts_left / threads_left) - 1);
+		long long start = now - between(3600, 365 * 86400), when = start, author, i;
+		int spanish = (int)(rnd() % 2);
+		char title[160], slug[81];
+
+		if (n < 1)
+			n = 1;
+		if (n > posts_left - (threads_left - 1))
+			n = posts_left - (threads_left - 1) > 0 ? posts_left - (threads_left - 1) : 1;
+		posts_left -= n;
+		author = users[rnd() % (unsigned long long)o->users];
+		snprintf(title, sizeof(title), spanish ? PICK(es_titles) : PICK(en_titles), PICK(products));
+		slugify(title, slug, sizeof(slug));
+		for (i = 1; rc == 0 && i <= n; i++) {
+			strbuf body = STRBUF_INIT;
+			char *html = NULL;
+			long long who = i == 1 ? author : users[rnd() % (unsigned long long)o->users];
+
+			make_body(&body, spanish);
+			markdown_render(body.s, body.len, &html);
+			pp[pk++] = DBI(thread_id);
+			pp[pk++] = DBI(i);
+			pp[pk++] = DBI(who);
+			pp[pk++] = DBS(keep(&ppool, strbuf_detach(&body)));
+			pp[pk++] = DBS(keep(&ppool, html));
+			pp[pk++] = DBI(when);
+			when += between(60, 3 * 3600);
+			if (pk == BATCH * 6) {
+				rc = bulk(d, SQL_POSTS_100, SQL_POSTS_1, pp, 6, BATCH);
+				written += BATCH;
+				pk = 0;
+				pool_clear(&ppool);
+			}
+		}
+		tp[tk++] = DBI(thread_id);
+		tp[tk++] = DBI(first_category + (long long)(rnd() % (unsigned long long)o->categories));
+		tp[tk++] = DBI(author);
+		tp[tk++] = DBS(keep(&tpool, strdup(title)));
+		tp[tk++] = DBS(keep(&tpool, strdup(slug)));
+		tp[tk++] = DBI(n);
+		tp[tk++] = DBI(n - 1);
+		tp[tk++] = DBI(start);
+		tp[tk++] = DBI(when);
+		tp[tk++] = DBI(author);
+		tp[tk++] = n > 1 ? DBI(start + 60) : DBNULL;
+		if (tk == BATCH * 11 || t + 1 == o->threads) {
+			rc = bulk(d, SQL_THREADS_100, SQL_THREADS_1, tp, 11, tk / 11);
+			tk = 0;
+			pool_clear(&tpool);
+		}
+		if (t % 5000 == 4999)
+			printf("threads: %lld, posts: %lld\n", t + 1, written);
+	}
+	if (rc == 0 && pk > 0)
+		rc = bulk(d, SQL_POSTS_100, SQL_POSTS_1, pp, 6, pk / 6);
+	pool_clear(&tpool);
+	pool_clear(&ppool);
+	free(tpool.s);
+	free(ppool.s);
+	free(pp);
+	if (rc == 0)
+		rc = db_exec(d, SQL_CATEGORY_COUNTS, NULL, 0, NULL);
+	printf("threads: %lld, posts: %lld\n", o->threads, o->posts);
+	return rc;
+}
+
+static int opt(const char *name, int argc, char **argv, long long *out)
+{
+	int i;
+
+	for (i = 0; i + 1 < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return parse_long(argv[i + 1], 0, 100000000, out);
+	return 0;
+}
+
+int ctl_generate(db *d, const config *cfg, int argc, char **argv)
+{
+	gen_opts o = { 20000, 30, 25000, 500000, 1000, 42 };
+	long long now = (long long)time(NULL), first_category = 0, already = 0;
+	long long *users = NULL;
+	time_t t0 = time(NULL);
+	int rc;
+
+	(void)cfg;
+	if (opt("--users", argc, argv, &o.users) || opt("--categories", argc, argv, &o.categories) ||
+	    opt("--threads", argc, argv, &o.threads) || opt("--posts", argc, argv, &o.posts) ||
+	    opt("--big-thread", argc, argv, &o.big_thread) || opt("--seed", argc, argv, &o.seed) ||
+	    o.users < 1 || o.categories < 1 || o.threads < 1 || o.posts < o.threads ||
+	    o.big_thread < 1 || o.big_thread > o.posts - (o.threads - 1)) {
+		fprintf(stderr, "usage: tertuliactl generate [--users N] [--categories N] [--threads N] "
+			"[--posts N] [--big-thread N] [--seed N]\n(posts >= threads; the big thread "
+			"must fit)\n");
+		return 2;
+	}
+	rc = db_select_int(d, SQL_ALREADY, NULL, 0, &already);
+	if (rc != 0) {
+		fprintf(stderr, "generate: cannot reach the database (run migrate first)\n");
+		return 1;
+	}
+	if (already) {
+		fprintf(stderr, "generate: this database already has generated data\n");
+		return 1;
+	}
+	rng_state = (unsigned long long)o.seed * 0x9E3779B97F4A7C15ULL + 1;
+	rc = db_exec(d, SQL_FK_OFF, NULL, 0, NULL);
+	if (rc == 0)
+		rc = gen_users(d, &o, now, &users);
+	if (rc == 0)
+		rc = gen_categories(d, &o, &first_category);
+	if (rc == 0)
+		rc = gen_forum(d, &o, now, users, first_category);
+	free(users);
+	if (db_exec(d, SQL_FK_ON, NULL, 0, NULL) != 0 && rc == 0)
+		rc = E_DB;
+	if (rc != 0) {
+		fprintf(stderr, "generate failed: %s\n", err_name(rc));
+		return 1;
+	}
+	printf("generated in %lld s\n", (long long)(time(NULL) - t0));
+	return 0;
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/python3
+"""make bench: measure Tertulia's pages on a large generated community.
+
+Starts the stack (cgi/stack.sh) in var/bench on a free port, generates the
+community once (tertuliactl generate; kept in var/bench for later runs),
+warms up, then measures every page with wrk at 16 and 64 connections and
+prints requests/s, p50, p99 and each page's ratio to the ceiling (the /hello
+route of our own stack). It also measures queries per page (MariaDB's
+statement counters), write throughput (replies/s from 16 members at once)
+and each worker's resident memory before and after 100,000 requests.
+Results go to var/bench/results.txt. Nothing here passes or fails: these
+are measurements.
+
+Environment: BENCH_SECONDS (per measurement, default 10), BENCH_POSTS
+(default 500000, the issue's size), WORKERS (default 2)."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import requests
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VAR = os.path.join(ROOT, "var", "bench")
+BUILD = os.environ.get("TERTULIA_BUILD", os.path.join(ROOT, "build"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+POSTS = int(os.environ.get("BENCH_POSTS", "500000"))
+WORKERS = os.environ.get("WORKERS", "2")
+OUT = []
+
+
+def say(line=""):
+    print(line, flush=True)
+    OUT.append(line)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stack(action, port):
+    env = dict(os.environ, VAR=VAR, PORT=str(port), BUILD=BUILD, WORKERS=WORKERS,
+               QUIET="1", DEMO="1")
+    subprocess.run([os.path.join(ROOT, "cgi", "stack.sh"), action], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def ctl(*args):
+    return subprocess.run([os.path.join(BUILD, "tertuliactl"), "--config",
+                           os.path.join(VAR, "tertulia.conf")] + list(args),
+                          check=True, capture_output=True, text=True).stdout
+
+
+def sql(query):
+    return subprocess.run(["mariadb", "--no-defaults", "-S", os.path.join(VAR, "run", "mysqld.sock"),
+                           "-uroot", "-N", "-B", "tertulia", "-e", query],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def parse_ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s)", text)
+    v = float(m.group(1))
+    return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
+
+
+def wrk(url, conns, cookie=None, seconds=SECONDS):
+    cmd = ["wrk", "-t2", "-c%d" % conns, "-d%ds" % seconds, "--latency", url]
+    if cookie:
+        cmd[1:1] = ["-H", "Cookie: " + cookie]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
+    if not (rps and p50 and p99):
+        return 0.0, 0.0, 0.0, -1
+    rps, p50, p99 = float(rps.group(1)), parse_ms(p50.group(1)), parse_ms(p99.group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, p50, p99, int(non2xx.group(1)) if non2xx else 0
+
+
+def statements():
+    return int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'").split()[1])
+
+
+def queries_per_page(url, cookie=None, n=50):
+    headers = {"Cookie": cookie} if cookie else {}
+    requests.get(url, headers=headers)
+    before = statements()
+    for _ in range(n):
+        requests.get(url, headers=headers)
+    return (statements() - before) / n
+
+
+def worker_rss(program):
+    master = int(open(os.path.join(VAR, "run", program + ".pid")).read())
+    rss = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            stat = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+            if int(stat[1]) == master:
+                for line in open("/proc/%s/status" % pid):
+                    if line.startswith("VmRSS:"):
+                        rss.append(int(line.split()[1]) / 1024)
+        except OSError:
+            pass
+    return rss
+
+
+def login(base, name):
+    s = requests.Session()
+    page = s.get(base + "/login").text
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    r = s.post(base + "/login", data={"csrf": token, "username": name,
+                                      "password": "generated-password"}, allow_redirects=False)
+    assert r.status_code == 303, r.status_code
+    return s
+
+
+def write_throughput(base, thread_id, members=16, seconds=SECONDS):
+    sessions = [login(base, "gen_%06d" % (i + 1)) for i in range(members)]
+    done = [0] * members
+    stop = time.time() + seconds
+
+    def run(i):
+        s = sessions[i]
+        while time.time() < stop:
+            page = s.get("%s/t/%d" % (base, thread_id)).text
+            token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+            r = s.post("%s/t/%d/reply" % (base, thread_id),
+                       data={"csrf": token, "body": "Benchmark reply %d from member %d" % (done[i], i)},
+                       allow_redirects=False)
+            if r.status_code == 303:
+                done[i] += 1
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(members)]
+    t0 = time.time()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.time() - t0)
+
+
+def main():
+    os.makedirs(VAR, exist_ok=True)
+    port = free_port()
+    base = "http://127.0.0.1:%d" % port
+    stack("start", port)
+    try:
+        if sql("SELECT COUNT(*) FROM users WHERE username = 'gen_000001'") == "0":
+            t0 = time.time()
+            say("generating %d posts (once; kept in var/bench)..." % POSTS)
+            ctl("generate", "--posts", str(POSTS), "--threads", str(max(POSTS // 20, 1)),
+                "--users", str(max(POSTS // 25, 100)))
+            say("generated in %.0f s" % (time.time() - t0))
+        big = int(sql("SELECT id FROM threads ORDER BY post_count DESC LIMIT 1"))
+        pages = int(sql("SELECT CEIL(post_count / 20) FROM threads WHERE id = %d" % big))
+        some_thread = int(sql("SELECT id FROM threads WHERE post_count BETWEEN 20 AND 25 LIMIT 1"))
+        category = sql("SELECT c.slug FROM categories c ORDER BY thread_count DESC LIMIT 1")
+        product = sql("SELECT p.sku FROM products p JOIN product_ratings r ON r.product_id = p.id "
+                      "ORDER BY r.review_count DESC LIMIT 1") if sql(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'products'") != "0" else ""
+        counts = sql("SELECT (SELECT COUNT(*) FROM posts), (SELECT COUNT(*) FROM threads), "
+                     "(SELECT COUNT(*) FROM users)").split()
+        say("machine: %d cores, %s; data: %s posts, %s threads, %s members; workers per program: %s"
+            % (os.cpu_count(), open("/proc/meminfo").readline().split(":")[1].strip(),
+               counts[0], counts[1], counts[2], WORKERS))
+        member = login(base, "gen_000002")
+        cookie = "; ".join("%s=%s" % (k, v) for k, v in member.cookies.items())
+        targets = [
+            ("hello (ceiling)", "/hello", None),
+            ("home", "/", None),
+            ("category", "/c/" + category, None),
+            ("thread page 1 (1,000 posts)", "/t/%d" % big, None),
+            ("thread last page", "/t/%d?page=%d" % (big, pages), None),
+            ("thread (member)", "/t/%d" % some_thread, cookie),
+            ("thread last page (member)", "/t/%d?page=%d" % (big, pages), cookie),
+            ("search 1% word", "/search?q=termostato", None),
+            ("search 10% word", "/search?q=mantenimiento", None),
+            ("ideas", "/ideas", None),
+            ("insights", "/insights", None),
+        ]
+        if product:
+            targets.insert(5, ("product page", "/p/" + product, None))
+        say("warm-up...")
+        answering = []
+        for name, path, ck in targets:
+            status = requests.get(base + path, headers={"Cookie": ck} if ck else {},
+                                  allow_redirects=False).status_code
+            if status != 200:
+                say("%-30s answered %d: skipped" % (name, status))
+                continue
+            answering.append((name, path, ck))
+            wrk(base + path, 16, ck, seconds=2)
+        targets = answering
+        say()
+        say("%-30s %6s %10s %9s %9s %7s %8s" % ("page", "conns", "req/s", "p50 ms", "p99 ms",
+                                                 "ceiling", "queries"))
+        ceiling = {}
+        for name, path, ck in targets:
+            q = queries_per_page(base + path, ck) if path != "/hello" else 0
+            for conns in (16, 64):
+                rps, p50, p99, bad = wrk(base + path, conns, ck)
+                if path == "/hello":
+                    ceiling[conns] = rps
+                say("%-30s %6d %10.0f %9.2f %9.2f %6.0f%% %8.1f%s" % (
+                    name, conns, rps, p50, p99, 100 * rps / ceiling[conns], q,
+                    "  (%d non-2xx)" % bad if bad else ""))
+        say()
+        say("writes: %.0f replies/s from 16 members at once" % write_throughput(base, some_thread))
+        before = worker_rss("forum")
+        subprocess.run(["wrk", "-t2", "-c16", "-d60s", base + "/t/%d" % some_thread],
+                       capture_output=True)
+        after = worker_rss("forum")
+        say("forum worker RSS MB before: %s, after a minute of thread pages: %s" % (
+            ", ".join("%.1f" % x for x in before), ", ".join("%.1f" % x for x in after)))
+    finally:
+        stack("stop", port)
+        with open(os.path.join(VAR, "results.txt"), "w") as f:
+            f.write("\n".join(OUT) + "\n")
+        print("results written to %s" % os.path.join(VAR, "results.txt"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
