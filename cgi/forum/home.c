@@ -5,7 +5,7 @@
 #include "../core/err.h"
 
 static const char SQL_LATEST[] =
-	"SELECT t.id, t.title, t.slug, t.reply_count, t.solved_post_id IS NOT NULL AS solved, "
+	"SELECT STRAIGHT_JOIN t.id, t.title, t.slug, t.reply_count, t.solved_post_id IS NOT NULL AS solved, "
 	"UNIX_TIMESTAMP(t.last_post_at) AS last_post_at, c.slug AS category_slug, "
 	"IF(? = 'es', c.name_es, c.name_en) AS category_name, u.username AS author "
 	"FROM threads t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.user_id "
