@@ -6,7 +6,7 @@
 <title><?cs if:page.title ?><?cs var:page.title ?> · <?cs /if ?><?cs var:L.site.name ?></title>
 <link rel="stylesheet" href="/static/tertulia.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<?cs if:page.jsonld ?><script type="application/ld+json"><?cs var:page.jsonld ?></script><?cs /if ?>
+<?cs if:page.jsonld ?><script type="application/ld+json"><?cs uvar:page.jsonld ?></script><?cs /if ?>
 <script src="/static/tertulia.js" defer></script>
 </head>
 <body>

@@ -93,6 +93,11 @@
 <section class="reply-box" id="reply" aria-labelledby="reply-h">
 <?cs if:d.thread.locked == "1" && !can_moderate ?>
   <p class="notice"><?cs var:L.thread.locked_note ?></p>
+  <?cs if:form.body ?><div class="field">
+    <label for="body"><?cs var:L.thread.reply ?></label>
+    <textarea id="body" name="body" rows="6" readonly<?cs call:described("body", "") ?>><?cs var:form.body ?></textarea>
+    <?cs call:field_error("body") ?>
+  </div><?cs /if ?>
 <?cs elif:me.id ?>
   <h2 id="reply-h"><?cs var:L.thread.reply ?></h2>
   <form action="/t/<?cs var:d.thread.id ?>/reply" method="post" class="stack-form" novalidate>

@@ -152,6 +152,7 @@ static int origin_ok(const request *r)
 {
 	const char *origin = req_env(r, "HTTP_ORIGIN");
 	const char *host = req_env(r, "HTTP_HOST");
+	const char *port = req_env(r, "SERVER_PORT");
 	char expect[300];
 
 	if (origin == NULL)
@@ -161,6 +162,13 @@ static int origin_ok(const request *r)
 	if (host == NULL)
 		return 0;
 	snprintf(expect, sizeof(expect), "%s://%s", r->app->https ? "https" : "http", host);
+	if (strcmp(origin, expect) == 0)
+		return 1;
+	/* Debian's nginx passes HTTP_HOST as $host, without the port; the
+	 * browser's Origin has it when it is not the default one */
+	if (port == NULL || strchr(host, ':'))
+		return 0;
+	snprintf(expect, sizeof(expect), "%s://%s:%s", r->app->https ? "https" : "http", host, port);
 	return strcmp(origin, expect) == 0;
 }
 
