@@ -28,9 +28,9 @@
 #define BEFORE_CONTRAST 0.5
 #define AFTER_CONTRAST 1.5
 #define CONCESSIVE 0.5
-#ifndef UNMET
+/* Ours: a negation with nothing to negate in its window is a mild complaint
+ * in a review ("doesn't hold a charge", "no calienta"). */
 #define UNMET -0.8
-#endif
 
 /* A word, phrase, symbol or mark of the text, with its valence. */
 typedef struct unit {
@@ -104,12 +104,15 @@ static const sent_entry *word_at(const sentiment_model *m, enum sent_lang_id lan
 }
 
 /* Turns tokens into units, joining the words of known phrases (longest
- * first). Returns the number of units, or -1 when out of memory. */
+ * first; the other language's phrases too, which match when the stems
+ * agree). Returns the number of units, or -1 when out of memory. */
 static long build_units(const sentiment_model *m, enum sent_lang_id lang,
 			const sent_tokens *tk, unit *u)
 {
 	strbuf key = STRBUF_INIT;
 	size_t i = 0, nu = 0;
+	size_t longest = (size_t)(m->lang[0].max_phrase > m->lang[1].max_phrase ?
+				  m->lang[0].max_phrase : m->lang[1].max_phrase);
 
 	while (i < tk->n) {
 		const sent_token *t = &tk->t[i];
@@ -124,7 +127,7 @@ static long build_units(const sentiment_model *m, enum sent_lang_id lang,
 		} else if (t->kind == TK_WORD) {
 			size_t n, most = 0, l;
 
-			while (i + most < tk->n && tk->t[i + most].kind == TK_WORD)
+			while (most < longest && i + most < tk->n && tk->t[i + most].kind == TK_WORD)
 				most++;
 			for (l = 0; l < 2 && x->e == NULL; l++) {
 				const sent_lang *lg = &m->lang[l == 0 ? lang : !lang];

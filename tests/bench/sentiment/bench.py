@@ -21,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
@@ -75,6 +76,21 @@ def measure(ctl, rows):
     return binary / len(rows), strict / len(rows), results
 
 
+def timing(ctl):
+    """Seconds per 20,000-character text (English and Spanish, 100 each),
+    less the start-up (loading the lexicons), measured on one line."""
+    en = ("The kettle boils fast, but the lid is flimsy and not very good! " * 400)[:20000]
+    es = ("La cafetera no funciona nada bien, aunque el café es muy bueno. " * 400)[:20000]
+    texts = [en, es] * 50
+
+    def run(lines):
+        t0 = time.perf_counter()
+        score(ctl, lines)
+        return time.perf_counter() - t0
+    base = min(run(["ok"]) for _ in range(3))
+    return (min(run(texts) for _ in range(3)) - base) / len(texts)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ctl", default=os.path.join(ROOT, "build", "tertuliactl"))
@@ -117,6 +133,8 @@ def main():
     if total["n"]:
         print("English (UCI, all %d): accuracy %.3f  strict %.3f"
               % (total["n"], total["binary"] / total["n"], total["strict"] / total["n"]))
+    if not args.only:
+        print("Speed: %.2f ms per 20,000-character text" % (timing(ctl) * 1000))
     for name, title in (("es", "es_reviews.tsv"), ("es-holdout", "es_holdout.tsv, held out")):
         if name in figures:
             b, s, n, langs = figures[name]
