@@ -12,7 +12,7 @@ static const route routes[] = {
 	{ R_POST | R_LOGIN, "/ideas/:id/flag", do_flag_idea, 0, flag_fields },
 	{ R_GET | R_LOGIN, "/mod", page_queue, MODS, NULL },
 	{ R_GET | R_LOGIN, "/mod/item/:s/:id", page_item, MODS, NULL },
-	{ R_POST | R_LOGIN, "/mod/action", do_action, MODS, action_fields },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/mod/action", do_action, MODS, action_fields },
 	{ R_GET | R_LOGIN, "/mod/log", page_log, MODS, NULL },
 	{ R_GET | R_LOGIN, "/mod/log.csv", page_log_csv, MODS, NULL },
 	{ R_GET, "/mod/transparency", page_transparency, 0, NULL },

@@ -13,8 +13,12 @@ static const char SQL_WORDS[] = "SELECT word, action, replacement FROM watched_w
 static const char SQL_QUEUE_ADD[] =
 	"INSERT INTO mod_queue (target_type, target_id, cause, detail, author_id, category_id, "
 	"product_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP()) "
-	"ON DUPLICATE KEY UPDATE resolved_at = NULL, resolved_by = NULL, action = NULL, "
-	"cause = VALUES(cause), detail = VALUES(detail), created_at = UTC_TIMESTAMP()";
+	/* an item still waiting keeps its place (and its waiting time): only a
+	 * resolved one is reopened as new. created_at is set first, while
+	 * resolved_at still says which it is. */
+	"ON DUPLICATE KEY UPDATE created_at = IF(resolved_at IS NULL, created_at, UTC_TIMESTAMP()), "
+	"resolved_at = NULL, resolved_by = NULL, action = NULL, "
+	"cause = VALUES(cause), detail = VALUES(detail)";
 
 static int is_word_char(unsigned char c)
 {

@@ -9,6 +9,7 @@
 #include "mod.h"
 #include "../core/err.h"
 #include "../core/log.h"
+#include "../core/notify.h"
 #include "../core/users.h"
 
 #include <stdio.h>
@@ -127,6 +128,17 @@ static int act_on(request *r, const char *action, const char *item, const char *
 		rc = audit_add(r->app->db, r->user.id, action, on_user ? "user" : type,
 			       on_user ? author : id, reason, detail);
 	}
+	/* the author is told the outcome (an approval only of what was held:
+	 * dismissed flags are no news to them); held content now visible is
+	 * news to the followers, as if it had just been written */
+	if (rc == 0 && author && (strcmp(action, "approve") != 0 || strcmp(from, "held") == 0))
+		rc = notify_moderation(r->app->db, author, r->user.id, action, type, id, reason);
+	if (rc == 0 && to && strcmp(to, "visible") == 0 && strcmp(from, "held") == 0) {
+		if (strcmp(type, "post") == 0)
+			rc = notify_forum_post(r->app->db, id);
+		else if (strcmp(type, "review") == 0)
+			rc = notify_review_created(r->app->db, id);
+	}
 	if (rc == 0)
 		return db_commit(r->app->db);
 	db_rollback(r->app->db);
@@ -143,8 +155,12 @@ int do_action(request *r)
 	int rc = 0;
 
 	if (r->invalid) {
-		hdf_str(r->hdf, "error.reason", hdf_get_value(r->hdf, "errors.reason",
-							       req_text(r, "mod.err.action")));
+		/* the page that answers has no form: say what is missing */
+		HDF *first = hdf_obj_child(hdf_get_obj(r->hdf, "errors"));
+		int what = hdf_get_obj(r->hdf, "errors.reason") || hdf_get_obj(r->hdf, "errors.action");
+
+		hdf_str(r->hdf, "error.reason", what || first == NULL ? req_text(r, "mod.err.action")
+								  : hdf_obj_value(first));
 		return E_INVALID;
 	}
 	for (i = 0; i < r->form.n; i++) {
