@@ -1,0 +1,129 @@
+"""Languages: the member's setting, else the tertulia_lang cookie, else
+Accept-Language, else English (SPEC section 7)."""
+
+import re
+
+import pytest
+
+import tertulia_http as th
+from tertulia_http import text
+
+
+def lang_of(r):
+    assert r.headers.get("Content-Language") == th.html_lang(r.text), \
+        "header and page disagree"
+    return th.html_lang(r.text)
+
+
+def test_english_by_default(client):
+    r = client().get("/login")
+    assert lang_of(r) == "en"
+    assert text("en", "login.heading") in th.visible_text(r.text)
+
+
+@pytest.mark.parametrize("header,want", [
+    ("es", "es"), ("es-ES,es;q=0.9,en;q=0.8", "es"), ("en-GB,en;q=0.9,es;q=0.8", "en"),
+    ("fr-FR,fr;q=0.9,es;q=0.8", "es"), ("de", "en"), ("ES-mx", "es"),
+])
+def test_accept_language(client, header, want):
+    r = client().get("/login", headers={"Accept-Language": header})
+    assert lang_of(r) == want
+    assert text(want, "login.heading") in th.visible_text(r.text)
+
+
+def test_language_switch_for_a_visitor(client):
+    c = client()
+    r = c.form("/lang", {"lang": "es", "next": "/register"})
+    assert r.status_code == 303
+    assert r.headers["Location"] == "/register"
+    attrs = th.cookie_attrs(th.cookie_line(r, "tertulia_lang"))
+    assert attrs["value"] == "es" and int(attrs["max-age"]) > 86400
+    # the choice beats the browser's Accept-Language
+    page = c.get("/register", headers={"Accept-Language": "en"})
+    assert lang_of(page) == "es"
+    assert text("es", "register.heading") in th.visible_text(page.text)
+    assert c.form("/lang", {"lang": "en"}).status_code == 303
+    assert lang_of(c.get("/register", headers={"Accept-Language": "es"})) == "en"
+
+
+def test_language_switch_refuses_other_languages(client):
+    r = client().form("/lang", {"lang": "fr"})
+    assert r.status_code == 400
+    assert not th.cookie_line(r, "tertulia_lang")
+
+
+def test_language_switch_of_a_member_is_kept_in_the_account(client, member):
+    c, account = member
+    assert c.form("/lang", {"lang": "es", "next": "/"}).status_code == 303
+    # another browser, in English, logging in to the same account
+    other = client()
+    th.login_ok(other, account.username, account.password)
+    assert lang_of(other.get("/settings", headers={"Accept-Language": "en"})) == "es"
+
+
+def test_member_setting_beats_cookie_and_browser(client):
+    # the demo member maria writes in Spanish
+    c = client()
+    c.cookies.set("tertulia_lang", "en", path="/")
+    th.login_ok(c, "maria")
+    assert lang_of(c.get("/settings", headers={"Accept-Language": "en"})) == "es"
+
+
+def error_pages(client, member, lang):
+    m, _ = member
+    headers = {"Accept-Language": lang}
+    return {
+        404: client().get("/no/such/page", headers=headers),
+        403: m.get("/admin", headers=headers),  # the member's setting: "as my browser"
+        405: client().get("/logout", headers=headers),
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_error_pages_in_both_languages(client, member, lang):
+    for status, r in error_pages(client, member, lang).items():
+        assert r.status_code == status
+        assert r.headers["Content-Language"] == lang
+        page = th.visible_text(r.text)
+        assert text(lang, "error.%d.title" % status) in page
+        assert text(lang, "error.%d.text" % status) in page
+        other = "es" if lang == "en" else "en"
+        assert text(other, "error.%d.title" % status) not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_form_errors_in_both_languages(client, lang):
+    c = client()
+    account = th.new_account()
+    r = c.form("/register", {"username": account.username, "email": account.email,
+                             "password": "short"}, page="/register",
+               headers={"Accept-Language": lang})
+    assert r.status_code == 400
+    assert th.field_errors(r.text) == {"password": text(lang, "err.pw_short", 10)}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_error_pages_declare_their_language(client, member, lang):
+    # <html lang> tells screen readers how to pronounce the page
+    for status, r in error_pages(client, member, lang).items():
+        assert th.html_lang(r.text) == lang, "%d page: <html lang=%r>" % (
+            status, th.html_lang(r.text))
+
+
+def test_language_switch_works_on_the_404_page(client):
+    c = client()
+    page = c.get("/no/such/page")
+    assert page.status_code == 404
+    # the footer's language switch, as a browser would submit it
+    footer = page.text[page.text.index('<form class="lang-switch"'):]
+    token = re.search(r'name="csrf" value="([^"]*)"', footer).group(1)
+    r = c.post("/lang", data={"lang": "es", "next": "/", "csrf": token})
+    assert r.status_code == 303, "the switch on the 404 page carries csrf=%r" % token
+
+
+def test_404_page_shows_who_is_logged_in(member):
+    c, account = member
+    page = c.get("/no/such/page")
+    assert page.status_code == 404
+    assert 'href="/u/%s"' % account.username in page.text
+    assert text("en", "site.logout") in th.visible_text(page.text)
