@@ -6,6 +6,7 @@
 #   make stop    stop all of it
 #   make test    unit, HTTP and browser tests, and the HTTP tests under ASan
 #   make asan    build with AddressSanitizer and UBSan into build-asan/
+#   make fuzz    run each libFuzzer harness for FUZZ_SECONDS (120)
 #   make bench   measure the pages with wrk on a large generated community
 
 PROGRAMS := account forum reviews ideas moderation
@@ -29,7 +30,7 @@ HEADERS := $(wildcard cgi/core/*.h cgi/ctl/*.h)
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
   libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev libstemmer-dev \
   libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
-  chromium chromium-driver wrk valgrind clang
+  chromium chromium-driver wrk valgrind clang libclang-rt-14-dev
 
 # From the npm registry, into node_modules/ (not committed; no package.json:
 # the top level of the repository stays as it is). Name@major, one each.
@@ -38,7 +39,7 @@ NPM_PACKAGES := axe-core@4
 # `make bench-sentiment`, the UCI sentences shipped in sentiment's fixtures.
 NPM_PACKAGES += vader-sentiment@1 @nlpjs/lang-es@4 sentiment@5
 
-.PHONY: all deps run stop test unit http browser asan test-asan bench clean \
+.PHONY: all deps run stop test unit http browser asan test-asan fuzz fuzz-short bench clean \
   bench-sentiment
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
@@ -94,6 +95,13 @@ http: all
 browser: all
 	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/browser
 
+# libFuzzer harnesses (tests/fuzz): a short run in make test, longer here.
+fuzz:
+	$(MAKE) -C tests/fuzz run SECONDS=$${FUZZ_SECONDS:-120}
+
+fuzz-short:
+	$(MAKE) -C tests/fuzz run SECONDS=10
+
 test-asan: asan
 	TERTULIA_BUILD=$(abspath build-asan) TERTULIA_SANITIZED=1 $(PYTHON) -m pytest -q tests/http
 
@@ -101,6 +109,7 @@ test: deps all
 	$(MAKE) unit
 	$(MAKE) http
 	$(MAKE) browser
+	$(MAKE) fuzz-short
 	$(MAKE) test-asan
 
 # Sentiment accuracy: the UCI sentences (English) and our Spanish reviews.
