@@ -4,7 +4,8 @@
  *
  * Defaults (issue 9): 20,000 members, 30 categories, 25,000 threads and
  * 500,000 posts of 300-800 characters in Spanish and English with Markdown,
- * one of them 1,000 posts long. Two words are planted at known rates so that
+ * one of them 1,000 posts long; 500 products with 100,000 reviews (one
+ * product with 1,000); 10,000 ideas with 200,000 votes. Two words are planted at known rates so that
  * search can be measured: "termostato" in about 1% of posts and
  * "mantenimiento" in about 10%; nothing else writes them.
  *
@@ -47,6 +48,43 @@ static const char SQL_THREADS_1[] = THREAD_INSERT THREAD_ROW;
 static const char SQL_POSTS_100[] = POST_INSERT REP100(POST_ROW);
 static const char SQL_POSTS_1[] = POST_INSERT POST_ROW;
 
+#define PRODUCT_ROW "(?, ?, ?, ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+#define PRODUCT_INSERT "INSERT INTO products (sku, name, description, category, active, created_at, " \
+	"updated_at) VALUES "
+static const char SQL_PRODUCTS_100[] = PRODUCT_INSERT REP100(PRODUCT_ROW);
+static const char SQL_PRODUCTS_1[] = PRODUCT_INSERT PRODUCT_ROW;
+
+#define REVIEW_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?))"
+#define REVIEW_INSERT "INSERT INTO reviews (product_id, user_id, rating, title, body, html, verified, " \
+	"helpful_yes, helpful_no, created_at) VALUES "
+static const char SQL_REVIEWS_100[] = REVIEW_INSERT REP100(REVIEW_ROW);
+static const char SQL_REVIEWS_1[] = REVIEW_INSERT REVIEW_ROW;
+
+#define IDEA_ROW "(?, ?, ?, ?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))"
+#define IDEA_INSERT "INSERT INTO ideas (id, user_id, title, body, html, product_id, stage, created_at, " \
+	"updated_at) VALUES "
+static const char SQL_IDEAS_100[] = IDEA_INSERT REP100(IDEA_ROW);
+static const char SQL_IDEAS_1[] = IDEA_INSERT IDEA_ROW;
+
+#define VOTE_ROW "(?, ?, FROM_UNIXTIME(?))"
+#define VOTE_INSERT "INSERT INTO idea_votes (idea_id, user_id, created_at) VALUES "
+static const char SQL_VOTES_100[] = VOTE_INSERT REP100(VOTE_ROW);
+static const char SQL_VOTES_1[] = VOTE_INSERT VOTE_ROW;
+
+static const char SQL_PRODUCT_IDS[] = "SELECT id FROM products WHERE sku LIKE 'GEN-%' ORDER BY id";
+static const char SQL_RATINGS[] =
+	"INSERT INTO product_ratings (product_id, review_count, rating_sum, stars1, stars2, stars3, "
+	"stars4, stars5) SELECT r.product_id, COUNT(*), SUM(r.rating), SUM(r.rating = 1), "
+	"SUM(r.rating = 2), SUM(r.rating = 3), SUM(r.rating = 4), SUM(r.rating = 5) FROM reviews r "
+	"JOIN products p ON p.id = r.product_id WHERE p.sku LIKE 'GEN-%' AND r.status = 'visible' "
+	"GROUP BY r.product_id ON DUPLICATE KEY UPDATE review_count = VALUES(review_count), "
+	"rating_sum = VALUES(rating_sum), stars1 = VALUES(stars1), stars2 = VALUES(stars2), "
+	"stars3 = VALUES(stars3), stars4 = VALUES(stars4), stars5 = VALUES(stars5)";
+static const char SQL_NEXT_IDEA_ID[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM ideas";
+static const char SQL_IDEA_COUNTS[] =
+	"UPDATE ideas i JOIN (SELECT idea_id, COUNT(*) AS n FROM idea_votes GROUP BY idea_id) v "
+	"ON v.idea_id = i.id SET i.vote_count = v.n WHERE i.id >= ?";
+
 static const char SQL_CATEGORY_ADD[] =
 	"INSERT INTO categories (slug, name_en, name_es, description_en, description_es, position, "
 	"created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
@@ -68,6 +106,7 @@ static const char SQL_ALREADY[] = "SELECT COUNT(*) FROM users WHERE username = '
 
 typedef struct gen_opts {
 	long long users, categories, threads, posts, big_thread, seed;
+	long long products, reviews, big_product, ideas, votes;
 } gen_opts;
 
 /* xorshift64*: small, fast and the same on every machine */
@@ -341,6 +380,170 @@ static int gen_forum(db *d, const gen_opts *o, long long now, const long long *u
 	return rc;
 }
 
+static const char *const review_titles_en[] = {
+	"Does the job", "Great value", "Stopped working", "Better than expected", "Too noisy",
+	"Love it", "Not worth the price", "Solid build",
+};
+static const char *const review_titles_es[] = {
+	"Cumple", "Buena relación calidad-precio", "Dejó de funcionar", "Mejor de lo esperado",
+	"Demasiado ruidosa", "Me encanta", "No vale lo que cuesta", "Bien construida",
+};
+static const char *const idea_titles[] = {
+	"A quieter motor for the %s", "Replacement parts for the %s", "Dark colour for the %s",
+	"Modo silencioso para la %s", "Piezas de repuesto para la %s", "Temporizador en la %s",
+	"App support for the %s", "Una versión más pequeña de la %s",
+};
+static const char *const stages[] = {
+	"open", "open", "open", "open", "under_review", "planned", "in_progress", "done", "declined",
+};
+
+/* A member index for the j-th row of item k: distinct for distinct j while
+ * j < users, because the stride is prime to the member count. */
+static long long member_for(long long j, long long k, long long users)
+{
+	long long stride = 7919;
+
+	while (users % stride == 0 || stride % users == 0)
+		stride += 2;
+	return (j * stride + k * 13) % users;
+}
+
+/* Products, and reviews: the first product gets big_product of them, the
+ * others share the rest (one per member and product). */
+static int gen_reviews(db *d, const gen_opts *o, long long now, const long long *users)
+{
+	db_param pp[BATCH * 4], *rp = malloc(sizeof(db_param) * BATCH * 10);
+	pool pl = { 0 };
+	db_rows *rows = NULL;
+	long long i, j, left = o->reviews, written = 0;
+	size_t k = 0;
+	int rc = 0;
+
+	for (i = 1; rc == 0 && i <= o->products; i++) {
+		char sku[32], name[96];
+		snprintf(sku, sizeof(sku), "GEN-%04lld", i);
+		snprintf(name, sizeof(name), "%s %lld", PICK(products), i);
+		pp[k++] = DBS(keep(&pl, strdup(sku)));
+		pp[k++] = DBS(keep(&pl, strdup(name)));
+		pp[k++] = DBS("Generated for the benchmarks.");
+		pp[k++] = DBS(i % 3 == 0 ? "coffee" : i % 3 == 1 ? "kitchen" : "baking");
+		if (k == BATCH * 4 || i == o->products) {
+			rc = bulk(d, SQL_PRODUCTS_100, SQL_PRODUCTS_1, pp, 4, k / 4);
+			k = 0;
+			pool_clear(&pl);
+		}
+	}
+	if (rc == 0)
+		rc = db_select(d, SQL_PRODUCT_IDS, NULL, 0, &rows);
+	for (i = 0; rc == 0 && i < (long long)rows->nrows; i++) {
+		long long product = db_cell_int(rows, (size_t)i, 0);
+		long long n = i == 0 ? o->big_product
+			    : left / ((long long)rows->nrows - i);
+		if (n > left)
+			n = left;
+		if (n > o->users)
+			n = o->users;
+		left -= n;
+		for (j = 0; rc == 0 && j < n; j++) {
+			strbuf body = STRBUF_INIT;
+			char *html = NULL;
+			int spanish = (int)(rnd() % 2);
+			long long stars = 1 + (long long)(rnd() % 100 < 60 ? 3 + rnd() % 2 : rnd() % 3);
+
+			make_body(&body, spanish);
+			markdown_render(body.s, body.len, &html);
+			rp[k++] = DBI(product);
+			rp[k++] = DBI(users[member_for(j, i, o->users)]);
+			rp[k++] = DBI(stars);
+			rp[k++] = DBS(spanish ? PICK(review_titles_es) : PICK(review_titles_en));
+			rp[k++] = DBS(keep(&pl, strbuf_detach(&body)));
+			rp[k++] = DBS(keep(&pl, html));
+			rp[k++] = DBI(rnd() % 3 == 0);
+			rp[k++] = DBI(between(0, 30));
+			rp[k++] = DBI(between(0, 8));
+			rp[k++] = DBI(now - between(3600, 365 * 86400));
+			if (k == BATCH * 10) {
+				rc = bulk(d, SQL_REVIEWS_100, SQL_REVIEWS_1, rp, 10, BATCH);
+				written += BATCH;
+				k = 0;
+				pool_clear(&pl);
+			}
+		}
+	}
+	if (rc == 0 && k > 0)
+		rc = bulk(d, SQL_REVIEWS_100, SQL_REVIEWS_1, rp, 10, k / 10);
+	written += (long long)k / 10;
+	db_rows_free(rows);
+	pool_clear(&pl);
+	free(pl.s);
+	free(rp);
+	if (rc == 0)
+		rc = db_exec(d, SQL_RATINGS, NULL, 0, NULL);
+	printf("products: %lld, reviews: %lld\n", o->products, written);
+	return rc;
+}
+
+/* Ideas, and votes spread over them with a long tail (one per member). */
+static int gen_ideas(db *d, const gen_opts *o, long long now, const long long *users)
+{
+	db_param ip[BATCH * 9], *vp = malloc(sizeof(db_param) * BATCH * 3);
+	pool pl = { 0 };
+	long long first = 0, i, j, left = o->votes;
+	size_t k = 0, v = 0;
+	int rc = db_select_int(d, SQL_NEXT_IDEA_ID, NULL, 0, &first);
+
+	for (i = 0; rc == 0 && i < o->ideas; i++) {
+		strbuf body = STRBUF_INIT;
+		char *html = NULL, title[160];
+		long long created = now - between(3600, 365 * 86400);
+		/* about twice the average for the first tenth, less for the rest */
+		long long n = i + 1 == o->ideas ? left
+			    : between(0, 2 * left / (o->ideas - i) + (i < o->ideas / 10 ? 20 : 0));
+
+		if (n > left)
+			n = left;
+		if (n > o->users)
+			n = o->users;
+		left -= n;
+		snprintf(title, sizeof(title), PICK(idea_titles), PICK(products));
+		make_body(&body, (int)(rnd() % 2));
+		markdown_render(body.s, body.len, &html);
+		ip[k++] = DBI(first + i);
+		ip[k++] = DBI(users[rnd() % (unsigned long long)o->users]);
+		ip[k++] = DBS(keep(&pl, strdup(title)));
+		ip[k++] = DBS(keep(&pl, strbuf_detach(&body)));
+		ip[k++] = DBS(keep(&pl, html));
+		ip[k++] = DBNULL;
+		ip[k++] = DBS(PICK(stages));
+		ip[k++] = DBI(created);
+		ip[k++] = DBI(created);
+		for (j = 0; rc == 0 && j < n; j++) {
+			vp[v++] = DBI(first + i);
+			vp[v++] = DBI(users[member_for(j, i, o->users)]);
+			vp[v++] = DBI(created + between(60, now - created > 120 ? now - created - 60 : 60));
+			if (v == BATCH * 3) {
+				rc = bulk(d, SQL_VOTES_100, SQL_VOTES_1, vp, 3, BATCH);
+				v = 0;
+			}
+		}
+		if (k == BATCH * 9 || i + 1 == o->ideas) {
+			if (rc == 0)
+				rc = bulk(d, SQL_IDEAS_100, SQL_IDEAS_1, ip, 9, k / 9);
+			k = 0;
+			pool_clear(&pl);
+		}
+	}
+	if (rc == 0 && v > 0)
+		rc = bulk(d, SQL_VOTES_100, SQL_VOTES_1, vp, 3, v / 3);
+	pool_clear(&pl);
+	free(pl.s);
+	free(vp);
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_IDEA_COUNTS, NULL, DBI(first));
+	printf("ideas: %lld, votes: %lld\n", o->ideas, o->votes - left);
+	return rc;
+}
+
 static int opt(const char *name, int argc, char **argv, long long *out)
 {
 	int i;
@@ -353,7 +556,7 @@ static int opt(const char *name, int argc, char **argv, long long *out)
 
 int ctl_generate(db *d, const config *cfg, int argc, char **argv)
 {
-	gen_opts o = { 20000, 30, 25000, 500000, 1000, 42 };
+	gen_opts o = { 20000, 30, 25000, 500000, 1000, 42, 500, 100000, 1000, 10000, 200000 };
 	long long now = (long long)time(NULL), first_category = 0, already = 0;
 	long long *users = NULL;
 	time_t t0 = time(NULL);
@@ -363,11 +566,14 @@ int ctl_generate(db *d, const config *cfg, int argc, char **argv)
 	if (opt("--users", argc, argv, &o.users) || opt("--categories", argc, argv, &o.categories) ||
 	    opt("--threads", argc, argv, &o.threads) || opt("--posts", argc, argv, &o.posts) ||
 	    opt("--big-thread", argc, argv, &o.big_thread) || opt("--seed", argc, argv, &o.seed) ||
+	    opt("--products", argc, argv, &o.products) || opt("--reviews", argc, argv, &o.reviews) ||
+	    opt("--big-product", argc, argv, &o.big_product) || opt("--ideas", argc, argv, &o.ideas) ||
+	    opt("--votes", argc, argv, &o.votes) || o.products < 1 || o.ideas < 1 ||
 	    o.users < 1 || o.categories < 1 || o.threads < 1 || o.posts < o.threads ||
 	    o.big_thread < 1 || o.big_thread > o.posts - (o.threads - 1)) {
 		fprintf(stderr, "usage: tertuliactl generate [--users N] [--categories N] [--threads N] "
-			"[--posts N] [--big-thread N] [--seed N]\n(posts >= threads; the big thread "
-			"must fit)\n");
+			"[--posts N] [--big-thread N] [--products N] [--reviews N] [--big-product N] "
+			"[--ideas N] [--votes N] [--seed N]\n(posts >= threads; the big thread must fit)\n");
 		return 2;
 	}
 	rc = db_select_int(d, SQL_ALREADY, NULL, 0, &already);
@@ -387,6 +593,10 @@ int ctl_generate(db *d, const config *cfg, int argc, char **argv)
 		rc = gen_categories(d, &o, &first_category);
 	if (rc == 0)
 		rc = gen_forum(d, &o, now, users, first_category);
+	if (rc == 0)
+		rc = gen_reviews(d, &o, now, users);
+	if (rc == 0)
+		rc = gen_ideas(d, &o, now, users);
 	free(users);
 	if (db_exec(d, SQL_FK_ON, NULL, 0, NULL) != 0 && rc == 0)
 		rc = E_DB;
