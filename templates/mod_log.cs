@@ -5,9 +5,9 @@
   <label for="action"><?cs var:L.mod.log_action ?></label><input id="action" name="action" value="<?cs var:d.filter.action ?>" size="10">
   <label for="actor"><?cs var:L.mod.log_actor ?></label><input id="actor" name="actor" value="<?cs var:d.filter.actor ?>" size="10">
   <label for="from"><?cs var:L.mod.log_from ?></label><input id="from" name="from" value="<?cs var:d.filter.from ?>" size="10"<?cs call:described("from", "") ?>>
-  <label for="to"><?cs var:L.mod.log_to ?></label><input id="to" name="to" value="<?cs var:d.filter.to ?>" size="10">
+  <label for="to"><?cs var:L.mod.log_to ?></label><input id="to" name="to" value="<?cs var:d.filter.to ?>" size="10"<?cs call:described("to", "") ?>>
   <button type="submit" class="button button-secondary"><?cs var:L.mod.filter ?></button>
-  <?cs call:field_error("from") ?>
+  <?cs call:field_error("from") ?><?cs call:field_error("to") ?>
 </form>
 <p><a href="/mod/log.csv?action=<?cs var:url_escape(d.filter.action) ?>&amp;actor=<?cs var:url_escape(d.filter.actor) ?>&amp;from=<?cs var:url_escape(d.filter.from) ?>&amp;to=<?cs var:url_escape(d.filter.to) ?>"><?cs var:L.mod.export ?></a></p>
 <div class="table-wrap"><table class="data">

@@ -7,6 +7,7 @@
 #include "../core/users.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SPLIT_MAX 200
@@ -130,13 +131,20 @@ int do_move(request *r)
 	return done(r, id, "move", form_get(&r->in, "category"));
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Moves the chosen replies, in thread order, into a new thread in the same
  * category: the first becomes its opening post. */
 int do_split(request *r)
 {
 	long long id = req_arg_id(r, 0), category_id, new_id = 0;
 	long long ids[SPLIT_MAX], first_user = 0, first_at = 0, last_at = 0, last_user = 0;
-	size_t n = 0, i, visible = 0;
+	size_t n = 0, m, i, visible = 0;
 	char slug[81], detail[64];
 	db_result res;
 	db_rows *rows = NULL;
@@ -146,6 +154,13 @@ int do_split(request *r)
 		if (strcmp(r->form.items[i].name, "post") == 0 &&
 		    parse_long(r->form.items[i].value, 1, 1LL << 53, &ids[n]) == 0)
 			n++;
+	/* thread order, whatever order the form sent them in (a thread's post
+	 * ids grow with their positions), each post once */
+	qsort(ids, n, sizeof(ids[0]), cmp_id);
+	for (i = 0, m = 0; i < n; i++)
+		if (m == 0 || ids[i] != ids[m - 1])
+			ids[m++] = ids[i];
+	n = m;
 	if (n == 0) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.no_item"));
 		return E_INVALID;

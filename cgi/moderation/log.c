@@ -5,6 +5,7 @@
 #include "../core/str.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LOG_PAGE 50
@@ -45,7 +46,18 @@ static const char SQL_ACTIONS_BY_PRODUCT[] =
 	"WHERE q.product_id IS NOT NULL AND q.resolved_at >= UTC_TIMESTAMP() - INTERVAL ? DAY "
 	"GROUP BY q.product_id, q.action ORDER BY q.product_id, q.action";
 
-/* A date filter: empty, or YYYY-MM-DD. */
+/* Whether day d exists in month m of year y (1-12; leap years known). */
+static int valid_day(int y, int m, int d)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* A date filter: empty, or YYYY-MM-DD (a real day). */
 static int valid_date(const char *s)
 {
 	int i;
@@ -57,8 +69,7 @@ static int valid_date(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	return (s[5] - '0') * 10 + (s[6] - '0') >= 1 && (s[5] - '0') * 10 + (s[6] - '0') <= 12 &&
-	       (s[8] - '0') * 10 + (s[9] - '0') >= 1 && (s[8] - '0') * 10 + (s[9] - '0') <= 31;
+	return valid_day(atoi(s), (s[5] - '0') * 10 + (s[6] - '0'), (s[8] - '0') * 10 + (s[9] - '0'));
 }
 
 static const char *q_or_empty(request *r, const char *name)
@@ -75,15 +86,16 @@ static int load_log(request *r, long long limit, long long offset, db_rows **row
 	const char *actor = q_or_empty(r, "actor"), *from = q_or_empty(r, "from");
 	const char *to = q_or_empty(r, "to");
 
-	if (!valid_date(from) || !valid_date(to)) {
-		req_field_error(r, "from", "mod.err.date", 0);
-		return E_INVALID;
-	}
 	hdf_str(r->hdf, "d.filter.action", action);
 	hdf_str(r->hdf, "d.filter.type", type);
 	hdf_str(r->hdf, "d.filter.actor", actor);
 	hdf_str(r->hdf, "d.filter.from", from);
 	hdf_str(r->hdf, "d.filter.to", to);
+	if (!valid_date(from) || !valid_date(to)) {
+		req_field_error(r, valid_date(from) ? "to" : "from", "mod.err.date", 0);
+		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.date"));
+		return E_INVALID;
+	}
 	return DB_SELECT(r->app->db, SQL_LOG, rows, DBS(action), DBS(action), DBS(type), DBS(type),
 			 DBS(actor), DBS(actor), DBS(from), DBS(from), DBS(to), DBS(to),
 			 DBI(limit ? limit : 1000000), DBI(offset));
@@ -97,6 +109,7 @@ int page_log(request *r)
 
 	if (page < 0)
 		return (int)page;
+	r->template = "mod_log"; /* a refused filter is shown in its form */
 	rc = load_log(r, LOG_PAGE + 1, (page - 1) * LOG_PAGE, &rows);
 	if (rc != 0)
 		return rc;

@@ -1,0 +1,255 @@
+"""The audit log at /mod/log (filters, CSV export, append-only for every
+program), the public transparency report and the moderation figures for
+marketing (issue 6, items 6 and 7)."""
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+
+import tertulia_http as th
+from tertulia_http import text
+from mod_helpers import (REASON, act_ok, flag_ok, log_rows, logged, members,  # noqa: F401
+                         moderator, new_thread, reply, user_id)
+
+
+def today(delta=0):
+    return (datetime.datetime.now(datetime.timezone.utc).date()
+            + datetime.timedelta(days=delta)).isoformat()
+
+
+def this_month():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m")
+
+
+# ================================================================== the log
+
+def test_log_page_shows_who_what_which_item_why_and_when(members, moderator):
+    (author, _), = members(1)
+    _, pid = new_thread(author)
+    mod, account = moderator
+    act_ok(mod, [pid], "hide", reason="Advertising a competitor")
+    r = mod.get("/mod/log?actor=" + account.username)
+    assert r.status_code == 200
+    rows = [row for row in re.findall(r"<tr>(.*?)</tr>", r.text, re.S) if "<td>" in row]
+    assert len(rows) == 1
+    cells = [th.visible_text(c) for c in re.findall(r"<td>(.*?)</td>", rows[0], re.S)]
+    when, who, what, which, why = cells[:5]
+    assert who == account.username
+    assert what == "hide"
+    assert which == "post %d" % pid
+    assert why == "Advertising a competitor"
+    assert today()[:4] in when
+    logged(mod, account.username, "hide", "post", pid, "Advertising a competitor")
+
+
+def test_log_records_word_changes_and_thread_tools(members, moderator):
+    (author, _), = members(1)
+    tid, _ = new_thread(author)
+    mod, account = moderator
+    r = mod.form("/t/%d/lock" % tid, {"on": "1", "reason": REASON}, page="/t/%d" % tid)
+    assert r.status_code == 303
+    logged(mod, account.username, "lock", "thread", tid)
+    word = "logw%s" % th.unique_name("").replace("_", "x")
+    assert mod.form("/mod/words", {"word": word, "lang": "any", "action": "hold"},
+                    page="/mod/words").status_code == 303
+    rows = log_rows(mod, action="word_add", actor=account.username)
+    assert [a["detail"] for a in rows] == [word]
+    wid = rows[0]["target_id"]
+    assert mod.form("/mod/words/%d/delete" % wid, {}, page="/mod/words").status_code == 303
+    assert [a["target_id"] for a in log_rows(mod, action="word_delete",
+                                             actor=account.username)] == [wid]
+
+
+def test_log_filters_by_action_and_actor(client, stack, members, moderator):
+    (author, _), = members(1)
+    tid, first = new_thread(author)
+    second = reply(author, tid)
+    mod, account = moderator
+    other = client()
+    other_account = th.register(other)
+    stack.ctl("user", "role", other_account.username, "+moderator")
+    act_ok(mod, [first], "warn")
+    act_ok(mod, [second], "hide")
+    act_ok(other, [second], "restore")
+
+    mine = log_rows(mod, actor=account.username)
+    assert sorted(a["action"] for a in mine) == ["hide", "warn"]
+    assert [a["action"] for a in log_rows(mod, actor=account.username, action="hide")] == ["hide"]
+    theirs = log_rows(mod, actor=other_account.username)
+    assert [(a["action"], a["target_id"]) for a in theirs] == [("restore", second)]
+    restores = log_rows(mod, action="restore")
+    assert restores and all(a["action"] == "restore" for a in restores)
+    assert log_rows(mod, actor=th.unique_name("nobody")) == []
+
+
+def test_log_filters_by_dates(members, moderator):
+    (author, _), = members(1)
+    _, pid = new_thread(author)
+    mod, account = moderator
+    act_ok(mod, [pid], "hide")
+    by_me = dict(actor=account.username)
+    assert len(log_rows(mod, **by_me, **{"from": today(), "to": today()})) == 1
+    assert len(log_rows(mod, **by_me, **{"from": today(-1)})) == 1
+    assert len(log_rows(mod, **by_me, to=today())) == 1
+    assert log_rows(mod, **by_me, **{"from": today(1)}) == []
+    assert log_rows(mod, **by_me, to=today(-1)) == []
+
+
+@pytest.mark.parametrize("date", ["yesterday", "2026-13-01", "2026-02-30", "2026-04-31",
+                                  "2026-1-5", "20260105", "2026-01-00", "0000-00-00"])
+def test_log_refuses_an_invalid_date(moderator, date):
+    mod, _ = moderator
+    for name in ("from", "to"):
+        r = mod.get("/mod/log", params={name: date})
+        assert r.status_code == 400, (name, date)
+        assert th.field_errors(r.text).get(name) == text("en", "mod.err.date")
+        assert th.input_value(r.text, name) == date  # the filter typed is kept
+        assert mod.get("/mod/log.csv", params={name: date}).status_code == 400
+
+
+def test_log_csv_export(members, moderator):
+    (author, _), = members(1)
+    tid, first = new_thread(author)
+    second = reply(author, tid)
+    mod, account = moderator
+    act_ok(mod, [first], "warn", reason="=1+1")
+    act_ok(mod, [second], "hide", reason='He said "buy now", twice')
+
+    r = mod.get("/mod/log.csv?actor=" + account.username)
+    assert r.status_code == 200
+    assert r.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in r.headers.get("Content-Disposition", "")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8"))))
+    header, body = rows[0], rows[1:]
+    for column in ("created_at", "actor", "action", "target_type", "target_id", "reason"):
+        assert column in header
+    col = {name: i for i, name in enumerate(header)}
+    assert len(body) == 2
+    by_action = {row[col["action"]]: row for row in body}
+    assert by_action["hide"][col["reason"]] == 'He said "buy now", twice'
+    assert by_action["hide"][col["target_id"]] == str(second)
+    assert by_action["hide"][col["actor"]] == account.username
+    defused = by_action["warn"][col["reason"]]
+    assert not defused.startswith(("=", "+", "-", "@")), defused
+    assert "=1+1" in defused
+    # the export follows the page's filters
+    r = mod.get("/mod/log.csv", params={"actor": account.username, "action": "hide"})
+    assert len(list(csv.reader(io.StringIO(r.text)))) == 2
+
+
+def test_no_web_program_can_change_the_audit_log(stack):
+    accounts = [row[0] for row in stack.sql(
+        "SELECT DISTINCT User FROM mysql.user WHERE User LIKE 'tertulia\\_%'")]
+    for needed in ("account", "forum", "reviews", "ideas", "moderation"):
+        assert "tertulia_" + needed in accounts
+    for account in accounts:
+        grants = [row[0] for row in stack.sql("SHOW GRANTS FOR '%s'@'%%'" % account)]
+        assert grants, account
+        for grant in grants:
+            m = re.match(r"^GRANT (.*) ON (?:FUNCTION |PROCEDURE )?(\S+) TO ", grant)
+            assert m, grant
+            privileges, target = m.group(1), m.group(2).replace("`", "")
+            if target in ("*.*", "tertulia.*", "tertulia.audit_log"):
+                bad = re.findall(r"\b(UPDATE|DELETE|ALL|DROP|ALTER)\b", privileges)
+                assert not bad, "%s may %s the audit log: %s" % (account, bad, grant)
+
+
+# ================================================================== transparency
+
+def month_counts(rows, key):
+    return {r[key]: r["n"] for r in rows if r["month"] == this_month()}
+
+
+def test_transparency_report_is_public_and_counts_actions_by_month(client, members, moderator):
+    v = client()
+    r = v.get("/mod/transparency")
+    assert r.status_code == 200
+    assert text("en", "mod.transparency") in r.text
+    before = v.get("/mod/transparency.json").json()
+    (author, _), (flagger, _) = members(2)
+    tid, first = new_thread(author)
+    second = reply(author, tid)
+    flag_ok(flagger, second, "off_topic")
+    mod, _ = moderator
+    act_ok(mod, [first], "hide")
+    act_ok(mod, [second], "delete")
+    act_ok(mod, [second], "restore")
+    after = v.get("/mod/transparency.json").json()
+
+    a0, a1 = month_counts(before.get("actions", []), "action"), month_counts(after["actions"], "action")
+    for action in ("hide", "delete", "restore"):
+        assert a1[action] == a0.get(action, 0) + 1, action
+    f0, f1 = month_counts(before.get("flags", []), "reason"), month_counts(after["flags"], "reason")
+    assert f1["off_topic"] == f0.get("off_topic", 0) + 1
+    # no names of people in a public report
+    assert author.get("/index.json").json()["me"]["name"] not in v.get("/mod/transparency").text
+
+
+# ================================================================== figures
+
+@pytest.mark.parametrize("who,status", [("marketing", 200), ("admin", 200),
+                                        ("moderadora", 200), ("john", 403)])
+def test_stats_answer_marketing_and_moderators(as_demo, who, status):
+    assert as_demo(who).get("/mod/stats").status_code == status
+    assert as_demo(who).get("/mod/stats.json").status_code == status
+
+
+def test_stats_refuse_members_and_send_visitors_to_log_in(member, client):
+    assert member[0].get("/mod/stats").status_code == 403
+    r = client().get("/mod/stats")
+    assert r.status_code == 303 and r.headers["Location"].startswith("/login")
+
+
+def percentile(values, p):
+    """PERCENTILE_CONT: linear interpolation between the closest ranks."""
+    values = sorted(values)
+    if not values:
+        return 0
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def test_stats_figures(stack, as_demo, members, moderator):
+    marketing = as_demo("marketing")
+    before = marketing.get("/mod/stats.json").json()
+    (author, _), (flagger, _) = members(2)
+    tid, first = new_thread(author, category="help")
+    second = reply(author, tid)
+    flag_ok(flagger, first, "abuse")
+    flag_ok(flagger, second, "abuse")
+    # waited one and three hours
+    for pid, minutes in ((first, 60), (second, 180)):
+        stack.sql("UPDATE mod_queue SET created_at = created_at - INTERVAL %d MINUTE "
+                  "WHERE target_type = 'post' AND target_id = %d" % (minutes, pid))
+    mod, _ = moderator
+    act_ok(mod, [first, second], "hide", from_queue=True)
+
+    data = marketing.get("/mod/stats.json").json()
+    assert data["days"] == 30
+    abuse = lambda d: {f["reason"]: f["n"] for f in d.get("flags_by_reason", [])}.get("abuse", 0)
+    assert abuse(data) == abuse(before) + 2
+
+    waits = [int(r[0]) for r in stack.sql(
+        "SELECT TIMESTAMPDIFF(MINUTE, created_at, resolved_at) FROM mod_queue "
+        "WHERE resolved_at IS NOT NULL AND resolved_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY")]
+    assert data["resolve"]["resolved"] == len(waits)
+    assert float(data["resolve"]["median_minutes"]) == pytest.approx(percentile(waits, 0.5))
+    assert float(data["resolve"]["p90_minutes"]) == pytest.approx(percentile(waits, 0.9))
+    assert float(data["resolve"]["p90_minutes"]) >= 60
+
+    open_now = int(stack.sql("SELECT COUNT(*) FROM mod_queue WHERE resolved_at IS NULL")[0][0])
+    assert data["open_items"] == open_now
+    hides = {(c["category"], c["action"]): c["n"] for c in data["by_category"]}
+    hides0 = {(c["category"], c["action"]): c["n"] for c in before.get("by_category", [])}
+    assert hides[("help", "hide")] == hides0.get(("help", "hide"), 0) + 2
+
+    page = th.visible_text(marketing.get("/mod/stats").text)
+    for key in ("mod.open_items", "mod.median", "mod.p90", "mod.flag_reasons", "mod.by_category"):
+        assert text("es", key) in page
+    assert marketing.get("/mod/stats?days=0").status_code == 400
+    assert marketing.get("/mod/stats?days=abc").status_code == 400
+    assert marketing.get("/mod/stats.json?days=7").json()["days"] == 7
