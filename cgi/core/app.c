@@ -676,7 +676,10 @@ static void trim_leading_space(strbuf *sb)
 	}
 }
 
-static void respond(request *r, int status)
+/* Writes the answer: headers and the page, its JSON twin or a raw body.
+ * Returns the status actually sent (a JSON POST's 303 becomes 200; a page
+ * that fails to render becomes 500), for the access log. */
+static int respond(request *r, int status)
 {
 	strbuf head = STRBUF_INIT, body = STRBUF_INIT;
 	const char *ctype = "text/html; charset=utf-8";
@@ -685,7 +688,7 @@ static void respond(request *r, int status)
 
 	if (r->hdf == NULL && hdf_init(&r->hdf) != STATUS_OK) {
 		write_out(r, "Status: 500\r\n\r\n", 15);
-		return;
+		return 500;
 	}
 	/* a visitor asking for a members' page is sent to log in */
 	if (status == 401 && !r->wants_json && strcmp(r->method, "GET") == 0) {
@@ -757,9 +760,9 @@ static void respond(request *r, int status)
 	if (!is_head)
 		write_out(r, body.s, body.len);
 	r->template = NULL;
-	hdf_int(r->hdf, "status", status);
 	strbuf_free(&head);
 	strbuf_free(&body);
+	return status;
 }
 
 static void request_free(request *r)
@@ -802,10 +805,10 @@ void app_serve(app *a, FCGX_Request *fx)
 	    code != E_THROTTLED && code != E_TOOBIG)
 		log_error("%s %s: %s", r.method ? r.method : "-", r.path ? r.path : "-",
 			  err_name(code));
-	respond(&r, status);
+	status = respond(&r, status);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	log_access(r.method ? r.method : "-", r.path ? r.path : "-",
-		   hdf_get_int_value(r.hdf, "status", status),
+		   status,
 		   (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	request_free(&r);
 }

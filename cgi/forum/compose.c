@@ -26,7 +26,8 @@ const field_spec reply_fields[] = {
 static const char SQL_EARLIER_POSTS[] = "SELECT COUNT(*) FROM posts WHERE user_id = ?";
 static const char SQL_QUOTED[] =
 	"SELECT p.body, p.position, p.thread_id, u.username FROM posts p "
-	"JOIN users u ON u.id = p.user_id WHERE p.id = ? AND p.status = 'visible'";
+	"JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.user_id "
+	"WHERE p.id = ? AND p.status = 'visible' AND t.status = 'visible'";
 
 /* Applies the moderation rules to a body about to be written: sets the
  * post's status and queue cause, and its text when a watched word was

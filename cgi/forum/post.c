@@ -169,7 +169,8 @@ int do_like_post(request *r)
 
 	if (rc != 0)
 		return rc;
-	if (strcmp(hdf_get_value(r->hdf, "d.post.status", ""), "visible") != 0)
+	if (strcmp(hdf_get_value(r->hdf, "d.post.status", ""), "visible") != 0 ||
+	    strcmp(hdf_get_value(r->hdf, "d.post.thread_status", ""), "visible") != 0)
 		return E_NOTFOUND;
 	if (is_author(r)) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.own_like"));
