@@ -49,8 +49,8 @@ def make_driver(lang=None):
         shutil.rmtree(profile, ignore_errors=True)
         raise
     driver.set_window_size(1280, 900)
-    driver.set_script_timeout(60)
-    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(120)
+    driver.set_page_load_timeout(90)
     return driver, profile
 
 

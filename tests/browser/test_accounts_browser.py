@@ -46,8 +46,8 @@ def click_and_wait(driver, selector):
     """Clicks and waits for the next page to load."""
     old = css(driver, "html")
     css(driver, selector).click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
-    WebDriverWait(driver, 20).until(
+    WebDriverWait(driver, 60).until(EC.staleness_of(old))
+    WebDriverWait(driver, 60).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -108,7 +108,7 @@ def test_killed_worker_is_replaced(stack, client, program, paths):
         m, now = stack.pids(program)
         return m == master and victim not in now and len(now) == 2 and now
 
-    now = wait_until(replaced, 15, what="a new %s worker" % program)
+    now = wait_until(replaced, 30, what="a new %s worker" % program)
     assert set(now) - set(workers), "no new worker"
     c = client()
     codes = [c.get(paths[i % len(paths)]).status_code for i in range(20)]
@@ -116,64 +116,74 @@ def test_killed_worker_is_replaced(stack, client, program, paths):
     assert stack.pids(program)[0] == master
 
 
-def test_stop_ends_every_process():
-    s = Stack(workers=2)  # its own stack: the shared one goes on
+@pytest.fixture(scope="module")
+def own_stack():
+    """A stack of its own for the tests that stop things: the shared one
+    goes on."""
+    s = Stack(workers=2)
     s.start()
     try:
-        pids = s.all_pids()
-        assert {"account", "forum"} <= set(s.programs())
-        for name in ["nginx", "mysqld"] + s.programs():
-            master, workers = s.pids(name)
-            assert master, "%s is not running" % name
-            if name not in ("nginx", "mysqld"):
-                assert len(workers) == 2, (name, workers)
-        assert len(pids) >= 2 + 3 * len(s.programs())
-        res = s.stack_sh("stop")
-        assert res.returncode == 0, res.stderr
-        left = [p for p in pids if proc_stat(p) and proc_stat(p)[0] not in ("Z", "X")]
-        assert left == [], "still running after cgi/stack.sh stop: %s" % left
-        run = os.path.join(s.var, "run")
-        assert [f for f in os.listdir(run) if f.endswith((".pid", ".sock"))] == []
+        yield s
     finally:
         s.stop()
 
 
-def test_sigterm_lets_the_request_in_flight_finish():
-    s = Stack(workers=2)
-    s.start()
+def test_sigterm_lets_the_request_in_flight_finish(own_stack):
+    s = own_stack
+    # A login (Argon2: a tenth of a second of work) is in a worker when
+    # the program is told to stop: it must still get its answer.
+    master, workers = s.pids("account")
+    assert master and len(workers) == 2, (master, workers)
+    c = th.Client(s.url)
+    token = c.token("/login")
+    result = {}
+
+    def send():
+        try:
+            result["r"] = c.post("/login", data={"username": "john", "password":
+                                                 "not the password", "csrf": token})
+        except Exception as e:  # noqa: BLE001 - reported below
+            result["error"] = e
+
+    t = threading.Thread(target=send)
+    t.start()
+    busy = False
+    deadline = time.monotonic() + 5
     try:
-        # A login (Argon2: a tenth of a second of work) is in a worker when
-        # the program is told to stop: it must still get its answer.
-        master, workers = s.pids("account")
-        c = th.Client(s.url)
-        token = c.token("/login")
-        result = {}
-
-        def send():
-            try:
-                result["r"] = c.post("/login", data={"username": "john", "password":
-                                                     "not the password", "csrf": token})
-            except Exception as e:  # noqa: BLE001 - reported below
-                result["error"] = e
-
-        t = threading.Thread(target=send)
-        t.start()
-        busy = False
-        deadline = time.monotonic() + 5
         while t.is_alive() and time.monotonic() < deadline and not busy:
             busy = any((proc_stat(w) or ("?",))[0] == "R" for w in workers)
             if not busy:
                 time.sleep(0.0005)
         if busy:
             os.kill(master, signal.SIGTERM)
-        t.join(30)
+        t.join(60)
         if not busy:
             pytest.skip("the login was not caught working in a worker")
         assert "error" not in result, result.get("error")
         assert result["r"].status_code == 401, "the request in flight got %d" % (
             result["r"].status_code)
-        wait_until(lambda: s.pids("account")[0] is None, 15,
+        wait_until(lambda: s.pids("account")[0] is None, 30,
                    what="the account program to stop")
         assert not any(proc_stat(w) and proc_stat(w)[0] not in ("Z", "X") for w in workers)
     finally:
-        s.stop()
+        t.join(60)
+        res = s.stack_sh("start")  # the account program again, for what follows
+        assert res.returncode == 0, res.stderr
+
+
+def test_stop_ends_every_process(own_stack):
+    s = own_stack
+    pids = s.all_pids()
+    assert {"account", "forum"} <= set(s.programs())
+    for name in ["nginx", "mysqld"] + s.programs():
+        master, workers = s.pids(name)
+        assert master, "%s is not running" % name
+        if name not in ("nginx", "mysqld"):
+            assert len(workers) == 2, (name, workers)
+    assert len(pids) >= 2 + 3 * len(s.programs())
+    res = s.stack_sh("stop")
+    assert res.returncode == 0, res.stderr
+    left = [p for p in pids if proc_stat(p) and proc_stat(p)[0] not in ("Z", "X")]
+    assert left == [], "still running after cgi/stack.sh stop: %s" % left
+    run = os.path.join(s.var, "run")
+    assert [f for f in os.listdir(run) if f.endswith((".pid", ".sock"))] == []
