@@ -27,3 +27,61 @@
     }
   }, true);
 })();
+
+(function () {
+  "use strict";
+  // The new-idea form: similar ideas while the title is typed, from
+  // /ideas/similar.json (without script, the "check" button does this).
+  var input = document.querySelector("input[data-similar]");
+  var box = document.getElementById("similar");
+  if (!input || !box || !window.fetch) {
+    return;
+  }
+  var timer = null, asked = "";
+  function show(list) {
+    var old = box.querySelectorAll("ul, p");
+    for (var i = 0; i < old.length; i++) {
+      box.removeChild(old[i]);
+    }
+    var p = document.createElement("p");
+    p.className = list.length ? "hint" : "empty";
+    p.textContent = list.length ? box.getAttribute("data-hint") : box.getAttribute("data-none");
+    box.appendChild(p);
+    if (list.length) {
+      var ul = document.createElement("ul");
+      ul.className = "similar-list";
+      list.forEach(function (idea) {
+        var li = document.createElement("li"), a = document.createElement("a"),
+          meta = document.createElement("span");
+        a.href = "/ideas/" + idea.id;
+        a.textContent = idea.title;
+        meta.className = "meta";
+        meta.textContent = " " + idea.vote_count + " " + box.getAttribute("data-votes");
+        li.appendChild(a);
+        li.appendChild(meta);
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    box.hidden = false;
+  }
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      var q = input.value.trim();
+      if (q.length < 3 || q === asked) {
+        return;
+      }
+      asked = q;
+      fetch(input.getAttribute("data-similar") + "?q=" + encodeURIComponent(q),
+            { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (data && q === asked) {
+            show(data.similar || []);
+          }
+        })
+        .catch(function () {});
+    }, 350);
+  });
+})();

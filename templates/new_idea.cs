@@ -13,7 +13,7 @@
       <?cs call:field_error("title") ?>
       <p><button type="submit" name="step" value="check" class="button button-secondary button-small"><?cs var:L.ideas.check ?></button></p>
     </div>
-    <section class="similar" id="similar" aria-live="polite" aria-labelledby="similar-h"<?cs if:!d.checked ?> hidden<?cs /if ?>>
+    <section class="similar" id="similar" aria-live="polite" aria-labelledby="similar-h" data-hint="<?cs var:L.ideas.similar_hint ?>" data-none="<?cs var:L.ideas.no_similar ?>" data-votes="<?cs var:L.ideas.votes ?>"<?cs if:!d.checked ?> hidden<?cs /if ?>>
       <h2 id="similar-h"><?cs var:L.ideas.similar_heading ?></h2>
       <?cs if:subcount(d.similar) ?>
       <p class="hint"><?cs var:L.ideas.similar_hint ?></p>

@@ -12,6 +12,7 @@
       <option value="all"<?cs if:d.type == "all" ?> selected<?cs /if ?>><?cs var:L.search.type_all ?></option>
       <option value="thread"<?cs if:d.type == "thread" ?> selected<?cs /if ?>><?cs var:L.search.type_thread ?></option>
       <option value="post"<?cs if:d.type == "post" ?> selected<?cs /if ?>><?cs var:L.search.type_post ?></option>
+      <option value="idea"<?cs if:d.type == "idea" ?> selected<?cs /if ?>><?cs var:L.ideas.search_type ?></option>
       <option value="review"<?cs if:d.type == "review" ?> selected<?cs /if ?>><?cs var:L.reviews.search_type ?></option>
     </select>
   </div>
@@ -59,7 +60,18 @@
     </ol>
   </section>
   <?cs /if ?>
-  <?cs if:!subcount(d.threads) && !subcount(d.posts) && !subcount(d.reviews) ?><p class="empty"><?cs var:L.search.none ?></p><?cs /if ?>
+  <?cs if:subcount(d.ideas) ?>
+  <section aria-labelledby="ri-h"><h2 id="ri-h"><?cs var:L.ideas.search_heading ?></h2>
+    <ol class="results">
+    <?cs each:i = d.ideas ?>
+      <li><a class="result-title" href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta">(<?cs var:L.ideas.status[i.status] ?>, <?cs var:i.vote_count ?> <?cs var:L.ideas.votes ?>)</span>
+        <p class="snippet"><?cs each:s = i.snippet ?><?cs if:s.mark ?><mark><?cs var:s.text ?></mark><?cs else ?><?cs var:s.text ?><?cs /if ?><?cs /each ?></p>
+        <p class="meta"><?cs var:L.forum.by ?> <?cs var:i.author ?> · <?cs call:time(i.created_at) ?></p></li>
+    <?cs /each ?>
+    </ol>
+  </section>
+  <?cs /if ?>
+  <?cs if:!subcount(d.ideas) && !subcount(d.threads) && !subcount(d.posts) && !subcount(d.reviews) ?><p class="empty"><?cs var:L.search.none ?></p><?cs /if ?>
   <?cs call:pager("/search?q=" + url_escape(d.q) + "&type=" + d.type + "&c=" + d.c + "&p=" + d.p, "&") ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -10,6 +10,15 @@ static const char SQL_LATEST[] =
 	"IF(? = 'es', c.name_es, c.name_en) AS category_name, u.username AS author "
 	"FROM threads t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.user_id "
 	"WHERE t.status = 'visible' ORDER BY t.last_post_at DESC LIMIT 10";
+/* Trending ideas (the ideas area's tables): votes of the last 14 days, each
+ * weighing 1 / (hours since the vote + 2)^1.5, as on /ideas?sort=trending. */
+static const char SQL_TRENDING_IDEAS[] =
+	"SELECT i.id, i.title, i.stage AS status, i.vote_count "
+	"FROM ideas i JOIN (SELECT idea_id, "
+	"SUM(POW(TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()) / 3600 + 2, -1.5)) AS score "
+	"FROM idea_votes WHERE created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY GROUP BY idea_id) t "
+	"ON t.idea_id = i.id WHERE i.status = 'visible' AND i.merged_into_id IS NULL "
+	"AND i.stage NOT IN ('done', 'declined') ORDER BY t.score DESC, i.id DESC LIMIT 5";
 /* Top-rated products (the reviews area's summary rows), ranked by an average
  * damped as if each also had two 3-star reviews: one 5-star review does not
  * outrank forty that average 4.8. */
@@ -36,6 +45,11 @@ int page_home(request *r)
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, "d.top_products", rows);
+	db_rows_free(rows);
+	rc = DB_SELECT(r->app->db, SQL_TRENDING_IDEAS, &rows);
+	if (rc != 0)
+		return rc;
+	hdf_rows(r->hdf, "d.trending_ideas", rows);
 	db_rows_free(rows);
 	r->template = "home";
 	return 200;

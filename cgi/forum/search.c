@@ -53,6 +53,17 @@ static const char SQL_PRODUCT_ID[] = "SELECT id FROM products WHERE sku = ? AND 
 static const char SQL_PRODUCTS[] =
 	"SELECT sku, name FROM products WHERE active = 1 ORDER BY name";
 
+/* Ideas (the ideas area's table): title and body, one FULLTEXT index;
+ * merged duplicates are left out, p=SKU narrows to one product's ideas. */
+static const char SQL_IDEAS[] =
+	"SELECT i.id, i.title, i.body, i.stage AS status, i.vote_count, u.username AS author, "
+	"UNIX_TIMESTAMP(i.created_at) AS created_at "
+	"FROM ideas i JOIN users u ON u.id = i.user_id "
+	"WHERE MATCH(i.title, i.body) AGAINST(?) AND i.status = 'visible' "
+	"AND i.merged_into_id IS NULL AND (? = 0 OR i.category_id = ?) "
+	"AND (? = '' OR i.product_id = (SELECT id FROM products WHERE sku = ?)) "
+	"ORDER BY MATCH(i.title, i.body) AGAINST(?) DESC, i.id DESC LIMIT ? OFFSET ?";
+
 typedef struct terms {
 	char *w[MAX_TERMS];
 	size_t len[MAX_TERMS];
@@ -187,6 +198,37 @@ static int search_reviews(request *r, const char *q, const terms *t, long long p
 	return 0;
 }
 
+/* Ideas matching q: on "all", the best few on page 1; with type=idea,
+ * RESULTS_PER_PAGE a page. */
+static int search_ideas(request *r, const char *q, const terms *t, long long page,
+			long long category_id, int paged)
+{
+	const char *sku = req_query(r, "p");
+	db_rows *rows = NULL;
+	char name[64];
+	size_t i;
+	int rc = DB_SELECT(r->app->db, SQL_IDEAS, &rows, DBS(q), DBI(category_id), DBI(category_id),
+			   DBS(sku ? sku : ""), DBS(sku ? sku : ""), DBS(q),
+			   DBI(paged ? RESULTS_PER_PAGE + 1 : 5),
+			   DBI(paged ? (page - 1) * RESULTS_PER_PAGE : 0));
+
+	if (rc != 0)
+		return rc;
+	if (paged && rows->nrows > RESULTS_PER_PAGE) {
+		rows->nrows = RESULTS_PER_PAGE;
+		hdf_int(r->hdf, "d.next_page", page + 1);
+	}
+	hdf_rows(r->hdf, "d.ideas", rows);
+	for (i = 0; i < rows->nrows; i++) {
+		snprintf(name, sizeof(name), "d.ideas.%zu.snippet", i);
+		snippet(r->hdf, name, db_cell(rows, i, 2), rows->lens[i * rows->ncols + 2], t);
+		snprintf(name, sizeof(name), "d.ideas.%zu.body", i);
+		hdf_remove_tree(r->hdf, name);
+	}
+	db_rows_free(rows);
+	return 0;
+}
+
 int page_search(request *r)
 {
 	const char *q = req_query(r, "q"), *type = req_query(r, "type"), *c = req_query(r, "c");
@@ -205,8 +247,9 @@ int page_search(request *r)
 		type = "all";
 	want_threads = strcmp(type, "all") == 0 || strcmp(type, "thread") == 0;
 	want_posts = strcmp(type, "all") == 0 || strcmp(type, "post") == 0;
+	int want_ideas = strcmp(type, "all") == 0 || strcmp(type, "idea") == 0;
 	want_reviews = strcmp(type, "all") == 0 || strcmp(type, "review") == 0;
-	if (!want_threads && !want_posts && !want_reviews)
+	if (!want_ideas && !want_threads && !want_posts && !want_reviews)
 		return E_INVALID;
 	hdf_str(r->hdf, "d.type", type);
 	if (c && *c) {
@@ -290,6 +333,11 @@ int page_search(request *r)
 	}
 	if (want_reviews && (page == 1 || (!want_threads && !want_posts))) {
 		rc = search_reviews(r, q, &t, page, product_id, !want_threads && !want_posts);
+		if (rc != 0)
+			goto out;
+	}
+	if (want_ideas && (page == 1 || strcmp(type, "idea") == 0)) {
+		rc = search_ideas(r, q, &t, page, category_id, strcmp(type, "idea") == 0);
 		if (rc != 0)
 			goto out;
 	}

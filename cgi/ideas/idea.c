@@ -179,12 +179,17 @@ int ideas_show(request *r, long long id, long long page)
 int ideas_refuse(request *r, long long id, int status, const char *field, const char *key,
 		 long long n)
 {
+	char name[64];
 	int rc;
 
 	if (field)
 		req_field_error(r, field, key, n);
 	rc = ideas_show(r, id, 0);
-	if (rc == 303) /* merged meanwhile: the error page says why */
+	if (rc == 303 && field) {
+		/* a merged idea has no page of its own: the error page says why */
+		snprintf(name, sizeof(name), "errors.%s", field);
+		hdf_str(r->hdf, "error.reason", hdf_get_value(r->hdf, name, ""));
 		r->template = NULL;
+	}
 	return rc < 0 ? rc : status;
 }

@@ -26,8 +26,7 @@ static int vote(request *r, int undo)
 	case IDEA_MISSING:
 		return E_NOTFOUND;
 	case IDEA_MERGED:
-		req_field_error(r, "vote", "ideas.err.merged_vote", other);
-		return 409;
+		return ideas_refuse(r, id, 409, "vote", "ideas.err.merged_vote", other);
 	case IDEA_CLOSED:
 		return ideas_refuse(r, id, 409, "vote", "ideas.err.closed", 0);
 	case IDEA_NO_BUDGET:
