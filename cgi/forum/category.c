@@ -15,13 +15,13 @@
 	"WHERE t.category_id = ? AND t.status = 'visible' "
 
 static const char SQL_LATEST[] = THREAD_COLUMNS
-	"ORDER BY t.pinned DESC, t.last_post_at DESC LIMIT 31 OFFSET ?";
+	"ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT 31 OFFSET ?";
 static const char SQL_TOP[] = THREAD_COLUMNS
 	"ORDER BY t.pinned DESC, t.like_count DESC, t.reply_count DESC, t.id DESC LIMIT 31 OFFSET ?";
 static const char SQL_NEW[] = THREAD_COLUMNS
-	"ORDER BY t.pinned DESC, t.created_at DESC LIMIT 31 OFFSET ?";
+	"ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT 31 OFFSET ?";
 static const char SQL_UNANSWERED[] = THREAD_COLUMNS
-	"AND t.reply_count = 0 ORDER BY t.pinned DESC, t.created_at DESC LIMIT 31 OFFSET ?";
+	"AND t.reply_count = 0 ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT 31 OFFSET ?";
 static const char SQL_CATEGORY[] =
 	"SELECT id, slug, IF(? = 'es', name_es, name_en) AS name, "
 	"IF(? = 'es', description_es, description_en) AS description, thread_count, post_count "
