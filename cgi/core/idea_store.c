@@ -87,6 +87,27 @@ static int finish(db *d, int rc)
 	return rc;
 }
 
+/* What an earlier submit with the same nonce made: the first column into
+ * *id and, when second is not NULL, the second into *second. Returns E_DUP
+ * when found (the caller's answer to a resubmit), E_DB when not. */
+static int find_by_nonce(db *d, const char *sql, long long user_id, const char *nonce,
+			 long long *id, long long *second)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, sql, &rows, DBI(user_id), DBS(nonce));
+
+	if (rc == 0 && rows->nrows == 1) {
+		*id = db_cell_int(rows, 0, 0);
+		if (second)
+			*second = db_cell_int(rows, 0, 1);
+		rc = E_DUP;
+	} else if (rc == 0) {
+		rc = E_DB;
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
 /* Locks idea id and copies what the writers need. *found is 0 when there
  * is no such row. */
 typedef struct locked_idea {
@@ -133,7 +154,6 @@ static idea_outcome usable(const locked_idea *li, long long *other)
 int idea_create(db *d, const new_idea *p, long long budget, long long *id)
 {
 	char *html = NULL;
-	db_rows *rows = NULL;
 	db_result res;
 	idea_outcome out;
 	int rc = markdown_render(p->body, strlen(p->body), &html);
@@ -145,18 +165,8 @@ int idea_create(db *d, const new_idea *p, long long budget, long long *id)
 		     p->category_id ? DBI(p->category_id) : DBNULL,
 		     DBS(p->status ? p->status : "visible"), DBS(p->nonce));
 	free(html);
-	if (rc == E_DUP && p->nonce) {
-		/* a resubmit of the same form: name what the first one made */
-		rc = DB_SELECT(d, SQL_IDEA_BY_NONCE, &rows, DBI(p->user_id), DBS(p->nonce));
-		if (rc == 0 && rows->nrows == 1) {
-			*id = db_cell_int(rows, 0, 0);
-			rc = E_DUP;
-		} else if (rc == 0) {
-			rc = E_DB;
-		}
-		db_rows_free(rows);
-		return rc;
-	}
+	if (rc == E_DUP && p->nonce) /* a resubmit of the same form: name what the first made */
+		return find_by_nonce(d, SQL_IDEA_BY_NONCE, p->user_id, p->nonce, id, NULL);
 	if (rc != 0)
 		return rc;
 	*id = (long long)res.insert_id;
@@ -257,7 +267,6 @@ int idea_comment(db *d, long long idea_id, const new_idea_comment *c, idea_outco
 		 long long *comment_id, long long *position)
 {
 	locked_idea li;
-	db_rows *rows = NULL;
 	char *html = NULL;
 	db_result res;
 	int rc = markdown_render(c->body, strlen(c->body), &html);
@@ -283,17 +292,8 @@ int idea_comment(db *d, long long idea_id, const new_idea_comment *c, idea_outco
 	}
 	free(html);
 	rc = finish(d, rc);
-	if (rc == E_DUP && c->nonce) {
-		rc = DB_SELECT(d, SQL_COMMENT_BY_NONCE, &rows, DBI(c->user_id), DBS(c->nonce));
-		if (rc == 0 && rows->nrows == 1) {
-			*comment_id = db_cell_int(rows, 0, 0);
-			*position = db_cell_int(rows, 0, 1);
-			rc = E_DUP;
-		} else if (rc == 0) {
-			rc = E_DB;
-		}
-		db_rows_free(rows);
-	}
+	if (rc == E_DUP && c->nonce)
+		rc = find_by_nonce(d, SQL_COMMENT_BY_NONCE, c->user_id, c->nonce, comment_id, position);
 	return rc;
 }
 

@@ -68,18 +68,6 @@ static int load_idea(request *r, long long id)
 	return rc;
 }
 
-static int load_rows(request *r, const char *sql, long long id, const char *prefix)
-{
-	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, sql, &rows, DBI(id));
-
-	if (rc != 0)
-		return rc;
-	hdf_rows(r->hdf, prefix, rows);
-	db_rows_free(rows);
-	return 0;
-}
-
 /* What the requester may do here, and whether they voted. */
 static int load_mine(request *r, long long id)
 {
@@ -118,7 +106,6 @@ int ideas_show(request *r, long long id, long long page)
 {
 	long long pages, first, last, product_id, verified = 0, merged;
 	char url[64];
-	db_rows *rows = NULL;
 	int rc = load_idea(r, id);
 
 	if (rc != 0)
@@ -139,26 +126,24 @@ int ideas_show(request *r, long long id, long long page)
 		return E_NOTFOUND;
 	first = (page - 1) * IDEA_COMMENTS_PER_PAGE + 1;
 	last = page * IDEA_COMMENTS_PER_PAGE;
-	rc = DB_SELECT(r->app->db, SQL_COMMENTS, &rows, DBI(id), DBI(first), DBI(last),
-		       DBI(r->user.id), DBI(ideas_is_moderator(r)));
+	rc = IDEAS_ROWS(r, "d.comments", SQL_COMMENTS, DBI(id), DBI(first), DBI(last),
+			DBI(r->user.id), DBI(ideas_is_moderator(r)));
 	if (rc != 0)
 		return rc;
-	hdf_rows(r->hdf, "d.comments", rows);
-	db_rows_free(rows);
 	hdf_int(r->hdf, "d.page", page);
 	hdf_int(r->hdf, "d.pages", pages);
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);
 	if (page < pages)
 		hdf_int(r->hdf, "d.next_page", page + 1);
-	rc = load_rows(r, SQL_OFFICIAL, id, "d.official");
+	rc = IDEAS_ROWS(r, "d.official", SQL_OFFICIAL, DBI(id));
 	if (rc == 0)
-		rc = load_rows(r, SQL_HISTORY, id, "d.history");
+		rc = IDEAS_ROWS(r, "d.history", SQL_HISTORY, DBI(id));
 	if (rc == 0)
-		rc = load_rows(r, SQL_MERGED_HERE, id, "d.merged");
+		rc = IDEAS_ROWS(r, "d.merged", SQL_MERGED_HERE, DBI(id));
 	/* who voted is for staff's eyes only; everyone sees how many */
 	if (rc == 0 && ideas_is_staff(r))
-		rc = load_rows(r, SQL_VOTERS, id, "d.voters");
+		rc = IDEAS_ROWS(r, "d.voters", SQL_VOTERS, DBI(id));
 	product_id = hdf_get_int_value(r->hdf, "d.idea.product_id", 0);
 	if (rc == 0 && product_id) {
 		rc = ideas_product_info(r, product_id, "d.idea.product");

@@ -51,6 +51,12 @@ int ideas_can_merge(const request *r);
 int ideas_is_moderator(const request *r);
 /* The configured vote budget: ideas.vote_budget, 0 = unlimited. */
 long long ideas_vote_budget(const request *r);
+/* Copies every row of sql, run with the n parameters p, into prefix. */
+int ideas_select_rows(request *r, const char *prefix, const char *sql, const db_param *p,
+		      size_t n);
+#define IDEAS_ROWS(r, prefix, sql, ...) \
+	ideas_select_rows((r), (prefix), (sql), (db_param[]){ __VA_ARGS__ }, \
+			  DB_NPARAMS(__VA_ARGS__))
 /* Loads every category into prefix (slug, name in the request's language). */
 int ideas_load_categories(request *r, const char *prefix);
 /* The id of the category with slug, or E_NOTFOUND. */

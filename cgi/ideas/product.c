@@ -19,14 +19,7 @@ static const char SQL_VERIFIED_VOTERS[] =
 
 int ideas_load_products(request *r, const char *prefix)
 {
-	db_rows *rows = NULL;
-	int rc = db_select(r->app->db, SQL_PRODUCTS, NULL, 0, &rows);
-
-	if (rc != 0)
-		return rc;
-	hdf_rows(r->hdf, prefix, rows);
-	db_rows_free(rows);
-	return 0;
+	return ideas_select_rows(r, prefix, SQL_PRODUCTS, NULL, 0);
 }
 
 int ideas_product_id(request *r, const char *sku, long long *id)

@@ -37,16 +37,22 @@ long long ideas_vote_budget(const request *r)
 	return n > 0 ? n : 0;
 }
 
-int ideas_load_categories(request *r, const char *prefix)
+int ideas_select_rows(request *r, const char *prefix, const char *sql, const db_param *p,
+		      size_t n)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, SQL_CATEGORIES, &rows, DBS(r->lang));
+	int rc = db_select(r->app->db, sql, p, n, &rows);
 
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, prefix, rows);
 	db_rows_free(rows);
 	return 0;
+}
+
+int ideas_load_categories(request *r, const char *prefix)
+{
+	return IDEAS_ROWS(r, prefix, SQL_CATEGORIES, DBS(r->lang));
 }
 
 int ideas_category_id(request *r, const char *slug, long long *id)

@@ -61,6 +61,12 @@ def ideas_in(listing):
     return [i["id"] for i in listing]
 
 
+def at_once(fn, args):
+    """fn(arg) for every arg, all in parallel; the results in order."""
+    with ThreadPoolExecutor(max_workers=len(args)) as pool:
+        return list(pool.map(fn, args))
+
+
 def msg(r, key, n=None):
     """An interface text in the language of the page r answered with."""
     return text(th.html_lang(r.text), key, n)
@@ -397,9 +403,7 @@ def test_twenty_members_voting_at_once_give_twenty(client, member):
     def vote(i):
         return voters[i].post("/ideas/%d/vote" % idea, data={"csrf": tokens[i]}).status_code
 
-    with ThreadPoolExecutor(max_workers=20) as pool:
-        codes = list(pool.map(vote, range(20)))
-    assert codes == [303] * 20
+    assert at_once(vote, range(20)) == [303] * 20
     assert vote_count(author, idea) == 20
 
 
@@ -412,9 +416,7 @@ def test_one_member_voting_ten_times_at_once_counts_once(client, member):
     def vote(_):
         return c.post("/ideas/%d/vote" % idea, data={"csrf": token}).status_code
 
-    with ThreadPoolExecutor(max_workers=10) as pool:
-        codes = list(pool.map(vote, range(10)))
-    assert codes == [303] * 10
+    assert at_once(vote, range(10)) == [303] * 10
     assert vote_count(author, idea) == 2
 
 
@@ -702,9 +704,8 @@ def test_vote_budget_from_configuration(budget_stack):
     assert post(c, "/ideas/%d/unvote" % others[2]).status_code == 303
     extra = [idea_by_someone() for _ in range(4)]
     token = c.token("/ideas")
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        codes = list(pool.map(lambda i: c.post("/ideas/%d/vote" % i, data={"csrf": token})
-                              .status_code, extra))
+    codes = at_once(lambda i: c.post("/ideas/%d/vote" % i, data={"csrf": token}).status_code,
+                    extra)
     assert sorted(codes) == [303, 409, 409, 409]
     assert sum(vote_count(c, i) for i in extra) == 4 + 1
     for cl in made:
