@@ -203,10 +203,15 @@ void csv_report(const char *file, long line, const char *column, const char *key
 		fprintf(stderr, "%s:%ld: %s: %s\n", file, line, column, text);
 }
 
-int csv_width_problem(const char *file, const csv_record *rec, size_t width)
+int csv_row(const char *file, const csv_record *rec, size_t width, const int *col, size_t n,
+	    const char **v)
 {
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = csv_field(rec, col[i]);
 	if (rec->n == width && !rec->too_many)
 		return 0;
 	fprintf(stderr, "%s:%ld: %zu fields where the header has %zu\n", file, rec->line, rec->n, width);
-	return 1;
+	return E_INVALID;
 }

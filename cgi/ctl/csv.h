@@ -48,9 +48,11 @@ int csv_columns(const char *file, const csv_record *header, const char *const *n
 /* The field of rec in column col (col -1 or beyond the record: NULL). */
 const char *csv_field(const csv_record *rec, int col);
 
-/* Reports (and returns 1) when rec does not have width fields, the
- * header's count; 0 when it has. */
-int csv_width_problem(const char *file, const csv_record *rec, size_t width);
+/* Puts the fields of rec in the n columns col (csv_columns) into v[0..n-1]
+ * (NULL for a column the file lacks). Returns 0, or E_INVALID after
+ * reporting when rec does not have width fields, the header's count. */
+int csv_row(const char *file, const csv_record *rec, size_t width, const int *col, size_t n,
+	    const char **v);
 
 /* Reports on stderr "FILE:LINE: COLUMN: why", where why is the English text
  * of a problem key (a language-file key such as "err.too_long", or one of

@@ -32,12 +32,9 @@ static int check_row(db *d, const char *file, const csv_record *rec, size_t widt
 		     const int *col, order_in *o)
 {
 	const char *v[NCOLS];
-	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < NCOLS; i++)
-		v[i] = csv_field(rec, col[i]);
-	if (csv_width_problem(file, rec, width))
+	if (csv_row(file, rec, width, col, NCOLS, v) != 0)
 		return E_INVALID;
 	if (valid_email(v[C_EMAIL]) != 0) {
 		csv_report(file, rec->line, "email", "email", 0);

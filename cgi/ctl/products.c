@@ -54,9 +54,7 @@ static int check_row(const char *file, const csv_record *rec, size_t width, cons
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < NCOLS; i++)
-		v[i] = csv_field(rec, col[i]);
-	if (csv_width_problem(file, rec, width))
+	if (csv_row(file, rec, width, col, NCOLS, v) != 0)
 		return E_INVALID;
 	if (v[C_SKU] == NULL || reviews_valid_sku(v[C_SKU]) != 0) {
 		csv_report(file, rec->line, "sku", "sku", SKU_MAX);

@@ -16,7 +16,7 @@ const field_spec review_fields[] = {
 	{ "pros", F_TEXT, 0, REVIEW_PROS_MAX, 0, NULL },
 	{ "cons", F_TEXT, 0, REVIEW_PROS_MAX, 0, NULL },
 	{ "edit", F_INT, 0, 1LL << 53, 0, NULL },
-	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* reviews.nonce is CHAR(32) */
 	FIELDS_END
 };
 

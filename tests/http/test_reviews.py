@@ -48,6 +48,15 @@ def import_products(stack, rows, check=True):
         os.unlink(path)
 
 
+def import_order(stack, email, sku):
+    """Records that email bought sku, with `tertuliactl orders import`."""
+    path = write_csv("email,sku,date,order_id\n%s,%s,2026-01-05,O-%s\n" % (email, sku, new_sku()))
+    try:
+        stack.ctl("orders", "import", path)
+    finally:
+        os.unlink(path)
+
+
 def make_product(stack, name="Test product", category="Testing"):
     sku = new_sku()
     import_products(stack, [(sku, name, "Made for a test.", category, "1")])
@@ -268,12 +277,7 @@ def test_star_filter_shows_only_that_star(stack, client, pool):
 def test_verified_only_filter(stack, client, pool):
     sku = make_product(stack)
     (buyer, buyer_acct), (other, _) = pool[0], pool[1]
-    orders = write_csv("email,sku,date,order_id\n%s,%s,2026-01-05,V-%s\n"
-                       % (buyer_acct.email, sku, new_sku()))
-    try:
-        stack.ctl("orders", "import", orders)
-    finally:
-        os.unlink(orders)
+    import_order(stack, buyer_acct.email, sku)
     verified = review_id_of(write_review(buyer, sku, 5))
     review_id_of(write_review(other, sku, 4))
     data = product_json(client(), sku, "?verified=1")
@@ -876,12 +880,7 @@ def test_orders_import_verifies_reviews_and_reports_bad_rows(stack, member, clie
 def test_review_written_after_the_order_is_verified_and_the_form_says_so(stack, member, client):
     c, account = member
     sku = make_product(stack)
-    path = write_csv("email,sku,date,order_id\n%s,%s,2026-04-01,PRE-%s\n"
-                     % (account.email, sku, new_sku()))
-    try:
-        stack.ctl("orders", "import", path)
-    finally:
-        os.unlink(path)
+    import_order(stack, account.email, sku)
     assert th.text("en", "reviews.form_verified_note") in review_form(c, sku).text
     rid = review_id_of(write_review(c, sku, 4))
     assert review_of(client(), sku, rid)["verified"] == 1
