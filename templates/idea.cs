@@ -1,4 +1,4 @@
-<?cs set:page.title = d.idea.title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?>
+<?cs set:page.title = d.idea.title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?><?cs include:"flag_macros.cs" ?>
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/ideas"><?cs var:L.ideas.heading ?></a><?cs if:d.idea.category_name ?> › <a href="/ideas?category=<?cs var:d.idea.category_slug ?>"><?cs var:d.idea.category_name ?></a><?cs /if ?></nav>
 <h1 class="thread-heading"><?cs var:d.idea.title ?> <?cs call:idea_status(d.idea.status) ?></h1>
 <?cs if:notice ?><p class="notice notice-ok" role="status"><?cs var:L.ideas.notice[notice] ?></p><?cs /if ?>
@@ -33,6 +33,7 @@
     </header>
     <?cs if:d.idea.product.name || d.idea.category_name ?><p class="meta"><?cs if:d.idea.product.name ?><?cs var:L.ideas.product_label ?>: <a href="/ideas?product=<?cs var:url_escape(d.idea.product.sku) ?>"><?cs var:d.idea.product.name ?></a><?cs /if ?><?cs if:d.idea.product.name && d.idea.category_name ?> · <?cs /if ?><?cs if:d.idea.category_name ?><?cs var:L.ideas.category_label ?>: <a href="/ideas?category=<?cs var:d.idea.category_slug ?>"><?cs var:d.idea.category_name ?></a><?cs /if ?></p><?cs /if ?>
     <div class="post-body"><?cs uvar:d.idea.html ?></div>
+    <?cs if:me.id && me.id != d.idea.user_id && d.idea.visibility == "visible" ?><?cs call:flag_form("ideas", d.idea.id) ?><?cs /if ?>
     <?cs if:subcount(d.merged) ?><p class="meta"><?cs var:L.ideas.merged_here ?> <?cs each:m = d.merged ?><a href="/ideas/<?cs var:m.id ?>">#<?cs var:m.id ?> <?cs var:m.title ?></a><?cs if:!last(m) ?>, <?cs /if ?><?cs /each ?></p><?cs /if ?>
   </article>
 </div>

@@ -1,5 +1,6 @@
 <?cs # review_macros.cs: pieces of the product and review pages. Included
    after header.cs (which brings macros.cs: csrf_field, time, ...). ?>
+<?cs include:"flag_macros.cs" ?>
 <?cs # A row of five stars filled to `half` half-stars (0-10), read out as
    "VALUE out of 5". ?>
 <?cs def:stars_show(half, value) ?><span class="stars stars-<?cs var:half ?>" role="img" aria-label="<?cs var:value ?> <?cs var:L.reviews.out_of ?>"><span class="stars-fill" aria-hidden="true"></span></span><?cs /def ?>
@@ -36,6 +37,7 @@
         <button type="submit" name="helpful" value="yes" class="chip" aria-describedby="r<?cs var:rv.id ?>-ask"<?cs if:rv.my_vote == "yes" ?> aria-pressed="true"<?cs /if ?>><?cs var:L.reviews.helpful_yes ?></button>
         <button type="submit" name="helpful" value="no" class="chip" aria-describedby="r<?cs var:rv.id ?>-ask"<?cs if:rv.my_vote == "no" ?> aria-pressed="true"<?cs /if ?>><?cs var:L.reviews.helpful_no ?></button>
       </form>
+      <?cs call:flag_form("reviews", rv.id) ?>
       <?cs /if ?>
       <?cs if:me.id && me.id == rv.user_id ?>
         <a class="chip" href="/p/<?cs var:d.product.sku ?>/review"><?cs var:L.reviews.edit_mine ?></a>

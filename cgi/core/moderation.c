@@ -155,6 +155,20 @@ int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
 	return 0;
 }
 
+int mod_check_titled(db *d, const config *cfg, long long user_id, unsigned roles,
+		     const char *count_sql, const char *title, const char *body,
+		     mod_verdict *title_v, mod_verdict *body_v)
+{
+	int rc = mod_check(d, cfg, user_id, roles, count_sql, body, body_v);
+
+	if (rc == 0)
+		rc = mod_check(d, cfg, user_id, roles, NULL, title, title_v);
+	if (rc == 0 && title_v->cause)
+		verdict(body_v, strcmp(title_v->status, "held") == 0 ? "hold" : "flag", title_v->cause,
+			title_v->detail);
+	return rc;
+}
+
 void mod_verdict_free(mod_verdict *v)
 {
 	free(v->text);

@@ -33,6 +33,16 @@ int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
 	      const char *count_sql, const char *text, mod_verdict *out);
 void mod_verdict_free(mod_verdict *v);
 
+/* Applies the rules to a title and a body written together (a review, an
+ * idea): the body as mod_check does, the title for its watched words and
+ * links (count_sql is used once, for the body). *body_v gets the combined
+ * status, cause and detail (a hold in either holds the item) and the body's
+ * replaced text, *title_v the title's; a block shows in the `blocked` of
+ * the verdict whose field has the word. The caller frees both. */
+int mod_check_titled(db *d, const config *cfg, long long user_id, unsigned roles,
+		     const char *count_sql, const char *title, const char *body,
+		     mod_verdict *title_v, mod_verdict *body_v);
+
 /* Counts http(s) links and bare www. addresses in text. */
 int mod_count_links(const char *text);
 

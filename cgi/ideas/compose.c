@@ -10,6 +10,7 @@
  * list while the title is typed, from /ideas/similar.json?q=. */
 #include "ideas.h"
 #include "../core/err.h"
+#include "../core/moderation.h"
 #include "../core/utf8.h"
 
 #include <stdio.h>
@@ -83,7 +84,48 @@ static int read_refs(request *r, long long *product_id, long long *category_id)
 	return 0;
 }
 
+static const char SQL_EARLIER_IDEAS[] = "SELECT COUNT(*) FROM ideas WHERE user_id = ?";
+
+/* The moderation rules (core/moderation.h) on an idea about to be
+ * submitted: a watched word in its title or text refuses it (E_INVALID, the
+ * field marked) or is replaced in *p; what the rules hold is submitted held
+ * (v[0] says why, for the queue). The verdicts own the replaced texts. */
+static int moderate(request *r, new_idea *p, mod_verdict v[2])
+{
+	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
+				  SQL_EARLIER_IDEAS, p->title, p->body, &v[1], &v[0]);
+
+	if (rc != 0)
+		return rc;
+	if (v[0].blocked || v[1].blocked) {
+		req_field_error(r, v[1].blocked ? "title" : "body", "err.blocked_word", 0);
+		return E_INVALID;
+	}
+	if (v[1].text && utf8_length(v[1].text, strlen(v[1].text)) > 150) {
+		req_field_error(r, "title", "err.too_long", 150);
+		return E_INVALID;
+	}
+	if (v[0].text)
+		p->body = v[0].text;
+	if (v[1].text)
+		p->title = v[1].text;
+	p->status = v[0].status;
+	return 0;
+}
+
+static int submit_idea(request *r, mod_verdict v[2]);
+
 int do_new_idea(request *r)
+{
+	mod_verdict v[2] = { { 0 }, { 0 } };
+	int rc = submit_idea(r, v);
+
+	mod_verdict_free(&v[0]);
+	mod_verdict_free(&v[1]);
+	return rc;
+}
+
+static int submit_idea(request *r, mod_verdict v[2])
 {
 	const char *title = form_get(&r->in, "title"), *step = form_get(&r->in, "step");
 	int checking = step && strcmp(step, "check") == 0;
@@ -113,7 +155,14 @@ int do_new_idea(request *r)
 		req_field_error(r, "confirm", "ideas.err.confirm", 0);
 		return show_form(r, 409);
 	}
-	rc = idea_create(r->app->db, &p, ideas_vote_budget(r), &id);
+	rc = moderate(r, &p, v);
+	if (rc == E_INVALID)
+		return show_form(r, 400);
+	if (rc == 0)
+		rc = idea_create(r->app->db, &p, ideas_vote_budget(r), &id);
+	if (rc == 0 && v[0].cause)
+		rc = mod_queue_add(r->app->db, "idea", id, v[0].cause, v[0].detail, r->user.id,
+				   p.category_id, p.product_id);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
 		return rc;
 	r->created_id = id;

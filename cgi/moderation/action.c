@@ -91,6 +91,10 @@ static int act_on(request *r, const char *action, const char *item, const char *
 	author = hdf_get_int_value(r->hdf, "act.author_id", 0);
 	if (strcmp(action, "edit") == 0) {
 		const char *body = form_get(&r->in, "body");
+		if (k->edit == NULL) {
+			hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.no_edit"));
+			return E_INVALID;
+		}
 		if (body == NULL) {
 			req_field_error(r, "body", "err.required", 0);
 			return E_INVALID;

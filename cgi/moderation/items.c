@@ -60,6 +60,8 @@ static int post_edit(db *d, long long id, long long editor_id, const char *body)
 
 static const item_kind kinds[] = {
 	{ "post", post_load, post_set_status, post_edit },
+	{ "review", item_review_load, item_review_set_status, item_review_edit },
+	{ "idea", item_idea_load, item_idea_set_status, NULL },
 };
 
 const item_kind *item_kind_find(const char *type)

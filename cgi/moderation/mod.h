@@ -15,12 +15,20 @@ typedef struct item_kind {
 	/* Moves the item from one status to another in the caller's
 	 * transaction; E_CONFLICT when it is no longer in `from`. */
 	int (*set_status)(db *d, long long id, const char *from, const char *to, const char *note);
-	/* Replaces the item's text, keeping a revision (own transaction). */
+	/* Replaces the item's text, keeping a revision (own transaction);
+	 * NULL for a kind moderators do not edit. */
 	int (*edit)(db *d, long long id, long long editor_id, const char *body);
 } item_kind;
 
 /* items.c */
 const item_kind *item_kind_find(const char *type);
+/* items_review.c and items_idea.c: the kinds of the reviews and ideas areas
+ * (ideas have no edit: they keep no revisions) */
+int item_review_load(request *r, long long id, const char *prefix);
+int item_review_set_status(db *d, long long id, const char *from, const char *to, const char *note);
+int item_review_edit(db *d, long long id, long long editor_id, const char *body);
+int item_idea_load(request *r, long long id, const char *prefix);
+int item_idea_set_status(db *d, long long id, const char *from, const char *to, const char *note);
 /* Loads an item of kind k and checks that the requester may see it. */
 int item_load(request *r, const item_kind *k, long long id, const char *prefix);
 

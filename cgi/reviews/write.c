@@ -4,7 +4,9 @@
  * (softly: the row stays for moderators, and a new review may be written). */
 #include "reviews.h"
 #include "../core/err.h"
+#include "../core/moderation.h"
 #include "../core/users.h"
+#include "../core/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +27,7 @@ static const char SQL_MINE[] =
 	"WHERE product_id = ? AND user_id = ? AND status <> 'deleted'";
 static const char SQL_BOUGHT[] =
 	"SELECT COUNT(*) FROM review_purchases WHERE user_id = ? AND product_id = ?";
+static const char SQL_EARLIER_REVIEWS[] = "SELECT COUNT(*) FROM reviews WHERE user_id = ?";
 static const char SQL_REVIEW_OWNER[] =
 	"SELECT r.user_id, r.status, p.sku FROM reviews r JOIN products p ON p.id = r.product_id "
 	"WHERE r.id = ?";
@@ -127,7 +130,55 @@ static void go_to_review(request *r, long long id, int created)
 	req_redirect(r, url);
 }
 
+/* The moderation rules (core/moderation.h) on a review about to be
+ * written: a watched word in its title or text refuses it (E_INVALID, the
+ * field marked) or is replaced in *in; what the rules hold is written held.
+ * v[0] then says why, for the queue; the verdicts own the replaced texts. */
+static int moderate(request *r, review_in *in, mod_verdict v[2])
+{
+	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
+				  SQL_EARLIER_REVIEWS, in->title, in->body, &v[1], &v[0]);
+
+	if (rc != 0)
+		return rc;
+	if (v[0].blocked || v[1].blocked) {
+		req_field_error(r, v[1].blocked ? "title" : "body", "err.blocked_word", 0);
+		return E_INVALID;
+	}
+	if (v[1].text && utf8_length(v[1].text, strlen(v[1].text)) > REVIEW_TITLE_MAX) {
+		req_field_error(r, "title", "err.too_long", REVIEW_TITLE_MAX);
+		return E_INVALID;
+	}
+	if (v[0].text)
+		in->body = v[0].text;
+	if (v[1].text)
+		in->title = v[1].text;
+	in->status = v[0].status;
+	return 0;
+}
+
+/* Queues review id for moderators when the rules asked for it. */
+static int queue(request *r, long long id, const mod_verdict *v)
+{
+	if (v->cause == NULL)
+		return 0;
+	return mod_queue_add(r->app->db, "review", id, v->cause, v->detail, r->user.id, 0,
+			     hdf_get_int_value(r->hdf, "d.product.id", 0));
+}
+
+static int write_review(request *r, mod_verdict v[2]);
+
 int do_review(request *r)
+{
+	mod_verdict v[2] = { { 0 }, { 0 } };
+	int rc = write_review(r, v);
+
+	mod_verdict_free(&v[0]);
+	mod_verdict_free(&v[1]);
+	return rc;
+}
+
+static int write_review(request *r, mod_verdict v[2])
 {
 	review_in in = { 0 };
 	long long edit = form_int(&r->in, "edit", 0), id = 0;
@@ -149,10 +200,22 @@ int do_review(request *r)
 	in.pros = form_get(&r->in, "pros");
 	in.cons = form_get(&r->in, "cons");
 	in.nonce = nonce;
+	rc = moderate(r, &in, v);
+	if (rc == E_INVALID)
+		return show_form(r, 400);
+	if (rc != 0)
+		return rc;
 	if (mine_id(r) && edit == mine_id(r)) {
-		rc = reviews_edit(r->app->db, mine_id(r), r->user.id, &in);
-		if (rc == E_NOTFOUND) /* deleted in another window meanwhile */
+		/* held before the new text is written, so that it is never shown */
+		if (strcmp(in.status, "held") == 0 &&
+		    strcmp(hdf_get_value(r->hdf, "d.mine.status", ""), "visible") == 0)
+			rc = reviews_set_status(r->app->db, mine_id(r), "visible", "held", NULL, 0);
+		if (rc == 0)
+			rc = reviews_edit(r->app->db, mine_id(r), r->user.id, &in);
+		if (rc == E_NOTFOUND || rc == E_CONFLICT) /* deleted in another window meanwhile */
 			return refuse(r, "reviews.err.changed", 409);
+		if (rc == 0)
+			rc = queue(r, mine_id(r), &v[0]);
 		if (rc != 0)
 			return rc;
 		go_to_review(r, mine_id(r), 0);
@@ -174,6 +237,8 @@ int do_review(request *r)
 		}
 		return refuse(r, edit ? "reviews.err.changed" : "reviews.err.already", 409);
 	}
+	if (rc == 0)
+		rc = queue(r, id, &v[0]);
 	if (rc != 0)
 		return rc;
 	go_to_review(r, id, 1);

@@ -1,0 +1,54 @@
+/* items_idea.c: ideas as an item kind of the moderation program (see
+ * mod.h). An idea's moderation status is its `status` column (its place in
+ * the company's pipeline is `stage`); nothing counts ideas by status, so a
+ * change is one row. Ideas keep no revisions, so moderators do not edit
+ * them (the kind has no edit). */
+#include "mod.h"
+#include "../core/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_IDEA_ITEM[] =
+	"SELECT i.id, 'idea' AS type, i.status, i.user_id AS author_id, u.username AS author, "
+	"i.title, i.html, i.body, i.category_id, i.product_id, "
+	"COALESCE(p.name, IF(? = 'es', c.name_es, c.name_en), '') AS context, i.mod_note, "
+	"UNIX_TIMESTAMP(i.created_at) AS created_at "
+	"FROM ideas i JOIN users u ON u.id = i.user_id LEFT JOIN products p ON p.id = i.product_id "
+	"LEFT JOIN categories c ON c.id = i.category_id WHERE i.id = ?";
+static const char SQL_IDEA_LOCK[] = "SELECT status FROM ideas WHERE id = ? FOR UPDATE";
+static const char SQL_IDEA_STATUS[] =
+	"UPDATE ideas SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
+
+int item_idea_load(request *r, long long id, const char *prefix)
+{
+	db_rows *rows = NULL;
+	char name[96], url[64];
+	int rc = DB_SELECT(r->app->db, SQL_IDEA_ITEM, &rows, DBS(r->lang), DBI(id));
+
+	if (rc != 0)
+		return rc;
+	rc = hdf_row(r->hdf, prefix, rows);
+	db_rows_free(rows);
+	if (rc != 0)
+		return E_NOTFOUND;
+	snprintf(url, sizeof(url), "/ideas/%lld", id);
+	snprintf(name, sizeof(name), "%s.url", prefix);
+	hdf_str(r->hdf, name, url);
+	return 0;
+}
+
+int item_idea_set_status(db *d, long long id, const char *from, const char *to, const char *note)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_IDEA_LOCK, &rows, DBI(id));
+
+	if (rc == 0 && rows->nrows == 0)
+		rc = E_NOTFOUND;
+	else if (rc == 0 && strcmp(db_cell(rows, 0, 0), from) != 0)
+		rc = E_CONFLICT;
+	if (rc == 0 && strcmp(from, to) != 0)
+		rc = DB_EXEC(d, SQL_IDEA_STATUS, NULL, DBS(to), DBS(note), DBI(id));
+	db_rows_free(rows);
+	return rc;
+}

@@ -1,0 +1,65 @@
+/* items_review.c: reviews as an item kind of the moderation program (see
+ * mod.h). Status changes and edits go through core/reviews_store.c, which
+ * keeps the product's rating summary right. */
+#include "mod.h"
+#include "../core/err.h"
+#include "../core/reviews_store.h"
+
+#include <stdio.h>
+
+static const char SQL_REVIEW_ITEM[] =
+	"SELECT r.id, 'review' AS type, r.status, r.user_id AS author_id, u.username AS author, "
+	"r.title, r.html, r.body, r.rating, r.pros, r.cons, r.product_id, p.sku, "
+	"p.name AS context, r.mod_note, UNIX_TIMESTAMP(r.created_at) AS created_at "
+	"FROM reviews r JOIN products p ON p.id = r.product_id JOIN users u ON u.id = r.user_id "
+	"WHERE r.id = ?";
+static const char SQL_REVIEW_FIELDS[] =
+	"SELECT product_id, user_id, rating, title, pros, cons FROM reviews WHERE id = ?";
+
+int item_review_load(request *r, long long id, const char *prefix)
+{
+	db_rows *rows = NULL;
+	char name[96], url[64];
+	int rc = DB_SELECT(r->app->db, SQL_REVIEW_ITEM, &rows, DBI(id));
+
+	if (rc != 0)
+		return rc;
+	rc = hdf_row(r->hdf, prefix, rows);
+	db_rows_free(rows);
+	if (rc != 0)
+		return E_NOTFOUND;
+	snprintf(url, sizeof(url), "/reviews/%lld", id);
+	snprintf(name, sizeof(name), "%s.url", prefix);
+	hdf_str(r->hdf, name, url);
+	return 0;
+}
+
+int item_review_set_status(db *d, long long id, const char *from, const char *to, const char *note)
+{
+	return reviews_set_status(d, id, from, to, note, 1);
+}
+
+/* A moderator's edit changes the text; rating, title, pros and cons stay. */
+int item_review_edit(db *d, long long id, long long editor_id, const char *body)
+{
+	db_rows *rows = NULL;
+	review_in in = { 0 };
+	int rc = DB_SELECT(d, SQL_REVIEW_FIELDS, &rows, DBI(id));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0) {
+		db_rows_free(rows);
+		return E_NOTFOUND;
+	}
+	in.product_id = db_cell_int(rows, 0, 0);
+	in.user_id = db_cell_int(rows, 0, 1);
+	in.rating = (int)db_cell_int(rows, 0, 2);
+	in.title = db_cell(rows, 0, 3);
+	in.body = body;
+	in.pros = db_cell(rows, 0, 4);
+	in.cons = db_cell(rows, 0, 5);
+	rc = reviews_edit(d, id, editor_id, &in);
+	db_rows_free(rows);
+	return rc;
+}

@@ -1,0 +1,330 @@
+"""Moderation of reviews and ideas (issue 6): members flag them, the rules
+hold or refuse them when they are written, and moderators act on them from
+the same queue as posts."""
+
+import os
+import re
+import secrets
+import tempfile
+
+import pytest
+
+import tertulia_http as th
+from tertulia_http import text
+from mod_helpers import REASON, act, act_ok, logged, members, moderator, send  # noqa: F401
+
+FOUR_LINKS = ("See https://a.example/1, https://a.example/2, https://a.example/3 "
+              "and https://a.example/4")
+
+
+# ------------------------------------------------------------------ helpers
+
+def new_product(stack):
+    """A product of its own for a test (so that no other test's summary
+    moves): its SKU."""
+    sku = "M%s-%d" % (th.RUN.upper(), secrets.randbelow(10 ** 9))
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("sku,name,description,category,active\n"
+                '%s,"Kettle %s","For a moderation test.",Testing,1\n' % (sku, sku))
+    try:
+        stack.ctl("products", "import", f.name)
+    finally:
+        os.unlink(f.name)
+    return sku
+
+
+def try_review(c, sku, body="Boils water fast.", title="Does the job", rating=4):
+    form = c.get("/p/%s/review" % sku)
+    assert form.status_code == 200
+    data = {"csrf": th.csrf_of(form.text), "rating": str(rating), "title": title, "body": body,
+            "nonce": th.input_value(form.text, "nonce")}
+    edit = re.search(r'name="edit" value="(\d+)"', form.text)
+    if edit:
+        data["edit"] = edit.group(1)
+    return c.post("/p/%s/review" % sku, data=data)
+
+
+def review(c, sku, **kw):
+    r = try_review(c, sku, **kw)
+    assert r.status_code == 303, (r.status_code, th.field_errors(r.text) or r.text[:300])
+    return int(re.search(r"(?:#r|/reviews/)(\d+)$", r.headers["Location"]).group(1))
+
+
+def product(c, sku):
+    r = c.get("/p/%s.json" % sku)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def shown_reviews(c, sku):
+    return {rv["id"]: rv for rv in product(c, sku).get("reviews", [])}
+
+
+def try_idea(c, title=None, body="It would make mornings better."):
+    title = title or "Idea %s" % th.unique_name("i")
+    return c.form("/ideas/new", {"title": title, "body": body, "confirm": "1"},
+                  page="/ideas/new")
+
+
+def idea(c, **kw):
+    r = try_idea(c, **kw)
+    assert r.status_code == 303, (r.status_code, th.field_errors(r.text) or r.text[:300])
+    return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1))
+
+
+def flag(c, kind, id_, reason="spam", note=None):
+    data = {"reason": reason}
+    if note:
+        data["note"] = note
+    return c.form("/%s/%d/flag" % (kind, id_), data, page="/")
+
+
+def queued(mod, kind, id_):
+    page = 1
+    while True:
+        data = mod.get("/mod.json", params={"type": kind, "page": page}).json()
+        for e in data.get("queue", []):
+            if e["target_id"] == id_:
+                return e
+        if not data.get("next_page"):
+            return None
+        page = data["next_page"]
+
+
+@pytest.fixture
+def watched(moderator):
+    mod, _ = moderator
+    added = []
+
+    def add(action, replacement=None):
+        word = "w%s" % th.unique_name("").replace("_", "x")
+        data = {"word": word, "lang": "any", "action": action}
+        if replacement:
+            data["replacement"] = replacement
+        assert mod.form("/mod/words", data, page="/mod/words").status_code == 303
+        added.append([w["id"] for w in mod.get("/mod/words.json").json()["words"]
+                      if w["word"] == word][0])
+        return word
+
+    yield add
+    for wid in added:
+        mod.form("/mod/words/%d/delete" % wid, {}, page="/mod/words")
+
+
+# ================================================================== reviews
+
+def test_member_flags_a_review(stack, members, moderator):
+    sku = new_product(stack)
+    (author, _), (flagger, _) = members(2)
+    rid = review(author, sku)
+    page = flagger.get("/p/%s" % sku).text
+    assert 'action="/reviews/%d/flag"' % rid in page  # the form is offered
+    assert 'action="/reviews/%d/flag"' % rid not in author.get("/p/%s" % sku).text
+    r = flag(flagger, "reviews", rid, "off_topic", "About another product")
+    assert r.status_code == 303
+    assert flag(flagger, "reviews", rid, "spam").status_code == 409
+    assert flag(author, "reviews", rid, "spam").status_code == 403
+
+    mod, _ = moderator
+    e = queued(mod, "review", rid)
+    assert e["cause"] == "flags"
+    assert e["item"]["context"] == "Kettle %s" % sku
+    assert [(f["reason"], f["note"]) for f in e["flags"]] == [("off_topic", "About another product")]
+    page = th.visible_text(mod.get("/mod/item/review/%d" % rid).text)
+    assert "Boils water fast." in page and "Kettle %s" % sku in page
+
+
+def test_three_flags_hide_a_review_and_its_rating(stack, members):
+    sku = new_product(stack)
+    (author, _), *flaggers = members(4)
+    rid = review(author, sku, rating=1)
+    assert product(th.Client(author.base), sku)["product"]["summary"]["count"] == 1
+    for c, _ in flaggers:
+        assert flag(c, "reviews", rid, "abuse").status_code == 303
+    v = th.Client(author.base)
+    assert rid not in shown_reviews(v, sku)
+    assert product(v, sku)["product"]["summary"]["count"] == 0
+    mine = product(author, sku)["mine"]
+    assert mine["status"] == "hidden"
+
+
+def test_moderator_hides_and_restores_a_review(stack, members, moderator):
+    sku = new_product(stack)
+    (author, _), = members(1)
+    rid = review(author, sku, rating=5)
+    mod, account = moderator
+    act_ok(mod, ["review:%d" % rid], "hide", reason="Fake review from a competitor")
+    v = th.Client(author.base)
+    assert rid not in shown_reviews(v, sku)
+    assert product(v, sku)["product"]["summary"]["count"] == 0
+    assert product(author, sku)["mine"]["status"] == "hidden"
+    page = th.visible_text(author.get("/reviews/%d" % rid).text)  # the author's own review
+    assert "Fake review from a competitor" in page and "Boils water fast." in page
+    logged(mod, account.username, "hide", "review", rid, "Fake review from a competitor")
+
+    act_ok(mod, ["review:%d" % rid], "restore", reason="The buyer proved the purchase")
+    assert rid in shown_reviews(v, sku)
+    assert product(v, sku)["product"]["summary"]["count"] == 1
+    logged(mod, account.username, "restore", "review", rid, "The buyer proved the purchase")
+
+
+def test_moderator_edits_a_review_keeping_a_revision(stack, members, moderator):
+    sku = new_product(stack)
+    (author, _), = members(1)
+    rid = review(author, sku, body="Call 555-0100 for a cheaper one", rating=3)
+    mod, account = moderator
+    act_ok(mod, ["review:%d" % rid], "edit", reason="Removed a phone number",
+           body="Call for a cheaper one")
+    shown = shown_reviews(th.Client(author.base), sku)[rid]
+    assert "555-0100" not in shown["html"] and "Call for a cheaper one" in shown["html"]
+    assert shown["rating"] == 3 and shown["title"] == "Does the job"
+    assert stack.sql("SELECT old_body FROM review_revisions WHERE review_id = %d" % rid) == [
+        ["Call 555-0100 for a cheaper one"]]
+    logged(mod, account.username, "edit", "review", rid, "Removed a phone number")
+
+
+def test_new_members_first_review_is_queued(stack, member, moderator):
+    sku = new_product(stack)
+    c, _ = member
+    rid = review(c, sku)
+    assert rid in shown_reviews(th.Client(c.base), sku)
+    e = queued(moderator[0], "review", rid)
+    assert e["cause"] == "new_member"
+    assert e["item"]["product_id"] == product(c, sku)["product"]["id"]
+
+
+def test_review_with_many_links_is_held_until_approved(stack, member, moderator):
+    sku = new_product(stack)
+    c, _ = member
+    rid = review(c, sku, body=FOUR_LINKS)
+    v = th.Client(c.base)
+    assert rid not in shown_reviews(v, sku)
+    assert product(v, sku)["product"]["summary"]["count"] == 0
+    assert product(c, sku)["mine"]["status"] == "held"
+    mod, _ = moderator
+    assert queued(mod, "review", rid)["cause"] == "links"
+    act_ok(mod, ["review:%d:held" % rid], "approve", from_queue=True)
+    assert rid in shown_reviews(v, sku)
+    assert product(v, sku)["product"]["summary"]["count"] == 1
+
+
+def test_watched_words_apply_to_reviews(stack, members, moderator, watched):
+    sku = new_product(stack)
+    blocked, held = watched("block"), watched("hold")
+    (a, _), (b, _) = members(2)
+    body = "It is %s, honestly." % blocked
+    r = try_review(a, sku, body=body)
+    assert r.status_code == 400
+    assert th.field_errors(r.text).get("body") == text("en", "err.blocked_word")
+    assert body in r.text
+    r = try_review(a, sku, title="Pure %s" % blocked)
+    assert r.status_code == 400
+    assert th.field_errors(r.text).get("title") == text("en", "err.blocked_word")
+    assert product(th.Client(a.base), sku)["product"]["summary"]["count"] == 0
+
+    rid = review(b, sku, body="Reminds me of %s." % held)
+    assert rid not in shown_reviews(th.Client(b.base), sku)
+    e = queued(moderator[0], "review", rid)
+    assert e["cause"] == "watched_word" and held in e["detail"]
+
+
+def test_editing_a_review_meets_the_watched_words(stack, member, watched):
+    sku = new_product(stack)
+    c, _ = member
+    rid = review(c, sku, body="Clean words first.")
+    word = watched("block")
+    r = try_review(c, sku, body="Now with %s." % word)
+    assert r.status_code == 400
+    assert shown_reviews(th.Client(c.base), sku)[rid]["html"] == "<p>Clean words first.</p>\n"
+
+
+# ================================================================== ideas
+
+def test_member_flags_an_idea(members, moderator):
+    (author, _), (flagger, _) = members(2)
+    iid = idea(author)
+    assert 'action="/ideas/%d/flag"' % iid in flagger.get("/ideas/%d" % iid).text
+    assert 'action="/ideas/%d/flag"' % iid not in author.get("/ideas/%d" % iid).text
+    assert flag(flagger, "ideas", iid, "spam", "Advertises a shop").status_code == 303
+    assert flag(flagger, "ideas", iid, "abuse").status_code == 409
+    assert flag(author, "ideas", iid, "spam").status_code == 403
+    assert flag(flagger, "ideas", 999999999, "spam").status_code == 404
+    e = queued(moderator[0], "idea", iid)
+    assert e["cause"] == "flags"
+    assert [(f["reason"], f["note"]) for f in e["flags"]] == [("spam", "Advertises a shop")]
+
+
+def test_moderator_hides_and_restores_an_idea(members, moderator):
+    (author, _), = members(1)
+    title = "Idea %s" % th.unique_name("h")
+    iid = idea(author, title=title)
+    mod, account = moderator
+    act_ok(mod, ["idea:%d" % iid], "hide", reason="Duplicate of a planned idea")
+    v = th.Client(author.base)
+    assert v.get("/ideas/%d" % iid).status_code == 404
+    assert title not in v.get("/ideas?sort=new").text
+    assert stack_note(mod, iid) == "Duplicate of a planned idea"
+    logged(mod, account.username, "hide", "idea", iid, "Duplicate of a planned idea")
+    act_ok(mod, ["idea:%d" % iid], "restore", reason="Not a duplicate after all")
+    assert v.get("/ideas/%d" % iid).status_code == 200
+
+
+def stack_note(mod, iid):
+    """The moderator's note on an idea, as the moderation page shows it."""
+    return mod.get("/mod/item/idea/%d.json" % iid).json()["entry"]["item"].get("mod_note")
+
+
+def test_ideas_are_not_edited_by_moderators(members, moderator):
+    (author, _), = members(1)
+    iid = idea(author, body="The original idea text.")
+    r = act(moderator[0], ["idea:%d" % iid], "edit", body="Something else")
+    assert r.status_code == 400
+    assert text("en", "mod.err.no_edit") in th.visible_text(r.text)
+    assert "The original idea text." in th.Client(author.base).get("/ideas/%d" % iid).text
+
+
+def test_idea_with_many_links_is_held_until_approved(member, moderator):
+    c, _ = member
+    iid = idea(c, body=FOUR_LINKS)
+    v = th.Client(c.base)
+    assert v.get("/ideas/%d" % iid).status_code == 404
+    page = th.visible_text(c.get("/ideas/%d" % iid).text)
+    assert "a.example/4" in page  # its author still reads it
+    mod, account = moderator
+    assert queued(mod, "idea", iid)["cause"] == "links"
+    act_ok(mod, ["idea:%d:held" % iid], "approve", from_queue=True)
+    assert v.get("/ideas/%d" % iid).status_code == 200
+    logged(mod, account.username, "approve", "idea", iid)
+
+
+def test_watched_words_apply_to_ideas(member, moderator, watched):
+    c, _ = member
+    blocked, replaced = watched("block"), watched("replace", "[nice word]")
+    title = "Please fix %s" % blocked
+    r = try_idea(c, title=title)
+    assert r.status_code == 400
+    assert th.field_errors(r.text).get("title") == text("en", "err.blocked_word")
+    assert th.input_value(r.text, "title") == title
+    iid = idea(c, body="What a %s kettle." % replaced)
+    html = th.Client(c.base).get("/ideas/%d.json" % iid).json()["idea"]["html"]
+    assert replaced not in html and "[nice word]" in html
+
+
+def test_new_members_first_idea_is_queued(member, moderator):
+    c, _ = member
+    iid = idea(c)
+    assert th.Client(c.base).get("/ideas/%d" % iid).status_code == 200
+    assert queued(moderator[0], "idea", iid)["cause"] == "new_member"
+
+
+def test_bulk_action_across_kinds(stack, members, moderator):
+    sku = new_product(stack)
+    (spammer, _), = members(1)
+    rid = review(spammer, sku)
+    iid = idea(spammer)
+    mod, _ = moderator
+    r = act_ok(mod, ["review:%d" % rid, "idea:%d" % iid], "delete", reason="Spam wave")
+    assert r.headers["Location"] == "/mod?done=2&conflicts=0"
+    v = th.Client(spammer.base)
+    assert rid not in shown_reviews(v, sku)
+    assert v.get("/ideas/%d" % iid).status_code == 404
