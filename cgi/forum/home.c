@@ -9,7 +9,7 @@ static const char SQL_LATEST[] =
 	"UNIX_TIMESTAMP(t.last_post_at) AS last_post_at, c.slug AS category_slug, "
 	"IF(? = 'es', c.name_es, c.name_en) AS category_name, u.username AS author "
 	"FROM threads t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.user_id "
-	"WHERE t.status = 'visible' ORDER BY t.last_post_at DESC LIMIT 10";
+	"WHERE t.status = 'visible' ORDER BY t.last_post_at DESC, t.id DESC LIMIT 10";
 /* Trending ideas (the ideas area's tables): votes of the last 14 days, each
  * weighing 1 / (hours since the vote + 2)^1.5, as on /ideas?sort=trending. */
 static const char SQL_TRENDING_IDEAS[] =
