@@ -3,6 +3,7 @@
 #include "app.h"
 #include "err.h"
 #include "log.h"
+#include "notify.h"
 #include "password.h"
 #include "route.h"
 #include "session.h"
@@ -150,6 +151,21 @@ void req_nonce(request *r)
 	randombytes_buf(raw, sizeof(raw));
 	hex_encode(raw, sizeof(raw), hex);
 	hdf_str(r->hdf, "nonce", hex);
+}
+
+void req_origin(const request *r, char *out, size_t size)
+{
+	const char *host = req_env(r, "HTTP_HOST");
+	const char *port = req_env(r, "SERVER_PORT");
+	const char *scheme = r->app->https ? "https" : "http";
+
+	if (r->app->origin)
+		snprintf(out, size, "%s", r->app->origin);
+	else if (host && !strchr(host, ':') && port && strcmp(port, r->app->https ? "443" : "80") != 0)
+		/* nginx's $host has no port: add the one the request came to */
+		snprintf(out, size, "%s://%s:%s", scheme, host, port);
+	else
+		snprintf(out, size, "%s://%s", scheme, host ? host : "localhost");
 }
 
 int req_redirect(request *r, const char *url)
@@ -679,6 +695,16 @@ static void trim_leading_space(strbuf *sb)
 /* Writes the answer: headers and the page, its JSON twin or a raw body.
  * Returns the status actually sent (a JSON POST's 303 becomes 200; a page
  * that fails to render becomes 500), for the access log. */
+/* The header's count of unread notifications: one indexed read, and only
+ * for a page that is drawn. A failure shows no count, never no page. */
+static void fill_unread(request *r)
+{
+	long long n = 0;
+
+	if (r->user.id && notify_unread_count(r->app->db, r->user.id, &n) == 0)
+		hdf_int(r->hdf, "me.unread", n);
+}
+
 static int respond(request *r, int status)
 {
 	strbuf head = STRBUF_INIT, body = STRBUF_INIT;
@@ -723,6 +749,7 @@ static int respond(request *r, int status)
 		ctype = "application/json";
 		rc = json_twin(r, &body);
 	} else if (status != 303) {
+		fill_unread(r);
 		rc = view_render(r->app->templates, r->template ? r->template : "error",
 				 r->hdf, lang_hdf(r), &body);
 		trim_leading_space(&body);

@@ -139,6 +139,10 @@ long long req_page(const request *r, long long max);
  * something: the same nonce submitted twice makes one thing. */
 void req_nonce(request *r);
 
+/* The site's origin for absolute links ("https://community.example"): the
+ * configured public_origin, else the scheme, Host header and port of the
+ * request. Written into out (size bytes). */
+void req_origin(const request *r, char *out, size_t size);
 /* Sets r->location to a copy of url; handlers return 303 after it. */
 int req_redirect(request *r, const char *url);
 /* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes

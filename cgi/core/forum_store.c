@@ -4,6 +4,8 @@
 #include "err.h"
 #include "markdown.h"
 #include "moderation.h"
+#include "notify.h"
+#include "follow.h"
 #include "str.h"
 
 #include <stdio.h>
@@ -144,6 +146,11 @@ int forum_create_thread(db *d, long long category_id, const char *title,
 	if (rc == 0 && p->queue_cause)
 		rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail, p->user_id,
 				   category_id, 0);
+	/* authors watch their threads; followers hear of it with the thread */
+	if (rc == 0)
+		rc = follow_auto(d, p->user_id, "thread", *thread_id);
+	if (rc == 0)
+		rc = notify_forum_post(d, *post_id);
 	if (rc == 0)
 		return db_commit(d);
 	db_rollback(d);
@@ -180,6 +187,8 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 		if (rc == 0 && p->queue_cause)
 			rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail,
 					   p->user_id, category_id, 0);
+		if (rc == 0)
+			rc = notify_forum_post(d, *post_id);
 	}
 	db_rows_free(rows);
 	if (rc == 0)

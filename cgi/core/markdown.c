@@ -133,6 +133,188 @@ fail:
 	return E_NOMEM;
 }
 
+/* ---- @mentions ---- */
+
+static int name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '.' || c == '-';
+}
+
+/* Finds the next mention in s[*pos..n): *at gets the index of its '@' and
+ * *len the length of the name after it. Returns 1, or 0 when none is left. */
+static int next_mention(const char *s, size_t n, size_t *pos, size_t *at, size_t *len)
+{
+	size_t i, j;
+
+	for (i = *pos; i < n; i++) {
+		if (s[i] != '@' || (i > 0 && (name_char((unsigned char)s[i - 1]) ||
+					      s[i - 1] == '@' || s[i - 1] == '/')))
+			continue;
+		for (j = i + 1; j < n && name_char((unsigned char)s[j]); j++)
+			;
+		*pos = j;
+		while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+			j--;
+		if (j - i - 1 >= 3 && j - i - 1 <= MENTION_NAME_MAX) {
+			*at = i;
+			*len = j - i - 1;
+			return 1;
+		}
+		i = *pos - 1; /* too short or too long: not a mention, go on after it */
+	}
+	*pos = n;
+	return 0;
+}
+
+/* Calls fn for every text node outside links and images (after the text
+ * nodes are merged, so that "@a_b" is one node), and outside block quotes
+ * when skip_quotes is set. fn may change the node: the nodes are collected
+ * first. */
+static int each_plain_text(cmark_node *doc, int skip_quotes, int (*fn)(cmark_node *, void *),
+			   void *ctx)
+{
+	cmark_node **list = NULL;
+	size_t n = 0, cap = 0, i;
+	cmark_iter *it;
+	cmark_event_type ev;
+	int depth = 0, quotes = 0, rc = 0;
+
+	cmark_consolidate_text_nodes(doc);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			depth += ev == CMARK_EVENT_ENTER ? 1 : ev == CMARK_EVENT_EXIT ? -1 : 0;
+			continue;
+		}
+		if (t == CMARK_NODE_BLOCK_QUOTE) {
+			quotes += ev == CMARK_EVENT_ENTER ? 1 : ev == CMARK_EVENT_EXIT ? -1 : 0;
+			continue;
+		}
+		if (t != CMARK_NODE_TEXT || depth > 0 || (skip_quotes && quotes > 0) ||
+		    !strchr(cmark_node_get_literal(node), '@'))
+			continue;
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			cmark_node **p = realloc(list, ncap * sizeof(*p));
+			if (p == NULL) {
+				rc = E_NOMEM;
+				break;
+			}
+			list = p;
+			cap = ncap;
+		}
+		list[n++] = node;
+	}
+	cmark_iter_free(it);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = fn(list[i], ctx);
+	free(list);
+	return rc;
+}
+
+/* Adds a text node holding s[0..n) before node. */
+static int text_before(cmark_node *node, const char *s, size_t n)
+{
+	cmark_node *t;
+	char *copy;
+
+	if (n == 0)
+		return 0;
+	t = cmark_node_new(CMARK_NODE_TEXT);
+	copy = strndup(s, n);
+	if (t == NULL || copy == NULL || !cmark_node_set_literal(t, copy) ||
+	    !cmark_node_insert_before(node, t)) {
+		free(copy);
+		if (t)
+			cmark_node_free(t);
+		return E_NOMEM;
+	}
+	free(copy);
+	return 0;
+}
+
+/* Splits a text node around its mentions: "hi @ana!" becomes "hi ",
+ * a link to /u/ana holding "@ana", and "!". */
+static int link_mentions_in(cmark_node *node, void *ctx)
+{
+	const char *s = cmark_node_get_literal(node);
+	size_t n = strlen(s), pos = 0, done = 0, at, len;
+	char url[8 + MENTION_NAME_MAX], label[2 + MENTION_NAME_MAX];
+	int rc = 0, found = 0;
+
+	(void)ctx;
+	while (rc == 0 && next_mention(s, n, &pos, &at, &len)) {
+		cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+
+		snprintf(url, sizeof(url), "/u/%.*s", (int)len, s + at + 1);
+		snprintf(label, sizeof(label), "@%.*s", (int)len, s + at + 1);
+		rc = text_before(node, s + done, at - done);
+		if (rc == 0 && (link == NULL || text == NULL || !cmark_node_set_url(link, url) ||
+				!cmark_node_set_literal(text, label) || !cmark_node_append_child(link, text)))
+			rc = E_NOMEM;
+		else
+			text = NULL; /* the link owns it */
+		if (rc == 0 && !cmark_node_insert_before(node, link))
+			rc = E_NOMEM;
+		else if (rc == 0)
+			link = NULL;
+		if (text)
+			cmark_node_free(text);
+		if (link)
+			cmark_node_free(link);
+		done = at + 1 + len;
+		found = 1;
+	}
+	if (rc == 0 && found) {
+		rc = text_before(node, s + done, n - done);
+		if (rc == 0)
+			cmark_node_free(node);
+	}
+	return rc;
+}
+
+typedef struct mention_list {
+	char (*names)[MENTION_NAME_MAX + 1];
+	size_t n, max;
+} mention_list;
+
+static int collect_mentions(cmark_node *node, void *ctx)
+{
+	mention_list *l = ctx;
+	const char *s = cmark_node_get_literal(node);
+	size_t n = strlen(s), pos = 0, at, len, i;
+
+	while (l->n < l->max && next_mention(s, n, &pos, &at, &len)) {
+		for (i = 0; i < l->n; i++)
+			if (strlen(l->names[i]) == len && ascii_ncasecmp(l->names[i], s + at + 1, len) == 0)
+				break;
+		if (i == l->n) {
+			memcpy(l->names[l->n], s + at + 1, len);
+			l->names[l->n++][len] = '\0';
+		}
+	}
+	return 0;
+}
+
+int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_MAX + 1], size_t max)
+{
+	cmark_node *doc = cmark_parse_document(md, n, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+	mention_list l = { names, 0, max };
+	int rc;
+
+	if (doc == NULL)
+		return E_NOMEM;
+	/* a quote repeats what someone said: its mentions were told already */
+	rc = each_plain_text(doc, 1, collect_mentions, &l);
+	cmark_node_free(doc);
+	return rc ? rc : (int)l.n;
+}
+
 int markdown_render(const char *md, size_t n, char **html)
 {
 	cmark_node *doc = cmark_parse_document(md, n, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
@@ -143,6 +325,8 @@ int markdown_render(const char *md, size_t n, char **html)
 	if (doc == NULL)
 		return E_NOMEM;
 	rc = apply_link_policy(doc);
+	if (rc == 0)
+		rc = each_plain_text(doc, 0, link_mentions_in, NULL);
 	if (rc == 0) {
 		raw = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 		rc = raw ? add_rel(raw, html) : E_NOMEM;

@@ -20,6 +20,19 @@ int markdown_render(const char *md, size_t n, char **html);
  * path on this site ("/t/1", "#p3"), never "//host". */
 int markdown_url_allowed(const char *url);
 
+/* @mentions. A mention is "@name" in the text of a post (not in code, not
+ * inside a link or an image; one in a block quote is linked but tells
+ * nobody, since a quote repeats what was said before), where "@" starts the text or follows a
+ * character that cannot be part of an address (so "ana@example.com" is no
+ * mention) and name is 3-30 of [A-Za-z0-9_.-], trailing '.' and '-' being
+ * punctuation. markdown_render links each one to /u/NAME; whether such a
+ * member exists is for the caller of markdown_mentions to check. */
+#define MENTION_NAME_MAX 30
+/* The distinct names mentioned in n bytes of Markdown (compared without
+ * case), at most max of them, each copied into names[i]. Returns how many,
+ * or E_NOMEM. */
+int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_MAX + 1], size_t max);
+
 /* Plain text of n bytes of Markdown (for snippets, search, sentiment and
  * notification emails): the text of every node, without markup. Allocated;
  * the caller frees. Returns 0 or E_NOMEM. */
