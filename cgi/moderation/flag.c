@@ -19,6 +19,8 @@ static const char SQL_FLAG_INSERT[] =
 	"VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_FLAGS_OPEN[] =
 	"SELECT COUNT(*) FROM flags WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
+static const char SQL_QUEUE_DETAIL[] =
+	"UPDATE mod_queue SET detail = ? WHERE target_type = ? AND target_id = ?";
 
 static int do_flag(request *r, const char *type)
 {
@@ -40,6 +42,15 @@ static int do_flag(request *r, const char *type)
 		return E_FORBIDDEN;
 	}
 	rc = db_begin(r->app->db);
+	/* the item's queue row first: its lock makes the flags of one item take
+	 * turns, so that the count below sees every flag sent before this one
+	 * and exactly one flag reaches the threshold (and a moderator acting on
+	 * the item takes the same row first) */
+	if (rc == 0)
+		rc = mod_queue_add(r->app->db, type, id, "flags", "",
+				   hdf_get_int_value(r->hdf, "d.item.author_id", 0),
+				   hdf_get_int_value(r->hdf, "d.item.category_id", 0),
+				   hdf_get_int_value(r->hdf, "d.item.product_id", 0));
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_FLAG_INSERT, NULL, DBS(type), DBI(id), DBI(r->user.id),
 			     DBS(reason), DBS(note ? note : ""));
@@ -47,14 +58,14 @@ static int do_flag(request *r, const char *type)
 		rc = DB_SELECT_INT(r->app->db, SQL_FLAGS_OPEN, &open, DBS(type), DBI(id));
 	if (rc == 0) {
 		snprintf(detail, sizeof(detail), "%lld flags", open);
-		rc = mod_queue_add(r->app->db, type, id, "flags", detail,
-				   hdf_get_int_value(r->hdf, "d.item.author_id", 0),
-				   hdf_get_int_value(r->hdf, "d.item.category_id", 0),
-				   hdf_get_int_value(r->hdf, "d.item.product_id", 0));
+		rc = DB_EXEC(r->app->db, SQL_QUEUE_DETAIL, NULL, DBS(detail), DBS(type), DBI(id));
 	}
 	if (rc == 0 && to_hide > 0 && open >= to_hide &&
-	    strcmp(hdf_get_value(r->hdf, "d.item.status", ""), "visible") == 0)
+	    strcmp(hdf_get_value(r->hdf, "d.item.status", ""), "visible") == 0) {
 		rc = k->set_status(r->app->db, id, "visible", "hidden", req_text(r, "mod.hidden_by_flags"));
+		if (rc == E_CONFLICT) /* hidden or removed meanwhile: the flag stands */
+			rc = 0;
+	}
 	if (rc == 0)
 		rc = db_commit(r->app->db);
 	else
@@ -63,9 +74,7 @@ static int do_flag(request *r, const char *type)
 		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.flagged_twice"));
 		return E_CONFLICT;
 	}
-	if (rc == E_CONFLICT) /* hidden meanwhile by someone else: the flag stands */
-		rc = 0;
-	if (rc != 0)
+	if (rc != 0) /* a deadlock (E_CONFLICT) too: nothing was recorded */
 		return rc;
 	hdf_remove_tree(r->hdf, "d.item");
 	r->created_id = id;
