@@ -725,3 +725,28 @@ def test_acting_on_an_item_someone_else_changed_is_409(members, moderator):
     r = act(mod, ["post:%d:visible" % pid], "delete")
     assert r.status_code == 409
     assert posts_seen(author, tid)[pid]["status"] == "hidden"
+
+
+def test_flags_sent_at_the_same_moment_all_count(members, moderator):
+    (host, _), (author, _), *flaggers = members(5)
+    tid, _ = new_thread(host)
+    pid = reply(author, tid, "Flagged by three at once")
+    ready = [(c, {"reason": "spam", "csrf": c.token("/")}) for c, _ in flaggers]
+    barrier = threading.Barrier(len(ready))
+    answers = [None] * len(ready)
+
+    def go(i):
+        c, data = ready[i]
+        barrier.wait()
+        answers[i] = c.post("/posts/%d/flag" % pid, data=data)
+
+    threads = [threading.Thread(target=go, args=(i,)) for i in range(len(ready))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert [a.status_code for a in answers] == [303] * 3, [a.text[:200] for a in answers]
+    e = queued(moderator[0], pid)
+    assert len(e["flags"]) == 3
+    assert e["item"]["status"] == "hidden"
+    assert pid not in posts_seen(visitor(host), tid)
