@@ -1,8 +1,10 @@
 /* account.c: the accounts program. Registration, login and logout,
  * settings, profiles, the language switch and the admin page for roles.
  * It is the only program whose database account reads password hashes. */
+#include "account/account.h"
 #include "core/app.h"
 #include "core/err.h"
+#include "core/follow.h"
 #include "core/log.h"
 #include "core/server.h"
 #include "core/session.h"
@@ -20,6 +22,7 @@ static const char SQL_SETTINGS_GET[] =
 	"SELECT email, lang, bio FROM users WHERE id = ?";
 static const char SQL_SETTINGS_SET[] =
 	"UPDATE users SET email = ?, lang = ?, bio = ? WHERE id = ?";
+static const char SQL_EMAIL_OF[] = "SELECT email FROM users WHERE id = ?";
 static const char SQL_SET_LANG[] = "UPDATE users SET lang = ? WHERE id = ?";
 static const char SQL_SEEN[] = "UPDATE users SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_PASSWORD_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
@@ -31,7 +34,7 @@ static const char SQL_ADMIN_USERS[] =
 
 /* A redirect target from a form or query: a local path only, so that a link
  * cannot send people elsewhere after login. */
-static const char *safe_next(const char *next)
+const char *safe_next(const char *next)
 {
 	const char *p;
 
@@ -54,12 +57,14 @@ static const field_spec register_fields[] = {
 	{ "username", F_USERNAME, 3, 30, 1, NULL },
 	{ "email", F_EMAIL, 3, 254, 1, NULL },
 	{ "password", F_PASSWORD, 1, 1000, 1, NULL },
+	{ "invite", F_LINE, 0, 100, 0, NULL },
 	FIELDS_END
 };
 
 static int page_register(request *r)
 {
 	hdf_str(r->hdf, "form.next", safe_next(req_query(r, "next")));
+	invite_show(r, req_query(r, "invite"));
 	r->template = "register";
 	return 200;
 }
@@ -96,9 +101,22 @@ static int do_register(request *r)
 			return taken;
 		req_field_error(r, "email", "err.email_taken", 0);
 	}
+	invite_show(r, form_get(&r->in, "invite"));
 	if (r->invalid)
 		return 400;
-	rc = users_create(r->app->db, name, email, pw, "", &id);
+	/* the account, its email preferences, the address check and the
+	 * invitation it came through, all or nothing */
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = users_create(r->app->db, name, email, pw, "", &id);
+	if (rc == 0)
+		rc = email_registered(r, id, email);
+	if (rc == 0)
+		rc = invite_accepted(r, form_get(&r->in, "invite"), id);
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
 	if (rc == E_DUP) { /* taken between the check and the insert */
 		req_field_error(r, "username", "err.name_taken", 0);
 		return 409;
@@ -250,7 +268,7 @@ static int load_settings(request *r)
 	}
 	db_rows_free(rows);
 	r->template = "settings";
-	return 0;
+	return email_settings_load(r);
 }
 
 static int page_settings(request *r)
@@ -268,6 +286,7 @@ static int do_settings(request *r)
 	const char *email = form_get(&r->in, "email");
 	const char *lang = form_get(&r->in, "lang");
 	const char *bio = form_get(&r->in, "bio");
+	db_rows *rows = NULL;
 	int rc, taken;
 
 	if (!r->invalid && (taken = users_email_taken(r->app->db, email, r->user.id)) != 0) {
@@ -281,8 +300,20 @@ static int do_settings(request *r)
 	}
 	if (lang == NULL || strcmp(lang, "auto") == 0)
 		lang = "";
-	rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(email), DBS(lang),
-		     DBS(bio ? bio : ""), DBI(r->user.id));
+	/* a new address is checked again, in the same transaction */
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_SELECT(r->app->db, SQL_EMAIL_OF, &rows, DBI(r->user.id));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(email), DBS(lang),
+			     DBS(bio ? bio : ""), DBI(r->user.id));
+	if (rc == 0 && rows->nrows == 1 && strcasecmp(db_cell(rows, 0, 0), email) != 0)
+		rc = email_changed(r, email);
+	db_rows_free(rows);
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
 	if (rc == E_DUP) {
 		req_field_error(r, "email", "err.email_taken", 0);
 		rc = load_settings(r);
@@ -365,6 +396,10 @@ static int page_profile(request *r)
 	db_rows_free(rows);
 	/* roles beyond the public badges are nobody else's business */
 	hdf_remove_tree(r->hdf, "d.user.roles");
+	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "user",
+			hdf_get_int_value(r->hdf, "d.user.id", 0));
+	if (rc != 0)
+		return rc;
 	r->template = "profile";
 	return 200;
 }
@@ -500,6 +535,22 @@ static const route routes[] = {
 	{ R_POST, "/lang", do_lang, 0, lang_fields },
 	{ R_GET | R_LOGIN, "/admin", page_admin, ROLE_ADMIN, NULL },
 	{ R_POST | R_LOGIN, "/admin/roles", do_roles, ROLE_ADMIN, roles_fields },
+	{ R_POST | R_LOGIN, "/settings/email", do_email_prefs, 0, email_prefs_fields },
+	{ R_POST | R_LOGIN, "/settings/verify/resend", do_verify_resend, 0, NULL },
+	{ R_GET, "/settings/verify", page_verify, 0, NULL },
+	{ R_POST, "/settings/verify", do_verify, 0, verify_fields },
+	{ R_GET, "/password/forgot", page_forgot, 0, NULL },
+	{ R_POST | R_FORM_ERRORS, "/password/forgot", do_forgot, 0, forgot_fields },
+	{ R_GET, "/password/reset", page_reset, 0, NULL },
+	{ R_POST | R_FORM_ERRORS, "/password/reset", do_reset, 0, reset_fields },
+	{ R_GET | R_LOGIN, "/notifications", page_notifications, 0, NULL },
+	{ R_POST | R_LOGIN, "/notifications/read-all", do_read_all, 0, NULL },
+	{ R_POST | R_LOGIN, "/notifications/:id/read", do_read, 0, NULL },
+	{ R_GET | R_LOGIN, "/notifications/following", page_following, 0, NULL },
+	{ R_POST | R_LOGIN, "/follow", do_follow, 0, follow_fields },
+	{ R_GET | R_LOGIN, "/invite", page_invite, 0, NULL },
+	{ R_GET, "/unsubscribe/:s", page_unsubscribe, 0, NULL },
+	{ R_POST | R_NOSESSION | R_API, "/unsubscribe/:s", do_unsubscribe, 0, NULL },
 	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
 };
 

@@ -17,6 +17,7 @@
     </div>
     <button type="submit" class="button"><?cs var:L.login.submit ?></button>
   </form>
+  <p class="aside"><a href="/password/forgot"><?cs var:L.notify.reset.forgot_link ?></a></p>
   <p class="aside"><?cs var:L.login.no_account ?> <a href="/register"><?cs var:L.login.register_link ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

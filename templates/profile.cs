@@ -1,4 +1,4 @@
-<?cs set:page.title = d.user.username ?><?cs include:"header.cs" ?>
+<?cs set:page.title = d.user.username ?><?cs include:"header.cs" ?><?cs include:"follow_macros.cs" ?>
 <section class="panel profile">
   <div class="profile-head">
     <span class="avatar" aria-hidden="true"><?cs var:string.slice(d.user.username, 0, 1) ?></span>
@@ -7,6 +7,7 @@
       <p class="meta"><?cs var:L.profile.joined ?> <time datetime="<?cs var:d.user.joined ?>"><?cs var:d.user.joined ?></time><?cs if:d.user.last_seen ?> · <?cs var:L.profile.last_seen ?> <time datetime="<?cs var:d.user.last_seen ?>"><?cs var:d.user.last_seen ?></time><?cs /if ?></p>
     </div>
   </div>
+  <?cs if:me.id && me.id != d.user.id ?><?cs call:follow_form(d.follow, "/u/" + d.user.username) ?><?cs /if ?>
   <?cs if:d.user.bio ?><h2><?cs var:L.profile.about ?></h2><p class="bio"><?cs var:d.user.bio ?></p><?cs /if ?>
   <h2><?cs var:L.profile.activity ?></h2>
   <?cs if:subcount(d.activity) ?>

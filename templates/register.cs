@@ -4,6 +4,8 @@
   <form action="/register" method="post" class="stack-form" novalidate>
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:form.next ?>">
+    <?cs if:form.invite ?><input type="hidden" name="invite" value="<?cs var:form.invite ?>"><?cs /if ?>
+    <?cs if:d.invited_by ?><p class="notice notice-ok"><?cs var:L.notify.invite.invited_by ?> <strong><?cs var:d.invited_by ?></strong></p><?cs /if ?>
     <div class="field">
       <label for="username"><?cs var:L.register.username ?></label>
       <input id="username" name="username" type="text" autocomplete="username" required minlength="3" maxlength="30" value="<?cs var:form.username ?>"<?cs call:described("username", "1") ?>>

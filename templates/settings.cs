@@ -28,6 +28,30 @@
     <button type="submit" class="button"><?cs var:L.settings.save ?></button>
   </form>
 
+  <h2 id="email"><?cs var:L.notify.email.heading ?></h2>
+  <?cs if:d.email.verified == "1" ?>
+  <p class="notice notice-ok"><?cs var:L.notify.email.is_verified ?></p>
+  <?cs else ?>
+  <div class="notice notice-warn" role="status">
+    <p><?cs var:L.notify.email.not_verified ?></p>
+    <?cs if:d.email.sent ?><p><?cs var:L.notify.email.resent ?></p><?cs /if ?>
+    <form action="/settings/verify/resend" method="post" class="inline-form"><?cs call:csrf_field() ?><button type="submit" class="button button-small button-secondary"><?cs var:L.notify.email.resend ?></button></form>
+  </div>
+  <?cs /if ?>
+  <form action="/settings/email" method="post" class="stack-form" novalidate>
+    <?cs call:csrf_field() ?>
+    <fieldset>
+      <legend><?cs var:L.notify.email.mode ?></legend>
+      <label class="check"><input type="radio" name="mode" value="immediate"<?cs if:d.email.mode == "immediate" ?> checked<?cs /if ?>> <?cs var:L.notify.email.immediate ?></label>
+      <label class="check"><input type="radio" name="mode" value="daily"<?cs if:d.email.mode == "daily" ?> checked<?cs /if ?>> <?cs var:L.notify.email.daily ?></label>
+      <label class="check"><input type="radio" name="mode" value="weekly"<?cs if:d.email.mode == "weekly" ?> checked<?cs /if ?>> <?cs var:L.notify.email.weekly ?></label>
+      <label class="check"><input type="radio" name="mode" value="none"<?cs if:d.email.mode == "none" ?> checked<?cs /if ?>> <?cs var:L.notify.email.none ?></label>
+    </fieldset>
+    <p class="hint"><?cs var:L.notify.email.mode_hint ?></p>
+    <button type="submit" class="button"><?cs var:L.notify.email.save ?></button>
+  </form>
+  <p><a href="/notifications/following"><?cs var:L.notify.following_link ?></a> · <a href="/invite"><?cs var:L.notify.invite_link ?></a></p>
+
   <h2><?cs var:L.settings.password ?></h2>
   <form action="/settings/password" method="post" class="stack-form" novalidate>
     <?cs call:csrf_field() ?>

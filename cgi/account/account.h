@@ -1,0 +1,68 @@
+/* account.h: the account program's pages about following, notifications
+ * and email (the files of cgi/account/); registration, login, settings and profiles
+ * are in cgi/account.c. Handlers follow app.h: they borrow the request,
+ * fill r->hdf under "d." and return a status or an error code. */
+#ifndef TERTULIA_ACCOUNT_H
+#define TERTULIA_ACCOUNT_H
+
+#include "../core/app.h"
+
+/* account.c: a redirect target from a form or query, a local path only. */
+const char *safe_next(const char *next);
+
+/* notifications.c: /notifications, grouped, newest first; mark read. */
+int page_notifications(request *r);
+int do_read(request *r);
+int do_read_all(request *r);
+/* The language file of the request (for texts built in C). */
+HDF *account_lang(const request *r);
+
+/* follow.c: POST /follow (kind, id, level; "none" stops following) and
+ * the list of what the member follows. */
+extern const field_spec follow_fields[];
+int do_follow(request *r);
+int page_following(request *r);
+
+/* email.c: email preferences on the settings page, the address check. */
+extern const field_spec email_prefs_fields[];
+extern const field_spec verify_fields[];
+int do_email_prefs(request *r);
+int do_verify_resend(request *r);
+int page_verify(request *r);
+int do_verify(request *r);
+/* Adds the email preferences and the address's state to the settings page. */
+int email_settings_load(request *r);
+/* In the registration's transaction: the preferences row (with the
+ * language of the request) and the verification email. */
+int email_registered(request *r, long long user_id, const char *email);
+/* In the settings' transaction, when the address changed: it is no longer
+ * verified, and a check goes to the new one. */
+int email_changed(request *r, const char *email);
+/* Hash of a token from an emailed link (64 hex digits), as stored in
+ * account_tokens. E_INVALID when it is not 64 hex digits. */
+int account_token_hash(const char *hex, unsigned char out[32]);
+
+/* password_reset.c: /password/forgot and /password/reset. */
+extern const field_spec forgot_fields[];
+extern const field_spec reset_fields[];
+int page_forgot(request *r);
+int do_forgot(request *r);
+int page_reset(request *r);
+int do_reset(request *r);
+
+/* invite.c: /invite (a member's invitation link) and what registration
+ * does with it. */
+int page_invite(request *r);
+/* Puts the inviter of an invitation token into form.invite and
+ * d.invited_by when the token is good (register page). */
+void invite_show(request *r, const char *token);
+/* In the registration's transaction: records that invitee_id came through
+ * the invitation token (nothing for a missing or bad token). */
+int invite_accepted(request *r, const char *token, long long invitee_id);
+
+/* unsubscribe.c: /unsubscribe/{token}: GET asks, POST (also the mail
+ * client's one-click, RFC 8058) does it. */
+int page_unsubscribe(request *r);
+int do_unsubscribe(request *r);
+
+#endif

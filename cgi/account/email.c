@@ -1,0 +1,212 @@
+/* email.c: a member's email preferences (immediate, daily digest, weekly
+ * digest, none) on the settings page, and the check of their address: a
+ * link is mailed at registration and whenever the address changes; until
+ * it is followed the member uses the site as anyone else but gets no
+ * notification email, digest or re-engagement mail (only the address
+ * checks and password resets), which the settings page says. */
+#include "account.h"
+#include "../core/err.h"
+#include "../core/outbox.h"
+#include "../core/session.h"
+#include "../core/throttle.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const field_spec email_prefs_fields[] = {
+	{ "mode", F_ENUM, 0, 0, 1, "immediate|daily|weekly|none" },
+	FIELDS_END
+};
+
+const field_spec verify_fields[] = {
+	{ "token", F_LINE, 64, 64, 1, NULL },
+	FIELDS_END
+};
+
+static const char SQL_PREFS[] =
+	"SELECT COALESCE(p.mode, 'immediate') AS mode, u.email_verified_at IS NOT NULL AS verified, "
+	"(SELECT COUNT(*) FROM outbox o WHERE o.user_id = u.id AND o.kind = 'verify' "
+	"AND o.status IN ('queued', 'sending')) AS check_pending "
+	"FROM users u LEFT JOIN email_prefs p ON p.user_id = u.id WHERE u.id = ?";
+/* A change of mode starts the digests' clock afresh; saving the same mode
+ * changes nothing but the language. mode is assigned last: the IFs read the
+ * old one. */
+static const char SQL_PREFS_SET[] =
+	"INSERT INTO email_prefs (user_id, mode, lang, digest_since, next_digest_at, updated_at) "
+	"VALUES (?, ?, ?, UTC_TIMESTAMP(), CASE ? WHEN 'daily' THEN UTC_TIMESTAMP() + INTERVAL 1 DAY "
+	"WHEN 'weekly' THEN UTC_TIMESTAMP() + INTERVAL 7 DAY END, UTC_TIMESTAMP()) "
+	"ON DUPLICATE KEY UPDATE "
+	"digest_since = IF(mode = VALUES(mode), digest_since, VALUES(digest_since)), "
+	"next_digest_at = IF(mode = VALUES(mode), next_digest_at, VALUES(next_digest_at)), "
+	"lang = VALUES(lang), updated_at = UTC_TIMESTAMP(), mode = VALUES(mode)";
+static const char SQL_PREFS_NEW[] =
+	"INSERT INTO email_prefs (user_id, mode, lang, updated_at) VALUES (?, 'immediate', ?, "
+	"UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE lang = VALUES(lang)";
+static const char SQL_UNVERIFY[] = "UPDATE users SET email_verified_at = NULL WHERE id = ?";
+static const char SQL_ADDRESS[] =
+	"SELECT email, email_verified_at IS NOT NULL FROM users WHERE id = ?";
+static const char SQL_TOKEN_FIND[] =
+	"SELECT t.user_id FROM account_tokens t JOIN users u ON u.id = t.user_id "
+	"WHERE t.token_hash = ? AND t.purpose = 'verify' AND t.used_at IS NULL "
+	"AND t.expires_at > UTC_TIMESTAMP() AND t.email = u.email COLLATE utf8mb4_unicode_ci";
+static const char SQL_TOKEN_USE[] =
+	"UPDATE account_tokens SET used_at = UTC_TIMESTAMP() WHERE token_hash = ? AND used_at IS NULL";
+static const char SQL_VERIFIED[] =
+	"UPDATE users SET email_verified_at = UTC_TIMESTAMP() WHERE id = ?";
+
+/* Checks sent by hand, per member and hour. */
+#define RESEND_PER_HOUR 3
+
+int account_token_hash(const char *hex, unsigned char out[32])
+{
+	unsigned char raw[32];
+
+	if (hex == NULL || strlen(hex) != 64 || hex_decode(hex, raw, sizeof(raw)) != 0)
+		return E_INVALID;
+	session_hash(raw, out);
+	return 0;
+}
+
+int email_settings_load(request *r)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_PREFS, &rows, DBI(r->user.id));
+
+	if (rc != 0)
+		return rc;
+	hdf_row(r->hdf, "d.email", rows);
+	db_rows_free(rows);
+	if (req_query(r, "sent"))
+		hdf_int(r->hdf, "d.email.sent", 1);
+	return 0;
+}
+
+static int queue_check(request *r, long long user_id, const char *email)
+{
+	outbox_item m = { .kind = "verify", .user_id = user_id, .email = email, .lang = r->lang };
+
+	return outbox_queue(r->app->db, &m);
+}
+
+int email_registered(request *r, long long user_id, const char *email)
+{
+	int rc = DB_EXEC(r->app->db, SQL_PREFS_NEW, NULL, DBI(user_id), DBS(r->lang));
+
+	return rc ? rc : queue_check(r, user_id, email);
+}
+
+int email_changed(request *r, const char *email)
+{
+	int rc = DB_EXEC(r->app->db, SQL_UNVERIFY, NULL, DBI(r->user.id));
+
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_PREFS_NEW, NULL, DBI(r->user.id), DBS(r->lang));
+	return rc ? rc : queue_check(r, r->user.id, email);
+}
+
+int do_email_prefs(request *r)
+{
+	const char *mode = form_get(&r->in, "mode");
+	int rc = DB_EXEC(r->app->db, SQL_PREFS_SET, NULL, DBI(r->user.id), DBS(mode), DBS(r->lang),
+			 DBS(mode));
+
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/settings?saved=1#email");
+	return 303;
+}
+
+int do_verify_resend(request *r)
+{
+	db_rows *rows = NULL;
+	char key[64];
+	int rc;
+
+	snprintf(key, sizeof(key), "verify:user:%lld", r->user.id);
+	rc = throttle_check(r->app->db, key, RESEND_PER_HOUR, 3600);
+	if (rc == E_THROTTLED)
+		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.resend_throttled"));
+	if (rc != 0)
+		return rc;
+	rc = DB_SELECT(r->app->db, SQL_ADDRESS, &rows, DBI(r->user.id));
+	if (rc == 0 && rows->nrows == 1 && !db_cell_int(rows, 0, 1)) {
+		rc = db_begin(r->app->db);
+		if (rc == 0)
+			rc = queue_check(r, r->user.id, db_cell(rows, 0, 0));
+		if (rc == 0)
+			rc = throttle_hit(r->app->db, key);
+		if (rc == 0)
+			rc = db_commit(r->app->db);
+		else
+			db_rollback(r->app->db);
+	}
+	db_rows_free(rows);
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/settings?sent=1#email");
+	return 303;
+}
+
+/* The member a verify token is good for, or E_NOTFOUND. */
+static int verify_token_user(request *r, const unsigned char hash[32], long long *user_id)
+{
+	return DB_SELECT_INT(r->app->db, SQL_TOKEN_FIND, user_id, DBB(hash, 32));
+}
+
+int page_verify(request *r)
+{
+	const char *token = req_query(r, "token");
+	unsigned char hash[32];
+	long long user_id = 0;
+	int rc;
+
+	r->template = "verify";
+	if (req_query(r, "done")) {
+		hdf_int(r->hdf, "d.verified", 1);
+		return 200;
+	}
+	if (account_token_hash(token, hash) != 0)
+		return E_INVALID;
+	rc = verify_token_user(r, hash, &user_id);
+	if (rc == E_NOTFOUND) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.bad_link"));
+		return E_NOTFOUND;
+	}
+	if (rc != 0)
+		return rc;
+	hdf_str(r->hdf, "form.token", token);
+	return 200;
+}
+
+int do_verify(request *r)
+{
+	unsigned char hash[32];
+	long long user_id = 0;
+	db_result res;
+	int rc;
+
+	r->template = "verify";
+	if (r->invalid || account_token_hash(form_get(&r->in, "token"), hash) != 0)
+		return E_INVALID;
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = verify_token_user(r, hash, &user_id);
+	/* single use: of two clicks at once, one marks it used */
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_TOKEN_USE, &res, DBB(hash, 32));
+	if (rc == 0 && res.affected != 1)
+		rc = E_NOTFOUND;
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_VERIFIED, NULL, DBI(user_id));
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
+	if (rc == E_NOTFOUND)
+		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.bad_link"));
+	if (rc != 0)
+		return rc;
+	r->created_id = user_id;
+	req_redirect(r, "/settings/verify?done=1");
+	return 303;
+}

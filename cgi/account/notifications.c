@@ -1,0 +1,57 @@
+/* notifications.c: /notifications, a member's notifications grouped by
+ * thread, idea or product ("3 new replies in …"), unread first; marking one
+ * group or all of them read. */
+#include "account.h"
+#include "../core/err.h"
+#include "../core/notify_view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+HDF *account_lang(const request *r)
+{
+	return r->app->lang[strcmp(r->lang, "es") == 0 ? 1 : 0];
+}
+
+int page_notifications(request *r)
+{
+	long long page = req_page(r, 10000);
+	int more = 0, rc;
+
+	if (page < 0)
+		return (int)page;
+	rc = notify_load_groups(r->app->db, r->user.id, account_lang(r), page, r->hdf, "d.groups",
+				&more);
+	if (rc != 0)
+		return rc;
+	hdf_int(r->hdf, "d.page", page);
+	if (more)
+		hdf_int(r->hdf, "d.next_page", page + 1);
+	if (page > 1)
+		hdf_int(r->hdf, "d.prev_page", page - 1);
+	if (req_query(r, "done"))
+		hdf_int(r->hdf, "done", 1);
+	r->template = "notifications";
+	return 200;
+}
+
+int do_read(request *r)
+{
+	const char *next = req_form(r, "next");
+	int rc = notify_mark_read(r->app->db, r->user.id, req_arg_id(r, 0));
+
+	if (rc != 0)
+		return rc;
+	req_redirect(r, next ? safe_next(next) : "/notifications");
+	return 303;
+}
+
+int do_read_all(request *r)
+{
+	int rc = notify_mark_read(r->app->db, r->user.id, 0);
+
+	if (rc != 0)
+		return rc;
+	req_redirect(r, "/notifications?done=1");
+	return 303;
+}
