@@ -15,7 +15,7 @@ CFLAGS ?= -O2 -g
 WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
 INCLUDES := -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
 LIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl $(shell mariadb_config --libs 2>/dev/null) \
-        -lsodium -lcmark -lz -lstemmer -lm
+        -lsodium -lcmark -lz -lstemmer -lm -lcurl
 BUILD ?= build
 PORT ?= 8080
 WORKERS ?= 2
@@ -30,6 +30,7 @@ HEADERS := $(wildcard cgi/core/*.h cgi/ctl/*.h)
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
   libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev libstemmer-dev \
   libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
+  libcurl4-openssl-dev python3-aiosmtpd \
   chromium chromium-driver wrk valgrind clang libclang-rt-14-dev
 
 # From the npm registry, into node_modules/ (not committed; no package.json:

@@ -8,7 +8,12 @@
 # Environment: VAR (data folder, default ./var), PORT (8080), WORKERS (2),
 # BUILD (the folder of the programs, default ./build), PROGRAMS (which to run;
 # all by default), DEMO (1: load the demo
-# community), QUIET (1: print only the address).
+# community), QUIET (1: print only the address), CONF_EXTRA (lines added to
+# the configuration when it is first written: the tests point smtp.* at
+# their own server that way).
+#
+# Besides the programs it runs the mail sender (tertuliactl mail, pid file
+# run/mail.pid, log log/mail.log), which sends the outbox to smtp.host.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,8 +46,10 @@ hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 conf_get() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "$CONF" | tail -n 1; }
 
+NEW_CONF=0
 write_config() {
   [ -f "$CONF" ] && return 0
+  NEW_CONF=1
   umask 077
   cat > "$CONF" <<CONF
 # Tertulia configuration, written once by cgi/stack.sh. See README.md.
@@ -70,10 +77,32 @@ CONF
 # the configuration was written gets its account here, so that an existing
 # var/ keeps working after an update.
 add_program_accounts() {
-  for p in $PROGRAMS; do
+  for p in $PROGRAMS mail; do
     grep -q "^db\.$p\.user" "$CONF" && continue
     printf 'db.%s.user = tertulia_%s\ndb.%s.password = %s\n' "$p" "$p" "$p" "$(hex 16)" >> "$CONF"
   done
+}
+
+# The mail sender's settings (README.md, "Email"), added to a configuration
+# written before they existed too. The default is a test server on port
+# 2525 (python3 -m aiosmtpd -n -l 127.0.0.1:2525): set a real one here.
+add_mail_config() {
+  if ! grep -q '^smtp\.host' "$CONF"; then
+    cat >> "$CONF" <<CONF
+# Mail: the SMTP server that tertuliactl mail hands messages to. smtp.tls is
+# off, starttls or tls; smtp.user and smtp.password when it wants a login.
+smtp.host = 127.0.0.1
+smtp.port = 2525
+smtp.tls = off
+smtp.user =
+smtp.password =
+smtp.from = tertulia@localhost
+smtp.from_name = Tertulia
+CONF
+  fi
+  if [ "$NEW_CONF" = 1 ] && [ -n "${CONF_EXTRA:-}" ]; then
+    printf '%s\n' "$CONF_EXTRA" >> "$CONF"
+  fi
 }
 
 start_mariadb() {
@@ -110,6 +139,14 @@ start_programs() {
   done
 }
 
+start_mail() {
+  alive "$VAR/run/mail.pid" && return 0
+  rm -f "$VAR/run/mail.pid"
+  setsid "$BUILD/tertuliactl" --config "$CONF" mail --pid "$VAR/run/mail.pid" \
+    --origin "http://127.0.0.1:$PORT" </dev/null >>"$VAR/log/mail.log" 2>&1 &
+  wait_for "[ -s '$VAR/run/mail.pid' ]" 100 || die "the mail sender did not start: see $VAR/log/mail.log"
+}
+
 start_nginx() {
   alive "$VAR/run/nginx.pid" && return 0
   mkdir -p "$VAR/tmp"
@@ -134,6 +171,7 @@ start)
   mkdir -p "$VAR/run" "$VAR/log" "$VAR/tmp"
   write_config
   add_program_accounts
+  add_mail_config
   start_mariadb
   "$BUILD/tertuliactl" --config "$CONF" migrate >"$VAR/log/migrate.log" 2>&1 \
     || { cat "$VAR/log/migrate.log" >&2; die "migrations failed"; }
@@ -142,6 +180,7 @@ start)
       || { cat "$VAR/log/migrate.log" >&2; die "loading the demo failed"; }
   fi
   start_programs
+  start_mail
   start_nginx
   say ""
   say "Tertulia is running at http://127.0.0.1:$PORT"
@@ -156,12 +195,13 @@ start)
   ;;
 stop)
   stop_pid "$VAR/run/nginx.pid"
+  stop_pid "$VAR/run/mail.pid"
   for p in $PROGRAMS; do stop_pid "$VAR/run/$p.pid"; done
   stop_pid "$VAR/run/mysqld.pid"
   say "stopped"
   ;;
 status)
-  for f in nginx $PROGRAMS mysqld; do
+  for f in nginx $PROGRAMS mail mysqld; do
     if alive "$VAR/run/$f.pid"; then echo "$f: running ($(cat "$VAR/run/$f.pid"))"; else echo "$f: stopped"; fi
   done
   ;;

@@ -5,6 +5,8 @@
  *   tertuliactl user add NAME --email E [--role R]...   password on stdin
  *   tertuliactl user role NAME +R -R ...
  *   tertuliactl demo                         load the demo community once
+ *   tertuliactl mail [--once]                the mail sender (a service)
+ *   tertuliactl reengage --days N            digests for dormant members
  *   tertuliactl sentiment                    label<TAB>score<TAB>lang per line
  */
 #include "core/config.h"
@@ -40,6 +42,8 @@ static int usage(void)
 		"  user add NAME --email E [--role R]...  (password read from stdin)\n"
 		"  user role NAME +ROLE -ROLE ...  grant or take roles\n"
 		"  demo                            load the demo community (once)\n"
+		"  mail [--once] [--pid FILE]      send the outbox (a service; --once: what is due)\n"
+		"  reengage --days N [--limit M]   queue a digest for members dormant N days\n"
 		"  generate [--posts N ...]        a large synthetic community for benchmarks\n"
 		"  products import FILE.csv        add or update products (sku,name,...)\n"
 		"  orders import FILE.csv          add or update orders (email,sku,date,order_id)\n"
@@ -318,6 +322,10 @@ int main(int argc, char **argv)
 		rc = cmd_user_role(d, argc - 3, argv + 3);
 	else if (strcmp(argv[1], "generate") == 0)
 		rc = ctl_generate(d, &cfg, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "mail") == 0)
+		rc = ctl_mail(&cfg, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "reengage") == 0)
+		rc = ctl_reengage(&cfg, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "demo") == 0)
 		rc = ctl_demo(d, &cfg);
 	else if (strcmp(argv[1], "products") == 0)

@@ -12,6 +12,11 @@ Environment:
                       their reports go to VAR/log/asan.* and VAR/log/ubsan.*,
                       and stopping the stack fails if any report exists.
 
+Mail: the stack's mail sender (tertuliactl mail) sends to 127.0.0.1 on
+Stack.smtp_port, a free port where nothing listens until a test starts an
+SMTP server there (tests/http/smtp_sink.py), and retries every second or
+two. extra_config adds or overrides configuration keys.
+
 Everything started is stopped by `cgi/stack.sh stop`, which works from the
 pid files; a process still alive after that is killed by its pid, never by
 its name.
@@ -87,7 +92,13 @@ def wait_until(predicate, timeout=10.0, interval=0.05, what="condition"):
 
 
 class Stack:
-    def __init__(self, workers=2, demo=True, build=None):
+    # What the tests' configuration adds: the mail sender talks to the
+    # tests' SMTP server (smtp.port is filled in) and retries fast.
+    TEST_CONFIG = {"smtp.host": "127.0.0.1", "smtp.from": "tertulia@tertulia.test",
+                   "smtp.retry_base_seconds": "1", "smtp.retry_max_seconds": "2",
+                   "smtp.poll_seconds": "1", "smtp.timeout_seconds": "5"}
+
+    def __init__(self, workers=2, demo=True, build=None, extra_config=None):
         self.root = ROOT
         self.build = build or os.environ.get("TERTULIA_BUILD") or os.path.join(ROOT, "build")
         self.build = os.path.abspath(self.build)
@@ -99,6 +110,9 @@ class Stack:
         self.port = None
         self.url = None
         self.started = False
+        self.smtp_port = free_port()
+        self.extra_config = dict(self.TEST_CONFIG, **{"smtp.port": str(self.smtp_port)})
+        self.extra_config.update(extra_config or {})
         self._daemons = set()
 
     # ------------------------------------------------------------ set-up
@@ -117,6 +131,7 @@ class Stack:
         env.update(VAR=self.var, PORT=str(self.port), BUILD=self.build,
                    QUIET="1", DEMO="1" if self.demo else "0",
                    WORKERS=str(self.workers),
+                   CONF_EXTRA="\n".join("%s = %s" % kv for kv in self.extra_config.items()),
                    # MariaDB's temporary files in our folder, not the shared /tmp
                    TMPDIR=os.path.join(self.var, "tmp"))
         if self.sanitized:

@@ -33,4 +33,12 @@ int demo_ideas(db *d, const long long *users);
  * argv, see generate.c). */
 int ctl_generate(db *d, const config *cfg, int argc, char **argv);
 
+/* The mail sender: `mail [--once] [--pid FILE] [--origin URL]` (mail.c),
+ * re-engagement digests: `reengage --days N [--limit M]` (reengage.c), and
+ * the demo's follows and email preferences (demo_notify.c). The first two
+ * connect as db.mail.* when the configuration has it, else as admin. */
+int ctl_mail(const config *cfg, int argc, char **argv);
+int ctl_reengage(const config *cfg, int argc, char **argv);
+int demo_notify(db *d, const long long *users);
+
 #endif
