@@ -8,6 +8,7 @@
  *   tertuliactl mail [--once]                the mail sender (a service)
  *   tertuliactl reengage --days N            digests for dormant members
  *   tertuliactl sentiment                    label<TAB>score<TAB>lang per line
+ *   tertuliactl rollup                       rebuild the insight rollups
  */
 #include "core/config.h"
 #include "core/db.h"
@@ -50,6 +51,7 @@ static int usage(void)
 		"  orders invite SKU EMAIL [DAYS]  print a signed review invitation link\n"
 		"  apikey create NAME | list | revoke NAME   keys for POST /api/orders\n"
 		"  sentiment                       score stdin, one text a line\n"
+		"  rollup                          rebuild the insight rollups from scratch\n"
 		"roles: moderator staff marketing admin\n");
 	return 2;
 }
@@ -336,6 +338,8 @@ int main(int argc, char **argv)
 		rc = ctl_apikey(d, &cfg, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "sentiment") == 0)
 		rc = ctl_sentiment(&cfg);
+	else if (strcmp(argv[1], "rollup") == 0)
+		rc = ctl_rollup(d, &cfg);
 	else
 		rc = usage();
 out:

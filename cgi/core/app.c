@@ -5,6 +5,7 @@
 #include "log.h"
 #include "notify.h"
 #include "password.h"
+#include "rollup.h"
 #include "route.h"
 #include "session.h"
 #include "utf8.h"
@@ -25,6 +26,22 @@ static const char CSP[] =
 	"form-action 'self'; frame-ancestors 'none'";
 
 /* ---------------------------------------------------------------- process */
+
+/* The sentiment lexicons (sentiment.lexicon_dir, sentiment.domain_dir,
+ * relative to the working directory, the repository's root under make run).
+ * A program without them keeps running and stores content unscored. */
+static void load_sentiment(app *a)
+{
+	const char *lex = config_get(&a->cfg, "sentiment.lexicon_dir", "node_modules");
+	const char *dom = config_get(&a->cfg, "sentiment.domain_dir", "cgi/core/lexicon");
+
+	if (sentiment_load(&a->sentiment, lex, dom) != 0) {
+		a->sentiment = NULL;
+		log_error("app: no sentiment lexicons in %s and %s: content is stored unscored "
+			  "until `tertuliactl rollup` scores it", lex, dom);
+	}
+	rollup_set_model(a->sentiment);
+}
 
 int app_init(app *a, const char *name, const char *config_path,
 	     const route *routes, size_t nroutes)
@@ -70,12 +87,16 @@ int app_init(app *a, const char *name, const char *config_path,
 	if (rc == 0)
 		rc = view_new(&a->templates, tdir);
 	if (rc == 0)
+		load_sentiment(a);
+	if (rc == 0)
 		rc = db_new(&a->db, &a->cfg, name);
 	return rc;
 }
 
 void app_free(app *a)
 {
+	rollup_set_model(NULL);
+	sentiment_free(a->sentiment);
 	db_free(a->db);
 	view_free(a->templates);
 	if (a->lang[0])

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "form.h"
 #include "kv.h"
+#include "sentiment.h"
 #include "str.h"
 #include "users.h"
 
@@ -73,6 +74,10 @@ typedef struct app {
 	size_t body_limit;
 	/* session lifetimes, seconds */
 	long long session_idle, session_max;
+	/* read once before the workers are forked, so that they share its
+	 * pages; NULL when the lexicons could not be read (content is then
+	 * stored unscored until `tertuliactl rollup`) */
+	sentiment_model *sentiment;
 } app;
 
 #define ROUTE_ARGS 4

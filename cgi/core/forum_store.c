@@ -4,6 +4,7 @@
 #include "err.h"
 #include "markdown.h"
 #include "moderation.h"
+#include "rollup.h"
 #include "notify.h"
 #include "follow.h"
 #include "str.h"
@@ -146,6 +147,8 @@ int forum_create_thread(db *d, long long category_id, const char *title,
 	if (rc == 0 && p->queue_cause)
 		rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail, p->user_id,
 				   category_id, 0);
+	if (rc == 0) /* scored, and counted in the insight rollups */
+		rc = rollup_written(d, "post", *post_id);
 	/* authors watch their threads; followers hear of it with the thread */
 	if (rc == 0)
 		rc = follow_auto(d, p->user_id, "thread", *thread_id);
@@ -188,6 +191,8 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 			rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail,
 					   p->user_id, category_id, 0);
 		if (rc == 0)
+			rc = rollup_written(d, "post", *post_id);
+		if (rc == 0)
 			rc = notify_forum_post(d, *post_id);
 	}
 	db_rows_free(rows);
@@ -227,6 +232,8 @@ int forum_edit_post(db *d, long long post_id, long long editor_id, const char *t
 			rc = DB_EXEC(d, SQL_THREAD_RETITLE, NULL, DBS(title), DBS(slug),
 				     DBI(db_cell_int(rows, 0, 3)));
 		}
+		if (rc == 0)
+			rc = rollup_changed(d, "post", post_id);
 	}
 	db_rows_free(rows);
 	free(html);
@@ -277,6 +284,10 @@ int forum_set_post_status(db *d, long long post_id, const char *from, const char
 		if (rc == 0 && was != will)
 			rc = count_visibility(d, position, thread_id, category_id, thread_posts,
 					      will ? 1 : -1);
+		/* the opening post takes its thread, and so its replies, along */
+		if (rc == 0)
+			rc = position == 1 ? rollup_thread_changed(d, thread_id)
+					   : rollup_changed(d, "post", post_id);
 	}
 	db_rows_free(rows);
 	if (in_tx)
@@ -340,5 +351,13 @@ int forum_solve(db *d, long long thread_id, long long post_id)
 		if (!ok)
 			return E_INVALID;
 	}
-	return DB_EXEC(d, SQL_SOLVE_SET, NULL, post_id ? DBI(post_id) : DBNULL, DBI(thread_id));
+	rc = db_begin(d);
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_SOLVE_SET, NULL, post_id ? DBI(post_id) : DBNULL, DBI(thread_id));
+	if (rc == 0) /* the solved rate of the insight pages */
+		rc = rollup_thread_answered(d, thread_id);
+	if (rc == 0)
+		return db_commit(d);
+	db_rollback(d);
+	return rc;
 }

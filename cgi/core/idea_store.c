@@ -3,6 +3,7 @@
 #include "idea_store.h"
 #include "err.h"
 #include "markdown.h"
+#include "rollup.h"
 #include "users.h"
 
 #include <stdio.h>
@@ -160,10 +161,16 @@ int idea_create(db *d, const new_idea *p, long long budget, long long *id)
 
 	if (rc != 0)
 		return rc;
-	rc = DB_EXEC(d, SQL_IDEA_INSERT, &res, DBI(p->user_id), DBS(p->title), DBS(p->body),
-		     DBS(html), p->product_id ? DBI(p->product_id) : DBNULL,
-		     p->category_id ? DBI(p->category_id) : DBNULL,
-		     DBS(p->status ? p->status : "visible"), DBS(p->nonce));
+	rc = db_begin(d);
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_IDEA_INSERT, &res, DBI(p->user_id), DBS(p->title), DBS(p->body),
+			     DBS(html), p->product_id ? DBI(p->product_id) : DBNULL,
+			     p->category_id ? DBI(p->category_id) : DBNULL,
+			     DBS(p->status ? p->status : "visible"), DBS(p->nonce));
+	/* scored, and counted in the insight rollups, with the insert */
+	if (rc == 0)
+		rc = rollup_written(d, "idea", (long long)res.insert_id);
+	rc = finish(d, rc);
 	free(html);
 	if (rc == E_DUP && p->nonce) /* a resubmit of the same form: name what the first made */
 		return find_by_nonce(d, SQL_IDEA_BY_NONCE, p->user_id, p->nonce, id, NULL);

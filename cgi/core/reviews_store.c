@@ -4,6 +4,7 @@
 #include "err.h"
 #include "log.h"
 #include "markdown.h"
+#include "rollup.h"
 #include "utf8.h"
 
 #include <sodium.h>
@@ -252,6 +253,8 @@ int reviews_order_save(db *d, const order_in *o, long long *id, int *created, in
 		rc = DB_EXEC(d, SQL_ORDER_VERIFY, &res, DBI(o->product_id), DBI(*id));
 	if (rc == 0 && verified)
 		*verified = (int)res.affected;
+	if (rc == 0 && res.affected > 0) /* verified reviews, in the insight rollups */
+		rc = rollup_reviews_verified(d, o->product_id, *id);
 	if (rc == 0)
 		return db_commit(d);
 	db_rollback(d);
@@ -324,6 +327,8 @@ int reviews_create(db *d, const review_in *in, long long *id)
 		*id = (long long)res.insert_id;
 		if (is_visible(in->status))
 			rc = summary_move(d, in->product_id, 0, in->rating);
+		if (rc == 0) /* scored, and counted in the insight rollups */
+			rc = rollup_written(d, "review", *id);
 	}
 	free(html);
 	if (rc == 0)
@@ -393,6 +398,8 @@ int reviews_edit(db *d, long long id, long long editor_id, const review_in *in)
 	}
 	if (rc == 0 && is_visible(db_cell(row, 0, 5)))
 		rc = summary_move(d, product_id, (int)db_cell_int(row, 0, 0), in->rating);
+	if (rc == 0)
+		rc = rollup_changed(d, "review", id);
 	free(html);
 	return review_end(d, rc, row);
 }
@@ -420,6 +427,8 @@ int reviews_set_status(db *d, long long id, const char *from, const char *to, co
 		if (rc == 0)
 			rc = summary_move(d, product_id, is_visible(db_cell(row, 0, 5)) ? rating : 0,
 					  is_visible(to) ? rating : 0);
+		if (rc == 0)
+			rc = rollup_changed(d, "review", id);
 	}
 	if (in_tx) {
 		db_rows_free(row);

@@ -29,6 +29,14 @@ int demo_reviews(db *d, const long long *users);
  * duplicate (demo_ideas.c); users as for demo_reviews. */
 int demo_ideas(db *d, const long long *users);
 
+/* Rebuilds the insight rollups from scratch, scoring unscored content
+ * first (rollup.c; also the end of ctl_demo). */
+int ctl_rollup(db *d, const config *cfg);
+
+/* The demo members' segments, then the rollups rebuilt (demo_insights.c):
+ * the demo backdates what it writes. users as for demo_reviews. */
+int demo_insights(db *d, const config *cfg, const long long *users);
+
 /* Bulk-loads a large synthetic community for the benchmarks (options in
  * argv, see generate.c). */
 int ctl_generate(db *d, const config *cfg, int argc, char **argv);

@@ -196,6 +196,8 @@ int ctl_demo(db *d, const config *cfg)
 		return 1;
 	if (demo_ideas(d, users) != 0)
 		return 1;
+	if (demo_insights(d, cfg, users) != 0)
+		return 1;
 	if (demo_notify(d, users) != 0)
 		return 1;
 	if (db_exec(d, SQL_DEMO_MARK, NULL, 0, NULL) != 0)

@@ -3,6 +3,7 @@
  * the audit log. */
 #include "forum.h"
 #include "../core/err.h"
+#include "../core/rollup.h"
 #include "../core/str.h"
 #include "../core/users.h"
 
@@ -120,6 +121,8 @@ int do_move(request *r)
 			if (rc == 0)
 				rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(1), DBI(posts), DBI(to));
 		}
+		if (rc == 0 && from != to) /* its posts now count in the new category */
+			rc = rollup_thread_changed(r->app->db, id);
 	}
 	db_rows_free(rows);
 	if (rc == 0)
@@ -206,6 +209,11 @@ int do_split(request *r)
 		rc = DB_EXEC(r->app->db, SQL_SPLIT_UNSOLVE, NULL, DBI(id));
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_CATEGORY_NEW_THREAD, NULL, DBI(category_id));
+	/* the moved posts, and the old thread, which may have lost its answer */
+	if (rc == 0)
+		rc = rollup_thread_changed(r->app->db, new_id);
+	if (rc == 0)
+		rc = rollup_thread_answered(r->app->db, id);
 	if (rc == 0)
 		rc = db_commit(r->app->db);
 	else

@@ -4,6 +4,7 @@
 #include "mod.h"
 #include "../core/err.h"
 #include "../core/moderation.h"
+#include "../core/rollup.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +55,8 @@ static int do_flag(request *r, const char *type)
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_FLAG_INSERT, NULL, DBS(type), DBI(id), DBI(r->user.id),
 			     DBS(reason), DBS(note ? note : ""));
+	if (rc == 0) /* the flags figure of the insight pages */
+		rc = rollup_flagged(r->app->db, type, id);
 	if (rc == 0)
 		rc = DB_SELECT_INT(r->app->db, SQL_FLAGS_OPEN, &open, DBS(type), DBI(id));
 	if (rc == 0) {
