@@ -6,6 +6,7 @@
   </div>
   <a class="button" href="/t/new?c=<?cs var:d.category.slug ?>"><?cs var:L.forum.new_thread ?></a>
 </div>
+<?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/c/" + d.category.slug) ?>
 <nav class="tabs" aria-label="<?cs var:L.forum.sort_label ?>">
   <a href="/c/<?cs var:d.category.slug ?>?sort=latest"<?cs if:d.sort == "latest" ?> aria-current="page"<?cs /if ?>><?cs var:L.forum.sort_latest ?></a>
   <a href="/c/<?cs var:d.category.slug ?>?sort=top"<?cs if:d.sort == "top" ?> aria-current="page"<?cs /if ?>><?cs var:L.forum.sort_top ?></a>

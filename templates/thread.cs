@@ -40,6 +40,7 @@
   <?cs if:d.answer.id ?><span class="tag tag-solved"><?cs var:L.forum.solved ?></span><?cs /if ?>
 </h1>
 <p class="meta"><?cs var:d.thread.reply_count ?> <?cs var:L.forum.replies ?> · <?cs var:d.thread.views ?> <?cs var:L.forum.views ?></p>
+<?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/t/" + d.thread.id) ?>
 
 <?cs if:d.answer.id ?>
 <section class="answer" aria-labelledby="answer-h">

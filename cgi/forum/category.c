@@ -2,6 +2,7 @@
  * order: latest activity, top (likes), new, or unanswered. */
 #include "forum.h"
 #include "../core/err.h"
+#include "../core/follow.h"
 
 #include <string.h>
 
@@ -75,6 +76,9 @@ int page_category(request *r)
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);
 	hdf_str(r->hdf, "d.sort", sort);
+	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "category", category_id);
+	if (rc != 0)
+		return rc;
 	r->template = "category";
 	return 200;
 }

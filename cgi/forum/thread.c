@@ -3,6 +3,7 @@
  * page of a long thread costs what the first costs. */
 #include "forum.h"
 #include "../core/err.h"
+#include "../core/follow.h"
 #include "../core/log.h"
 #include "../core/markdown.h"
 #include "../core/view.h"
@@ -150,23 +151,6 @@ static void thread_jsonld(request *r, const char *origin, const char *answer_tex
 	strbuf_free(&sb);
 }
 
-/* The origin for absolute URLs: configured, else from the Host header. */
-static void site_origin(request *r, char *out, size_t size)
-{
-	const char *host = req_env(r, "HTTP_HOST");
-	const char *port = req_env(r, "SERVER_PORT");
-	const char *deflt = r->app->https ? "443" : "80";
-
-	if (r->app->origin)
-		snprintf(out, size, "%s", r->app->origin);
-	else if (host && !strchr(host, ':') && port && strcmp(port, deflt) != 0)
-		/* nginx's $host has no port: add the one the request came to */
-		snprintf(out, size, "%s://%s:%s", r->app->https ? "https" : "http", host, port);
-	else
-		snprintf(out, size, "%s://%s", r->app->https ? "https" : "http",
-			 host ? host : "localhost");
-}
-
 /* Marks the posts of the page that the requester liked (d.posts.N.liked). */
 static int mark_my_likes(request *r, long long thread_id, long long first, long long last)
 {
@@ -253,6 +237,9 @@ int forum_show_thread(request *r, long long id, long long page)
 		if (quote && parse_long(quote, 1, 1LL << 53, &q) == 0)
 			hdf_int(r->hdf, "quote", q);
 		req_nonce(r);
+		rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "thread", id);
+		if (rc != 0)
+			return rc;
 		if (r->user.id == hdf_get_int_value(r->hdf, "d.thread.user_id", 0) ||
 		    user_has(&r->user, ROLE_STAFF | ROLE_MODERATOR | ROLE_ADMIN))
 			hdf_int(r->hdf, "can_solve", 1);
@@ -263,7 +250,7 @@ int forum_show_thread(request *r, long long id, long long page)
 				return rc;
 		}
 	}
-	site_origin(r, origin, sizeof(origin));
+	req_origin(r, origin, sizeof(origin));
 	thread_jsonld(r, origin, answer_text);
 	free(answer_text);
 	count_view(r->app->db, id);
