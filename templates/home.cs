@@ -13,7 +13,7 @@
       <li>
         <a class="category-name" href="/c/<?cs var:c.slug ?>"><?cs var:c.name ?></a>
         <p><?cs var:c.description ?></p>
-        <p class="meta"><?cs var:c.thread_count ?> <?cs var:L.forum.threads ?> · <?cs var:c.post_count ?> <?cs var:L.forum.posts ?></p>
+        <p class="meta"><?cs var:c.thread_count ?> <?cs call:plural(c.thread_count, L.forum.thread_one, L.forum.threads) ?> · <?cs var:c.post_count ?> <?cs call:plural(c.post_count, L.forum.post_one, L.forum.posts) ?></p>
       </li>
     <?cs /each ?>
     </ul>

@@ -1,7 +1,7 @@
 <?cs set:page.title = d.thread.title ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?>
 <?cs def:post_actions(p) ?>
   <div class="post-actions">
-    <?cs if:p.like_count > 0 ?><span class="likes"><?cs var:p.like_count ?> <?cs var:L.forum.likes ?></span><?cs /if ?>
+    <?cs if:p.like_count > 0 ?><span class="likes"><?cs var:p.like_count ?> <?cs call:plural(p.like_count, L.forum.like_one, L.forum.likes) ?></span><?cs /if ?>
     <?cs if:me.id && p.status == "visible" ?>
       <?cs if:p.user_id != me.id ?>
       <form action="/posts/<?cs var:p.id ?>/like" method="post" class="inline-form"><?cs call:csrf_field() ?><?cs if:p.liked ?><input type="hidden" name="undo" value="1"><button type="submit" class="chip" aria-pressed="true"><?cs var:L.thread.unlike ?></button><?cs else ?><button type="submit" class="chip"><?cs var:L.thread.like ?></button><?cs /if ?></form>
@@ -39,7 +39,7 @@
   <?cs if:d.thread.locked == "1" ?><span class="tag"><?cs var:L.forum.locked ?></span><?cs /if ?>
   <?cs if:d.answer.id ?><span class="tag tag-solved"><?cs var:L.forum.solved ?></span><?cs /if ?>
 </h1>
-<p class="meta"><?cs var:d.thread.reply_count ?> <?cs var:L.forum.replies ?> · <?cs var:d.thread.views ?> <?cs var:L.forum.views ?></p>
+<p class="meta"><?cs var:d.thread.reply_count ?> <?cs call:plural(d.thread.reply_count, L.forum.reply_one, L.forum.replies) ?> · <?cs var:d.thread.views ?> <?cs call:plural(d.thread.views, L.forum.view_one, L.forum.views) ?></p>
 <?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/t/" + d.thread.id) ?>
 
 <?cs if:d.answer.id ?>
@@ -103,7 +103,7 @@
   <h2 id="reply-h"><?cs var:L.thread.reply ?></h2>
   <form action="/t/<?cs var:d.thread.id ?>/reply" method="post" class="stack-form" novalidate>
     <?cs call:csrf_field() ?>
-    <input type="hidden" name="nonce" value="<?cs alt:form.nonce ?><?cs var:nonce ?><?cs /alt ?>">
+    <input type="hidden" name="nonce" value="<?cs if:form.nonce ?><?cs var:form.nonce ?><?cs else ?><?cs var:nonce ?><?cs /if ?>">
     <?cs if:quote ?><input type="hidden" name="quote" value="<?cs var:quote ?>"><p class="meta"><?cs var:L.thread.quoting ?> #<?cs var:quote ?></p><?cs /if ?>
     <?cs call:field_error("quote") ?>
     <div class="field">

@@ -310,8 +310,6 @@ def test_like_once_per_member_and_undo(stack, author, other):
     assert likes() == 0
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: counts are not made singular: the pages say "
-                   "'1 likes' and '1 replies' (templates use one plural string for every n)")
 def test_counts_of_one_read_in_the_singular(author, other):
     c, _ = author
     o, _ = other
