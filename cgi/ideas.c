@@ -14,7 +14,7 @@ static const route routes[] = {
 	{ R_GET, "/ideas/:id", page_idea, 0, NULL },
 	{ R_POST | R_LOGIN, "/ideas/:id/vote", do_vote, 0, NULL },
 	{ R_POST | R_LOGIN, "/ideas/:id/unvote", do_unvote, 0, NULL },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/ideas/:id/status", do_status, 0, status_fields },
+	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/ideas/:id/status", do_status, 0, status_fields },
 	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/ideas/:id/merge", do_merge, 0, merge_fields },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/ideas/:id/comment", do_comment, 0, comment_fields },
 	{ R_GET, "/roadmap", page_roadmap, 0, NULL },
