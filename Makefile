@@ -9,7 +9,7 @@
 #   make fuzz    run each libFuzzer harness for FUZZ_SECONDS (120)
 #   make bench   measure the pages with wrk on a large generated community
 
-PROGRAMS := account forum reviews ideas moderation
+PROGRAMS := account forum reviews ideas moderation insights
 CC ?= gcc
 CFLAGS ?= -O2 -g
 WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror

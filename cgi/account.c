@@ -6,6 +6,7 @@
 #include "core/err.h"
 #include "core/follow.h"
 #include "core/log.h"
+#include "core/segments.h"
 #include "core/server.h"
 #include "core/session.h"
 #include "core/throttle.h"
@@ -19,9 +20,9 @@ static const char SQL_PROFILE[] =
 	"SELECT id, username, roles, bio, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined, "
 	"DATE_FORMAT(last_seen_at, '%Y-%m-%d') AS last_seen FROM users WHERE username = ?";
 static const char SQL_SETTINGS_GET[] =
-	"SELECT email, lang, bio FROM users WHERE id = ?";
+	"SELECT email, lang, bio, segment FROM users WHERE id = ?";
 static const char SQL_SETTINGS_SET[] =
-	"UPDATE users SET email = ?, lang = ?, bio = ? WHERE id = ?";
+	"UPDATE users SET email = ?, lang = ?, bio = ?, segment = ? WHERE id = ?";
 static const char SQL_EMAIL_OF[] = "SELECT email FROM users WHERE id = ?";
 static const char SQL_SET_LANG[] = "UPDATE users SET lang = ? WHERE id = ?";
 static const char SQL_SEEN[] = "UPDATE users SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?";
@@ -238,6 +239,7 @@ static const field_spec settings_fields[] = {
 	{ "email", F_EMAIL, 3, 254, 1, NULL },
 	{ "lang", F_ENUM, 0, 0, 0, "auto|en|es" },
 	{ "bio", F_TEXT, 0, 500, 0, NULL },
+	{ "segment", F_LINE, 0, SEGMENT_KEY_MAX, 0, NULL }, /* one of insights.segments, or "" */
 	FIELDS_END
 };
 
@@ -246,6 +248,27 @@ static const field_spec password_fields[] = {
 	{ "new_password", F_PASSWORD, 1, 1000, 1, NULL },
 	FIELDS_END
 };
+
+/* The segments a member may pick (the insight pages count by them):
+ * d.segments.N.{key,name}. */
+static void settings_segments(request *r)
+{
+	segment_list segs;
+	size_t i;
+
+	segments_load(&r->app->cfg, &segs);
+	for (i = 0; i < segs.n; i++) {
+		char key[96], name[64];
+		const char *label;
+
+		snprintf(key, sizeof(key), "insights.segment_names.%s", segs.key[i]);
+		label = req_text(r, key);
+		snprintf(name, sizeof(name), "d.segments.%zu.key", i);
+		hdf_str(r->hdf, name, segs.key[i]);
+		snprintf(name, sizeof(name), "d.segments.%zu.name", i);
+		hdf_str(r->hdf, name, strcmp(label, key) == 0 ? segs.key[i] : label);
+	}
+}
 
 /* Puts the stored settings in form.* unless the form already holds what the
  * person typed. */
@@ -265,6 +288,10 @@ static int load_settings(request *r)
 			hdf_str(r->hdf, "form.bio", db_cell(rows, 0, 2));
 		hdf_str(r->hdf, "d.settings.email", db_cell(rows, 0, 0));
 		hdf_str(r->hdf, "d.settings.lang", db_cell(rows, 0, 1));
+		if (!hdf_get_obj(r->hdf, "form.segment"))
+			hdf_str(r->hdf, "form.segment", db_cell(rows, 0, 3));
+		hdf_str(r->hdf, "d.settings.segment", db_cell(rows, 0, 3));
+		settings_segments(r);
 	}
 	db_rows_free(rows);
 	r->template = "settings";
@@ -286,6 +313,7 @@ static int do_settings(request *r)
 	const char *email = form_get(&r->in, "email");
 	const char *lang = form_get(&r->in, "lang");
 	const char *bio = form_get(&r->in, "bio");
+	const char *segment = form_get(&r->in, "segment");
 	db_rows *rows = NULL;
 	int rc, taken;
 
@@ -293,6 +321,12 @@ static int do_settings(request *r)
 		if (taken < 0)
 			return taken;
 		req_field_error(r, "email", "err.email_taken", 0);
+	}
+	if (segment && *segment) {
+		segment_list segs;
+		segments_load(&r->app->cfg, &segs);
+		if (!segments_has(&segs, segment))
+			req_field_error(r, "segment", "insights.err.segment", 0);
 	}
 	if (r->invalid) {
 		rc = load_settings(r);
@@ -306,7 +340,7 @@ static int do_settings(request *r)
 		rc = DB_SELECT(r->app->db, SQL_EMAIL_OF, &rows, DBI(r->user.id));
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(email), DBS(lang),
-			     DBS(bio ? bio : ""), DBI(r->user.id));
+			     DBS(bio ? bio : ""), DBS(segment ? segment : ""), DBI(r->user.id));
 	if (rc == 0 && rows->nrows == 1 && strcasecmp(db_cell(rows, 0, 0), email) != 0)
 		rc = email_changed(r, email);
 	db_rows_free(rows);

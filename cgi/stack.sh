@@ -25,7 +25,7 @@ WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-$ROOT/build}
 DEMO=${DEMO:-1}
 QUIET=${QUIET:-0}
-PROGRAMS=${PROGRAMS:-"account forum reviews ideas moderation"}
+PROGRAMS=${PROGRAMS:-"account forum reviews ideas moderation insights"}
 CONF=$VAR/tertulia.conf
 SOCK=$VAR/run/mysqld.sock
 
@@ -56,6 +56,9 @@ write_config() {
 secret = $(hex 32)
 templates = $ROOT/templates
 sql_dir = $ROOT/sql
+# The sentiment lexicons (make deps) and the project's own word lists.
+sentiment.lexicon_dir = $ROOT/node_modules
+sentiment.domain_dir = $ROOT/cgi/core/lexicon
 # The private MariaDB that stack.sh starts. For an existing server set
 # db.private = 0 and db.host / db.port (or db.socket), db.name and the
 # accounts below.

@@ -25,6 +25,15 @@
       <p class="hint" id="bio-hint"><?cs var:L.settings.bio_hint ?></p>
       <?cs call:field_error("bio") ?>
     </div>
+    <div class="field">
+      <label for="segment"><?cs var:L.insights.settings_segment ?></label>
+      <select id="segment" name="segment"<?cs call:described("segment", "1") ?>>
+        <option value=""><?cs var:L.insights.no_segment ?></option>
+        <?cs each:s = d.segments ?><option value="<?cs var:s.key ?>"<?cs if:form.segment == s.key ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?>
+      </select>
+      <p class="hint" id="segment-hint"><?cs var:L.insights.settings_segment_hint ?></p>
+      <?cs call:field_error("segment") ?>
+    </div>
     <button type="submit" class="button"><?cs var:L.settings.save ?></button>
   </form>
 

@@ -1,0 +1,53 @@
+/* export.c: GET /insights/export.csv: the numbers of the charts, one row
+ * per day (week, month) of the period, for the same filters as the page.
+ * Machine-readable: ISO dates and '.' decimals whatever the language. */
+#include "insights.h"
+#include "../core/err.h"
+
+#include <stdio.h>
+
+static const char HEADER[] =
+	"period_start,posts,reviews,ideas,items,positive,neutral,negative,unscored,"
+	"avg_sentiment,rated_reviews,avg_rating,stars_1,stars_2,stars_3,stars_4,stars_5,"
+	"verified_reviews,flags,threads,answered_threads,solved_threads\r\n";
+
+int page_insights_csv(request *r)
+{
+	insight_filter f;
+	insight_series s;
+	char name[120];
+	size_t i;
+	int rc = insights_filter(r, &f, NULL, NULL);
+
+	if (rc != 0)
+		return rc;
+	rc = insight_series_load(r->app->db, &f, &s);
+	if (rc != 0)
+		return rc;
+	rc = strbuf_puts(&r->raw, HEADER);
+	for (i = 0; rc == 0 && i < s.n; i++) {
+		const long long *m = s.b[i].m;
+		long long scored = m[IM_POSITIVE] + m[IM_NEUTRAL] + m[IM_NEGATIVE];
+		char avg[32] = "", rating[32] = "";
+
+		if (scored > 0)
+			snprintf(avg, sizeof(avg), "%.4f", (double)m[IM_SCORE_SUM] / 1000.0 / (double)scored);
+		if (m[IM_RATED] > 0)
+			snprintf(rating, sizeof(rating), "%.3f", (double)m[IM_RATING_SUM] / (double)m[IM_RATED]);
+		rc = strbuf_printf(&r->raw,
+				   "%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%s,%lld,%s,%lld,%lld,%lld,"
+				   "%lld,%lld,%lld,%lld,%lld,%lld,%lld\r\n",
+				   s.b[i].start, m[IM_POSTS], m[IM_REVIEWS], m[IM_IDEAS], m[IM_ITEMS],
+				   m[IM_POSITIVE], m[IM_NEUTRAL], m[IM_NEGATIVE], m[IM_UNSCORED], avg,
+				   m[IM_RATED], rating, m[IM_STARS1], m[IM_STARS2], m[IM_STARS3],
+				   m[IM_STARS4], m[IM_STARS5], m[IM_VERIFIED], m[IM_FLAGS], m[IM_THREADS],
+				   m[IM_ANSWERED], m[IM_SOLVED]);
+	}
+	insight_series_free(&s);
+	if (rc != 0)
+		return rc;
+	r->raw_type = "text/csv; charset=utf-8";
+	snprintf(name, sizeof(name), "insights-%s-%s.csv", f.from, f.to);
+	strbuf_printf(&r->headers, "Content-Disposition: attachment; filename=\"%s\"\r\n", name);
+	return 200;
+}

@@ -1,0 +1,34 @@
+/* insights.h: the insights program's handlers and what they share. The
+ * figures come from cgi/core/insight_read.c (the digest's mail sender uses
+ * it too); this program reads the filters, draws the charts and answers. */
+#ifndef TERTULIA_INSIGHTS_H
+#define TERTULIA_INSIGHTS_H
+
+#include "../core/app.h"
+#include "../core/insight_read.h"
+
+/* filter.c: the period, category, product and segment of the query (or
+ * of the URL: fixed_category, fixed_product, NULL for none) into f, and the
+ * filter form's state and choices into d.filter and d.options. Returns 0,
+ * E_INVALID (a field error is set, and the page template) or E_NOTFOUND
+ * (the URL's category or product does not exist). */
+int insights_filter(request *r, insight_filter *f, const char *fixed_category,
+		    const char *fixed_product);
+/* The query string of the filters ("from=...&to=..."), for links. */
+void insights_query(const insight_filter *f, const request *r, char *out, size_t size);
+
+/* charts.c: the four charts of a series into d.charts. */
+void insights_charts(request *r, const insight_filter *f, const insight_series *s);
+
+/* overview.c: GET /insights, /insights/p/:s, /insights/c/:s */
+int page_insights(request *r);
+int page_insights_product(request *r);
+int page_insights_category(request *r);
+
+/* export.c: GET /insights/export.csv */
+int page_insights_csv(request *r);
+
+/* digest.c: GET /insights/digest */
+int page_digest(request *r);
+
+#endif

@@ -1,0 +1,439 @@
+"""The marketing insight pages (SPEC section 6, issue 7): who may see them,
+their filters and bad dates, what they show (figures, charts with their
+tables, themes with quotes, the 6 R figures), the CSV export, the weekly
+digest, member segments in the settings, scoring on write, and that the
+rollups kept on every write equal those `tertuliactl rollup` rebuilds."""
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+
+import tertulia_http as th
+from mod_helpers import act_ok, flag_ok, new_thread, reply
+
+LEDGER = {
+    # table: (columns, key) as compared between the two paths
+    "insight_daily": ("*", "day, kind, category_id, product_id, segment"),
+    "insight_items": ("kind, item_id, day, category_id, product_id, segment, label, score, "
+                      "rating, verified, flags, thread, answered, solved, reply_seconds, "
+                      "HEX(phrases)", "kind, item_id"),
+    "insight_themes": ("*", "day, kind, category_id, product_id, label, phrase_hash"),
+    "insight_activity": ("*", "day, user_id"),
+}
+
+
+def today():
+    return datetime.datetime.utcnow().date()
+
+
+def insights(c, path="/insights", **params):
+    """The JSON twin of an insight page (asserts 200)."""
+    r = c.get(path + ".json", params=params)
+    assert r.status_code == 200, (r.status_code, r.text[:400])
+    return r.json()
+
+
+def marketing(as_demo):
+    return as_demo("marketing")
+
+
+def snapshot(stack):
+    return {t: stack.sql("SELECT %s FROM %s ORDER BY %s" % (cols, t, key))
+            for t, (cols, key) in LEDGER.items()}
+
+
+def write_review(c, sku, rating, title, body):
+    form = c.get("/p/%s/review" % sku)
+    assert form.status_code == 200, form.status_code
+    data = {"csrf": th.csrf_of(form.text), "rating": str(rating), "title": title, "body": body,
+            "nonce": th.input_value(form.text, "nonce")}
+    m = re.search(r'name="edit" value="(\d+)"', form.text)
+    if m:
+        data["edit"] = m.group(1)
+    r = c.post("/p/%s/review" % sku, data=data)
+    assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
+    m = re.search(r"(?:#r|/reviews/)(\d+)$", r.headers["Location"])
+    assert m, r.headers["Location"]
+    return int(m.group(1))
+
+
+def new_idea(c, title, body):
+    r = c.form("/ideas/new", {"title": title, "body": body, "confirm": "1"}, page="/ideas/new")
+    assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
+    return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1))
+
+
+def scored(stack, table, item_id):
+    rows = stack.sql("SELECT sentiment_label, lang, sentiment_score FROM %s WHERE id = %d"
+                     % (table, item_id))
+    return rows[0] if rows else None
+
+
+# ------------------------------------------------------------------ who
+
+@pytest.mark.parametrize("path", ["/insights", "/insights.json", "/insights/export.csv",
+                                  "/insights/digest", "/insights/p/KX-200",
+                                  "/insights/c/help"])
+def test_a_member_without_the_marketing_role_is_refused(member, path):
+    c, _ = member
+    r = c.get(path)
+    assert r.status_code == 403
+    assert "<svg" not in r.text
+
+
+def test_a_visitor_is_sent_to_log_in(client):
+    r = client().get("/insights")
+    assert r.status_code == 303
+    assert r.headers["Location"].startswith("/login?next=")
+
+
+def test_marketing_and_admin_see_the_page(as_demo):
+    for who in ("marketing", "admin"):
+        r = as_demo(who).get("/insights")
+        assert r.status_code == 200, who
+        assert "<svg" in r.text
+
+
+def test_the_header_links_marketing_to_the_insights(as_demo, member):
+    assert 'href="/insights"' in as_demo("marketing").get("/").text
+    assert 'href="/insights"' not in member[0].get("/").text
+
+
+# ------------------------------------------------------------------ the page
+
+def test_the_page_has_every_section_with_its_numbers(as_demo):
+    d = insights(as_demo("marketing"))
+    t = d["totals"]
+    # the demo community: posts, reviews and ideas of the last weeks
+    assert t["posts"] > 0 and t["reviews"] > 0 and t["ideas"] > 0
+    assert t["items"] == t["posts"] + t["reviews"] + t["ideas"]
+    assert t["positive"] + t["neutral"] + t["negative"] + t["unscored"] == t["items"]
+    assert -1 <= t["avg_score"] <= 1
+    assert 1 <= t["avg_rating"] <= 5
+    assert sum(t["stars%d" % k] for k in range(1, 6)) == t["rated"]
+    # a day a row, 30 days by default, summing to the totals
+    assert d["granularity"] == "day"
+    assert len(d["series"]) == 30
+    assert d["series"][-1]["start"] == today().isoformat()
+    for k in ("posts", "reviews", "ideas", "negative"):
+        assert sum(s[k] for s in d["series"]) == t[k]
+    for key in ("volume", "sentiment", "rating", "stars"):
+        assert d["charts"][key]["title"]
+    assert d["themes"]["negative"]["sample"] == sum(s["negative"] for s in d["series"])
+    assert {p["stage"] for p in d["pipeline"]} <= {
+        "open", "under_review", "planned", "in_progress", "done", "declined"}
+    six = d["six_r"]
+    for r in ("relationship", "retention", "reactivation", "referral", "recovery",
+              "profitability"):
+        assert r in six
+    assert six["profitability"]["verified_reviews"] == t["verified"]
+    assert six["recovery"]["unhappy"] >= six["recovery"]["answered"]
+    assert d["products"], "products ranked by change"
+
+
+def test_the_chart_is_accessible_svg_with_its_table(as_demo):
+    html = as_demo("marketing").get("/insights").text
+    svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert len(svgs) == 4
+    for svg in svgs:
+        assert 'role="img"' in svg
+        assert re.search(r"<title id=\"[^\"]+\">[^<]+</title>", svg)
+        assert re.search(r"<desc id=\"[^\"]+\">[^<]+</desc>", svg)
+        assert 'class="chart-label"' in svg  # axis names
+        assert "<script" not in svg
+    for table in ("table-volume", "table-sentiment", "table-rating", "table-stars"):
+        assert 'id="%s"' % table in html
+
+
+def test_numbers_and_dates_follow_the_language(as_demo):
+    # marketing reads in Spanish, admin in English
+    es = insights(as_demo("marketing"))
+    en = insights(as_demo("admin"))
+    assert es["totals"]["avg_score"] == en["totals"]["avg_score"]
+    value = es["totals"]["avg_score"]
+    assert es["totals"]["avg_score_text"] == ("%.2f" % value).replace(".", ",")
+    assert en["totals"]["avg_score_text"] == "%.2f" % value
+    month_es = th.text("es", "month.%d" % today().month)
+    assert es["series"][-1]["label"] == "%d %s" % (today().day, month_es)
+    page = as_demo("marketing").get("/insights").text
+    assert th.text("es", "insights.chart.sentiment") in page
+    assert "-1,00" in page  # the sentiment axis, with a decimal comma
+
+
+def test_a_long_period_is_shown_by_weeks_and_months(as_demo):
+    c = as_demo("marketing")
+    end = today()
+    weeks = insights(c, **{"from": (end - datetime.timedelta(days=120)).isoformat(),
+                           "to": end.isoformat()})
+    assert weeks["granularity"] == "week"
+    assert 17 <= len(weeks["series"]) <= 19
+    months = insights(c, **{"from": (end - datetime.timedelta(days=1000)).isoformat(),
+                            "to": end.isoformat()})
+    assert months["granularity"] == "month"
+    assert months["totals"]["items"] >= weeks["totals"]["items"]
+
+
+# ------------------------------------------------------------------ filters
+
+@pytest.mark.parametrize("params", [
+    {"from": "2026-13-01"}, {"from": "2026-02-30"}, {"to": "yesterday"},
+    {"from": "2026-05-02", "to": "2026-05-01"}, {"from": "1990-01-01", "to": "2026-01-01"},
+    {"from": "2026-01-01'; DROP TABLE posts; --"}])
+def test_invalid_dates_are_refused_with_a_clear_message(as_demo, params):
+    c = as_demo("admin")
+    r = c.get("/insights", params=params)
+    assert r.status_code == 400
+    assert th.text("en", "insights.err.dates", 3660) in th.visible_text(r.text)
+    r = c.get("/insights.json", params=params)
+    assert r.status_code == 400
+    assert r.json()["errors"]["from"] == th.text("en", "insights.err.dates", 3660)
+    assert c.get("/insights/export.csv", params=params).status_code == 400
+
+
+@pytest.mark.parametrize("field,value", [("category", "no-such-category"),
+                                         ("product", "NO-SUCH-SKU"), ("segment", "astronaut")])
+def test_unknown_filters_are_refused(as_demo, field, value):
+    r = as_demo("admin").get("/insights.json", params={field: value})
+    assert r.status_code == 400
+    assert field in r.json()["errors"]
+
+
+def test_unknown_product_or_category_pages_are_not_found(as_demo):
+    c = as_demo("marketing")
+    assert c.get("/insights/p/NO-SUCH-SKU").status_code == 404
+    assert c.get("/insights/c/no-such-category").status_code == 404
+
+
+def test_the_period_and_category_filters_count_what_they_say(as_demo, member):
+    c, _ = member
+    mkt = as_demo("marketing")
+    before_help = insights(mkt, category="help")["totals"]["posts"]
+    before_cafe = insights(mkt, category="cafe")["totals"]["posts"]
+    new_thread(c, "Una pregunta de prueba", "¿Cómo se limpia la jarra?", category="help")
+    assert insights(mkt, category="help")["totals"]["posts"] == before_help + 1
+    assert insights(mkt, category="cafe")["totals"]["posts"] == before_cafe
+    assert insights(mkt, "/insights/c/help")["totals"]["posts"] == before_help + 1
+    # a period that ends yesterday does not hold today's post
+    y = today() - datetime.timedelta(days=1)
+    old = insights(mkt, category="help", to=y.isoformat())["totals"]["posts"]
+    assert insights(mkt, category="help", to=y.isoformat())["series"][-1]["start"] == y.isoformat()
+    assert old <= before_help
+
+
+def test_the_product_page_counts_its_reviews_only(as_demo, member):
+    c, _ = member
+    mkt = as_demo("marketing")
+    before = insights(mkt, "/insights/p/RC-8")["totals"]
+    other = insights(mkt, "/insights/p/KT-17")["totals"]["reviews"]
+    write_review(c, "RC-8", 2, "El arroz se pega", "El arroz se pega al fondo y se quema.")
+    after = insights(mkt, "/insights/p/RC-8")
+    assert after["totals"]["reviews"] == before["reviews"] + 1
+    assert after["totals"]["stars2"] == before["stars2"] + 1
+    assert after["totals"]["posts"] == 0
+    assert after["product"]["sku"] == "RC-8"
+    assert insights(mkt, "/insights/p/KT-17")["totals"]["reviews"] == other
+
+
+# ------------------------------------------------------------------ themes
+
+def test_themes_show_counts_two_quotes_and_the_sample(as_demo, member):
+    c, _ = member
+    mkt = as_demo("marketing")
+    for i in range(3):
+        new_thread(c, "Zumbido raro %d" % i,
+                   "La batidora hace un zumbido metálico horrible. Muy decepcionada, fatal.",
+                   category="cafe")
+    neg = insights(mkt, category="cafe")["themes"]["negative"]
+    assert neg["sample"] >= 3
+    assert neg["small"] == 1  # fewer than 30: flagged, and still shown
+    theme = [t for t in neg["list"] if t["phrase"] == "zumbido metálico horrible"]
+    assert theme, [t["phrase"] for t in neg["list"]]
+    assert theme[0]["count"] == 3
+    quotes = theme[0]["quotes"]
+    assert len(quotes) == 2
+    for q in quotes:
+        assert "zumbido metálico horrible" in q["text"]
+        assert re.fullmatch(r"/t/\d+#p\d+", q["url"])
+    page = mkt.get("/insights", params={"category": "cafe"}).text
+    assert "zumbido metálico horrible" in page
+    assert th.text("es", "insights.small_sample") in page
+
+
+# ------------------------------------------------------------------ CSV
+
+def test_the_csv_export_has_the_numbers_of_the_charts(as_demo):
+    c = as_demo("admin")
+    d = insights(c, category="help")
+    r = c.get("/insights/export.csv", params={"category": "help"})
+    assert r.status_code == 200
+    assert r.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in r.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == len(d["series"])
+    assert [row["period_start"] for row in rows] == [s["start"] for s in d["series"]]
+    for key in ("posts", "reviews", "ideas", "negative", "positive"):
+        assert sum(int(row[key]) for row in rows) == d["totals"][key]
+    for row, s in zip(rows, d["series"]):
+        if s.get("avg_score") is not None:
+            assert abs(float(row["avg_sentiment"]) - s["avg_score"]) < 0.001
+        else:
+            assert row["avg_sentiment"] == ""
+    # the page links to the export of what it shows
+    assert "/insights/export.csv?from=" in c.get("/insights", params={"category": "help"}).text
+
+
+# ------------------------------------------------------------------ digest
+
+def test_the_weekly_digest(as_demo, member):
+    c, _ = member
+    title = "Nadie contesta %s" % th.unique_name("q")
+    tid, _ = new_thread(c, title, "¿Alguien sabe por qué parpadea la pantalla?", category="help")
+    mkt = as_demo("marketing")
+    r = mkt.get("/insights/digest.json")
+    assert r.status_code == 200
+    dg = r.json()["digest"]
+    assert dg["to"] == today().isoformat()
+    assert dg["from"] == (today() - datetime.timedelta(days=6)).isoformat()
+    assert dg["week"]["items"] >= 1
+    assert tid in [u["id"] for u in dg["unanswered"]]
+    assert "ideas" in dg and "week_before" in dg
+    page = mkt.get("/insights/digest")
+    assert page.status_code == 200
+    assert title in page.text
+    assert mkt.get("/insights/digest", params={"to": "2026-02-31"}).status_code == 400
+
+
+# ------------------------------------------------------------------ segments
+
+def test_members_choose_a_segment_and_the_pages_filter_by_it(as_demo, member):
+    c, account = member
+    page = c.get("/settings").text
+    assert 'name="segment"' in page
+    assert th.text("en", "insights.segment_names.professional") in page
+    r = c.form("/settings", {"email": account.email, "lang": "auto", "bio": "",
+                             "segment": "professional"}, page="/settings")
+    assert r.status_code == 303
+    assert re.search(r'<option value="professional" selected>', c.get("/settings").text)
+    mkt = as_demo("marketing")
+    before = insights(mkt, segment="professional")["totals"]["posts"]
+    everyone = insights(mkt)["totals"]["posts"]
+    new_thread(c, "Desde la cocina profesional", "Uso la batidora doce horas al día.")
+    assert insights(mkt, segment="professional")["totals"]["posts"] == before + 1
+    assert insights(mkt, segment="home_cook")["totals"]["posts"] <= everyone
+    # the segment filter is offered with its name
+    assert th.text("es", "insights.segment_names.professional") in mkt.get("/insights").text
+
+
+def test_a_segment_not_in_the_list_is_refused_in_settings(member):
+    c, account = member
+    r = c.form("/settings", {"email": account.email, "lang": "auto", "bio": "",
+                             "segment": "astronaut"}, page="/settings")
+    assert r.status_code == 400
+    assert th.field_errors(r.text)["segment"] == th.text("en", "insights.err.segment")
+
+
+# ------------------------------------------------------------------ scoring
+
+def test_posts_reviews_and_ideas_are_scored_when_written(stack, member):
+    c, _ = member
+    tid, pid = new_thread(c, "Muy decepcionada con la cafetera",
+                          "No funciona nada bien, el agua sale fría. Fatal.")
+    assert scored(stack, "posts", pid)[:2] == ["negative", "es"]
+    rid = reply(c, tid, "Great news: it works perfectly now, I love it!")
+    assert scored(stack, "posts", rid)[:2] == ["positive", "en"]
+    review = write_review(c, "HB-30", 5, "Excelente", "Me encanta, potente y silenciosa.")
+    assert scored(stack, "reviews", review)[:2] == ["positive", "es"]
+    idea = new_idea(c, "A bigger water tank", "The tank is too small and it is annoying.")
+    assert scored(stack, "ideas", idea)[:2] == ["negative", "en"]
+
+
+def test_an_edit_is_scored_again(stack, member):
+    c, _ = member
+    tid, pid = new_thread(c, "Mi tostadora", "Me encanta, es perfecta.")
+    assert scored(stack, "posts", pid)[0] == "positive"
+    r = c.form("/posts/%d/edit" % pid, {"title": "Mi tostadora",
+                                        "body": "Se rompió a la semana, horrible."},
+               page="/posts/%d/edit" % pid)
+    assert r.status_code == 303
+    assert scored(stack, "posts", pid)[0] == "negative"
+
+
+@pytest.mark.parametrize("body,label", [
+    ("😀😀😀", "positive"),                                   # emoji only
+    ("The coffee is great pero el servicio es fatal", None),  # two languages
+    ("x" * 10 + " " + "muy bueno " * 1995, "positive"),      # 20,000 characters
+])
+def test_hard_texts_get_a_score(stack, member, body, label):
+    c, _ = member
+    assert len(body) <= 20000
+    _, pid = new_thread(c, "Prueba %s" % th.unique_name("s"), body)
+    got = scored(stack, "posts", pid)
+    assert got[0] in ("negative", "neutral", "positive")
+    assert got[1] in ("en", "es")
+    assert -1 <= float(got[2]) <= 1
+    if label:
+        assert got[0] == label
+
+
+def test_an_empty_text_is_refused_and_nothing_is_counted(stack, member, as_demo):
+    c, _ = member
+    mkt = as_demo("marketing")
+    before = insights(mkt)["totals"]["posts"]
+    r = c.form("/t/new", {"category": "help", "title": "Vacío", "body": "   "},
+               page="/t/new?c=help")
+    assert r.status_code == 400
+    assert insights(mkt)["totals"]["posts"] == before
+
+
+# ------------------------------------------------------------------ rollups
+
+def test_the_rollups_kept_on_write_equal_a_rebuild(stack, as_demo, client):
+    # start from a rebuilt state, then change things through the web
+    stack.ctl("rollup")
+    a, b = client(), client()
+    th.register(a)
+    th.register(b)
+    mod = as_demo("moderadora")
+    tid, opener = new_thread(a, "La jarra gotea", "La jarra gotea y mancha la encimera. Fatal.",
+                             category="help")
+    r1 = reply(b, tid, "A mí me pasó lo mismo, muy decepcionante.")   # answers the thread
+    r2 = reply(a, tid, "Gracias, probaré a cambiar la junta.")
+    r = a.form("/posts/%d/edit" % r2, {"body": "¡Funcionó! La junta nueva es perfecta."},
+               page="/posts/%d/edit" % r2)
+    assert r.status_code == 303
+    flag_ok(b, opener)                                      # a flag on the opening post
+    act_ok(mod, [r1], "hide")                               # a reply hidden ...
+    act_ok(mod, ["post:%d:hidden" % r1], "restore")         # ... and restored
+    assert a.form("/t/%d/solve" % tid, {"post": str(r1)}, page="/t/%d" % tid).status_code == 303
+    r = mod.form("/t/%d/move" % tid, {"category": "cafe", "reason": "Belongs in the café"},
+                 page="/t/%d" % tid)
+    assert r.status_code == 303                             # the whole thread moves
+    tid2, opener2 = new_thread(b, "Spam thread", "Buy cheap watches now!!!", category="cafe")
+    reply(a, tid2, "Esto es spam, creo.")
+    act_ok(mod, [opener2], "hide")                          # a thread hidden with its replies
+    review = write_review(a, "SS-10", 2, "Se descalibra", "Pesa mal y se descalibra, fatal.")
+    write_review(a, "SS-10", 4, "Ya va mejor", "Con pilas nuevas pesa bien.")   # an edit
+    new_idea(b, "Tapa antigoteo para la jarra", "Una tapa que no gotee al servir.")
+    assert review
+    incremental = snapshot(stack)
+    out = stack.ctl("rollup")
+    assert "rollups rebuilt" in out.stdout
+    rebuilt = snapshot(stack)
+    for table in LEDGER:
+        assert incremental[table] == rebuilt[table], table
+    # and they are not empty: the operations above are in them
+    assert any(row[0] == "post" and int(row[1]) == opener for row in rebuilt["insight_items"])
+    assert not any(row[0] == "post" and int(row[1]) == opener2 for row in rebuilt["insight_items"])
+
+
+def test_the_insights_account_only_reads(stack):
+    grants = "\n".join(row[0] for row in stack.sql("SHOW GRANTS FOR 'tertulia_insights'@'%'"))
+    assert "SELECT" in grants
+    for line in grants.splitlines():
+        for verb in ("INSERT", "DELETE", "CREATE", "DROP", "ALTER"):
+            assert verb not in line, line
+        if "UPDATE" in line:  # the session touch every program makes
+            assert "`sessions`" in line and "last_seen_at" in line, line
