@@ -6,6 +6,7 @@
     <h1><?cs var:d.product.name ?></h1>
     <p class="meta">SKU <?cs var:d.product.sku ?><?cs if:d.product.category ?> · <?cs var:d.product.category ?><?cs /if ?></p>
     <p class="product-description"><?cs var:d.product.description ?></p>
+    <?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/p/" + d.product.sku) ?>
   </div>
 </div>
 <?cs if:notice_deleted ?><p class="notice notice-ok" role="status"><?cs var:L.reviews.deleted ?></p><?cs /if ?>

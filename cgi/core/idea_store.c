@@ -2,7 +2,9 @@
  * in transactions (see idea_store.h). */
 #include "idea_store.h"
 #include "err.h"
+#include "follow.h"
 #include "markdown.h"
+#include "notify.h"
 #include "rollup.h"
 #include "users.h"
 
@@ -170,6 +172,9 @@ int idea_create(db *d, const new_idea *p, long long budget, long long *id)
 	/* scored, and counted in the insight rollups, with the insert */
 	if (rc == 0)
 		rc = rollup_written(d, "idea", (long long)res.insert_id);
+	/* its author watches it: comments and status changes reach them */
+	if (rc == 0)
+		rc = follow_auto(d, p->user_id, "idea", (long long)res.insert_id);
 	rc = finish(d, rc);
 	free(html);
 	if (rc == E_DUP && p->nonce) /* a resubmit of the same form: name what the first made */
@@ -248,6 +253,7 @@ int idea_set_stage(db *d, long long idea_id, const char *stage, const char *note
 		   long long by, idea_outcome *out)
 {
 	locked_idea li;
+	db_result res;
 	int rc;
 
 	*out = IDEA_DONE;
@@ -263,10 +269,13 @@ int idea_set_stage(db *d, long long idea_id, const char *stage, const char *note
 		return finish(d, 0);
 	}
 	if (rc == 0)
-		rc = DB_EXEC(d, SQL_STAGE_INSERT, NULL, DBI(idea_id), DBS(li.stage), DBS(stage),
+		rc = DB_EXEC(d, SQL_STAGE_INSERT, &res, DBI(idea_id), DBS(li.stage), DBS(stage),
 			     DBS(note ? note : ""), DBI(by));
 	if (rc == 0)
 		rc = DB_EXEC(d, SQL_STAGE_SET, NULL, DBS(stage), DBI(idea_id));
+	/* voters, the author and followers are told, with the change */
+	if (rc == 0)
+		rc = notify_idea_stage(d, idea_id, (long long)res.insert_id, by);
 	return finish(d, rc);
 }
 
@@ -297,6 +306,8 @@ int idea_comment(db *d, long long idea_id, const new_idea_comment *c, idea_outco
 		*comment_id = (long long)res.insert_id;
 		rc = DB_EXEC(d, SQL_COMMENT_COUNT_ADD, NULL, DBI(idea_id));
 	}
+	if (rc == 0)
+		rc = notify_idea_comment(d, *comment_id);
 	free(html);
 	rc = finish(d, rc);
 	if (rc == E_DUP && c->nonce)

@@ -4,6 +4,7 @@
 #include "err.h"
 #include "log.h"
 #include "markdown.h"
+#include "notify.h"
 #include "rollup.h"
 #include "utf8.h"
 
@@ -329,6 +330,8 @@ int reviews_create(db *d, const review_in *in, long long *id)
 			rc = summary_move(d, in->product_id, 0, in->rating);
 		if (rc == 0) /* scored, and counted in the insight rollups */
 			rc = rollup_written(d, "review", *id);
+		if (rc == 0) /* the product's watchers hear of it */
+			rc = notify_review_created(d, *id);
 	}
 	free(html);
 	if (rc == 0)
@@ -495,6 +498,9 @@ int reviews_respond(db *d, long long id, long long staff_id, const char *body, i
 			rc = DB_EXEC(d, SQL_RESPONSE_UPDATE, NULL, DBS(body), DBS(html), DBI(staff_id),
 				     DBI(id));
 	}
+	/* the reviewer is told of the first answer, in its transaction */
+	if (rc == 0 && *created)
+		rc = notify_review_response(d, id, staff_id);
 	db_rows_free(row);
 	free(html);
 	if (rc == 0)

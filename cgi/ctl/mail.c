@@ -382,7 +382,9 @@ static int send_due(mail_ctx *m, const smtp_conf *s)
 
 /* Queues the daily and weekly digests that are due: each member's clock
  * moves on once (a conditional UPDATE), and a digest is queued in the same
- * transaction when there is something unread to tell. */
+ * transaction when there is something unread to tell. A digest covers
+ * [digest_since, now): what is written in the second it is made goes into
+ * the next one, so nothing falls between two. */
 static void start_digests(mail_ctx *m)
 {
 	db_rows *rows = NULL;

@@ -5,6 +5,7 @@
  * idea it was merged into. */
 #include "ideas.h"
 #include "../core/err.h"
+#include "../core/follow.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -157,6 +158,9 @@ int ideas_show(request *r, long long id, long long page)
 	if (rc != 0)
 		return rc;
 	hdf_remove_tree(r->hdf, "d.idea.merged_into_id");
+	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "idea", id);
+	if (rc != 0)
+		return rc;
 	r->template = "idea";
 	return 200;
 }

@@ -6,6 +6,7 @@
  * and Review JSON-LD describe what the page shows. */
 #include "reviews.h"
 #include "../core/err.h"
+#include "../core/follow.h"
 #include "../core/markdown.h"
 #include "../core/view.h"
 
@@ -235,6 +236,9 @@ int page_product(request *r)
 	if (req_query(r, "deleted"))
 		hdf_int(r->hdf, "notice_deleted", 1);
 	links(r, page, star, verified);
+	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "product", product_id);
+	if (rc != 0)
+		return rc;
 	r->template = "product";
 	return 200;
 }

@@ -15,8 +15,8 @@ import pytest
 import smtp_sink
 import tertulia_http as th
 from tertulia_http import text
-from mod_helpers import act_ok, members, moderator, new_thread, reply, user_id  # noqa: F401
-from notify_helpers import (confirm_address, follow_ok, groups, outbox, path_of, texts,
+from mod_helpers import act_ok, members, moderator, new_thread, reply, user_id  # noqa: F401 (fixtures)
+from notify_helpers import (confirm_address, groups, new_idea, outbox, path_of,
                             verified_member, wait_for)
 
 
@@ -59,6 +59,14 @@ def set_mode(c, mode):
 
 def uid(stack, account):
     return user_id(stack, account.username)
+
+
+def make_digest_due(stack, member_id):
+    """Brings a member's next digest forward to now. A digest covers what
+    came before the second it is made in, so wait for that second to pass."""
+    time.sleep(1.1)
+    stack.sql("UPDATE email_prefs SET next_digest_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND "
+              "WHERE user_id = %d" % member_id)
 
 
 # ================================================================== address checks
@@ -243,6 +251,23 @@ def test_moderators_decision_is_mailed_without_the_content(verified, members, mo
     check_unsubscribe(m)
 
 
+def test_idea_status_change_is_mailed_with_the_staff_note(verified, members, as_demo, sink):
+    c, account = verified()
+    (author, _), = members(1)
+    iid, title = new_idea(author)
+    assert c.form("/ideas/%d/vote" % iid, {}, page="/ideas").status_code == 303
+    r = as_demo("staff").form("/ideas/%d/status" % iid,
+                              {"status": "in_progress", "note": "Our engineers started on it."},
+                              page="/ideas/%d" % iid)
+    assert r.status_code == 303
+    m = sink.wait_one(notices_to(sink, account.email))
+    assert m.subject == text("en", "notify.one.idea_status").replace("{title}", title) \
+        .replace("{stage}", text("en", "notify.stage.in_progress"))
+    assert "Our engineers started on it." in m.text
+    assert m.link("/ideas/%d#history" % iid)
+    assert [u for u in m.links("/unsubscribe/") if ".idea-%d." % iid in u]
+
+
 # ================================================================== preferences and digests
 
 @pytest.mark.parametrize("mode", ["daily", "weekly"])
@@ -255,8 +280,7 @@ def test_digest_gathers_what_is_new(verified, members, sink, stack, mode):
     reply(a, tid)
     reply(b, tid)
     assert outbox(stack, "kind = 'notice' AND user_id = %d" % uid(stack, account)) == []
-    stack.sql("UPDATE email_prefs SET next_digest_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND "
-              "WHERE user_id = %d" % uid(stack, account))
+    make_digest_due(stack, uid(stack, account))
     m = sink.wait_one(lambda m: m.to == account.email and m["X-Tertulia-Kind"] == "digest")
     heading = text("en", "notify.mail.digest_" + mode)
     assert m.subject == text("en", "notify.mail.digest_subject").replace("{title}", heading) \
@@ -487,8 +511,7 @@ def test_content_hidden_before_its_mail_goes_never_leaks(verified, members, mode
     act_ok(mod, [hidden_pid], "hide")
     other = new_thread(c)[0]
     reply(replier, other, visible)
-    stack.sql("UPDATE email_prefs SET next_digest_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND "
-              "WHERE user_id = %d" % me)
+    make_digest_due(stack, me)
     m = sink.wait_one(lambda m: m.to == account.email and m["X-Tertulia-Kind"] == "digest")
     assert m.link("/t/%d" % other)
     for s in (secret, secret2):

@@ -9,8 +9,9 @@ import pytest
 
 import tertulia_http as th
 from tertulia_http import text
-from mod_helpers import act_ok, members, moderator, new_thread, reply, send, user_id  # noqa: F401
-from notify_helpers import follow, follow_ok, groups, texts, unread_badge
+from mod_helpers import act_ok, members, moderator, new_thread, reply  # noqa: F401 (fixtures)
+from notify_helpers import (follow, follow_ok, groups, new_idea, texts, unread_badge,
+                            write_review)
 
 
 def thread_title(c, tid):
@@ -330,3 +331,60 @@ def test_approved_held_post_tells_the_watchers(members, moderator):
     assert texts(author) == [one("en", "post", actor=r_acc.username, title=thread_title(author, tid))]
     # and its author hears it was approved
     assert text("en", "notify.mod.approve").split("{what}")[0] in texts(replier)[0]
+
+
+# ================================================================== the company's notices
+
+def test_idea_status_change_tells_the_author_and_the_voters(members, as_demo):
+    (author, _), (voter, _), (bystander, _) = members(3)
+    iid, title = new_idea(author)
+    assert voter.form("/ideas/%d/vote" % iid, {}, page="/ideas").status_code == 303
+    staff = as_demo("staff")
+    r = staff.form("/ideas/%d/status" % iid, {"status": "planned", "note": "Coming in spring."},
+                   page="/ideas/%d" % iid)
+    assert r.status_code == 303
+    told = one("en", "idea_status", title=title, stage=text("en", "notify.stage.planned"))
+    for c in (author, voter):
+        g = groups(c)[0]
+        assert (g["text"], g["url"]) == (told, "/ideas/%d#history" % iid)
+    assert groups(bystander) == []
+
+
+def test_comments_reach_the_ideas_watchers(members):
+    (author, _), (commenter, c_acc) = members(2)
+    iid, title = new_idea(author)
+    r = commenter.form("/ideas/%d/comment" % iid, {"body": "Yes please."}, page="/ideas/%d" % iid)
+    assert r.status_code == 303
+    assert texts(author) == [one("en", "comment", actor=c_acc.username, title=title)]
+    assert re.search(r'<option value="watch" selected>', author.get("/ideas/%d" % iid).text)
+
+
+def test_staff_response_tells_the_reviewer(members, as_demo, client):
+    (reviewer, _), = members(1)
+    product = client().get("/products.json").json()["products"][0]
+    rid = write_review(reviewer, product["sku"])
+    staff = as_demo("staff")
+    page = staff.get("/reviews/%d" % rid)
+    r = staff.post("/reviews/%d/respond" % rid, data={"csrf": th.csrf_of(page.text),
+                                                       "body": "Thank you, we are on it."})
+    assert r.status_code == 303
+    g = groups(reviewer)[0]
+    assert g["text"] == one("en", "review_response", title=product["name"])
+    assert g["url"] == "/reviews/%d" % rid
+    # an edit of the answer is no new notice
+    staff.post("/reviews/%d/respond" % rid, data={"csrf": th.csrf_of(page.text),
+                                                   "body": "Thank you, fixed now."})
+    assert groups(reviewer)[0]["count"] == 1
+
+
+def test_watching_a_product_tells_of_new_reviews(members, client):
+    (watcher, _), (reviewer, r_acc) = members(2)
+    product = client().get("/products.json").json()["products"][-1]
+    pid = client().get("/p/%s.json" % product["sku"]).json()["product"]["id"]
+    follow_ok(watcher, "product", pid, "watch")
+    try:
+        assert 'action="/follow"' in watcher.get("/p/%s" % product["sku"]).text
+        write_review(reviewer, product["sku"])
+        assert one("en", "review", actor=r_acc.username, title=product["name"]) in texts(watcher)
+    finally:
+        follow_ok(watcher, "product", pid, "none")
