@@ -1,4 +1,4 @@
-<?cs set:page.title = d.thread.title ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?>
+<?cs set:page.title = d.thread.title ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?><?cs include:"flag_macros.cs" ?>
 <?cs def:post_actions(p) ?>
   <div class="post-actions">
     <?cs if:p.like_count > 0 ?><span class="likes"><?cs var:p.like_count ?> <?cs call:plural(p.like_count, L.forum.like_one, L.forum.likes) ?></span><?cs /if ?>
@@ -12,19 +12,7 @@
         <form action="/posts/<?cs var:p.id ?>/delete" method="post" class="inline-form" data-confirm="<?cs var:L.thread.confirm_delete ?>"><?cs call:csrf_field() ?><button type="submit" class="chip chip-danger"><?cs var:L.thread.delete ?></button></form>
       <?cs /if ?>
       <?cs if:p.user_id != me.id ?>
-        <details class="flag-box"><summary class="chip"><?cs var:L.mod.flag ?></summary>
-          <form action="/posts/<?cs var:p.id ?>/flag" method="post" class="stack-form">
-            <?cs call:csrf_field() ?>
-            <fieldset><legend><?cs var:L.mod.flag_reason ?></legend>
-              <label class="check"><input type="radio" name="reason" value="spam" required> <?cs var:L.mod.r_spam ?></label>
-              <label class="check"><input type="radio" name="reason" value="abuse"> <?cs var:L.mod.r_abuse ?></label>
-              <label class="check"><input type="radio" name="reason" value="off_topic"> <?cs var:L.mod.r_off_topic ?></label>
-              <label class="check"><input type="radio" name="reason" value="other"> <?cs var:L.mod.r_other ?></label>
-            </fieldset>
-            <div class="field"><label for="flag-note-<?cs var:p.id ?>"><?cs var:L.mod.flag_note ?></label><input id="flag-note-<?cs var:p.id ?>" name="note" maxlength="500"></div>
-            <button type="submit" class="button button-small"><?cs var:L.mod.flag_submit ?></button>
-          </form>
-        </details>
+        <?cs call:flag_form("posts", p.id) ?>
       <?cs /if ?>
       <?cs if:can_moderate ?><a class="chip" href="/mod/item/post/<?cs var:p.id ?>"><?cs var:L.mod.moderate ?></a><?cs /if ?>
       <?cs if:can_solve && p.position != "1" ?>

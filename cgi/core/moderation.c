@@ -3,6 +3,7 @@
 #include "err.h"
 #include "str.h"
 #include "users.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -167,6 +168,21 @@ int mod_check_titled(db *d, const config *cfg, long long user_id, unsigned roles
 		verdict(body_v, strcmp(title_v->status, "held") == 0 ? "hold" : "flag", title_v->cause,
 			title_v->detail);
 	return rc;
+}
+
+const char *mod_refusal(const mod_verdict *title_v, const mod_verdict *body_v,
+			long long title_max, const char **key, long long *n)
+{
+	*key = "err.blocked_word";
+	*n = 0;
+	if (title_v->blocked || body_v->blocked)
+		return title_v->blocked ? "title" : "body";
+	if (title_v->text && (long long)utf8_length(title_v->text, strlen(title_v->text)) > title_max) {
+		*key = "err.too_long";
+		*n = title_max;
+		return "title";
+	}
+	return NULL;
 }
 
 void mod_verdict_free(mod_verdict *v)

@@ -42,6 +42,12 @@ void mod_verdict_free(mod_verdict *v);
 int mod_check_titled(db *d, const config *cfg, long long user_id, unsigned roles,
 		     const char *count_sql, const char *title, const char *body,
 		     mod_verdict *title_v, mod_verdict *body_v);
+/* Why a titled check refuses the item, or NULL when it may be written: the
+ * field ("title" or "body") with a blocked word, or "title" when the title
+ * with its words replaced is longer than title_max characters. *key gets
+ * the message's key in the language files, *n the number for its {n}. */
+const char *mod_refusal(const mod_verdict *title_v, const mod_verdict *body_v,
+			long long title_max, const char **key, long long *n);
 
 /* Counts http(s) links and bare www. addresses in text. */
 int mod_count_links(const char *text);

@@ -2,7 +2,6 @@
 #include "forum.h"
 #include "../core/err.h"
 #include "../core/moderation.h"
-#include "../core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,31 +52,30 @@ int forum_moderate(request *r, const char *field, const char *body, new_post *p,
 	return 0;
 }
 
-/* A new thread's title meets the same watched words as its body (no
- * first-posts rule: the body counted already). A blocked word refuses it, a
- * replaced word changes *title, and a hold holds the whole thread. */
-static int moderate_title(request *r, const char **title, new_post *p, mod_verdict *v)
+/* The moderation rules on a new thread: its title and opening post
+ * together (mod_check_titled). A watched word refuses it (E_INVALID, the
+ * field marked) or is replaced in *title or p; what the rules hold is
+ * written held and queued. The verdicts own the replaced texts. */
+static int moderate_thread(request *r, const char **title, new_post *p, mod_verdict v[2])
 {
-	int rc = mod_check(r->app->db, &r->app->cfg, r->user.id, r->user.roles, NULL, *title, v);
+	const char *field, *key;
+	long long n;
+	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
+				  SQL_EARLIER_POSTS, *title, p->body, &v[1], &v[0]);
 
 	if (rc != 0)
 		return rc;
-	if (v->blocked) {
-		req_field_error(r, "title", "err.blocked_word", 0);
-		hdf_str(r->hdf, "error.reason", req_text(r, "err.blocked_word"));
+	if ((field = mod_refusal(&v[1], &v[0], 150, &key, &n)) != NULL) {
+		req_field_error(r, field, key, n);
 		return E_INVALID;
 	}
-	if (v->text && utf8_length(v->text, strlen(v->text)) > 150) {
-		req_field_error(r, "title", "err.too_long", 150);
-		return E_INVALID;
-	}
-	if (v->text)
-		*title = v->text;
-	if (strcmp(v->status, "held") == 0 && strcmp(p->status, "held") != 0) {
-		p->status = v->status;
-		p->queue_cause = v->cause;
-		p->queue_detail = v->detail;
-	}
+	if (v[0].text)
+		p->body = v[0].text;
+	if (v[1].text)
+		*title = v[1].text;
+	p->status = v[0].status;
+	p->queue_cause = v[0].cause;
+	p->queue_detail = v[0].detail;
 	return 0;
 }
 
@@ -111,7 +109,7 @@ int do_new_thread(request *r)
 	long long category_id = 0, thread_id = 0, post_id = 0;
 	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), 0, "visible",
 		       NULL, NULL };
-	mod_verdict v = { 0 }, tv = { 0 };
+	mod_verdict v[2] = { { 0 }, { 0 } };
 	const char *title = form_get(&r->in, "title");
 	char url[96];
 	int rc;
@@ -128,18 +126,13 @@ int do_new_thread(request *r)
 		return show_form(r, 429);
 	if (rc != 0)
 		return rc;
-	rc = forum_moderate(r, "body", p.body, &p, &v);
-	if (rc == 0)
-		rc = moderate_title(r, &title, &p, &tv);
-	if (rc == E_INVALID) {
-		mod_verdict_free(&v);
-		mod_verdict_free(&tv);
-		return show_form(r, 400);
-	}
+	rc = moderate_thread(r, &title, &p, v);
 	if (rc == 0)
 		rc = forum_create_thread(r->app->db, category_id, title, &p, &thread_id, &post_id);
-	mod_verdict_free(&v);
-	mod_verdict_free(&tv);
+	mod_verdict_free(&v[0]);
+	mod_verdict_free(&v[1]);
+	if (rc == E_INVALID)
+		return show_form(r, 400);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
 		return rc;
 	r->created_id = thread_id;

@@ -92,17 +92,15 @@ static const char SQL_EARLIER_IDEAS[] = "SELECT COUNT(*) FROM ideas WHERE user_i
  * (v[0] says why, for the queue). The verdicts own the replaced texts. */
 static int moderate(request *r, new_idea *p, mod_verdict v[2])
 {
+	const char *field, *key;
+	long long n;
 	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
 				  SQL_EARLIER_IDEAS, p->title, p->body, &v[1], &v[0]);
 
 	if (rc != 0)
 		return rc;
-	if (v[0].blocked || v[1].blocked) {
-		req_field_error(r, v[1].blocked ? "title" : "body", "err.blocked_word", 0);
-		return E_INVALID;
-	}
-	if (v[1].text && utf8_length(v[1].text, strlen(v[1].text)) > 150) {
-		req_field_error(r, "title", "err.too_long", 150);
+	if ((field = mod_refusal(&v[1], &v[0], 150, &key, &n)) != NULL) {
+		req_field_error(r, field, key, n);
 		return E_INVALID;
 	}
 	if (v[0].text)

@@ -64,6 +64,20 @@ static const item_kind kinds[] = {
 	{ "idea", item_idea_load, item_idea_set_status, NULL },
 };
 
+int item_row(request *r, db_rows *rows, const char *prefix, const char *url_format, long long id)
+{
+	char name[96], url[64];
+	int rc = hdf_row(r->hdf, prefix, rows);
+
+	db_rows_free(rows);
+	if (rc != 0)
+		return E_NOTFOUND;
+	snprintf(url, sizeof(url), url_format, id);
+	snprintf(name, sizeof(name), "%s.url", prefix);
+	hdf_str(r->hdf, name, url);
+	return 0;
+}
+
 const item_kind *item_kind_find(const char *type)
 {
 	size_t i;

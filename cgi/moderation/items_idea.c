@@ -5,8 +5,8 @@
  * them (the kind has no edit). */
 #include "mod.h"
 #include "../core/err.h"
+#include "../core/rollup.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char SQL_IDEA_ITEM[] =
@@ -23,19 +23,9 @@ static const char SQL_IDEA_STATUS[] =
 int item_idea_load(request *r, long long id, const char *prefix)
 {
 	db_rows *rows = NULL;
-	char name[96], url[64];
 	int rc = DB_SELECT(r->app->db, SQL_IDEA_ITEM, &rows, DBS(r->lang), DBI(id));
 
-	if (rc != 0)
-		return rc;
-	rc = hdf_row(r->hdf, prefix, rows);
-	db_rows_free(rows);
-	if (rc != 0)
-		return E_NOTFOUND;
-	snprintf(url, sizeof(url), "/ideas/%lld", id);
-	snprintf(name, sizeof(name), "%s.url", prefix);
-	hdf_str(r->hdf, name, url);
-	return 0;
+	return rc != 0 ? rc : item_row(r, rows, prefix, "/ideas/%lld", id);
 }
 
 int item_idea_set_status(db *d, long long id, const char *from, const char *to, const char *note)
@@ -49,6 +39,8 @@ int item_idea_set_status(db *d, long long id, const char *from, const char *to, 
 		rc = E_CONFLICT;
 	if (rc == 0 && strcmp(from, to) != 0)
 		rc = DB_EXEC(d, SQL_IDEA_STATUS, NULL, DBS(to), DBS(note), DBI(id));
+	if (rc == 0 && strcmp(from, to) != 0) /* the insight rollups count visible ideas */
+		rc = rollup_changed(d, "idea", id);
 	db_rows_free(rows);
 	return rc;
 }

@@ -5,7 +5,6 @@
 #include "../core/err.h"
 #include "../core/reviews_store.h"
 
-#include <stdio.h>
 
 static const char SQL_REVIEW_ITEM[] =
 	"SELECT r.id, 'review' AS type, r.status, r.user_id AS author_id, u.username AS author, "
@@ -19,19 +18,9 @@ static const char SQL_REVIEW_FIELDS[] =
 int item_review_load(request *r, long long id, const char *prefix)
 {
 	db_rows *rows = NULL;
-	char name[96], url[64];
 	int rc = DB_SELECT(r->app->db, SQL_REVIEW_ITEM, &rows, DBI(id));
 
-	if (rc != 0)
-		return rc;
-	rc = hdf_row(r->hdf, prefix, rows);
-	db_rows_free(rows);
-	if (rc != 0)
-		return E_NOTFOUND;
-	snprintf(url, sizeof(url), "/reviews/%lld", id);
-	snprintf(name, sizeof(name), "%s.url", prefix);
-	hdf_str(r->hdf, name, url);
-	return 0;
+	return rc != 0 ? rc : item_row(r, rows, prefix, "/reviews/%lld", id);
 }
 
 int item_review_set_status(db *d, long long id, const char *from, const char *to, const char *note)

@@ -22,6 +22,10 @@ typedef struct item_kind {
 
 /* items.c */
 const item_kind *item_kind_find(const char *type);
+/* Copies an adapter's one-row answer (rows, which it frees) to prefix, and
+ * sets prefix.url to url_format ("/reviews/%lld") with id. E_NOTFOUND
+ * without a row. */
+int item_row(request *r, db_rows *rows, const char *prefix, const char *url_format, long long id);
 /* items_review.c and items_idea.c: the kinds of the reviews and ideas areas
  * (ideas have no edit: they keep no revisions) */
 int item_review_load(request *r, long long id, const char *prefix);

@@ -6,7 +6,6 @@
 #include "../core/err.h"
 #include "../core/moderation.h"
 #include "../core/users.h"
-#include "../core/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -136,17 +135,15 @@ static void go_to_review(request *r, long long id, int created)
  * v[0] then says why, for the queue; the verdicts own the replaced texts. */
 static int moderate(request *r, review_in *in, mod_verdict v[2])
 {
+	const char *field, *key;
+	long long n;
 	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
 				  SQL_EARLIER_REVIEWS, in->title, in->body, &v[1], &v[0]);
 
 	if (rc != 0)
 		return rc;
-	if (v[0].blocked || v[1].blocked) {
-		req_field_error(r, v[1].blocked ? "title" : "body", "err.blocked_word", 0);
-		return E_INVALID;
-	}
-	if (v[1].text && utf8_length(v[1].text, strlen(v[1].text)) > REVIEW_TITLE_MAX) {
-		req_field_error(r, "title", "err.too_long", REVIEW_TITLE_MAX);
+	if ((field = mod_refusal(&v[1], &v[0], REVIEW_TITLE_MAX, &key, &n)) != NULL) {
+		req_field_error(r, field, key, n);
 		return E_INVALID;
 	}
 	if (v[0].text)

@@ -4,6 +4,7 @@ read the way a moderator reads them (their JSON twins)."""
 
 import calendar
 import re
+import threading
 import time
 
 import pytest
@@ -42,6 +43,30 @@ def user_id(stack, username):
     rows = stack.sql("SELECT id FROM users WHERE username = '%s'" % username)
     assert rows, "no user %s" % username
     return int(rows[0][0])
+
+
+@pytest.fixture
+def watched(moderator):
+    """A factory adding a watched word through /mod/words: watched(action,
+    replacement=None, word=None) gives the word (a new one unless named);
+    the words are removed again at the end of the test."""
+    mod, _ = moderator
+    added = []
+
+    def add(action, replacement=None, word=None):
+        word = word or "w%s" % th.unique_name("").replace("_", "x")
+        data = {"word": word, "lang": "any", "action": action}
+        if replacement is not None:
+            data["replacement"] = replacement
+        r = mod.form("/mod/words", data, page="/mod/words")
+        assert r.status_code == 303, th.field_errors(r.text) or r.text[:300]
+        added.append([w["id"] for w in mod.get("/mod/words.json").json()["words"]
+                      if w["word"] == word][0])
+        return word
+
+    yield add
+    for wid in added:
+        mod.form("/mod/words/%d/delete" % wid, {}, page="/mod/words")
 
 
 # ------------------------------------------------------------------ writing
@@ -98,6 +123,24 @@ def posts_seen(c, tid):
 def visitor(c):
     """A client of the same stack that is logged in as nobody."""
     return th.Client(c.base)
+
+
+def at_once(calls):
+    """Runs the callables in threads released together; their answers, in
+    order."""
+    barrier = threading.Barrier(len(calls))
+    answers = [None] * len(calls)
+
+    def go(i):
+        barrier.wait()
+        answers[i] = calls[i]()
+
+    threads = [threading.Thread(target=go, args=(i,)) for i in range(len(calls))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return answers
 
 
 # ------------------------------------------------------------------ flags

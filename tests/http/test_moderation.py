@@ -2,17 +2,17 @@
 holds applied when content is written, the queue at /mod, and what
 moderators do to content and to members, one item or many at once."""
 
+import functools
 import html as htmllib
 import re
-import threading
 
 import pytest
 
 import tertulia_http as th
 from tertulia_http import text
-from mod_helpers import (REASON, act, act_ok, flag, flag_ok, item, logged, members,  # noqa: F401
-                         moderator, new_thread, posts_seen, queue, queued, reply, send,
-                         try_reply, user_id, visitor)
+from mod_helpers import (REASON, act, act_ok, at_once, flag, flag_ok, item, log_rows, logged,  # noqa: F401
+                         members, moderator, new_thread, posts_seen, queue, queued, reply,
+                         send, try_reply, user_id, visitor, watched)
 
 FOUR_LINKS = ("Deals today: https://shop.example/a, https://shop.example/b, "
               "http://shop.example/c and www.shop.example")
@@ -227,36 +227,13 @@ def test_held_new_thread_is_hidden_until_approved(member, moderator):
     logged(mod, mod_account.username, "approve", "post", pid)
 
 
-@pytest.fixture
-def watched(moderator):
-    """A factory adding watched words through /mod/words; they are removed
-    again at the end of the test."""
-    mod, _ = moderator
-    added = []
-
-    def add(word, action, replacement=None, lang="any"):
-        data = {"word": word, "lang": lang, "action": action}
-        if replacement is not None:
-            data["replacement"] = replacement
-        r = mod.form("/mod/words", data, page="/mod/words")
-        assert r.status_code == 303, th.field_errors(r.text) or r.text[:300]
-        words = mod.get("/mod/words.json").json()["words"]
-        wid = [w["id"] for w in words if w["word"] == word][0]
-        added.append(wid)
-        return wid
-
-    yield add
-    for wid in added:
-        mod.form("/mod/words/%d/delete" % wid, {}, page="/mod/words")
-
-
 def a_word(prefix):
     return "%s%s" % (prefix, th.unique_name("").replace("_", "x"))
 
 
 def test_watched_word_block_refuses_the_reply_and_keeps_the_text(members, watched):
     word = a_word("blk")
-    watched(word, "block")
+    watched("block", word=word)
     (host, _), (author, _) = members(2)
     tid, _ = new_thread(host)
     for body in ("This has %s inside." % word, "SHOUTING %s NOW" % word.upper()):
@@ -271,7 +248,7 @@ def test_watched_word_block_refuses_the_reply_and_keeps_the_text(members, watche
 
 def test_watched_word_block_refuses_a_new_thread_and_keeps_the_text(member, watched):
     word = a_word("blk")
-    watched(word, "block")
+    watched("block", word=word)
     c, _ = member
     title, body = "A question %s" % th.unique_name("q"), "Why is %s here?" % word
     r = c.form("/t/new", {"category": "cafe", "title": title, "body": body}, page="/t/new")
@@ -283,7 +260,7 @@ def test_watched_word_block_refuses_a_new_thread_and_keeps_the_text(member, watc
 
 def test_watched_word_block_applies_to_thread_titles(member, watched):
     word = a_word("blk")
-    watched(word, "block")
+    watched("block", word=word)
     c, _ = member
     title = "All about %s" % word
     r = c.form("/t/new", {"category": "cafe", "title": title, "body": "Nothing wrong here."},
@@ -297,7 +274,7 @@ def test_watched_word_block_applies_to_edits(member, watched):
     word = a_word("blk")
     c, _ = member
     tid, pid = new_thread(c, body="Clean text to begin with.")
-    watched(word, "block")
+    watched("block", word=word)
     r = c.form("/posts/%d/edit" % pid, {"body": "Now with %s." % word},
                page="/posts/%d/edit" % pid)
     assert r.status_code == 400
@@ -307,7 +284,7 @@ def test_watched_word_block_applies_to_edits(member, watched):
 
 def test_watched_word_replace_stores_the_replacement(stack, members, watched):
     word = a_word("rpl")
-    watched(word, "replace", "[kind word]")
+    watched("replace", "[kind word]", word=word)
     (host, _), (author, _) = members(2)
     tid, _ = new_thread(host)
     pid = reply(author, tid, "You are a %s, really." % word)
@@ -320,7 +297,7 @@ def test_watched_word_replace_stores_the_replacement(stack, members, watched):
 
 def test_watched_word_hold_holds_the_post(members, moderator, watched):
     word = a_word("hld")
-    watched(word, "hold")
+    watched("hold", word=word)
     (host, _), (author, _) = members(2)
     tid, _ = new_thread(host)
     pid = reply(author, tid, "Have you heard of %s?" % word)
@@ -335,7 +312,7 @@ def test_watched_word_hold_holds_the_post(members, moderator, watched):
 def test_words_page_refuses_a_duplicate_and_a_replace_without_replacement(moderator, watched):
     mod, _ = moderator
     word = a_word("dup")
-    watched(word, "hold")
+    watched("hold", word=word)
     r = mod.form("/mod/words", {"word": word, "lang": "any", "action": "block"},
                  page="/mod/words")
     assert r.status_code == 409
@@ -686,20 +663,9 @@ def test_two_moderators_acting_at_once_one_wins(stack, client, members, moderato
 
     pairs = [("item", "post:%d:visible" % pid), ("action", "hide"), ("reason", REASON),
              ("from_queue", "1")]
-    ready = [(m, pairs + [("csrf", m.token("/mod"))]) for m in (first, second)]
-    barrier = threading.Barrier(2)
-    answers = [None, None]
-
-    def go(i):
-        m, data = ready[i]
-        barrier.wait()
-        answers[i] = m.post("/mod/action", data=data)
-
-    threads = [threading.Thread(target=go, args=(i,)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    calls = [functools.partial(m.post, "/mod/action", data=pairs + [("csrf", m.token("/mod"))])
+             for m in (first, second)]
+    answers = at_once(calls)
     codes = sorted(a.status_code for a in answers)
     assert codes == [303, 409], codes
     loser = [a for a in answers if a.status_code == 409][0]
@@ -708,12 +674,6 @@ def test_two_moderators_acting_at_once_one_wins(stack, client, members, moderato
              for a in log_rows(first, action="hide", actor=who.username)
              if a["target_id"] == pid]
     assert len(hides) == 1
-
-
-def log_rows(mod, **filters):
-    r = mod.get("/mod/log.json", params=filters)
-    assert r.status_code == 200, r.text
-    return r.json().get("log", [])
 
 
 def test_acting_on_an_item_someone_else_changed_is_409(members, moderator):
@@ -731,20 +691,9 @@ def test_flags_sent_at_the_same_moment_all_count(members, moderator):
     (host, _), (author, _), *flaggers = members(5)
     tid, _ = new_thread(host)
     pid = reply(author, tid, "Flagged by three at once")
-    ready = [(c, {"reason": "spam", "csrf": c.token("/")}) for c, _ in flaggers]
-    barrier = threading.Barrier(len(ready))
-    answers = [None] * len(ready)
-
-    def go(i):
-        c, data = ready[i]
-        barrier.wait()
-        answers[i] = c.post("/posts/%d/flag" % pid, data=data)
-
-    threads = [threading.Thread(target=go, args=(i,)) for i in range(len(ready))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    answers = at_once([functools.partial(c.post, "/posts/%d/flag" % pid,
+                                         data={"reason": "spam", "csrf": c.token("/")})
+                       for c, _ in flaggers])
     assert [a.status_code for a in answers] == [303] * 3, [a.text[:200] for a in answers]
     e = queued(moderator[0], pid)
     assert len(e["flags"]) == 3

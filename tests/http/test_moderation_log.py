@@ -12,7 +12,7 @@ import pytest
 import tertulia_http as th
 from tertulia_http import text
 from mod_helpers import (REASON, act_ok, flag_ok, log_rows, logged, members,  # noqa: F401
-                         moderator, new_thread, reply, user_id)
+                         moderator, new_thread, reply)
 
 
 def today(delta=0):
@@ -239,7 +239,6 @@ def test_stats_figures(stack, as_demo, members, moderator):
     assert data["resolve"]["resolved"] == len(waits)
     assert float(data["resolve"]["median_minutes"]) == pytest.approx(percentile(waits, 0.5))
     assert float(data["resolve"]["p90_minutes"]) == pytest.approx(percentile(waits, 0.9))
-    assert float(data["resolve"]["p90_minutes"]) >= 60
 
     open_now = int(stack.sql("SELECT COUNT(*) FROM mod_queue WHERE resolved_at IS NULL")[0][0])
     assert data["open_items"] == open_now

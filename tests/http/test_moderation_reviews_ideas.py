@@ -11,7 +11,7 @@ import pytest
 
 import tertulia_http as th
 from tertulia_http import text
-from mod_helpers import REASON, act, act_ok, logged, members, moderator, send  # noqa: F401
+from mod_helpers import act, act_ok, logged, members, moderator, watched  # noqa: F401
 
 FOUR_LINKS = ("See https://a.example/1, https://a.example/2, https://a.example/3 "
               "and https://a.example/4")
@@ -89,26 +89,6 @@ def queued(mod, kind, id_):
         if not data.get("next_page"):
             return None
         page = data["next_page"]
-
-
-@pytest.fixture
-def watched(moderator):
-    mod, _ = moderator
-    added = []
-
-    def add(action, replacement=None):
-        word = "w%s" % th.unique_name("").replace("_", "x")
-        data = {"word": word, "lang": "any", "action": action}
-        if replacement:
-            data["replacement"] = replacement
-        assert mod.form("/mod/words", data, page="/mod/words").status_code == 303
-        added.append([w["id"] for w in mod.get("/mod/words.json").json()["words"]
-                      if w["word"] == word][0])
-        return word
-
-    yield add
-    for wid in added:
-        mod.form("/mod/words/%d/delete" % wid, {}, page="/mod/words")
 
 
 # ================================================================== reviews
