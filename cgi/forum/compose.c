@@ -52,11 +52,7 @@ int forum_moderate(request *r, const char *field, const char *body, new_post *p,
 	return 0;
 }
 
-/* The moderation rules on a new thread: its title and opening post
- * together (mod_check_titled). A watched word refuses it (E_INVALID, the
- * field marked) or is replaced in *title or p; what the rules hold is
- * written held and queued. The verdicts own the replaced texts. */
-static int moderate_thread(request *r, const char **title, new_post *p, mod_verdict v[2])
+int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdict v[2])
 {
 	const char *field, *key;
 	long long n;
@@ -126,7 +122,7 @@ int do_new_thread(request *r)
 		return show_form(r, 429);
 	if (rc != 0)
 		return rc;
-	rc = moderate_thread(r, &title, &p, v);
+	rc = forum_moderate_titled(r, &title, &p, v);
 	if (rc == 0)
 		rc = forum_create_thread(r->app->db, category_id, title, &p, &thread_id, &post_id);
 	mod_verdict_free(&v[0]);

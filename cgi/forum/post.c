@@ -77,15 +77,18 @@ int page_edit_post(request *r)
 /* An edit meets the rules a new post meets (moderators are exempt): a
  * watched word blocks it or is replaced in *body, and content the rules hold
  * is held (before the new text is written) and queued. */
-static int moderate_edit(request *r, long long id, const char **body, mod_verdict *v)
+static int moderate_edit(request *r, long long id, const char **title, const char **body,
+			 mod_verdict v[2])
 {
 	new_post p = { r->user.id, *body, NULL, 0, "visible", NULL, NULL };
-	const char *status = hdf_get_value(r->hdf, "d.post.status", "");
-	int rc = forum_moderate(r, "body", *body, &p, v);
+	const char *status = hdf_get_value(r->hdf, "d.post.status", ""), *t = *title ? *title : "";
+	int rc = forum_moderate_titled(r, &t, &p, v);
 
 	if (rc != 0)
 		return rc;
 	*body = p.body;
+	if (*title)
+		*title = t;
 	if (strcmp(p.status, "held") == 0 && strcmp(status, "visible") == 0)
 		rc = forum_set_post_status(r->app->db, id, "visible", "held", NULL, 0);
 	if (rc == 0 && p.queue_cause)
@@ -98,7 +101,7 @@ int do_edit_post(request *r)
 {
 	long long id = req_arg_id(r, 0);
 	const char *title = form_get(&r->in, "title"), *body = form_get(&r->in, "body");
-	mod_verdict v = { 0 };
+	mod_verdict v[2] = { { 0 }, { 0 } };
 	char url[96];
 	int rc = load_post(r, id);
 
@@ -114,15 +117,15 @@ int do_edit_post(request *r)
 	}
 	if (hdf_get_int_value(r->hdf, "d.post.position", 0) != 1)
 		title = NULL;
-	rc = moderate_edit(r, id, &body, &v);
+	rc = moderate_edit(r, id, &title, &body, v);
+	if (rc == 0)
+		rc = forum_edit_post(r->app->db, id, r->user.id, title, body);
+	mod_verdict_free(&v[0]);
+	mod_verdict_free(&v[1]);
 	if (rc == E_INVALID) {
-		mod_verdict_free(&v);
 		show_edit_form(r);
 		return 400;
 	}
-	if (rc == 0)
-		rc = forum_edit_post(r->app->db, id, r->user.id, title, body);
-	mod_verdict_free(&v);
 	if (rc == 0 && !is_author(r))
 		rc = audit_add(r->app->db, r->user.id, "edit", "post", id, "", "");
 	if (rc != 0)

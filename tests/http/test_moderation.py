@@ -279,7 +279,15 @@ def test_watched_word_block_applies_to_edits(member, watched):
                page="/posts/%d/edit" % pid)
     assert r.status_code == 400
     assert text("en", "err.blocked_word") in th.visible_text(r.text)
+    assert textarea(r.text) == "Now with %s." % word
+    title = "Renamed to %s" % word
+    r = c.form("/posts/%d/edit" % pid, {"body": "Clean text.", "title": title},
+               page="/posts/%d/edit" % pid)
+    assert r.status_code == 400
+    assert th.field_errors(r.text).get("title") == text("en", "err.blocked_word")
+    assert th.input_value(r.text, "title") == title
     assert word not in visitor(c).get("/t/%d" % tid).text
+    assert word not in visitor(c).get("/c/cafe").text
 
 
 def test_watched_word_replace_stores_the_replacement(stack, members, watched):
