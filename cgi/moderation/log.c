@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define LOG_PAGE 50
 
@@ -144,10 +145,27 @@ static void csv_field(strbuf *sb, const char *v, int last)
 	strbuf_puts(sb, last ? "\"\r\n" : "\",");
 }
 
+/* A time column (a unix time, named *_at) as ISO 8601 in UTC, which
+ * spreadsheets read as a date. */
+static void csv_time(strbuf *sb, const char *v, int last)
+{
+	char iso[32] = "";
+	long long t;
+	time_t tt;
+	struct tm tm;
+
+	if (v && parse_long(v, 0, 1LL << 40, &t) == 0) {
+		tt = (time_t)t;
+		gmtime_r(&tt, &tm);
+		strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
+	csv_field(sb, iso, last);
+}
+
 int page_log_csv(request *r)
 {
 	db_rows *rows = NULL;
-	size_t i, c;
+	size_t i, c, len;
 	int rc = load_log(r, 0, 0, &rows);
 
 	if (rc != 0)
@@ -155,8 +173,13 @@ int page_log_csv(request *r)
 	for (c = 0; c < rows->ncols; c++)
 		csv_field(&r->raw, rows->names[c], c + 1 == rows->ncols);
 	for (i = 0; i < rows->nrows; i++)
-		for (c = 0; c < rows->ncols; c++)
-			csv_field(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+		for (c = 0; c < rows->ncols; c++) {
+			len = strlen(rows->names[c]);
+			if (len > 3 && strcmp(rows->names[c] + len - 3, "_at") == 0)
+				csv_time(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+			else
+				csv_field(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+		}
 	db_rows_free(rows);
 	r->raw_type = "text/csv; charset=utf-8";
 	strbuf_puts(&r->headers, "Content-Disposition: attachment; filename=\"audit-log.csv\"\r\n");

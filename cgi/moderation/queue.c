@@ -22,7 +22,9 @@ static const char SQL_FLAGS_OF[] =
 	"WHERE f.target_type = ? AND f.target_id = ? AND f.resolved_at IS NULL ORDER BY f.id";
 static const char SQL_AUTHOR[] =
 	"SELECT id, username, UNIX_TIMESTAMP(created_at) AS joined_at, "
-	"UNIX_TIMESTAMP(silenced_until) AS silenced_at, UNIX_TIMESTAMP(suspended_until) AS suspended_at, "
+	/* only a silence or suspension still running */
+	"IF(silenced_until > UTC_TIMESTAMP(), UNIX_TIMESTAMP(silenced_until), NULL) AS silenced_at, "
+	"IF(suspended_until > UTC_TIMESTAMP(), UNIX_TIMESTAMP(suspended_until), NULL) AS suspended_at, "
 	"(SELECT COUNT(*) FROM posts WHERE user_id = users.id) AS posts, "
 	"(SELECT COUNT(*) FROM posts WHERE user_id = users.id AND mod_note IS NOT NULL) AS moderated, "
 	"(SELECT COUNT(*) FROM audit_log WHERE target_type = 'user' AND target_id = users.id) AS actions "
@@ -74,6 +76,8 @@ static int valid_filter(const char *v, const char *choices)
 
 	if (v == NULL || *v == '\0')
 		return 1;
+	if (strchr(v, '|')) /* one choice, not several */
+		return 0;
 	n = strlen(v);
 	for (p = choices; (p = strstr(p, v)) != NULL; p += n)
 		if ((p == choices || p[-1] == '|') && (p[n] == '|' || p[n] == '\0'))

@@ -421,6 +421,8 @@ def test_queue_filters_by_kind_and_flag_reason(members, moderator):
     assert spam not in ids(queue(mod, type="review"))
     assert mod.get("/mod?type=thing").status_code == 400
     assert mod.get("/mod?reason=rude").status_code == 400
+    assert mod.get("/mod?type=post|review").status_code == 400
+    assert mod.get("/mod?reason=spam|abuse").status_code == 400
 
 
 def test_queue_entry_shows_context_flags_and_author_history(members, moderator):
@@ -571,10 +573,13 @@ def test_silenced_member_reads_but_cannot_post(stack, members, moderator):
                     page="/posts/%d/edit" % pid)
     assert r.status_code == 403
 
+    assert "silenced_at" in item(mod, pid)["author"]  # the queue says so
+
     # the silence ends by itself
     stack.sql("UPDATE users SET silenced_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE "
               "WHERE username = '%s'" % account.username)
     reply(author, tid, "Back again, and polite")
+    assert "silenced_at" not in item(mod, pid)["author"]
 
 
 def test_suspended_member_is_logged_out_and_cannot_log_in(stack, client, members, moderator):

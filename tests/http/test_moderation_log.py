@@ -132,6 +132,9 @@ def test_log_csv_export(members, moderator):
     assert by_action["hide"][col["reason"]] == 'He said "buy now", twice'
     assert by_action["hide"][col["target_id"]] == str(second)
     assert by_action["hide"][col["actor"]] == account.username
+    # when: a date a spreadsheet reads, today's
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", by_action["hide"][col["created_at"]])
+    assert by_action["hide"][col["created_at"]].startswith(today()[:8])
     defused = by_action["warn"][col["reason"]]
     assert not defused.startswith(("=", "+", "-", "@")), defused
     assert "=1+1" in defused
