@@ -15,5 +15,5 @@
 <tbody><?cs each:c = d.by_category ?><tr><td><?cs var:c.category ?></td><td><?cs var:c.action ?></td><td><?cs var:c.n ?></td></tr><?cs /each ?></tbody></table></div>
 <h2><?cs var:L.mod.by_product ?></h2>
 <div class="table-wrap"><table class="data"><thead><tr><th scope="col"><?cs var:L.site.products ?></th><th scope="col"><?cs var:L.mod.log_action ?></th><th scope="col"><?cs var:L.mod.count ?></th></tr></thead>
-<tbody><?cs each:c = d.by_product ?><tr><td><?cs var:c.product_id ?></td><td><?cs var:c.action ?></td><td><?cs var:c.n ?></td></tr><?cs /each ?></tbody></table></div>
+<tbody><?cs each:c = d.by_product ?><tr><td><?cs var:c.product_name ?> (<?cs var:c.product ?>)</td><td><?cs var:c.action ?></td><td><?cs var:c.n ?></td></tr><?cs /each ?></tbody></table></div>
 <?cs include:"footer.cs" ?>

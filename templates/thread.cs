@@ -87,6 +87,8 @@
     <textarea id="body" name="body" rows="6" readonly<?cs call:described("body", "") ?>><?cs var:form.body ?></textarea>
     <?cs call:field_error("body") ?>
   </div><?cs /if ?>
+<?cs elif:me.silenced_until ?>
+  <p class="notice notice-warn" id="reply-h"><?cs var:L.err.silenced ?></p>
 <?cs elif:me.id ?>
   <h2 id="reply-h"><?cs var:L.thread.reply ?></h2>
   <form action="/t/<?cs var:d.thread.id ?>/reply" method="post" class="stack-form" novalidate>

@@ -43,9 +43,10 @@ static const char SQL_ACTIONS_BY_CATEGORY[] =
 	"WHERE q.resolved_at >= UTC_TIMESTAMP() - INTERVAL ? DAY "
 	"GROUP BY category, q.action ORDER BY category, q.action";
 static const char SQL_ACTIONS_BY_PRODUCT[] =
-	"SELECT q.product_id, q.action, COUNT(*) AS n FROM mod_queue q "
-	"WHERE q.product_id IS NOT NULL AND q.resolved_at >= UTC_TIMESTAMP() - INTERVAL ? DAY "
-	"GROUP BY q.product_id, q.action ORDER BY q.product_id, q.action";
+	"SELECT p.sku AS product, p.name AS product_name, q.action, COUNT(*) AS n FROM mod_queue q "
+	"JOIN products p ON p.id = q.product_id "
+	"WHERE q.resolved_at >= UTC_TIMESTAMP() - INTERVAL ? DAY "
+	"GROUP BY p.id, q.action ORDER BY p.sku, q.action";
 
 /* Whether day d exists in month m of year y (1-12; leap years known). */
 static int valid_day(int y, int m, int d)

@@ -560,7 +560,10 @@ def test_silenced_member_reads_but_cannot_post(stack, members, moderator):
     logged(mod, mod_account.username, "silence", "user", user_id(stack, account.username),
            "Cooling off")
 
-    assert author.get("/t/%d" % tid).status_code == 200
+    page = author.get("/t/%d" % tid)
+    assert page.status_code == 200
+    assert text("en", "err.silenced") in th.visible_text(page.text)  # told, not offered a form
+    assert 'action="/t/%d/reply"' % tid not in page.text
     assert author.get("/index.json").json()["me"]["name"] == account.username
     r = try_reply(author, tid, "Let me answer anyway")
     assert r.status_code == 403

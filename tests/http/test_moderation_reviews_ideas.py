@@ -114,6 +114,18 @@ def test_member_flags_a_review(stack, members, moderator):
     assert "Boils water fast." in page and "Kettle %s" % sku in page
 
 
+def test_stats_count_actions_by_product(stack, as_demo, members, moderator):
+    sku = new_product(stack)
+    (author, _), (flagger, _) = members(2)
+    rid = review(author, sku)
+    assert flag(flagger, "reviews", rid, "spam").status_code == 303
+    act_ok(moderator[0], ["review:%d" % rid], "hide", from_queue=True)
+    rows = as_demo("marketing").get("/mod/stats.json").json()["by_product"]
+    assert [(p["product_name"], p["action"], p["n"]) for p in rows if p["product"] == sku] == [
+        ("Kettle %s" % sku, "hide", 1)]
+    assert "Kettle %s" % sku in as_demo("marketing").get("/mod/stats").text
+
+
 def test_three_flags_hide_a_review_and_its_rating(stack, members):
     sku = new_product(stack)
     (author, _), *flaggers = members(4)
