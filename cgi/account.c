@@ -170,24 +170,30 @@ static int do_login(request *r)
 	hdf_str(r->hdf, "form.next", safe_next(req_form(r, "next")));
 	if (r->invalid)
 		return 400;
-	lower_copy(lname, sizeof(lname), name);
 	snprintf(ipkey, sizeof(ipkey), "login:ip:%s", r->remote_addr);
-	snprintf(acctkey, sizeof(acctkey), "login:acct:%s", lname);
 	rc = throttle_check(r->app->db, ipkey, throttle_limit(r, "throttle.login_per_ip", 30), 900);
 	if (rc == 0)
+		rc = users_find_login(r->app->db, name, &u);
+	/* the lock is on the account, however it is named (username in any
+	 * case, or email); a name that matches no account is locked by name */
+	if (rc == 0) {
+		snprintf(acctkey, sizeof(acctkey), "login:acct:%lld", u.id);
+	} else if (rc == E_NOTFOUND) {
+		lower_copy(lname, sizeof(lname), name);
+		snprintf(acctkey, sizeof(acctkey), "login:name:%s", lname);
+	}
+	if (rc == 0 || rc == E_NOTFOUND) {
+		int found = rc == 0;
 		rc = throttle_check(r->app->db, acctkey,
 				    throttle_limit(r, "throttle.login_per_account", 5), 900);
+		if (rc == 0)
+			rc = found ? password_verify(u.hash, pw)
+				   : password_verify_dummy(pw); /* same time, same answer */
+	}
 	if (rc == E_THROTTLED) {
 		req_field_error(r, "username", "err.throttled", 15);
 		return 429;
 	}
-	if (rc != 0)
-		return rc;
-	rc = users_find_login(r->app->db, name, &u);
-	if (rc == E_NOTFOUND)
-		rc = password_verify_dummy(pw); /* same time, same answer */
-	else if (rc == 0)
-		rc = password_verify(u.hash, pw);
 	if (rc == E_FORBIDDEN) {
 		int hit = throttle_hit(r->app->db, ipkey);
 		if (hit == 0)

@@ -494,6 +494,13 @@ static int gate(request *r)
 	r->route = route_find(r->app->routes, r->app->nroutes, r->method, r->path, args, &allowed);
 	memcpy(r->args, args, sizeof(args));
 	if (r->route == NULL) {
+		/* an error page is a page too: who is logged in, its language and
+		 * the token its footer form needs (a database fault leaves the
+		 * page anonymous rather than turning a 404 into a 503) */
+		if (session_load(r) == 0)
+			r->lang = pick_lang(r);
+		if (csrf_prepare(r) == 0)
+			fill_common(r);
 		if (allowed == 0)
 			return E_NOTFOUND;
 		strbuf_printf(&r->headers, "Allow: %s\r\n",

@@ -128,13 +128,18 @@ int db_ensure(db *d)
 
 int db_ping(db *d)
 {
-	if (db_ensure(d) != 0)
-		return E_DBDOWN;
-	if (mysql_ping(d->conn) != 0) {
+	int tries;
+
+	/* a connection made before the server restarted fails its first ping:
+	 * like a query, try once more on a fresh connection */
+	for (tries = 0; tries < 2; tries++) {
+		if (db_ensure(d) != 0)
+			return E_DBDOWN;
+		if (mysql_ping(d->conn) == 0)
+			return 0;
 		db_disconnect(d);
-		return E_DBDOWN;
 	}
-	return 0;
+	return E_DBDOWN;
 }
 
 static int is_gone(unsigned int e)
