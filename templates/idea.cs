@@ -134,7 +134,7 @@
   <?cs if:me.id ?>
   <form action="/ideas/<?cs var:d.idea.id ?>/comment" method="post" class="stack-form wide" id="comment" novalidate>
     <?cs call:csrf_field() ?>
-    <input type="hidden" name="nonce" value="<?cs alt:form.nonce ?><?cs var:nonce ?><?cs /alt ?>">
+    <input type="hidden" name="nonce" value="<?cs if:form.nonce ?><?cs var:form.nonce ?><?cs else ?><?cs var:nonce ?><?cs /if ?>">
     <div class="field">
       <label for="body"><?cs var:L.ideas.comment_label ?></label>
       <textarea id="body" name="body" rows="5" required maxlength="20000"<?cs call:described("body", "1") ?>><?cs var:form.body ?></textarea>

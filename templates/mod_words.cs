@@ -3,7 +3,7 @@
 <nav class="tabs" aria-label="<?cs var:L.mod.title ?>"><a href="/mod"><?cs var:L.mod.queue ?></a><a href="/mod/log"><?cs var:L.mod.log ?></a><a href="/mod/words" aria-current="page"><?cs var:L.mod.words ?></a><a href="/mod/stats"><?cs var:L.mod.stats ?></a><a href="/mod/transparency"><?cs var:L.mod.transparency ?></a></nav></div>
 <?cs if:subcount(d.words) ?>
 <div class="table-wrap"><table class="data"><thead><tr><th scope="col"><?cs var:L.mod.word ?></th><th scope="col"><?cs var:L.mod.lang ?></th><th scope="col"><?cs var:L.mod.word_action ?></th><th scope="col"><?cs var:L.mod.replacement ?></th><th scope="col"><span class="visually-hidden"><?cs var:L.mod.remove ?></span></th></tr></thead>
-<tbody><?cs each:w = d.words ?><tr><td><?cs var:w.word ?></td><td><?cs alt:w.lang ?><?cs var:L.mod.lang_any ?><?cs /alt ?></td><td><?cs var:L.mod["w_" + w.action] ?></td><td><?cs var:w.replacement ?></td>
+<tbody><?cs each:w = d.words ?><tr><td><?cs var:w.word ?></td><td><?cs if:w.lang ?><?cs var:w.lang ?><?cs else ?><?cs var:L.mod.lang_any ?><?cs /if ?></td><td><?cs var:L.mod["w_" + w.action] ?></td><td><?cs var:w.replacement ?></td>
 <td><form action="/mod/words/<?cs var:w.id ?>/delete" method="post"><?cs call:csrf_field() ?><button type="submit" class="chip chip-danger"><?cs var:L.mod.remove ?> <span class="visually-hidden"><?cs var:w.word ?></span></button></form></td></tr><?cs /each ?></tbody></table></div>
 <?cs else ?><p class="empty"><?cs var:L.mod.no_words ?></p><?cs /if ?>
 <h2><?cs var:L.mod.add_word ?></h2>

@@ -11,14 +11,14 @@ const field_spec new_thread_fields[] = {
 	{ "category", F_SLUG, 1, 60, 1, NULL },
 	{ "title", F_LINE, 3, 150, 1, NULL },
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
-	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* posts.nonce is CHAR(32) */
 	FIELDS_END
 };
 
 const field_spec reply_fields[] = {
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
 	{ "quote", F_INT, 1, 1LL << 53, 0, NULL },
-	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* posts.nonce is CHAR(32) */
 	FIELDS_END
 };
 

@@ -25,7 +25,7 @@ const field_spec new_idea_fields[] = {
 	{ "category", F_SLUG, 0, 60, 0, NULL },
 	{ "confirm", F_ENUM, 0, 0, 0, "1" },
 	{ "step", F_ENUM, 0, 0, 0, "check|submit" },
-	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* ideas.nonce is CHAR(32) */
 	FIELDS_END
 };
 

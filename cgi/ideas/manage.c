@@ -24,7 +24,7 @@ const field_spec merge_fields[] = {
 const field_spec comment_fields[] = {
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
 	{ "official", F_ENUM, 0, 0, 0, "1" },
-	{ "nonce", F_LINE, 0, 64, 0, NULL },
+	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* idea_comments.nonce is CHAR(32) */
 	FIELDS_END
 };
 
