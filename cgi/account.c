@@ -255,27 +255,6 @@ static const field_spec password_fields[] = {
 	FIELDS_END
 };
 
-/* The segments a member may pick (the insight pages count by them):
- * d.segments.N.{key,name}. */
-static void settings_segments(request *r)
-{
-	segment_list segs;
-	size_t i;
-
-	segments_load(&r->app->cfg, &segs);
-	for (i = 0; i < segs.n; i++) {
-		char key[96], name[64];
-		const char *label;
-
-		snprintf(key, sizeof(key), "insights.segment_names.%s", segs.key[i]);
-		label = req_text(r, key);
-		snprintf(name, sizeof(name), "d.segments.%zu.key", i);
-		hdf_str(r->hdf, name, segs.key[i]);
-		snprintf(name, sizeof(name), "d.segments.%zu.name", i);
-		hdf_str(r->hdf, name, strcmp(label, key) == 0 ? segs.key[i] : label);
-	}
-}
-
 /* Puts the stored settings in form.* unless the form already holds what the
  * person typed. */
 static int load_settings(request *r)
@@ -297,7 +276,7 @@ static int load_settings(request *r)
 		if (!hdf_get_obj(r->hdf, "form.segment"))
 			hdf_str(r->hdf, "form.segment", db_cell(rows, 0, 3));
 		hdf_str(r->hdf, "d.settings.segment", db_cell(rows, 0, 3));
-		settings_segments(r);
+		segments_hdf(r, "d.segments"); /* the insight pages count by them */
 	}
 	db_rows_free(rows);
 	r->template = "settings";

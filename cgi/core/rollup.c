@@ -51,33 +51,29 @@
  * while it counts they come from the ledger (rollup_flagged adds each new
  * one), and when it starts to count they are counted apart. A day's items
  * (for the rebuild) are read with their flags. */
-static const char SQL_POST_ONE[] = POST_COLS("0") "WHERE p.id = ? FOR UPDATE";
-static const char SQL_POST_DAY[] = POST_COLS(FLAGS_OF("post", "p")) DAY_RANGE("p.created_at")
-	" ORDER BY p.id";
-static const char SQL_POST_UNSCORED[] =
-	"SELECT id FROM posts WHERE id > ? AND sentiment_label IS NULL ORDER BY id LIMIT 500";
-static const char SQL_POST_SCORE[] =
-	"UPDATE posts SET sentiment_score = ?, sentiment_label = ?, lang = ? WHERE id = ?";
-static const char SQL_POST_SEGMENT[] =
-	"UPDATE posts p JOIN users u ON u.id = p.user_id SET p.segment = u.segment WHERE p.id = ?";
-static const char SQL_REVIEW_ONE[] = REVIEW_COLS("0") "WHERE r.id = ? FOR UPDATE";
-static const char SQL_REVIEW_DAY[] = REVIEW_COLS(FLAGS_OF("review", "r")) DAY_RANGE("r.created_at")
-	" ORDER BY r.id";
-static const char SQL_REVIEW_UNSCORED[] =
-	"SELECT id FROM reviews WHERE id > ? AND sentiment_label IS NULL ORDER BY id LIMIT 500";
-static const char SQL_REVIEW_SCORE[] =
-	"UPDATE reviews SET sentiment_score = ?, sentiment_label = ?, lang = ? WHERE id = ?";
-static const char SQL_REVIEW_SEGMENT[] =
-	"UPDATE reviews r JOIN users u ON u.id = r.user_id SET r.segment = u.segment WHERE r.id = ?";
-static const char SQL_IDEA_ONE[] = IDEA_COLS("0") "WHERE i.id = ? FOR UPDATE";
-static const char SQL_IDEA_DAY[] = IDEA_COLS(FLAGS_OF("idea", "i")) DAY_RANGE("i.created_at")
-	" ORDER BY i.id";
-static const char SQL_IDEA_UNSCORED[] =
-	"SELECT id FROM ideas WHERE id > ? AND sentiment_label IS NULL ORDER BY id LIMIT 500";
-static const char SQL_IDEA_SCORE[] =
-	"UPDATE ideas SET sentiment_score = ?, sentiment_label = ?, lang = ? WHERE id = ?";
-static const char SQL_IDEA_SEGMENT[] =
-	"UPDATE ideas i JOIN users u ON u.id = i.user_id SET i.segment = u.segment WHERE i.id = ?";
+/* The statements every kind has, on its table t with alias a. */
+#define ONE(cols, a) cols "WHERE " a ".id = ? FOR UPDATE"
+#define DAY(cols, a) cols DAY_RANGE(a ".created_at") " ORDER BY " a ".id"
+#define UNSCORED(t) "SELECT id FROM " t " WHERE id > ? AND sentiment_label IS NULL ORDER BY id LIMIT 500"
+#define SCORE(t) "UPDATE " t " SET sentiment_score = ?, sentiment_label = ?, lang = ? WHERE id = ?"
+#define SEGMENT(t, a) "UPDATE " t " " a " JOIN users u ON u.id = " a ".user_id " \
+	"SET " a ".segment = u.segment WHERE " a ".id = ?"
+
+static const char SQL_POST_ONE[] = ONE(POST_COLS("0"), "p");
+static const char SQL_POST_DAY[] = DAY(POST_COLS(FLAGS_OF("post", "p")), "p");
+static const char SQL_POST_UNSCORED[] = UNSCORED("posts");
+static const char SQL_POST_SCORE[] = SCORE("posts");
+static const char SQL_POST_SEGMENT[] = SEGMENT("posts", "p");
+static const char SQL_REVIEW_ONE[] = ONE(REVIEW_COLS("0"), "r");
+static const char SQL_REVIEW_DAY[] = DAY(REVIEW_COLS(FLAGS_OF("review", "r")), "r");
+static const char SQL_REVIEW_UNSCORED[] = UNSCORED("reviews");
+static const char SQL_REVIEW_SCORE[] = SCORE("reviews");
+static const char SQL_REVIEW_SEGMENT[] = SEGMENT("reviews", "r");
+static const char SQL_IDEA_ONE[] = ONE(IDEA_COLS("0"), "i");
+static const char SQL_IDEA_DAY[] = DAY(IDEA_COLS(FLAGS_OF("idea", "i")), "i");
+static const char SQL_IDEA_UNSCORED[] = UNSCORED("ideas");
+static const char SQL_IDEA_SCORE[] = SCORE("ideas");
+static const char SQL_IDEA_SEGMENT[] = SEGMENT("ideas", "i");
 
 const rollup_kind rollup_kinds[RK_COUNT] = {
 	{ "post", SQL_POST_ONE, SQL_POST_DAY, SQL_POST_UNSCORED, SQL_POST_SCORE, SQL_POST_SEGMENT },
@@ -678,15 +674,24 @@ static int note_activity(db *d, const rollup_item *it)
 
 /* -------------------------------------------------------------- public */
 
+/* The kind named kind and a fresh item (the caller frees): E_INVALID for
+ * an unknown kind. */
+static int begin(const char *kind, int *k, rollup_item **it)
+{
+	*it = NULL;
+	if ((*k = rollup_kind_of(kind)) < 0)
+		return E_INVALID;
+	*it = malloc(sizeof(**it));
+	return *it ? 0 : E_NOMEM;
+}
+
 int rollup_written(db *d, const char *kind, long long id)
 {
-	int k = rollup_kind_of(kind), rc;
 	rollup_item *now;
+	int k, rc = begin(kind, &k, &now);
 
-	if (k < 0)
-		return E_INVALID;
-	if ((now = malloc(sizeof(*now))) == NULL)
-		return E_NOMEM;
+	if (rc != 0)
+		return rc;
 	rc = DB_EXEC(d, rollup_kinds[k].set_segment, NULL, DBI(id));
 	if (rc == 0)
 		rc = sync_item(d, k, id, now);
@@ -701,28 +706,22 @@ int rollup_written(db *d, const char *kind, long long id)
 
 int rollup_changed(db *d, const char *kind, long long id)
 {
-	int k = rollup_kind_of(kind), rc;
 	rollup_item *now;
+	int k, rc = begin(kind, &k, &now);
 
-	if (k < 0)
-		return E_INVALID;
-	if ((now = malloc(sizeof(*now))) == NULL)
-		return E_NOMEM;
-	rc = sync_item(d, k, id, now);
+	if (rc == 0)
+		rc = sync_item(d, k, id, now);
 	free(now);
 	return rc;
 }
 
 int rollup_flagged(db *d, const char *kind, long long id)
 {
-	int k = rollup_kind_of(kind), rc;
 	rollup_item *it;
+	int k, rc = begin(kind, &k, &it);
 
-	if (k < 0)
-		return E_INVALID;
-	if ((it = malloc(sizeof(*it))) == NULL)
-		return E_NOMEM;
-	rc = load_ledger(d, k, id, it);
+	if (rc == 0)
+		rc = load_ledger(d, k, id, it);
 	if (rc == 0 && it->counted)
 		rc = DB_EXEC(d, SQL_LEDGER_FLAG, NULL, DBS(kind), DBI(id));
 	if (rc == 0 && it->counted)

@@ -194,76 +194,81 @@ typedef struct day_state {
 
 /* ---------------------------------------------------------------- writes */
 
-static int write_ledger(db *d, day_state *s)
+/* Writes n rows of cols values in statements of BATCH rows (then one at a
+ * time); fill puts row i's values at q. */
+typedef void (*fill_fn)(const day_state *s, size_t i, db_param *q);
+
+static int write_rows(db *d, const day_state *s, size_t n, size_t cols, const char *many,
+		      const char *one, fill_fn fill)
 {
-	db_param *p = calloc((size_t)BATCH * LEDGER_COLS, sizeof(db_param));
+	db_param *p = calloc((size_t)BATCH * cols, sizeof(db_param));
 	size_t i, done = 0;
 	int rc = 0;
 
 	if (p == NULL)
 		return E_NOMEM;
-	while (rc == 0 && done < s->nledger) {
-		size_t rows = s->nledger - done >= BATCH ? BATCH : 1;
-		for (i = 0; i < rows; i++) {
-			const ledger_row *l = &s->ledger[done + i];
-			db_param *q = p + i * LEDGER_COLS;
-			q[0] = DBS(rollup_kinds[l->kind].name);
-			q[1] = DBI(l->id);
-			q[2] = DBS(s->day);
-			q[3] = DBI(l->category_id);
-			q[4] = DBI(l->product_id);
-			q[5] = DBS(l->segment);
-			q[6] = l->scored ? DBI(l->label) : DBNULL;
-			q[7] = DBI(l->score);
-			q[8] = DBI(l->rating);
-			q[9] = DBI(l->verified);
-			q[10] = DBI(l->flags);
-			q[11] = DBI(l->thread);
-			q[12] = DBI(l->answered);
-			q[13] = DBI(l->solved);
-			q[14] = DBI(l->reply_seconds);
-			q[15] = DBB(l->blob, l->blob_len);
-		}
-		rc = db_exec(d, rows == BATCH ? SQL_LEDGER_MANY : SQL_LEDGER_ONE, p, rows * LEDGER_COLS,
-			     NULL);
+	while (rc == 0 && done < n) {
+		size_t rows = n - done >= BATCH ? BATCH : 1;
+		for (i = 0; i < rows; i++)
+			fill(s, done + i, p + i * cols);
+		rc = db_exec(d, rows == BATCH ? many : one, p, rows * cols, NULL);
 		done += rows;
 	}
 	free(p);
+	return rc;
+}
+
+static void ledger_fill(const day_state *s, size_t i, db_param *q)
+{
+	const ledger_row *l = &s->ledger[i];
+
+	q[0] = DBS(rollup_kinds[l->kind].name);
+	q[1] = DBI(l->id);
+	q[2] = DBS(s->day);
+	q[3] = DBI(l->category_id);
+	q[4] = DBI(l->product_id);
+	q[5] = DBS(l->segment);
+	q[6] = l->scored ? DBI(l->label) : DBNULL;
+	q[7] = DBI(l->score);
+	q[8] = DBI(l->rating);
+	q[9] = DBI(l->verified);
+	q[10] = DBI(l->flags);
+	q[11] = DBI(l->thread);
+	q[12] = DBI(l->answered);
+	q[13] = DBI(l->solved);
+	q[14] = DBI(l->reply_seconds);
+	q[15] = DBB(l->blob, l->blob_len);
+}
+
+static void theme_fill(const day_state *s, size_t i, db_param *q)
+{
+	const theme_entry *t = acc_at(&s->themes, i);
+
+	q[0] = DBS(s->day);
+	q[1] = DBS(rollup_kinds[t->k.kind].name);
+	q[2] = DBI(t->k.category_id);
+	q[3] = DBI(t->k.product_id);
+	q[4] = DBI(t->k.label);
+	q[5] = DBI(t->k.hash);
+	q[6] = DBS(t->text);
+	q[7] = DBI(t->n);
+	q[8] = DBI(t->ex1);
+	q[9] = t->ex2 ? DBI(t->ex2) : DBNULL;
+}
+
+static int write_ledger(db *d, day_state *s)
+{
+	int rc = write_rows(d, s, s->nledger, LEDGER_COLS, SQL_LEDGER_MANY, SQL_LEDGER_ONE,
+			    ledger_fill);
+
 	s->nledger = 0;
 	return rc;
 }
 
 static int write_themes(db *d, day_state *s)
 {
-	db_param *p = calloc((size_t)BATCH * THEME_COLS, sizeof(db_param));
-	size_t i, done = 0;
-	int rc = 0;
-
-	if (p == NULL)
-		return E_NOMEM;
-	while (rc == 0 && done < s->themes.n) {
-		size_t rows = s->themes.n - done >= BATCH ? BATCH : 1;
-		for (i = 0; i < rows; i++) {
-			const theme_entry *t = acc_at(&s->themes, done + i);
-			db_param *q = p + i * THEME_COLS;
-			q[0] = DBS(s->day);
-			q[1] = DBS(rollup_kinds[t->k.kind].name);
-			q[2] = DBI(t->k.category_id);
-			q[3] = DBI(t->k.product_id);
-			q[4] = DBI(t->k.label);
-			q[5] = DBI(t->k.hash);
-			q[6] = DBS(t->text);
-			q[7] = DBI(t->n);
-			q[8] = DBI(t->ex1);
-			q[9] = t->ex2 ? DBI(t->ex2) : DBNULL;
-		}
-		rc = db_exec(d, rows == BATCH ? SQL_THEMES_MANY : SQL_THEMES_ONE, p, rows * THEME_COLS,
-			     NULL);
-		done += rows;
-	}
-	free(p);
 	s->st->themes += (long long)s->themes.n;
-	return rc;
+	return write_rows(d, s, s->themes.n, THEME_COLS, SQL_THEMES_MANY, SQL_THEMES_ONE, theme_fill);
 }
 
 static int write_daily(db *d, day_state *s)

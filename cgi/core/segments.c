@@ -1,6 +1,8 @@
 /* segments.c: the configured member segments (see segments.h). */
 #include "segments.h"
+#include "app.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int valid_key(const char *s, size_t n)
@@ -51,4 +53,23 @@ int segments_has(const segment_list *l, const char *key)
 		if (strcmp(l->key[i], key) == 0)
 			return 1;
 	return 0;
+}
+
+void segments_hdf(struct request *r, const char *prefix)
+{
+	segment_list segs;
+	size_t i;
+
+	segments_load(&r->app->cfg, &segs);
+	for (i = 0; i < segs.n; i++) {
+		char key[96], name[160];
+		const char *label;
+
+		snprintf(key, sizeof(key), "insights.segment_names.%s", segs.key[i]);
+		label = req_text(r, key);
+		snprintf(name, sizeof(name), "%s.%zu.key", prefix, i);
+		hdf_str(r->hdf, name, segs.key[i]);
+		snprintf(name, sizeof(name), "%s.%zu.name", prefix, i);
+		hdf_str(r->hdf, name, strcmp(label, key) == 0 ? segs.key[i] : label);
+	}
 }

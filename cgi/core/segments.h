@@ -32,4 +32,10 @@ void segments_load(const config *cfg, segment_list *out);
 /* Whether key is one of the list's keys. */
 int segments_has(const segment_list *l, const char *key);
 
+struct request;
+/* Puts the configured segments at prefix.N.{key,name}, for a form's
+ * choices: the name in the request's language, or the key when the
+ * language files have none. */
+void segments_hdf(struct request *r, const char *prefix);
+
 #endif

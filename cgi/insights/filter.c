@@ -53,9 +53,7 @@ static void day_text(request *r, const char *name, const char *day)
 
 static int options(request *r)
 {
-	segment_list segs;
 	db_rows *rows = NULL;
-	size_t i;
 	int rc = DB_SELECT(r->app->db, SQL_CATEGORIES, &rows, DBS(r->lang));
 
 	if (rc == 0)
@@ -67,19 +65,7 @@ static int options(request *r)
 	if (rc == 0)
 		hdf_rows(r->hdf, "d.options.products", rows);
 	db_rows_free(rows);
-	segments_load(&r->app->cfg, &segs);
-	for (i = 0; i < segs.n; i++) {
-		char key[96], name[96];
-		const char *label;
-
-		snprintf(key, sizeof(key), "insights.segment_names.%s", segs.key[i]);
-		label = req_text(r, key);
-		snprintf(name, sizeof(name), "d.options.segments.%zu.key", i);
-		hdf_str(r->hdf, name, segs.key[i]);
-		snprintf(name, sizeof(name), "d.options.segments.%zu.name", i);
-		/* a configured key without a name in the language files shows as it is */
-		hdf_str(r->hdf, name, strcmp(label, key) == 0 ? segs.key[i] : label);
-	}
+	segments_hdf(r, "d.options.segments");
 	return rc;
 }
 
