@@ -34,7 +34,7 @@
   <section aria-labelledby="trending-ideas-h">
     <h2 id="trending-ideas-h"><?cs var:L.ideas.trending ?></h2>
     <?cs if:subcount(d.trending_ideas) ?><ul class="trending-ideas"><?cs each:i = d.trending_ideas ?>
-      <li><a href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta"><?cs var:i.vote_count ?> <?cs var:L.ideas.votes ?> · <?cs var:L.ideas.status[i.status] ?></span></li><?cs /each ?></ul>
+      <li><a href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta"><?cs var:i.vote_count ?> <?cs call:plural(i.vote_count, L.ideas.vote_one, L.ideas.votes) ?> · <?cs var:L.ideas.status[i.status] ?></span></li><?cs /each ?></ul>
     <?cs else ?><p class="empty"><?cs var:L.ideas.no_trending ?></p><?cs /if ?>
     <p><a href="/ideas?sort=trending"><?cs var:L.ideas.heading ?></a> · <a href="/roadmap"><?cs var:L.ideas.roadmap ?></a></p>
   </section>

@@ -8,6 +8,6 @@
   </div>
   <button type="submit" class="button"><?cs var:L.ideas.check ?></button>
 </form>
-<?cs if:subcount(d.similar) ?><ul class="similar-list"><?cs each:s = d.similar ?><li><a href="/ideas/<?cs var:s.id ?>"><?cs var:s.title ?></a> <?cs call:idea_status(s.status) ?> <span class="meta"><?cs var:s.vote_count ?> <?cs var:L.ideas.votes ?></span></li><?cs /each ?></ul>
+<?cs if:subcount(d.similar) ?><ul class="similar-list"><?cs each:s = d.similar ?><li><a href="/ideas/<?cs var:s.id ?>"><?cs var:s.title ?></a> <?cs call:idea_status(s.status) ?> <span class="meta"><?cs call:idea_votes(s.vote_count) ?></span></li><?cs /each ?></ul>
 <?cs elif:d.q ?><p class="empty"><?cs var:L.ideas.no_similar ?></p><?cs /if ?>
 <?cs include:"footer.cs" ?>

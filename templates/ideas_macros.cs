@@ -1,11 +1,12 @@
 <?cs # ideas_macros.cs: pieces the ideas pages share. Included after header.cs. ?>
 <?cs def:idea_status(s) ?><span class="tag idea-status idea-status-<?cs var:s ?>"><?cs var:L.ideas.status[s] ?></span><?cs /def ?>
+<?cs def:idea_votes(n) ?><?cs var:n ?> <?cs call:plural(n, L.ideas.vote_one, L.ideas.votes) ?><?cs /def ?>
 <?cs def:idea_row(i) ?><li class="idea-row">
-  <div class="idea-votes" aria-label="<?cs var:i.vote_count ?> <?cs var:L.ideas.votes ?>"><strong><?cs var:i.vote_count ?></strong><span><?cs var:L.ideas.votes ?></span></div>
+  <div class="idea-votes" aria-label="<?cs call:idea_votes(i.vote_count) ?>"><strong><?cs var:i.vote_count ?></strong><span><?cs call:plural(i.vote_count, L.ideas.vote_one, L.ideas.votes) ?></span></div>
   <div class="idea-main">
     <a class="thread-title" href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a>
     <?cs call:idea_status(i.status) ?>
-    <p class="meta"><?cs if:i.category_name ?><a href="/ideas?category=<?cs var:i.category_slug ?>"><?cs var:i.category_name ?></a> · <?cs /if ?><?cs if:i.product.name ?><a href="/ideas?product=<?cs var:url_escape(i.product.sku) ?>"><?cs var:i.product.name ?></a> · <?cs /if ?><?cs var:L.forum.by ?> <a href="/u/<?cs var:i.author ?>"><?cs var:i.author ?></a> · <?cs call:time(i.created_at) ?> · <?cs var:i.comment_count ?> <?cs var:L.ideas.comments ?></p>
+    <p class="meta"><?cs if:i.category_name ?><a href="/ideas?category=<?cs var:i.category_slug ?>"><?cs var:i.category_name ?></a> · <?cs /if ?><?cs if:i.product.name ?><a href="/ideas?product=<?cs var:url_escape(i.product.sku) ?>"><?cs var:i.product.name ?></a> · <?cs /if ?><?cs var:L.forum.by ?> <a href="/u/<?cs var:i.author ?>"><?cs var:i.author ?></a> · <?cs call:time(i.created_at) ?> · <?cs var:i.comment_count ?> <?cs call:plural(i.comment_count, L.ideas.comment_one, L.ideas.comments) ?></p>
   </div>
 </li><?cs /def ?>
 <?cs def:idea_filters(action) ?><form class="idea-filters" action="<?cs var:action ?>" method="get">

@@ -17,7 +17,7 @@
       <h2 id="similar-h"><?cs var:L.ideas.similar_heading ?></h2>
       <?cs if:subcount(d.similar) ?>
       <p class="hint"><?cs var:L.ideas.similar_hint ?></p>
-      <ul class="similar-list"><?cs each:s = d.similar ?><li><a href="/ideas/<?cs var:s.id ?>"><?cs var:s.title ?></a> <?cs call:idea_status(s.status) ?> <span class="meta"><?cs var:s.vote_count ?> <?cs var:L.ideas.votes ?></span></li><?cs /each ?></ul>
+      <ul class="similar-list"><?cs each:s = d.similar ?><li><a href="/ideas/<?cs var:s.id ?>"><?cs var:s.title ?></a> <?cs call:idea_status(s.status) ?> <span class="meta"><?cs call:idea_votes(s.vote_count) ?></span></li><?cs /each ?></ul>
       <?cs else ?><p class="empty" data-empty="1"><?cs var:L.ideas.no_similar ?></p><?cs /if ?>
     </section>
     <div class="field">

@@ -3,7 +3,7 @@
   <h2 id="<?cs var:id ?>-h"><?cs var:title ?> <span class="meta">(<?cs var:subcount(list) ?>)</span></h2>
   <?cs if:subcount(list) ?><ul class="roadmap-list"><?cs each:i = list ?>
     <li><a href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a>
-      <p class="meta"><?cs var:i.vote_count ?> <?cs var:L.ideas.votes ?><?cs if:i.product.name ?> · <?cs var:i.product.name ?><?cs /if ?><?cs if:i.status_changed_at ?> · <?cs call:time(i.status_changed_at) ?><?cs /if ?></p></li>
+      <p class="meta"><?cs call:idea_votes(i.vote_count) ?><?cs if:i.product.name ?> · <?cs var:i.product.name ?><?cs /if ?><?cs if:i.status_changed_at ?> · <?cs call:time(i.status_changed_at) ?><?cs /if ?></p></li>
   <?cs /each ?></ul>
   <?cs else ?><p class="empty"><?cs var:L.ideas.empty_column ?></p><?cs /if ?>
 </section><?cs /def ?>

@@ -64,7 +64,7 @@
   <section aria-labelledby="ri-h"><h2 id="ri-h"><?cs var:L.ideas.search_heading ?></h2>
     <ol class="results">
     <?cs each:i = d.ideas ?>
-      <li><a class="result-title" href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta">(<?cs var:L.ideas.status[i.status] ?>, <?cs var:i.vote_count ?> <?cs var:L.ideas.votes ?>)</span>
+      <li><a class="result-title" href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta">(<?cs var:L.ideas.status[i.status] ?>, <?cs var:i.vote_count ?> <?cs call:plural(i.vote_count, L.ideas.vote_one, L.ideas.votes) ?>)</span>
         <p class="snippet"><?cs each:s = i.snippet ?><?cs if:s.mark ?><mark><?cs var:s.text ?></mark><?cs else ?><?cs var:s.text ?><?cs /if ?><?cs /each ?></p>
         <p class="meta"><?cs var:L.forum.by ?> <?cs var:i.author ?> · <?cs call:time(i.created_at) ?></p></li>
     <?cs /each ?>

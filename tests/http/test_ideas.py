@@ -333,6 +333,10 @@ def test_the_author_supports_their_own_idea(member):
     c, _ = member
     idea = new_idea(c)
     assert idea_json(c, idea)["me"]["voted"] == 1
+    # one vote reads in the singular, in both languages
+    for lang in ("en", "es"):
+        page = c.get("/ideas/%d" % idea, headers={"Accept-Language": lang}).text
+        assert '</strong> <span>%s</span>' % text(lang, "ideas.vote_one") in page
     r = post(c, "/ideas/%d/vote" % idea)
     assert r.status_code == 303 and "vote=already" in r.headers["Location"]
     assert vote_count(c, idea) == 1
