@@ -14,6 +14,11 @@ from stack import Stack  # noqa: E402
 import tertulia_http as th  # noqa: E402
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: fault tests with a stack of their own "
+                            "(make test runs them; make test-asan leaves them out)")
+
+
 @pytest.fixture(scope="session")
 def stack():
     s = Stack(workers=2, demo=True)

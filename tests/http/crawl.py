@@ -11,7 +11,6 @@ parameter added later is covered without being listed anywhere.
 """
 
 import html.parser
-import re
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import routes
