@@ -28,6 +28,8 @@ const field_spec action_fields[] = {
 static const char SQL_RESOLVE_QUEUE[] =
 	"UPDATE mod_queue SET resolved_at = UTC_TIMESTAMP(), resolved_by = ?, action = ? "
 	"WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
+static const char SQL_QUEUE_OPEN[] =
+	"SELECT COUNT(*) FROM mod_queue WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
 static const char SQL_RESOLVE_FLAGS[] =
 	"UPDATE flags SET resolved_at = UTC_TIMESTAMP() "
 	"WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
@@ -99,6 +101,16 @@ static int act_on(request *r, const char *action, const char *item, const char *
 			req_field_error(r, "body", "err.required", 0);
 			return E_INVALID;
 		}
+		/* an edit keeps its own transaction (with its revision), so the
+		 * queue is asked first: an item handled meanwhile is left alone */
+		if (from_queue) {
+			long long open = 0;
+			rc = DB_SELECT_INT(r->app->db, SQL_QUEUE_OPEN, &open, DBS(type), DBI(id));
+			if (rc == 0 && open == 0)
+				rc = E_CONFLICT;
+			if (rc != 0)
+				return rc;
+		}
 		rc = k->edit(r->app->db, id, r->user.id, body);
 		if (rc != 0)
 			return rc;
@@ -107,7 +119,8 @@ static int act_on(request *r, const char *action, const char *item, const char *
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_RESOLVE_QUEUE, &res, DBI(r->user.id), DBS(action),
 			     DBS(type), DBI(id));
-	if (rc == 0 && from_queue && res.affected == 0)
+	/* an edit made is recorded whatever happened to the queue meanwhile */
+	if (rc == 0 && from_queue && res.affected == 0 && strcmp(action, "edit") != 0)
 		rc = E_CONFLICT;
 	to = target_status(action);
 	if (rc == 0 && to)

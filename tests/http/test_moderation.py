@@ -715,3 +715,24 @@ def test_flags_sent_at_the_same_moment_all_count(members, moderator):
     assert len(e["flags"]) == 3
     assert e["item"]["status"] == "hidden"
     assert pid not in posts_seen(visitor(host), tid)
+
+
+def test_an_edit_from_a_stale_queue_page_changes_nothing(stack, client, members, moderator):
+    (author, _), = members(1)
+    tid, pid = new_thread(author, body="Words as written")  # queued: a new member's post
+    first, first_account = moderator
+    second = client()
+    second_account = th.register(second)
+    stack.ctl("user", "role", second_account.username, "+moderator")
+    act_ok(first, [pid], "edit", body="Words as the first moderator left them", from_queue=True)
+    # the second moderator's queue page still listed it
+    r = act(second, [pid], "edit", body="Words of the second moderator", from_queue=True)
+    assert r.status_code == 409
+    assert text("en", "mod.err.conflict") in th.visible_text(r.text)
+    seen = posts_seen(visitor(author), tid)[pid]
+    assert seen["html"] == "<p>Words as the first moderator left them</p>\n"
+    assert [row[0] for row in stack.sql(
+        "SELECT old_body FROM post_revisions WHERE post_id = %d ORDER BY id" % pid)] == [
+        "Words as written"]
+    logged(first, first_account.username, "edit", "post", pid)
+    assert log_rows(first, actor=second_account.username) == []
