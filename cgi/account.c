@@ -149,7 +149,7 @@ static int page_login(request *r)
 }
 
 /* Lowercased copy of an account name for throttle keys. */
-static void lower_copy(char *out, size_t size, const char *s)
+void lower_copy(char *out, size_t size, const char *s)
 {
 	size_t i;
 

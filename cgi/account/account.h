@@ -9,6 +9,8 @@
 
 /* account.c: a redirect target from a form or query, a local path only. */
 const char *safe_next(const char *next);
+/* account.c: an ASCII-lowercased copy of s (throttle keys). */
+void lower_copy(char *out, size_t size, const char *s);
 
 /* notifications.c: /notifications, grouped, newest first; mark read. */
 int page_notifications(request *r);

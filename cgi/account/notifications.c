@@ -38,8 +38,12 @@ int page_notifications(request *r)
 int do_read(request *r)
 {
 	const char *next = req_form(r, "next");
-	int rc = notify_mark_read(r->app->db, r->user.id, req_arg_id(r, 0));
+	long long id = req_arg_id(r, 0);
+	int rc;
 
+	if (id == 0) /* "0" is no notification (and never "all of them") */
+		return E_NOTFOUND;
+	rc = notify_mark_read(r->app->db, r->user.id, id);
 	if (rc != 0)
 		return rc;
 	req_redirect(r, next ? safe_next(next) : "/notifications");

@@ -49,16 +49,6 @@ int page_forgot(request *r)
 	return 200;
 }
 
-/* Lowercased copy of an address, for the throttle key. */
-static void lower(char *out, size_t size, const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] && i + 1 < size; i++)
-		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	out[i] = '\0';
-}
-
 int do_forgot(request *r)
 {
 	const char *email = form_get(&r->in, "email");
@@ -69,7 +59,7 @@ int do_forgot(request *r)
 	r->template = "password_forgot";
 	if (r->invalid)
 		return 400;
-	lower(addr, sizeof(addr), email);
+	lower_copy(addr, sizeof(addr), email);
 	snprintf(ipkey, sizeof(ipkey), "reset:ip:%s", r->remote_addr);
 	snprintf(addrkey, sizeof(addrkey), "reset:addr:%s", addr);
 	rc = throttle_check(r->app->db, ipkey, config_int(&r->app->cfg, "throttle.reset_per_ip", 10), 3600);

@@ -88,6 +88,7 @@ void notify_fill(char *out, size_t size, const char *text, const char *const *va
 {
 	size_t used = 0;
 	const char *p = text;
+	int cut = 0;
 
 	if (size == 0)
 		return;
@@ -103,8 +104,10 @@ void notify_fill(char *out, size_t size, const char *text, const char *const *va
 		if (v && *v) {
 			const char *val = v[1] ? v[1] : "";
 			size_t n = strlen(val);
-			if (used + n >= size)
+			if (used + n >= size) {
 				n = size - used - 1;
+				cut = 1;
+			}
 			memcpy(out + used, val, n);
 			used += n;
 			p += strlen(*v) + 2;
@@ -112,11 +115,14 @@ void notify_fill(char *out, size_t size, const char *text, const char *const *va
 			out[used++] = *p++;
 		}
 	}
-	/* never leave half of a UTF-8 character at the end */
-	while (used > 0 && ((unsigned char)out[used - 1] & 0xC0) == 0x80 && *p)
-		used--;
-	if (used > 0 && *p && ((unsigned char)out[used - 1] & 0xC0) == 0xC0)
-		used--;
+	/* cut short: never leave half of a UTF-8 character at the end (the
+	 * last character goes, whole or not) */
+	if (cut || *p) {
+		while (used > 0 && ((unsigned char)out[used - 1] & 0xC0) == 0x80)
+			used--;
+		if (used > 0 && ((unsigned char)out[used - 1] & 0x80))
+			used--;
+	}
 	out[used] = '\0';
 }
 

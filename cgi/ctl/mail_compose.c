@@ -13,6 +13,7 @@
  * its hash.
  */
 #include "mail.h"
+#include "../core/app.h"
 #include "../core/err.h"
 #include "../core/form.h"
 #include "../core/notify_view.h"
@@ -20,7 +21,6 @@
 #include "../core/token.h"
 
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,29 +93,6 @@ static int load_member(mail_ctx *m, long long id, member *out)
 	return 0;
 }
 
-static void set(HDF *h, const char *name, const char *value)
-{
-	NEOERR *err = hdf_set_value(h, name, value ? value : "");
-	nerr_ignore(&err);
-}
-
-static void setf(HDF *h, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void setf(HDF *h, const char *name, const char *fmt, ...)
-{
-	char *text = NULL;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&text, fmt, ap);
-	va_end(ap);
-	if (n >= 0) {
-		set(h, name, text);
-		free(text);
-	}
-}
-
 /* A text of the language with {name}, {n} and {title} filled in. */
 static void fill(HDF *lang, const char *key, char *out, size_t size, const char *name,
 		 const char *title, long long n)
@@ -150,7 +127,7 @@ static void absolute_urls(mail_ctx *m, HDF *h)
 		char *abs = NULL;
 
 		if (url[0] == '/' && asprintf(&abs, "%s%s", m->origin, url) >= 0) {
-			set(item, "url", abs);
+			hdf_str(item, "url", abs);
 			free(abs);
 		}
 	}
@@ -196,12 +173,12 @@ static int render(mail_ctx *m, HDF *h, HDF *lang, long long uid, const char *fol
 	rc = unsubscribe_url(m, uid, "all", msg->unsubscribe, sizeof(msg->unsubscribe));
 	if (rc != 0)
 		return rc;
-	set(h, "mail.unsubscribe_url", msg->unsubscribe);
+	hdf_str(h, "mail.unsubscribe_url", msg->unsubscribe);
 	if (follow && *follow && unsubscribe_url(m, uid, follow, url, sizeof(url)) == 0)
-		set(h, "mail.unfollow_url", url);
-	setf(h, "mail.settings_url", "%s/settings#email", m->origin);
-	set(h, "mail.origin", m->origin);
-	set(h, "mail.subject", msg->subject);
+		hdf_str(h, "mail.unfollow_url", url);
+	hdf_strf(h, "mail.settings_url", "%s/settings#email", m->origin);
+	hdf_str(h, "mail.origin", m->origin);
+	hdf_str(h, "mail.subject", msg->subject);
 	absolute_urls(m, h);
 	rc = view_render(m->tc, "text", h, lang, &msg->text);
 	if (rc == 0)
@@ -247,8 +224,8 @@ static int compose_notice(mail_ctx *m, const outbox_row *row, HDF *h, message *m
 	snprintf(msg->to, sizeof(msg->to), "%s", mb.email);
 	snprintf(msg->subject, sizeof(msg->subject), "%s", hdf_get_value(h, "mail.items.0.text", ""));
 	fill(lang, "notify.mail.greeting", text, sizeof(text), mb.name, "", 0);
-	set(h, "mail.greeting", text);
-	set(h, "mail.intro", notify_text(lang, "notify.mail.notice_intro"));
+	hdf_str(h, "mail.greeting", text);
+	hdf_str(h, "mail.intro", notify_text(lang, "notify.mail.notice_intro"));
 	return render(m, h, lang, row->user_id, hdf_get_value(h, "mail.items.0.follow", ""), msg);
 }
 
@@ -294,9 +271,9 @@ static int compose_digest(mail_ctx *m, const outbox_row *row, HDF *h, message *m
 	for (i = 0; rows && i < rows->nrows; i++) {
 		char name[64];
 		snprintf(name, sizeof(name), "mail.threads.%zu.text", i);
-		set(h, name, db_cell(rows, i, 1));
+		hdf_str(h, name, db_cell(rows, i, 1));
 		snprintf(name, sizeof(name), "mail.threads.%zu.url", i);
-		setf(h, name, "%s/t/%s", m->origin, db_cell(rows, i, 0));
+		hdf_strf(h, name, "%s/t/%s", m->origin, db_cell(rows, i, 0));
 	}
 	if (lines == 0 && (rows == NULL || rows->nrows == 0)) {
 		db_rows_free(rows);
@@ -306,22 +283,22 @@ static int compose_digest(mail_ctx *m, const outbox_row *row, HDF *h, message *m
 	db_rows_free(rows);
 	snprintf(msg->to, sizeof(msg->to), "%s", mb.email);
 	fill(lang, "notify.mail.greeting", text, sizeof(text), mb.name, "", 0);
-	set(h, "mail.greeting", text);
+	hdf_str(h, "mail.greeting", text);
 	if (reengage) {
 		snprintf(msg->subject, sizeof(msg->subject), "%s",
 			 notify_text(lang, "notify.mail.reengage_subject"));
-		set(h, "mail.intro", notify_text(lang, "notify.mail.reengage_intro"));
-		set(h, "mail.threads_heading", notify_text(lang, "notify.mail.reengage_threads"));
-		set(h, "mail.action.text", notify_text(lang, "notify.mail.reengage_action"));
-		setf(h, "mail.action.url", "%s/", m->origin);
+		hdf_str(h, "mail.intro", notify_text(lang, "notify.mail.reengage_intro"));
+		hdf_str(h, "mail.threads_heading", notify_text(lang, "notify.mail.reengage_threads"));
+		hdf_str(h, "mail.action.text", notify_text(lang, "notify.mail.reengage_action"));
+		hdf_strf(h, "mail.action.url", "%s/", m->origin);
 	} else {
 		snprintf(title, sizeof(title), "%s", notify_text(lang, strcmp(mb.mode, "daily") == 0
 							       ? "notify.mail.digest_daily"
 							       : "notify.mail.digest_weekly"));
 		fill(lang, "notify.mail.digest_subject", msg->subject, sizeof(msg->subject), "",
 		     title, total_count(h));
-		set(h, "mail.heading", title);
-		set(h, "mail.intro", notify_text(lang, "notify.mail.digest_intro"));
+		hdf_str(h, "mail.heading", title);
+		hdf_str(h, "mail.intro", notify_text(lang, "notify.mail.digest_intro"));
 	}
 	return render(m, h, lang, row->user_id, NULL, msg);
 }
@@ -394,14 +371,14 @@ static int compose_account(mail_ctx *m, const outbox_row *row, HDF *h, message *
 	snprintf(msg->subject, sizeof(msg->subject), "%s",
 		 notify_text(lang, reset ? "notify.mail.reset_subject" : "notify.mail.verify_subject"));
 	fill(lang, "notify.mail.greeting", text, sizeof(text), mb.name, "", 0);
-	set(h, "mail.greeting", text);
+	hdf_str(h, "mail.greeting", text);
 	fill(lang, reset ? "notify.mail.reset_intro" : "notify.mail.verify_intro", text, sizeof(text),
 	     mb.name, "", 0);
-	set(h, "mail.intro", text);
-	set(h, "mail.action.text", notify_text(lang, reset ? "notify.mail.reset_action"
+	hdf_str(h, "mail.intro", text);
+	hdf_str(h, "mail.action.text", notify_text(lang, reset ? "notify.mail.reset_action"
 							  : "notify.mail.verify_action"));
-	set(h, "mail.action.url", url);
-	set(h, "mail.outro", notify_text(lang, reset ? "notify.mail.reset_ignore"
+	hdf_str(h, "mail.action.url", url);
+	hdf_str(h, "mail.outro", notify_text(lang, reset ? "notify.mail.reset_ignore"
 						     : "notify.mail.verify_ignore"));
 	rc = render(m, h, lang, uid, NULL, msg);
 	sodium_memzero(url, sizeof(url));

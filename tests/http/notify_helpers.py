@@ -3,9 +3,9 @@ notifications as a member reads them (the page and its JSON twin), members
 whose address is confirmed through the emailed link, and the outbox rows."""
 
 import re
-import time
 
 import tertulia_http as th
+from stack import wait_until
 
 
 # ------------------------------------------------------------------ following
@@ -63,14 +63,7 @@ def unread_badge(c, page="/"):
 
 
 def wait_for(predicate, timeout=20, what="condition"):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for " + what)
-        time.sleep(0.2)
+    return wait_until(predicate, timeout, interval=0.2, what=what)
 
 
 # ------------------------------------------------------------------ email
