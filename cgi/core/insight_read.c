@@ -34,17 +34,25 @@ static const char SQL_THEME_SAMPLE[] =
 	"SELECT COALESCE(SUM(IF(? < 0, negative, positive)), 0), "
 	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily "
 	"WHERE day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?)";
-static const char SQL_THEME_CANDIDATES[] =
-	"SELECT phrase_hash, MIN(phrase), SUM(IF(label = ?, n, 0)) AS a, SUM(n) AS t "
-	"FROM insight_themes WHERE day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) "
-	"AND (? = 0 OR product_id = ?) GROUP BY phrase_hash HAVING a >= ? "
-	"ORDER BY a DESC, phrase_hash LIMIT 300";
 #define IN10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define IN20 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+/* Candidates: the phrases the selected label says most, with their count
+ * in all labels. The whole community's from the sums of insight_themes_all;
+ * a category's or a product's from insight_themes by its index. */
+#define CANDIDATES(from, where) "SELECT phrase_hash, MIN(phrase), SUM(IF(label = ?, n, 0)) AS a, " \
+	"SUM(n) AS t FROM " from " WHERE " where " GROUP BY phrase_hash HAVING a >= ? " \
+	"ORDER BY a DESC, phrase_hash LIMIT 300"
+static const char SQL_THEME_CANDIDATES_ALL[] =
+	CANDIDATES("insight_themes_all", "day BETWEEN ? AND ?");
+static const char SQL_THEME_CANDIDATES_CATEGORY[] =
+	CANDIDATES("insight_themes", "category_id = ? AND day BETWEEN ? AND ? AND (? = 0 OR product_id = ?)");
+static const char SQL_THEME_CANDIDATES_PRODUCT[] =
+	CANDIDATES("insight_themes", "product_id = ? AND day BETWEEN ? AND ?");
+/* a phrase's two most recent examples (index insight_themes_examples) */
 static const char SQL_THEME_EXAMPLES[] =
-	"SELECT phrase_hash, kind, ex1, ex2 FROM insight_themes WHERE phrase_hash IN " IN10
-	" AND label = ? AND day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) "
-	"AND (? = 0 OR product_id = ?) ORDER BY phrase_hash, day DESC, kind";
+	"SELECT kind, ex1, ex2 FROM insight_themes WHERE phrase_hash = ? AND label = ? "
+	"AND day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?) "
+	"ORDER BY day DESC LIMIT 2";
 static const char SQL_QUOTE_POSTS[] =
 	"SELECT p.id, IF(p.position = 1, t.title, NULL), p.body, p.thread_id, p.position "
 	"FROM posts p JOIN threads t ON t.id = p.thread_id "
@@ -81,9 +89,12 @@ static const char SQL_UNANSWERED[] =
 	"AND t.last_post_at >= ? AND t.last_post_at < ? + INTERVAL 1 DAY "
 	"AND t.created_at >= ? AND t.created_at < ? + INTERVAL 1 DAY "
 	"AND (? = 0 OR t.category_id = ?) ORDER BY t.last_post_at LIMIT ?";
-static const char SQL_PIPELINE[] =
-	"SELECT stage, COUNT(*) AS n FROM ideas WHERE status = 'visible' AND merged_into_id IS NULL "
-	"AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?) GROUP BY stage";
+#define PIPELINE(where) "SELECT stage, COUNT(*) AS n FROM ideas WHERE status = 'visible' " \
+	"AND merged_into_id IS NULL" where " GROUP BY stage"
+static const char SQL_PIPELINE_ALL[] = PIPELINE("");
+static const char SQL_PIPELINE_CATEGORY[] =
+	PIPELINE(" AND category_id = ? AND (? = 0 OR product_id = ?)");
+static const char SQL_PIPELINE_PRODUCT[] = PIPELINE(" AND product_id = ?");
 static const char SQL_FLAG_REASONS[] =
 	"SELECT reason, COUNT(*) AS n FROM flags WHERE created_at >= ? "
 	"AND created_at < ? + INTERVAL 1 DAY GROUP BY reason ORDER BY n DESC, reason";
@@ -99,11 +110,13 @@ static const char SQL_RESOLVE[] =
 	"TIMESTAMPDIFF(MINUTE, created_at, resolved_at)) OVER () AS p90 FROM mod_queue "
 	"WHERE resolved_at >= ? AND resolved_at < ? + INTERVAL 1 DAY "
 	"AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?)) t";
+/* A member active in the period has one day in it whose gap reaches back
+ * before the period (or is their first ever): sums, not distinct counts. */
 static const char SQL_ACTIVITY[] =
-	"SELECT COUNT(DISTINCT user_id), COALESCE(SUM(prev_day IS NULL), 0), "
-	"COUNT(DISTINCT IF(first_day < ?, user_id, NULL)), "
-	"COUNT(DISTINCT IF(prev_day IS NOT NULL AND DATEDIFF(day, prev_day) >= ?, user_id, NULL)) "
-	"FROM insight_activity WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?)";
+	"SELECT COALESCE(SUM(IF(gap = 0 OR gap > DATEDIFF(day, ?), n, 0)), 0), "
+	"COALESCE(SUM(IF(gap = 0, n, 0)), 0), COALESCE(SUM(IF(gap > DATEDIFF(day, ?), n, 0)), 0), "
+	"COALESCE(SUM(IF(gap >= ?, n, 0)), 0) "
+	"FROM insight_gaps WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?)";
 static const char SQL_HAS_INVITATIONS[] =
 	"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
 	"AND TABLE_NAME = 'invitations'";
@@ -113,7 +126,7 @@ static const char SQL_REFERRALS[] =
 /* recovery: the unhappy reviews of the period, whether staff answered, and
  * what their authors wrote after the answer */
 #define UNHAPPY "FROM reviews r LEFT JOIN review_responses rr ON rr.review_id = r.id " \
-	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating <= 2 " \
+	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) " \
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)"
 #define UNHAPPY_PARAMS(f) DBS((f)->from), DBS((f)->to), DBI((f)->category_id), \
 	DBI((f)->product_id), DBI((f)->product_id), DBS((f)->segment), DBS((f)->segment)
@@ -125,21 +138,21 @@ static const char SQL_LATER_POSTS[] =
 	"JOIN review_responses rr ON rr.review_id = r.id "
 	"JOIN posts p ON p.user_id = r.user_id AND p.created_at > rr.created_at "
 	"AND p.status = 'visible' AND p.sentiment_score IS NOT NULL "
-	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating <= 2 "
+	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) "
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)";
 static const char SQL_LATER_REVIEWS[] =
 	"SELECT COUNT(x.id), COALESCE(SUM(x.sentiment_score), 0) FROM reviews r "
 	"JOIN review_responses rr ON rr.review_id = r.id "
 	"JOIN reviews x ON x.user_id = r.user_id AND x.created_at > rr.created_at "
 	"AND x.status = 'visible' AND x.sentiment_score IS NOT NULL "
-	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating <= 2 "
+	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) "
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)";
 static const char SQL_LATER_IDEAS[] =
 	"SELECT COUNT(x.id), COALESCE(SUM(x.sentiment_score), 0) FROM reviews r "
 	"JOIN review_responses rr ON rr.review_id = r.id "
 	"JOIN ideas x ON x.user_id = r.user_id AND x.created_at > rr.created_at "
 	"AND x.status = 'visible' AND x.sentiment_score IS NOT NULL "
-	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating <= 2 "
+	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) "
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)";
 static const char SQL_TOP_IDEAS[] =
 	"SELECT i.id, i.title, i.stage, i.vote_count, COUNT(*) AS votes FROM idea_votes v "
@@ -604,9 +617,16 @@ int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h
 	min_count = n1 < f->min_sample ? 1 : 2;
 	if (n1 == 0)
 		return 0;
-	rc = DB_SELECT(d, SQL_THEME_CANDIDATES, &rows, DBI(label), DBS(f->from), DBS(f->to),
-		       DBI(f->category_id), DBI(f->category_id), DBI(f->product_id), DBI(f->product_id),
-		       DBI(min_count));
+	if (f->category_id)
+		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_CATEGORY, &rows, DBI(label), DBI(f->category_id),
+			       DBS(f->from), DBS(f->to), DBI(f->product_id), DBI(f->product_id),
+			       DBI(min_count));
+	else if (f->product_id)
+		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_PRODUCT, &rows, DBI(label), DBI(f->product_id),
+			       DBS(f->from), DBS(f->to), DBI(min_count));
+	else
+		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_ALL, &rows, DBI(label), DBS(f->from), DBS(f->to),
+			       DBI(min_count));
 	if (rc == 0 && rows->nrows > 0 && (c = calloc(rows->nrows, sizeof(*c))) == NULL)
 		rc = E_NOMEM;
 	for (r = 0; rc == 0 && r < rows->nrows; r++) {
@@ -625,36 +645,24 @@ int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h
 	qsort(c, nc, sizeof(*c), by_keyness);
 	if (nc > max)
 		nc = max;
-	if (rc == 0 && nc > 0) {
-		db_param p[10 + 7];
-		for (i = 0; i < 10; i++)
-			p[i] = DBI(i < nc ? c[i].hash : -1);
-		p[10] = DBI(label);
-		p[11] = DBS(f->from);
-		p[12] = DBS(f->to);
-		p[13] = DBI(f->category_id);
-		p[14] = DBI(f->category_id);
-		p[15] = DBI(f->product_id);
-		p[16] = DBI(f->product_id);
-		rc = db_select(d, SQL_THEME_EXAMPLES, p, 17, &rows);
+	for (i = 0; rc == 0 && i < nc; i++) {
+		rc = DB_SELECT(d, SQL_THEME_EXAMPLES, &rows, DBI(c[i].hash), DBI(label), DBS(f->from),
+			       DBS(f->to), DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
+			       DBI(f->product_id));
 		for (r = 0; rc == 0 && r < rows->nrows; r++) {
-			long long hash = db_cell_int(rows, r, 0);
-			for (i = 0; i < nc; i++) {
-				size_t e;
-				if (c[i].hash != hash)
+			size_t e;
+			for (e = 1; e <= 2 && c[i].nex < 2; e++) {
+				long long id = db_cell_int(rows, r, e);
+				if (id == 0 || (c[i].nex == 1 && c[i].ex[0] == id &&
+						strcmp(c[i].kind[0], db_cell(rows, r, 0)) == 0))
 					continue;
-				for (e = 2; e <= 3 && c[i].nex < 2; e++) {
-					long long id = db_cell_int(rows, r, e);
-					if (id == 0 || (c[i].nex == 1 && c[i].ex[0] == id &&
-							strcmp(c[i].kind[0], db_cell(rows, r, 1)) == 0))
-						continue;
-					c[i].ex[c[i].nex] = id;
-					snprintf(c[i].kind[c[i].nex], sizeof(c[i].kind[0]), "%s", db_cell(rows, r, 1));
-					c[i].nex++;
-				}
+				c[i].ex[c[i].nex] = id;
+				snprintf(c[i].kind[c[i].nex], sizeof(c[i].kind[0]), "%s", db_cell(rows, r, 0));
+				c[i].nex++;
 			}
 		}
 		db_rows_free(rows);
+		rows = NULL;
 	}
 	for (i = 0; rc == 0 && i < nc; i++) {
 		char p[200];
@@ -831,8 +839,10 @@ int insight_unanswered(db *d, const insight_filter *f, size_t max, HDF *h, const
 int insight_pipeline(db *d, const insight_filter *f, HDF *h, const char *prefix)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(d, SQL_PIPELINE, &rows, DBI(f->category_id), DBI(f->category_id),
-			   DBI(f->product_id), DBI(f->product_id));
+	int rc = f->category_id ? DB_SELECT(d, SQL_PIPELINE_CATEGORY, &rows, DBI(f->category_id),
+					    DBI(f->product_id), DBI(f->product_id))
+		 : f->product_id ? DB_SELECT(d, SQL_PIPELINE_PRODUCT, &rows, DBI(f->product_id))
+				 : db_select(d, SQL_PIPELINE_ALL, NULL, 0, &rows);
 
 	if (rc == 0)
 		hdf_rows(h, prefix, rows);
@@ -902,8 +912,8 @@ int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *
 	long long has_inv = 0, n = 0;
 	double sum = 0;
 	char p[160];
-	int rc = DB_SELECT(d, SQL_ACTIVITY, &rows, DBS(f->from), DBI(f->dormant_days), DBS(f->from),
-			   DBS(f->to), DBS(f->segment), DBS(f->segment));
+	int rc = DB_SELECT(d, SQL_ACTIVITY, &rows, DBS(f->from), DBS(f->from), DBI(f->dormant_days),
+			   DBS(f->from), DBS(f->to), DBS(f->segment), DBS(f->segment));
 
 	if (rc == 0 && rows->nrows == 1) {
 		snprintf(p, sizeof(p), "%s.relationship", prefix);

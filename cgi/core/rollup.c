@@ -148,6 +148,17 @@ static const char SQL_THEME_LESS[] =
 static const char SQL_BUCKET_ITEMS[] =
 	"SELECT item_id, phrases FROM insight_items WHERE day = ? AND kind = ? AND category_id = ? "
 	"AND product_id = ? AND label = ? AND item_id <> ? ORDER BY item_id LOCK IN SHARE MODE";
+/* the whole community's count of a phrase (sql/0052) */
+static const char SQL_THEME_ALL_ADD[] =
+	"INSERT INTO insight_themes_all (day, label, phrase_hash, phrase, n) VALUES (?, ?, ?, ?, 1) "
+	"ON DUPLICATE KEY UPDATE n = n + 1";
+static const char SQL_THEME_ALL_LESS[] =
+	"UPDATE insight_themes_all SET n = n - 1 WHERE day = ? AND label = ? AND phrase_hash = ?";
+static const char SQL_THEME_ALL_PRUNE[] =
+	"DELETE FROM insight_themes_all WHERE day = ? AND label = ? AND phrase_hash = ? AND n <= 0";
+static const char SQL_GAP_ADD[] =
+	"INSERT INTO insight_gaps (day, segment, gap, n) VALUES (?, ?, IFNULL(DATEDIFF(?, ?), 0), 1) "
+	"ON DUPLICATE KEY UPDATE n = n + 1";
 static const char SQL_ACTIVITY_HAS[] =
 	"SELECT COUNT(*) FROM insight_activity WHERE day = ? AND user_id = ?";
 static const char SQL_ACTIVITY_PREV[] =
@@ -579,14 +590,21 @@ static int theme_less(db *d, const rollup_item *it, long long hash)
 				     DBI(it->label), DBI(hash));
 	}
 	db_rows_free(rows);
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_THEME_ALL_LESS, NULL, DBS(it->day), DBI(it->label), DBI(hash));
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_THEME_ALL_PRUNE, NULL, DBS(it->day), DBI(it->label), DBI(hash));
 	return rc;
 }
 
 static int theme_more(db *d, const rollup_item *it, const theme_phrase *p)
 {
-	return DB_EXEC(d, SQL_THEME_ADD, NULL, DBS(it->day), DBS(rollup_kinds[it->kind].name),
-		       DBI(it->category_id), DBI(it->product_id), DBI(it->label), DBI(p->hash),
-		       DBS(p->text), DBI(it->id));
+	int rc = DB_EXEC(d, SQL_THEME_ADD, NULL, DBS(it->day), DBS(rollup_kinds[it->kind].name),
+			 DBI(it->category_id), DBI(it->product_id), DBI(it->label), DBI(p->hash),
+			 DBS(p->text), DBI(it->id));
+
+	return rc ? rc : DB_EXEC(d, SQL_THEME_ALL_ADD, NULL, DBS(it->day), DBI(it->label),
+				 DBI(p->hash), DBS(p->text));
 }
 
 /* Moves the theme counts from the old contribution to the new one: only
@@ -653,6 +671,7 @@ static int sync_item(db *d, int kind, long long id, rollup_item *now)
 static int note_activity(db *d, const rollup_item *it)
 {
 	db_rows *rows = NULL;
+	db_result added;
 	long long has = 0;
 	char prev[11] = "", first[11];
 	int rc = DB_SELECT_INT(d, SQL_ACTIVITY_HAS, &has, DBS(it->day), DBI(it->user_id));
@@ -668,8 +687,13 @@ static int note_activity(db *d, const rollup_item *it)
 		copy_cell(first, sizeof(first), rows, 0, 1);
 	}
 	db_rows_free(rows);
-	return DB_EXEC(d, SQL_ACTIVITY_ADD, NULL, DBS(it->day), DBI(it->user_id), DBS(it->segment),
-		       DBS(first), *prev ? DBS(prev) : DBNULL);
+	rc = DB_EXEC(d, SQL_ACTIVITY_ADD, &added, DBS(it->day), DBI(it->user_id), DBS(it->segment),
+		     DBS(first), *prev ? DBS(prev) : DBNULL);
+	/* the day counts once: by its gap since the member's previous day */
+	if (rc == 0 && added.affected == 1)
+		rc = DB_EXEC(d, SQL_GAP_ADD, NULL, DBS(it->day), DBS(it->segment), DBS(it->day),
+			     *prev ? DBS(prev) : DBNULL);
+	return rc;
 }
 
 /* -------------------------------------------------------------- public */

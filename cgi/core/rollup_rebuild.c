@@ -17,10 +17,23 @@ static const char SQL_RANGE[] =
 	"SELECT MIN(created_at) AS d FROM posts UNION ALL SELECT MAX(created_at) FROM posts "
 	"UNION ALL SELECT MIN(created_at) FROM reviews UNION ALL SELECT MAX(created_at) FROM reviews "
 	"UNION ALL SELECT MIN(created_at) FROM ideas UNION ALL SELECT MAX(created_at) FROM ideas) t";
-static const char SQL_EMPTY_DAILY[] = "DELETE FROM insight_daily";
-static const char SQL_EMPTY_ITEMS[] = "DELETE FROM insight_items";
-static const char SQL_EMPTY_THEMES[] = "DELETE FROM insight_themes";
-static const char SQL_EMPTY_ACTIVITY[] = "DELETE FROM insight_activity";
+/* TRUNCATE: emptying millions of rows one by one would outlast the
+ * connection's time limit */
+static const char SQL_EMPTY_DAILY[] = "TRUNCATE TABLE insight_daily";
+static const char SQL_EMPTY_ITEMS[] = "TRUNCATE TABLE insight_items";
+static const char SQL_EMPTY_THEMES[] = "TRUNCATE TABLE insight_themes";
+static const char SQL_EMPTY_ACTIVITY[] = "TRUNCATE TABLE insight_activity";
+static const char SQL_EMPTY_THEMES_ALL[] = "TRUNCATE TABLE insight_themes_all";
+static const char SQL_EMPTY_GAPS[] = "TRUNCATE TABLE insight_gaps";
+/* the sums over the dimensions, once their rows are made */
+static const char SQL_THEMES_ALL_REBUILD[] =
+	"INSERT INTO insight_themes_all (day, label, phrase_hash, phrase, n) "
+	"SELECT day, label, phrase_hash, MIN(phrase), SUM(n) FROM insight_themes WHERE day = ? "
+	"GROUP BY day, label, phrase_hash";
+static const char SQL_GAPS_REBUILD[] =
+	"INSERT INTO insight_gaps (day, segment, gap, n) "
+	"SELECT day, segment, IFNULL(DATEDIFF(day, prev_day), 0), COUNT(*) FROM insight_activity "
+	"GROUP BY day, segment, IFNULL(DATEDIFF(day, prev_day), 0)";
 
 #define REP5(x) x "," x "," x "," x "," x
 #define REP25(x) REP5(x) "," REP5(x) "," REP5(x) "," REP5(x) "," REP5(x)
@@ -412,6 +425,8 @@ static int rebuild_day(db *d, day_state *s, rollup_item *it)
 		rc = write_daily(d, s);
 	if (rc == 0)
 		rc = write_themes(d, s);
+	if (rc == 0 && s->themes.n > 0)
+		rc = DB_EXEC(d, SQL_THEMES_ALL_REBUILD, NULL, DBS(s->day));
 	if (rc == 0 && s->daily.n > 0)
 		s->st->days++;
 	if (rc == 0)
@@ -501,6 +516,10 @@ int rollup_rebuild(db *d, rollup_stats *st)
 	if (rc == 0)
 		rc = db_exec(d, SQL_EMPTY_ACTIVITY, NULL, 0, NULL);
 	if (rc == 0)
+		rc = db_exec(d, SQL_EMPTY_THEMES_ALL, NULL, 0, NULL);
+	if (rc == 0)
+		rc = db_exec(d, SQL_EMPTY_GAPS, NULL, 0, NULL);
+	if (rc == 0)
 		rc = db_select(d, SQL_RANGE, NULL, 0, &rows);
 	if (rc == 0 && rows->nrows == 1 && db_cell(rows, 0, 0) && db_cell(rows, 0, 1)) {
 		snprintf(s.day, sizeof(s.day), "%s", db_cell(rows, 0, 0));
@@ -516,6 +535,8 @@ int rollup_rebuild(db *d, rollup_stats *st)
 		rc = db_exec(d, SQL_ACTIVITY_REBUILD, NULL, 0, &res);
 	if (rc == 0)
 		st->members = (long long)res.affected;
+	if (rc == 0)
+		rc = db_exec(d, SQL_GAPS_REBUILD, NULL, 0, NULL);
 	if (rc != 0)
 		log_error("rollup: the rebuild stopped: %s", err_name(rc));
 	acc_free(&s.daily);

@@ -22,6 +22,8 @@ LEDGER = {
                       "HEX(phrases)", "kind, item_id"),
     "insight_themes": ("*", "day, kind, category_id, product_id, label, phrase_hash"),
     "insight_activity": ("*", "day, user_id"),
+    "insight_themes_all": ("*", "day, label, phrase_hash"),
+    "insight_gaps": ("*", "day, segment, gap"),
 }
 
 
