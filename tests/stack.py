@@ -24,6 +24,7 @@ its name.
 
 import ctypes
 import os
+import re
 import shutil
 import signal
 import socket
@@ -246,17 +247,31 @@ class Stack:
             raise StackError("cgi/stack.sh stop left running (killed now): pids %s"
                              % ", ".join(map(str, leftovers)))
 
+    # How a sanitizer report begins. In gcc's combined ASan+UBSan build,
+    # UBSan ignores log_path and reports on stderr: the programs' NAME.err.
+    SANITIZER_REPORT = re.compile(r"runtime error: |ERROR: AddressSanitizer|"
+                                  r"ERROR: LeakSanitizer|SUMMARY: UndefinedBehaviorSanitizer")
+
     def check_sanitizers(self):
-        """Raises with the content of every ASan/UBSan report in VAR/log."""
+        """Raises with the content of every ASan/UBSan report in VAR/log:
+        the asan.* and ubsan.* files, and reports in the programs' stderr."""
         if not self.var:
             return
         logdir = os.path.join(self.var, "log")
         reports = []
         if os.path.isdir(logdir):
             for name in sorted(os.listdir(logdir)):
+                path = os.path.join(logdir, name)
                 if name.startswith("asan.") or name.startswith("ubsan."):
-                    with open(os.path.join(logdir, name), errors="replace") as f:
+                    with open(path, errors="replace") as f:
                         reports.append("==== %s\n%s" % (name, f.read()))
+                elif name.endswith(".err") and os.path.isfile(path):
+                    with open(path, errors="replace") as f:
+                        text = f.read()
+                    m = self.SANITIZER_REPORT.search(text)
+                    if m:
+                        start = text.rfind("\n", 0, m.start()) + 1
+                        reports.append("==== %s\n%s" % (name, text[start:start + 4000]))
         if reports:
             text = "\n".join(reports)
             print(text)

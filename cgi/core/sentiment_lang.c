@@ -67,7 +67,7 @@ int sent_detect_lang(const sentiment_model *m, sent_tokens *tk, struct sb_stemme
 		     enum sent_lang_id *out)
 {
 	int votes = sent_lang_votes(m, tk), rc = 0;
-	long es, en;
+	long es, en = 0;
 
 	if (votes != 0) {
 		*out = votes > 0 ? SL_ES : SL_EN;
