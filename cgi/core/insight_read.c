@@ -29,11 +29,19 @@
 static const char SQL_SERIES[] =
 	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, " SUMS " FROM insight_daily WHERE" FILTER
 	" GROUP BY day, kind";
+/* without a category or product: the sums over them (sql/0053) */
+static const char SQL_SERIES_ALL[] =
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, " SUMS " FROM insight_daily_all "
+	"WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?) GROUP BY day, kind";
 /* themes: the sample sizes (no segment: themes are not kept by segment) */
 static const char SQL_THEME_SAMPLE[] =
 	"SELECT COALESCE(SUM(IF(? < 0, negative, positive)), 0), "
 	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily "
 	"WHERE day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?)";
+static const char SQL_THEME_SAMPLE_ALL[] =
+	"SELECT COALESCE(SUM(IF(? < 0, negative, positive)), 0), "
+	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily_all "
+	"WHERE day BETWEEN ? AND ?";
 #define IN10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define IN20 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 /* Candidates: the phrases the selected label says most, with their count
@@ -154,14 +162,16 @@ static const char SQL_LATER_IDEAS[] =
 	"AND x.status = 'visible' AND x.sentiment_score IS NOT NULL "
 	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) "
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)";
+/* the week's votes first (index idea_votes_recent), then their ideas */
 static const char SQL_TOP_IDEAS[] =
-	"SELECT i.id, i.title, i.stage, i.vote_count, COUNT(*) AS votes FROM idea_votes v "
-	"JOIN ideas i ON i.id = v.idea_id WHERE v.created_at >= ? AND v.created_at < ? + INTERVAL 1 DAY "
-	"AND i.status = 'visible' AND i.merged_into_id IS NULL AND (? = 0 OR i.category_id = ?) "
-	"AND (? = 0 OR i.product_id = ?) GROUP BY i.id, i.title, i.stage, i.vote_count "
-	"ORDER BY votes DESC, i.vote_count DESC, i.id LIMIT ?";
+	"SELECT i.id, i.title, i.stage, i.vote_count, v.votes FROM (SELECT idea_id, COUNT(*) AS votes "
+	"FROM idea_votes WHERE created_at >= ? AND created_at < ? + INTERVAL 1 DAY GROUP BY idea_id) v "
+	"JOIN ideas i ON i.id = v.idea_id WHERE i.status = 'visible' AND i.merged_into_id IS NULL "
+	"AND (? = 0 OR i.category_id = ?) AND (? = 0 OR i.product_id = ?) "
+	"ORDER BY v.votes DESC, i.vote_count DESC, i.id LIMIT ?";
+/* (the digest is the whole community's: index insight_themes_all_phrase) */
 static const char SQL_THEME_BEFORE[] =
-	"SELECT phrase_hash, SUM(n) FROM insight_themes WHERE phrase_hash IN " IN10
+	"SELECT phrase_hash, SUM(n) FROM insight_themes_all WHERE phrase_hash IN " IN10
 	" AND label = ? AND day BETWEEN ? AND ? GROUP BY phrase_hash";
 
 /* ------------------------------------------------------------- helpers */
@@ -382,7 +392,11 @@ int insight_series_load(db *d, const insight_filter *f, insight_series *out)
 		}
 		insight_add_days(day, 1, day);
 	}
-	rc = DB_SELECT(d, SQL_SERIES, &rows, FILTER_PARAMS(f));
+	if (f->category_id || f->product_id)
+		rc = DB_SELECT(d, SQL_SERIES, &rows, FILTER_PARAMS(f));
+	else
+		rc = DB_SELECT(d, SQL_SERIES_ALL, &rows, DBS(f->from), DBS(f->to), DBS(f->segment),
+			       DBS(f->segment));
 	for (r = 0; rc == 0 && r < rows->nrows; r++) {
 		insight_bucket *b = &out->b[bucket_of(out, f, db_cell(rows, r, 0))];
 		const char *kind = db_cell(rows, r, 1);
@@ -597,8 +611,12 @@ int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h
 
 	if (max > 10)
 		max = 10;
-	rc = DB_SELECT(d, SQL_THEME_SAMPLE, &rows, DBI(label), DBS(f->from), DBS(f->to),
-		       DBI(f->category_id), DBI(f->category_id), DBI(f->product_id), DBI(f->product_id));
+	if (f->category_id || f->product_id)
+		rc = DB_SELECT(d, SQL_THEME_SAMPLE, &rows, DBI(label), DBS(f->from), DBS(f->to),
+			       DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
+			       DBI(f->product_id));
+	else
+		rc = DB_SELECT(d, SQL_THEME_SAMPLE_ALL, &rows, DBI(label), DBS(f->from), DBS(f->to));
 	if (rc == 0 && rows->nrows == 1) {
 		n1 = db_cell_int(rows, 0, 0);
 		all = db_cell_int(rows, 0, 1);
@@ -1078,6 +1096,8 @@ int insight_digest(db *d, const insight_filter *base, const char *end_day, HDF *
 		insight_today(to);
 	}
 	insight_add_days(to, -6, from);
+	f.category_id = f.product_id = 0; /* the whole community's week */
+	f.segment[0] = '\0';
 	rc = insight_set_period(&f, from, to);
 	if (rc != 0)
 		return rc;

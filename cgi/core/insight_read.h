@@ -110,7 +110,8 @@ int insight_moderation(db *d, const insight_filter *f, HDF *h, const char *prefi
 int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *h,
 		  const char *prefix);
 
-/* The weekly digest for marketing, for the seven days ending on end_day
+/* The weekly digest for marketing, the whole community's (base gives the
+ * language, texts and thresholds), for the seven days ending on end_day
  * (NULL: today): headline numbers against the week before, the biggest
  * sentiment moves of products and categories, new negative themes, the
  * most voted ideas of the week and the unanswered threads, at prefix. The

@@ -110,25 +110,37 @@ static const char SQL_ITEM_FLAGS[] =
 static const char SQL_DAILY_FLAG[] =
 	"UPDATE insight_daily SET flags = flags + 1 WHERE day = ? AND kind = ? AND category_id = ? "
 	"AND product_id = ? AND segment = ?";
+static const char SQL_DAILY_ALL_FLAG[] =
+	"UPDATE insight_daily_all SET flags = flags + 1 WHERE day = ? AND kind = ? AND segment = ?";
+/* The measures of insight_daily and insight_daily_all, added up. */
+#define MEASURES "items, positive, neutral, negative, unscored, score_sum, rated, rating_sum, " \
+	"stars1, stars2, stars3, stars4, stars5, verified, verified_rating_sum, flags, threads, " \
+	"answered, solved, reply_seconds"
+#define MEASURE_MARKS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define ADD_MEASURES "ON DUPLICATE KEY UPDATE items = items + VALUES(items), " \
+	"positive = positive + VALUES(positive), neutral = neutral + VALUES(neutral), " \
+	"negative = negative + VALUES(negative), unscored = unscored + VALUES(unscored), " \
+	"score_sum = score_sum + VALUES(score_sum), rated = rated + VALUES(rated), " \
+	"rating_sum = rating_sum + VALUES(rating_sum), stars1 = stars1 + VALUES(stars1), " \
+	"stars2 = stars2 + VALUES(stars2), stars3 = stars3 + VALUES(stars3), " \
+	"stars4 = stars4 + VALUES(stars4), stars5 = stars5 + VALUES(stars5), " \
+	"verified = verified + VALUES(verified), " \
+	"verified_rating_sum = verified_rating_sum + VALUES(verified_rating_sum), " \
+	"flags = flags + VALUES(flags), threads = threads + VALUES(threads), " \
+	"answered = answered + VALUES(answered), solved = solved + VALUES(solved), " \
+	"reply_seconds = reply_seconds + VALUES(reply_seconds)"
+#define NMEASURES 20
 static const char SQL_DAILY_ADD[] =
-	"INSERT INTO insight_daily (day, kind, category_id, product_id, segment, items, positive, "
-	"neutral, negative, unscored, score_sum, rated, rating_sum, stars1, stars2, stars3, stars4, "
-	"stars5, verified, verified_rating_sum, flags, threads, answered, solved, reply_seconds) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	"ON DUPLICATE KEY UPDATE items = items + VALUES(items), positive = positive + VALUES(positive), "
-	"neutral = neutral + VALUES(neutral), negative = negative + VALUES(negative), "
-	"unscored = unscored + VALUES(unscored), score_sum = score_sum + VALUES(score_sum), "
-	"rated = rated + VALUES(rated), rating_sum = rating_sum + VALUES(rating_sum), "
-	"stars1 = stars1 + VALUES(stars1), stars2 = stars2 + VALUES(stars2), "
-	"stars3 = stars3 + VALUES(stars3), stars4 = stars4 + VALUES(stars4), "
-	"stars5 = stars5 + VALUES(stars5), verified = verified + VALUES(verified), "
-	"verified_rating_sum = verified_rating_sum + VALUES(verified_rating_sum), "
-	"flags = flags + VALUES(flags), threads = threads + VALUES(threads), "
-	"answered = answered + VALUES(answered), solved = solved + VALUES(solved), "
-	"reply_seconds = reply_seconds + VALUES(reply_seconds)";
+	"INSERT INTO insight_daily (day, kind, category_id, product_id, segment, " MEASURES ") "
+	"VALUES (?, ?, ?, ?, ?, " MEASURE_MARKS ") " ADD_MEASURES;
 static const char SQL_DAILY_PRUNE[] =
 	"DELETE FROM insight_daily WHERE day = ? AND kind = ? AND category_id = ? AND product_id = ? "
 	"AND segment = ? AND items = 0";
+static const char SQL_DAILY_ALL_ADD[] =
+	"INSERT INTO insight_daily_all (day, kind, segment, " MEASURES ") "
+	"VALUES (?, ?, ?, " MEASURE_MARKS ") " ADD_MEASURES;
+static const char SQL_DAILY_ALL_PRUNE[] =
+	"DELETE FROM insight_daily_all WHERE day = ? AND kind = ? AND segment = ? AND items = 0";
 /* ex1 < ex2 stay the two smallest ids: ex2 is assigned first, from the old
  * ex1 (an assignment sees the columns assigned before it). */
 static const char SQL_THEME_ADD[] =
@@ -487,24 +499,37 @@ static int same_contribution(const rollup_item *a, const rollup_item *b)
 }
 
 /* Adds (sign 1) or takes out (sign -1) an item's contribution to its
- * insight_daily row, deleting a row left with no items. */
+ * insight_daily row and its insight_daily_all row, deleting a row left with
+ * no items. */
 static int daily_move(db *d, const rollup_item *it, int sign)
 {
 	const char *kind = rollup_kinds[it->kind].name;
-	int rated = it->rating > 0, s = sign;
-	int rc = DB_EXEC(d, SQL_DAILY_ADD, NULL, DBS(it->day), DBS(kind), DBI(it->category_id),
-			 DBI(it->product_id), DBS(it->segment), DBI(s),
-			 DBI(s * (it->scored && it->label > 0)), DBI(s * (it->scored && it->label == 0)),
-			 DBI(s * (it->scored && it->label < 0)), DBI(s * !it->scored),
-			 DBI(s * (it->scored ? it->score : 0)), DBI(s * rated), DBI(s * it->rating),
-			 DBI(s * (it->rating == 1)), DBI(s * (it->rating == 2)), DBI(s * (it->rating == 3)),
-			 DBI(s * (it->rating == 4)), DBI(s * (it->rating == 5)), DBI(s * it->verified),
-			 DBI(s * it->verified * it->rating), DBI(s * it->flags), DBI(s * it->thread),
-			 DBI(s * it->answered), DBI(s * it->solved), DBI(s * it->reply_seconds));
+	long long s = sign;
+	long long m[NMEASURES] = {
+		s, s * (it->scored && it->label > 0), s * (it->scored && it->label == 0),
+		s * (it->scored && it->label < 0), s * !it->scored, s * (it->scored ? it->score : 0),
+		s * (it->rating > 0), s * it->rating, s * (it->rating == 1), s * (it->rating == 2),
+		s * (it->rating == 3), s * (it->rating == 4), s * (it->rating == 5), s * it->verified,
+		s * it->verified * it->rating, s * it->flags, s * it->thread, s * it->answered,
+		s * it->solved, s * it->reply_seconds
+	};
+	db_param p[5 + NMEASURES], q[3 + NMEASURES];
+	int j, rc;
 
+	p[0] = q[0] = DBS(it->day);
+	p[1] = q[1] = DBS(kind);
+	p[2] = DBI(it->category_id);
+	p[3] = DBI(it->product_id);
+	p[4] = q[2] = DBS(it->segment);
+	for (j = 0; j < NMEASURES; j++)
+		p[5 + j] = q[3 + j] = DBI(m[j]);
+	rc = db_exec(d, SQL_DAILY_ADD, p, 5 + NMEASURES, NULL);
+	if (rc == 0)
+		rc = db_exec(d, SQL_DAILY_ALL_ADD, q, 3 + NMEASURES, NULL);
 	if (rc == 0 && sign < 0)
-		rc = DB_EXEC(d, SQL_DAILY_PRUNE, NULL, DBS(it->day), DBS(kind), DBI(it->category_id),
-			     DBI(it->product_id), DBS(it->segment));
+		rc = db_exec(d, SQL_DAILY_PRUNE, p, 5, NULL);
+	if (rc == 0 && sign < 0)
+		rc = db_exec(d, SQL_DAILY_ALL_PRUNE, q, 3, NULL);
 	return rc;
 }
 
@@ -751,6 +776,8 @@ int rollup_flagged(db *d, const char *kind, long long id)
 	if (rc == 0 && it->counted)
 		rc = DB_EXEC(d, SQL_DAILY_FLAG, NULL, DBS(it->day), DBS(kind), DBI(it->category_id),
 			     DBI(it->product_id), DBS(it->segment));
+	if (rc == 0 && it->counted)
+		rc = DB_EXEC(d, SQL_DAILY_ALL_FLAG, NULL, DBS(it->day), DBS(kind), DBS(it->segment));
 	free(it);
 	return rc;
 }

@@ -25,11 +25,21 @@ static const char SQL_EMPTY_THEMES[] = "TRUNCATE TABLE insight_themes";
 static const char SQL_EMPTY_ACTIVITY[] = "TRUNCATE TABLE insight_activity";
 static const char SQL_EMPTY_THEMES_ALL[] = "TRUNCATE TABLE insight_themes_all";
 static const char SQL_EMPTY_GAPS[] = "TRUNCATE TABLE insight_gaps";
+static const char SQL_EMPTY_DAILY_ALL[] = "TRUNCATE TABLE insight_daily_all";
 /* the sums over the dimensions, once their rows are made */
 static const char SQL_THEMES_ALL_REBUILD[] =
 	"INSERT INTO insight_themes_all (day, label, phrase_hash, phrase, n) "
 	"SELECT day, label, phrase_hash, MIN(phrase), SUM(n) FROM insight_themes WHERE day = ? "
 	"GROUP BY day, label, phrase_hash";
+#define SUMS "SUM(items), SUM(positive), SUM(neutral), SUM(negative), SUM(unscored), " \
+	"SUM(score_sum), SUM(rated), SUM(rating_sum), SUM(stars1), SUM(stars2), SUM(stars3), " \
+	"SUM(stars4), SUM(stars5), SUM(verified), SUM(verified_rating_sum), SUM(flags), " \
+	"SUM(threads), SUM(answered), SUM(solved), SUM(reply_seconds)"
+static const char SQL_DAILY_ALL_REBUILD[] =
+	"INSERT INTO insight_daily_all (day, kind, segment, items, positive, neutral, negative, "
+	"unscored, score_sum, rated, rating_sum, stars1, stars2, stars3, stars4, stars5, verified, "
+	"verified_rating_sum, flags, threads, answered, solved, reply_seconds) "
+	"SELECT day, kind, segment, " SUMS " FROM insight_daily WHERE day = ? GROUP BY day, kind, segment";
 static const char SQL_GAPS_REBUILD[] =
 	"INSERT INTO insight_gaps (day, segment, gap, n) "
 	"SELECT day, segment, IFNULL(DATEDIFF(day, prev_day), 0), COUNT(*) FROM insight_activity "
@@ -423,6 +433,8 @@ static int rebuild_day(db *d, day_state *s, rollup_item *it)
 		rc = write_ledger(d, s);
 	if (rc == 0)
 		rc = write_daily(d, s);
+	if (rc == 0 && s->daily.n > 0)
+		rc = DB_EXEC(d, SQL_DAILY_ALL_REBUILD, NULL, DBS(s->day));
 	if (rc == 0)
 		rc = write_themes(d, s);
 	if (rc == 0 && s->themes.n > 0)
@@ -519,6 +531,8 @@ int rollup_rebuild(db *d, rollup_stats *st)
 		rc = db_exec(d, SQL_EMPTY_THEMES_ALL, NULL, 0, NULL);
 	if (rc == 0)
 		rc = db_exec(d, SQL_EMPTY_GAPS, NULL, 0, NULL);
+	if (rc == 0)
+		rc = db_exec(d, SQL_EMPTY_DAILY_ALL, NULL, 0, NULL);
 	if (rc == 0)
 		rc = db_select(d, SQL_RANGE, NULL, 0, &rows);
 	if (rc == 0 && rows->nrows == 1 && db_cell(rows, 0, 0) && db_cell(rows, 0, 1)) {

@@ -24,6 +24,7 @@ LEDGER = {
     "insight_activity": ("*", "day, user_id"),
     "insight_themes_all": ("*", "day, label, phrase_hash"),
     "insight_gaps": ("*", "day, segment, gap"),
+    "insight_daily_all": ("*", "day, kind, segment"),
 }
 
 
