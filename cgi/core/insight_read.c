@@ -96,7 +96,7 @@ static const char SQL_UNANSWERED[] =
 	"WHERE t.status = 'visible' AND t.reply_count = 0 AND t.first_reply_at IS NULL "
 	"AND t.last_post_at >= ? AND t.last_post_at < ? + INTERVAL 1 DAY "
 	"AND t.created_at >= ? AND t.created_at < ? + INTERVAL 1 DAY "
-	"AND (? = 0 OR t.category_id = ?) ORDER BY t.last_post_at LIMIT ?";
+	"AND (? = 0 OR t.category_id = ?) ORDER BY t.last_post_at, t.id LIMIT ?";
 #define PIPELINE(where) "SELECT stage, COUNT(*) AS n FROM ideas WHERE status = 'visible' " \
 	"AND merged_into_id IS NULL" where " GROUP BY stage"
 static const char SQL_PIPELINE_ALL[] = PIPELINE("");
