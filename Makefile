@@ -7,6 +7,8 @@
 #   make test    unit, HTTP and browser tests, and the HTTP tests under ASan
 #   make asan    build with AddressSanitizer and UBSan into build-asan/
 #   make fuzz    run each libFuzzer harness for FUZZ_SECONDS (120)
+#   make scan    sqlmap and wapiti against a private stack (tests/security/)
+#   make backup  dump the database into var/backups/; make restore FILE=...
 #   make bench   measure the pages with wrk on a large generated community
 
 PROGRAMS := account forum reviews ideas moderation insights
@@ -40,8 +42,11 @@ NPM_PACKAGES := axe-core@4
 # `make bench-sentiment`, the UCI sentences shipped in sentiment's fixtures.
 NPM_PACKAGES += vader-sentiment@1 @nlpjs/lang-es@4 sentiment@5
 
+# Only `make scan` needs these: the scanners no one here wrote.
+SCAN_PACKAGES := sqlmap wapiti
+
 .PHONY: all deps run stop test unit http browser asan test-asan fuzz fuzz-short bench clean \
-  bench-sentiment
+  bench-sentiment unit-valgrind scan scan-deps backup restore
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
 
@@ -90,6 +95,9 @@ asan:
 unit: all
 	$(MAKE) -C tests/unit BUILD=$(abspath $(BUILD)) LIBS="$(LIBS)" run
 
+unit-valgrind: all
+	$(MAKE) -C tests/unit BUILD=$(abspath $(BUILD)) LIBS="$(LIBS)" valgrind
+
 http: all
 	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/http
 
@@ -98,16 +106,18 @@ browser: all
 
 # libFuzzer harnesses (tests/fuzz): a short run in make test, longer here.
 fuzz:
-	$(MAKE) -C tests/fuzz run SECONDS=$${FUZZ_SECONDS:-120}
+	$(MAKE) -C tests/fuzz run SECONDS=$${FUZZ_SECONDS:-120} LIBS="$(LIBS)"
 
 fuzz-short:
-	$(MAKE) -C tests/fuzz run SECONDS=10
+	$(MAKE) -C tests/fuzz run SECONDS=10 LIBS="$(LIBS)"
 
+# The slow fault tests (own stacks, outages) run once, in `make http`.
 test-asan: asan
-	TERTULIA_BUILD=$(abspath build-asan) TERTULIA_SANITIZED=1 $(PYTHON) -m pytest -q tests/http
+	TERTULIA_BUILD=$(abspath build-asan) TERTULIA_SANITIZED=1 $(PYTHON) -m pytest -q -m "not slow" tests/http
 
 test: deps all
 	$(MAKE) unit
+	$(MAKE) unit-valgrind
 	$(MAKE) http
 	$(MAKE) browser
 	$(MAKE) fuzz-short
@@ -121,6 +131,29 @@ bench-sentiment: deps $(BUILD)/tertuliactl
 # var/bench, then measures with wrk (see tests/bench/run.py).
 bench: deps all
 	$(PYTHON) tests/bench/run.py
+
+# Security scanners (tests/security/README.md): installs them if missing,
+# starts a private stack in a temporary folder, runs sqlmap on every form
+# and query parameter and wapiti's XSS and CSRF modules, each bounded in
+# time, and writes the results and a summary under that stack's folder.
+scan-deps:
+	@missing=$$(for p in $(SCAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+scan: deps all scan-deps
+	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) tests/security/scan.py
+
+# Backups of the running stack's database (VAR, default var/): see cgi/backup.sh.
+backup:
+	@cgi/backup.sh backup
+
+restore:
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/NAME.sql.gz" >&2; exit 2; }
+	@cgi/backup.sh restore "$(FILE)"
 
 clean:
 	rm -rf build build-asan

@@ -720,9 +720,6 @@ static void trim_leading_space(strbuf *sb)
 	}
 }
 
-/* Writes the answer: headers and the page, its JSON twin or a raw body.
- * Returns the status actually sent (a JSON POST's 303 becomes 200; a page
- * that fails to render becomes 500), for the access log. */
 /* The header's count of unread notifications: one indexed read, and only
  * for a page that is drawn. A failure shows no count, never no page. */
 static void fill_unread(request *r)
@@ -733,6 +730,9 @@ static void fill_unread(request *r)
 		hdf_int(r->hdf, "me.unread", n);
 }
 
+/* Writes the answer: headers and the page, its JSON twin or a raw body.
+ * Returns the status actually sent (a JSON POST's 303 becomes 200; a page
+ * that fails to render becomes 500), for the access log. */
 static int respond(request *r, int status)
 {
 	strbuf head = STRBUF_INIT, body = STRBUF_INIT;
