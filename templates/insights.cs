@@ -110,6 +110,18 @@
 <?cs else ?><p class="empty"><?cs var:L.insights.no_ideas ?></p><?cs /if ?>
 </section>
 
+<section aria-labelledby="h-votes" class="chart-block" id="votes">
+<h2 id="h-votes"><?cs var:L.insights.chart.votes ?></h2>
+<p class="hint"><?cs var:L.insights.votes_hint ?> <?cs var:L.insights.votes_total ?>: <strong><?cs var:d.votes.total ?></strong>.</p>
+<div class="chart-pair"><figure><?cs call:chart(d.charts.votes) ?></figure>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.chart.votes ?>"><table class="data" id="table-votes"><caption><?cs var:L.insights.chart.votes ?></caption><thead><tr><th scope="col"><?cs var:L.insights.segment ?></th><th scope="col"><?cs var:L.insights.votes ?></th><th scope="col">%</th></tr></thead>
+<tbody><?cs each:s = d.votes.segments ?><tr><th scope="row"><?cs var:s.name ?></th><td><?cs var:s.votes ?></td><td><?cs if:s.share_text ?><?cs var:s.share_text ?><?cs else ?>–<?cs /if ?></td></tr><?cs /each ?></tbody></table></div></div>
+<h3><?cs var:L.insights.votes_top_ideas ?></h3>
+<?cs if:subcount(d.votes.ideas) ?><div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.votes_top_ideas ?>"><table class="data" id="table-idea-votes"><thead><tr><th scope="col"><?cs var:L.insights.votes_idea ?></th><th scope="col"><?cs var:L.insights.votes ?></th><?cs each:s = d.votes.segments ?><th scope="col"><?cs var:s.name ?></th><?cs /each ?></tr></thead>
+<tbody><?cs each:i = d.votes.ideas ?><tr><th scope="row"><a href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a></th><td><?cs var:i.votes ?></td><?cs each:b = i.by ?><td><?cs var:b.votes ?></td><?cs /each ?></tr><?cs /each ?></tbody></table></div>
+<?cs else ?><p class="empty"><?cs var:L.insights.votes_none ?></p><?cs /if ?>
+</section>
+
 <section aria-labelledby="h-moderation">
 <h2 id="h-moderation"><?cs var:L.insights.moderation ?></h2>
 <dl class="figures">

@@ -30,8 +30,10 @@ static const char SQL_BUDGET_LOCK[] =
 static const char SQL_OPEN_VOTES[] =
 	"SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id "
 	"WHERE v.user_id = ? AND i.stage NOT IN ('done', 'declined')";
+/* the vote keeps the segment its voter has now (sql/0054) */
 static const char SQL_VOTE_INSERT[] =
-	"INSERT IGNORE INTO idea_votes (idea_id, user_id, created_at) VALUES (?, ?, UTC_TIMESTAMP())";
+	"INSERT IGNORE INTO idea_votes (idea_id, user_id, created_at, segment) "
+	"SELECT ?, id, UTC_TIMESTAMP(), segment FROM users WHERE id = ?";
 static const char SQL_VOTE_DELETE[] = "DELETE FROM idea_votes WHERE idea_id = ? AND user_id = ?";
 static const char SQL_VOTE_COUNT_ADD[] =
 	"UPDATE ideas SET vote_count = GREATEST(CAST(vote_count AS SIGNED) + ?, 0) WHERE id = ?";
@@ -51,8 +53,8 @@ static const char SQL_COMMENT_COUNT_ADD[] =
 /* Merging: the survivor gains the votes it lacks, keeping the earlier date
  * of a member who voted for both (INSERT IGNORE keeps the survivor's row). */
 static const char SQL_MERGE_VOTES[] =
-	"INSERT IGNORE INTO idea_votes (idea_id, user_id, created_at) "
-	"SELECT ?, user_id, created_at FROM idea_votes WHERE idea_id = ?";
+	"INSERT IGNORE INTO idea_votes (idea_id, user_id, created_at, segment) "
+	"SELECT ?, user_id, created_at, segment FROM idea_votes WHERE idea_id = ?";
 static const char SQL_MERGE_DROP_VOTES[] = "DELETE FROM idea_votes WHERE idea_id = ?";
 static const char SQL_MERGE_RECOUNT[] =
 	"UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?), "
@@ -238,9 +240,14 @@ int idea_vote(db *d, long long idea_id, long long user_id, int undo, long long b
 			return finish(d, 0);
 		}
 	}
+	/* the insight rollup reads the vote's row: before it goes, after it comes */
+	if (rc == 0 && undo)
+		rc = rollup_vote(d, idea_id, user_id, -1);
 	if (rc == 0)
 		rc = undo ? DB_EXEC(d, SQL_VOTE_DELETE, &res, DBI(idea_id), DBI(user_id))
 			  : DB_EXEC(d, SQL_VOTE_INSERT, &res, DBI(idea_id), DBI(user_id));
+	if (rc == 0 && !undo && res.affected == 1)
+		rc = rollup_vote(d, idea_id, user_id, 1);
 	/* only a row really added or removed moves the counter */
 	if (rc == 0 && res.affected == 1)
 		rc = DB_EXEC(d, SQL_VOTE_COUNT_ADD, NULL, DBI(undo ? -1 : 1), DBI(idea_id));
@@ -345,9 +352,16 @@ int idea_merge(db *d, long long from, long long into, long long by, const char *
 	}
 	if (*out != IDEA_DONE)
 		return finish(d, 0);
-	rc = DB_EXEC(d, SQL_MERGE_VOTES, NULL, DBI(into), DBI(from));
+	/* the insight rollup: both ideas' votes out, the survivor's back in */
+	rc = rollup_idea_votes(d, from, -1);
+	if (rc == 0)
+		rc = rollup_idea_votes(d, into, -1);
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_MERGE_VOTES, NULL, DBI(into), DBI(from));
 	if (rc == 0)
 		rc = DB_EXEC(d, SQL_MERGE_DROP_VOTES, NULL, DBI(from));
+	if (rc == 0)
+		rc = rollup_idea_votes(d, into, 1);
 	/* the duplicate's comments follow the survivor's: positions shifted
 	 * past the survivor's last one, highest first so none collide */
 	if (rc == 0)

@@ -110,6 +110,16 @@ int insight_moderation(db *d, const insight_filter *f, HDF *h, const char *prefi
 int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *h,
 		  const char *prefix);
 
+/* Idea votes per member segment (insight_votes.c): prefix.total and
+ * prefix.segments.N.{key,name,votes,share_text} (the asked segment alone,
+ * or every one of segs, then keys no longer configured, then '' named
+ * L.insights.votes_no_segment), and the period's five most voted ideas
+ * with their votes by segment in the same order:
+ * prefix.ideas.N.{id,title,stage,votes,by.M.{key,votes}}. A vote counts
+ * under the segment its voter had when voting, while its idea is visible. */
+int insight_segment_votes(db *d, const insight_filter *f, const segment_list *segs, HDF *h,
+			  const char *prefix);
+
 /* The weekly digest for marketing, the whole community's (base gives the
  * language, texts and thresholds), for the seven days ending on end_day
  * (NULL: today): headline numbers against the week before, the biggest

@@ -4,8 +4,8 @@
  * counted item made. A change loads the item again, scores it, and when
  * its contribution differs from the stored one, takes the old one out of
  * insight_daily and insight_themes and puts the new one in. Rows are locked
- * in one order (daily rows, the item's ledger row, theme rows by hash, the
- * member's activity) so that two writers wait for each other rather than
+ * in one order (daily rows, the item's ledger row, theme rows by hash, an
+ * idea's vote rows by day, the member's activity) so that two writers wait for each other rather than
  * deadlock. */
 #include "rollup_internal.h"
 #include "err.h"
@@ -682,6 +682,9 @@ static int sync_item(db *d, int kind, long long id, rollup_item *now)
 			rc = ledger_write(d, now);
 		if (rc == 0)
 			rc = themes_move(d, old, now);
+		/* an idea's votes count while it does (rollup_votes.c) */
+		if (rc == 0)
+			rc = rollup_votes_follow(d, old, now);
 	} else if (rc == 0 && claim.affected == 1) {
 		rc = ledger_write(d, now); /* drops the claim of an item that does not count */
 	}

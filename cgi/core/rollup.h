@@ -55,6 +55,16 @@ int rollup_thread_answered(db *d, long long thread_id);
  * reviews it verifies count as verified. Call after they are updated. */
 int rollup_reviews_verified(db *d, long long product_id, long long order_row_id);
 
+/* Idea votes by day and voter's segment (insight_votes, sql/0054): a vote
+ * counts while its idea counts. rollup_vote: member user_id's vote on
+ * idea_id was just written (sign 1) or is about to be deleted (sign -1);
+ * it reads the vote's row, so call it while the row exists. rollup_idea_votes:
+ * all of the idea's current votes in (1) or out (-1), around a merge that
+ * moves them. Both run in the caller's transaction, under the idea's row
+ * lock, and do nothing for an idea that does not count. */
+int rollup_vote(db *d, long long idea_id, long long user_id, int sign);
+int rollup_idea_votes(db *d, long long idea_id, int sign);
+
 /* Scores the text of a post, review or idea into *out (a title may be NULL).
  * Uses the process's model; E_NOTFOUND when there is none. */
 int rollup_score_text(const char *title, const char *body, sentiment_result *out);

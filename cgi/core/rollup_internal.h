@@ -80,4 +80,13 @@ int rollup_label_of(const char *s);
  * (THEME_PHRASES_MAX * 8 bytes). Returns the length. */
 size_t rollup_phrase_blob(const rollup_item *it, unsigned char *out);
 
+/* rollup_votes.c: moves an idea's votes from what it counted for (old)
+ * to what it counts for now, when they differ in counting, category or
+ * product; nothing for other kinds. Called by the incremental path. */
+int rollup_votes_follow(db *d, const rollup_item *old, const rollup_item *now);
+
+/* Empties insight_votes and insight_votes_all and fills them again from
+ * idea_votes and the ledger (call after the ledger is rebuilt). */
+int rollup_votes_rebuild(db *d);
+
 #endif

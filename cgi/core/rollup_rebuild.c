@@ -551,6 +551,9 @@ int rollup_rebuild(db *d, rollup_stats *st)
 		st->members = (long long)res.affected;
 	if (rc == 0)
 		rc = db_exec(d, SQL_GAPS_REBUILD, NULL, 0, NULL);
+	/* votes count under their idea's ledger row, made by now */
+	if (rc == 0)
+		rc = rollup_votes_rebuild(d);
 	if (rc != 0)
 		log_error("rollup: the rebuild stopped: %s", err_name(rc));
 	acc_free(&s.daily);

@@ -82,3 +82,25 @@ out:
 	free(v);
 	free(present);
 }
+
+void insights_vote_chart(request *r, const insight_filter *f)
+{
+	const char *labels[SEGMENTS_MAX * 2 + 1];
+	double v[SEGMENTS_MAX * 2 + 1];
+	size_t n = 0;
+	HDF *row = hdf_get_obj(r->hdf, "d.votes.segments");
+
+	for (row = row ? hdf_obj_child(row) : NULL; row && n < sizeof(v) / sizeof(v[0]);
+	     row = hdf_obj_next(row), n++) {
+		labels[n] = hdf_get_value(row, "name", "");
+		v[n] = (double)hdf_get_int_value(row, "votes", 0);
+	}
+	if (n > 0) {
+		chart_series votes = { req_text(r, "insights.votes"), "s-votes", v, NULL };
+		chart_spec spec = { "chart-votes", req_text(r, "insights.chart.votes"),
+				    req_text(r, "insights.chart.votes_desc"),
+				    req_text(r, "insights.segment"), req_text(r, "insights.votes"),
+				    f->lang, 0, 0, 0, 0 };
+		chart_bars(r->hdf, "d.charts.votes", &spec, labels, n, &votes);
+	}
+}

@@ -20,6 +20,9 @@ void insights_query(const insight_filter *f, const request *r, char *out, size_t
 /* charts.c: the four charts of a series into d.charts. */
 void insights_charts(request *r, const insight_filter *f, const insight_series *s);
 
+/* charts.c: the bar chart of d.votes.segments into d.charts.votes. */
+void insights_vote_chart(request *r, const insight_filter *f);
+
 /* overview.c: GET /insights, /insights/p/:s, /insights/c/:s */
 int page_insights(request *r);
 int page_insights_product(request *r);

@@ -31,6 +31,13 @@ static int overview(request *r, const char *fixed_category, const char *fixed_pr
 		rc = insight_unanswered(r->app->db, &f, 5, r->hdf, "d.unanswered");
 	if (rc == 0)
 		rc = insight_pipeline(r->app->db, &f, r->hdf, "d.pipeline");
+	if (rc == 0) {
+		segment_list segs;
+		segments_load(&r->app->cfg, &segs);
+		rc = insight_segment_votes(r->app->db, &f, &segs, r->hdf, "d.votes");
+	}
+	if (rc == 0)
+		insights_vote_chart(r, &f);
 	if (rc == 0)
 		rc = insight_moderation(r->app->db, &f, r->hdf, "d.moderation");
 	if (rc == 0)

@@ -26,6 +26,8 @@ LEDGER = {
     "insight_themes_all": ("*", "day, label, phrase_hash"),
     "insight_gaps": ("*", "day, segment, gap"),
     "insight_daily_all": ("*", "day, kind, segment"),
+    "insight_votes": ("*", "day, category_id, product_id, segment"),
+    "insight_votes_all": ("*", "day, segment"),
 }
 
 
@@ -64,8 +66,10 @@ def write_review(c, sku, rating, title, body):
     return int(m.group(1))
 
 
-def new_idea(c, title, body):
-    r = c.form("/ideas/new", {"title": title, "body": body, "confirm": "1"}, page="/ideas/new")
+def new_idea(c, title, body, **extra):
+    data = {"title": title, "body": body, "confirm": "1"}
+    data.update(extra)
+    r = c.form("/ideas/new", data, page="/ideas/new")
     assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
     return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1))
 
@@ -74,6 +78,25 @@ def scored(stack, table, item_id):
     rows = stack.sql("SELECT sentiment_label, lang, sentiment_score FROM %s WHERE id = %d"
                      % (table, item_id))
     return rows[0] if rows else None
+
+
+def set_segment(c, segment):
+    page = c.get("/settings").text
+    email = th.input_value(page, "email")
+    r = c.form("/settings", {"email": email, "lang": "auto", "bio": "", "segment": segment},
+               page="/settings")
+    assert r.status_code == 303, th.field_errors(r.text)
+
+
+def vote(c, idea_id, undo=False):
+    r = c.form("/ideas/%d/%s" % (idea_id, "unvote" if undo else "vote"), {},
+               page="/ideas/%d" % idea_id)
+    assert r.status_code == 303, r.status_code
+
+
+def segment_votes(d):
+    """{segment key: votes} of a page's votes by segment."""
+    return {s["key"]: s["votes"] for s in d["votes"]["segments"]}
 
 
 # ------------------------------------------------------------------ who
@@ -141,14 +164,14 @@ def test_the_page_has_every_section_with_its_numbers(as_demo):
 def test_the_chart_is_accessible_svg_with_its_table(as_demo):
     html = as_demo("marketing").get("/insights").text
     svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
-    assert len(svgs) == 4
+    assert len(svgs) == 5
     for svg in svgs:
         assert 'role="img"' in svg
         assert re.search(r"<title id=\"[^\"]+\">[^<]+</title>", svg)
         assert re.search(r"<desc id=\"[^\"]+\">[^<]+</desc>", svg)
         assert 'class="chart-label"' in svg  # axis names
         assert "<script" not in svg
-    for table in ("table-volume", "table-sentiment", "table-rating", "table-stars"):
+    for table in ("table-volume", "table-sentiment", "table-rating", "table-stars", "table-votes"):
         assert 'id="%s"' % table in html
 
 
@@ -289,6 +312,62 @@ def test_the_csv_export_has_the_numbers_of_the_charts(as_demo):
     assert "/insights/export.csv?from=" in c.get("/insights", params={"category": "help"}).text
 
 
+# ------------------------------------------------------------------ votes by segment
+
+def test_idea_votes_are_shown_by_the_voters_segment(as_demo, client):
+    author, pro, plain = client(), client(), client()
+    for c in (author, pro, plain):
+        th.register(c)
+    set_segment(pro, "professional")
+    mkt, admin = as_demo("marketing"), as_demo("admin")     # Spanish, English
+    day = today().isoformat()
+    scope = {"from": day, "to": day, "category": "help"}
+    before = segment_votes(insights(admin, **scope))
+    idea = new_idea(author, "Báscula con %s" % th.unique_name("modo"), "Que pese en gramos y onzas.",
+                    category="help")                        # its author's own vote: no segment
+    vote(pro, idea)
+    vote(plain, idea)
+    d = insights(admin, **scope)
+    after = segment_votes(d)
+    assert after["professional"] == before.get("professional", 0) + 1
+    assert after[""] == before.get("", 0) + 2
+    assert d["votes"]["total"] == sum(after.values())
+    # every configured segment has its row, "no segment" last, named
+    keys = [s["key"] for s in d["votes"]["segments"]]
+    assert keys[-1] == "" and {"first_time_buyer", "home_cook", "professional"} <= set(keys)
+    names = {s["key"]: s["name"] for s in d["votes"]["segments"]}
+    assert names[""] == th.text("en", "insights.votes_no_segment")
+    assert names["professional"] == th.text("en", "insights.segment_names.professional")
+    # the idea among the period's most voted, with its votes by segment
+    top = {i["id"]: i for i in d["votes"]["ideas"]}
+    assert idea in top, d["votes"]["ideas"]
+    by = {b["key"]: b["votes"] for b in top[idea]["by"]}
+    assert top[idea]["votes"] == 3 and by["professional"] == 1 and by[""] == 2
+    assert [b["key"] for b in top[idea]["by"]] == keys
+    # the segment filter: that segment's votes alone
+    only = insights(admin, segment="professional", **scope)
+    assert [s["key"] for s in only["votes"]["segments"]] == ["professional"]
+    assert only["votes"]["total"] == after["professional"]
+    # a vote keeps the segment its member had when voting
+    set_segment(pro, "home_cook")
+    assert segment_votes(insights(admin, **scope)) == after
+    # in Spanish, with its chart and the table beside it
+    page = mkt.get("/insights", params=scope).text
+    assert 'id="chart-votes-title"' in page and 'id="table-votes"' in page
+    assert th.text("es", "insights.votes_no_segment") in th.visible_text(page)
+    assert th.text("es", "insights.chart.votes") in page
+    table = page[page.index('id="table-idea-votes"'):]
+    assert "/ideas/%d" % idea in table[:table.index("</table>")]
+    # a hidden idea's votes do not count; restored, they do again
+    mod = as_demo("moderadora")
+    act_ok(mod, ["idea:%d" % idea], "hide")
+    hidden = insights(admin, **scope)
+    assert sum(segment_votes(hidden).values()) == sum(after.values()) - 3
+    assert idea not in [i["id"] for i in hidden["votes"].get("ideas", [])]
+    act_ok(mod, ["idea:%d" % idea], "restore")
+    assert segment_votes(insights(admin, **scope)) == after
+
+
 # ------------------------------------------------------------------ digest
 
 def test_the_weekly_digest(as_demo, member):
@@ -306,9 +385,11 @@ def test_the_weekly_digest(as_demo, member):
     # the ten threads waiting longest, oldest first: ours unless ten older
     # ones still wait (other tests leave unanswered threads behind)
     waiting = dg["unanswered"]
-    assert waiting == sorted(waiting, key=lambda u: (u["created_at"], u["id"]))
+    assert waiting == sorted(waiting, key=lambda u: (u["created_at"]["iso"], u["id"]))
     if tid not in [u["id"] for u in waiting]:
-        assert len(waiting) == 10 and waiting[-1]["created_at"] <= created
+        assert len(waiting) == 10
+        assert waiting[-1]["created_at"]["iso"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                 time.gmtime(created))
     assert "ideas" in dg and "week_before" in dg
     page = mkt.get("/insights/digest")
     assert page.status_code == 200
@@ -428,7 +509,17 @@ def test_the_rollups_kept_on_write_equal_a_rebuild(stack, as_demo, client):
     act_ok(mod, [opener2], "hide")                          # a thread hidden with its replies
     review = write_review(a, "SS-10", 2, "Se descalibra", "Pesa mal y se descalibra, fatal.")
     write_review(a, "SS-10", 4, "Ya va mejor", "Con pilas nuevas pesa bien.")   # an edit
-    new_idea(b, "Tapa antigoteo para la jarra", "Una tapa que no gotee al servir.")
+    idea = new_idea(b, "Tapa antigoteo para la jarra", "Una tapa que no gotee al servir.")
+    other = new_idea(a, "Jarra con tapa que no gotee", "Lo mismo: que no gotee.", category="help")
+    set_segment(a, "home_cook")
+    vote(a, idea)                                           # a vote (b's own is there)
+    vote(a, idea, undo=True)                                # ... taken back
+    vote(a, idea)                                           # ... and cast again
+    act_ok(mod, ["idea:%d" % other], "hide")                # its votes leave ...
+    act_ok(mod, ["idea:%d" % other], "restore")             # ... and come back
+    r = mod.form("/ideas/%d/merge" % other, {"into": str(idea), "reason": "Same idea"},
+                 page="/ideas/%d" % other)
+    assert r.status_code == 303                             # votes move to the survivor
     assert review
     incremental = snapshot(stack)
     out = stack.ctl("rollup")
@@ -439,6 +530,7 @@ def test_the_rollups_kept_on_write_equal_a_rebuild(stack, as_demo, client):
     # and they are not empty: the operations above are in them
     assert any(row[0] == "post" and int(row[1]) == opener for row in rebuilt["insight_items"])
     assert not any(row[0] == "post" and int(row[1]) == opener2 for row in rebuilt["insight_items"])
+    assert any(row[1] == "home_cook" for row in rebuilt["insight_votes_all"])
 
 
 def test_the_insights_account_only_reads(stack):
