@@ -1,6 +1,7 @@
 /* moderation.c: write-time rules and the queue (see moderation.h). */
 #include "moderation.h"
 #include "err.h"
+#include "sentiment.h"
 #include "str.h"
 #include "users.h"
 #include "utf8.h"
@@ -122,8 +123,36 @@ static int check_words(db *d, mod_verdict *v, const char *text)
 	return rc;
 }
 
-int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
-	      const char *count_sql, const char *text, mod_verdict *out)
+/* The text analysis: abusive text (sentiment.h, sentiment_abuse) is
+ * queued as moderation.abusive_action says. Without a model (no lexicons)
+ * there is nothing to say, as content then goes unscored. */
+static int check_abuse(const config *cfg, const sentiment_model *sm, const char *text,
+		       mod_verdict *v)
+{
+	const char *action = config_get(cfg, "moderation.abusive_action", "flag");
+	sentiment_abuse_result a;
+	char detail[96];
+	int rc;
+
+	if (sm == NULL || strcmp(action, "off") == 0)
+		return 0;
+	rc = sentiment_abuse(sm, text, strlen(text), &a);
+	if (rc != 0 || !a.abusive)
+		return rc;
+	snprintf(detail, sizeof(detail), "%s (%.2f)", a.term, a.score);
+	verdict(v, strcmp(action, "hold") == 0 ? "hold" : "flag", "abusive", detail);
+	return 0;
+}
+
+static int exempt(unsigned roles)
+{
+	return (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN)) != 0;
+}
+
+/* The rules on one text; abuse says whether the text analysis runs on it
+ * here (a titled check runs it once on title and body together). */
+static int check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
+		 const char *count_sql, const char *text, int abuse, mod_verdict *out)
 {
 	long long first = config_int(cfg, "moderation.first_posts", 2);
 	long long max_links = config_int(cfg, "moderation.max_links", 3);
@@ -131,12 +160,12 @@ int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
 	int links, rc;
 	char detail[64];
 
-	memset(out, 0, sizeof(*out));
-	out->status = "visible";
-	if (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN))
-		return 0;
 	rc = check_words(d, out, text);
 	if (rc != 0 || out->blocked)
+		return rc;
+	/* before the other rules: of two reasons to look, the more telling is
+	 * kept (verdict keeps the first cause of a flag) */
+	if (abuse && (rc = check_abuse(cfg, sm, out->text ? out->text : text, out)) != 0)
 		return rc;
 	links = mod_count_links(out->text ? out->text : text);
 	if (max_links >= 0 && links > max_links) {
@@ -156,17 +185,46 @@ int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
 	return 0;
 }
 
-int mod_check_titled(db *d, const config *cfg, long long user_id, unsigned roles,
-		     const char *count_sql, const char *title, const char *body,
+static void verdict_init(mod_verdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->status = "visible";
+}
+
+int mod_check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
+	      unsigned roles, const char *count_sql, const char *text, mod_verdict *out)
+{
+	verdict_init(out);
+	if (exempt(roles))
+		return 0;
+	return check(d, cfg, sm, user_id, count_sql, text, 1, out);
+}
+
+int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
+		     unsigned roles, const char *count_sql, const char *title, const char *body,
 		     mod_verdict *title_v, mod_verdict *body_v)
 {
-	int rc = mod_check(d, cfg, user_id, roles, count_sql, body, body_v);
+	strbuf both = STRBUF_INIT;
+	int rc;
 
+	verdict_init(body_v);
+	verdict_init(title_v);
+	if (exempt(roles))
+		return 0;
+	rc = check(d, cfg, sm, user_id, count_sql, body, 0, body_v);
 	if (rc == 0)
-		rc = mod_check(d, cfg, user_id, roles, NULL, title, title_v);
+		rc = check(d, cfg, sm, user_id, NULL, title, 0, title_v);
 	if (rc == 0 && title_v->cause)
 		verdict(body_v, strcmp(title_v->status, "held") == 0 ? "hold" : "flag", title_v->cause,
 			title_v->detail);
+	/* an insult in the title aimed by the body ("Idiots" / "you are") */
+	if (rc == 0 && !title_v->blocked && !body_v->blocked &&
+	    strbuf_printf(&both, "%s\n%s", title_v->text ? title_v->text : title,
+			  body_v->text ? body_v->text : body) != 0)
+		rc = E_NOMEM;
+	if (rc == 0 && both.s)
+		rc = check_abuse(cfg, sm, both.s, body_v);
+	strbuf_free(&both);
 	return rc;
 }
 

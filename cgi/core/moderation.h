@@ -9,13 +9,17 @@
  * moderation.first_posts_action = flag (queued but visible; "hold" hides it
  * until approved); moderation.max_links = 3 and moderation.max_links_action
  * = hold; moderation.flags_to_hide = 3 (distinct members' flags that hide an
- * item until a moderator decides).
+ * item until a moderator decides); moderation.abusive_action = flag (text
+ * the text analysis finds abusive, sentiment.h's sentiment_abuse, is queued
+ * visible; "hold" hides it until approved, "off" skips the check).
  */
 #ifndef TERTULIA_MODERATION_H
 #define TERTULIA_MODERATION_H
 
 #include "config.h"
 #include "db.h"
+
+struct sentiment_model;
 
 typedef struct mod_verdict {
 	const char *status;  /* "visible" or "held" (constant) */
@@ -27,21 +31,24 @@ typedef struct mod_verdict {
 
 /* Applies the rules to text written by user_id (role bits in roles).
  * count_sql is the constant statement counting the author's earlier items
- * of this kind (one parameter: the user id). Fills *out; the caller frees it
- * with mod_verdict_free. Returns 0 or a database error. */
-int mod_check(db *d, const config *cfg, long long user_id, unsigned roles,
-	      const char *count_sql, const char *text, mod_verdict *out);
+ * of this kind (one parameter: the user id). sm is the process's sentiment
+ * model, borrowed (NULL: no lexicons, then no abusive check). Fills *out;
+ * the caller frees it with mod_verdict_free. Returns 0, E_NOMEM or a
+ * database error. */
+int mod_check(db *d, const config *cfg, const struct sentiment_model *sm, long long user_id,
+	      unsigned roles, const char *count_sql, const char *text, mod_verdict *out);
 void mod_verdict_free(mod_verdict *v);
 
 /* Applies the rules to a title and a body written together (a review, an
  * idea): the body as mod_check does, the title for its watched words and
- * links (count_sql is used once, for the body). *body_v gets the combined
+ * links (count_sql is used once, for the body), and the text analysis once
+ * on both together. *body_v gets the combined
  * status, cause and detail (a hold in either holds the item) and the body's
  * replaced text, *title_v the title's; a block shows in the `blocked` of
  * the verdict whose field has the word. The caller frees both. */
-int mod_check_titled(db *d, const config *cfg, long long user_id, unsigned roles,
-		     const char *count_sql, const char *title, const char *body,
-		     mod_verdict *title_v, mod_verdict *body_v);
+int mod_check_titled(db *d, const config *cfg, const struct sentiment_model *sm,
+		     long long user_id, unsigned roles, const char *count_sql, const char *title,
+		     const char *body, mod_verdict *title_v, mod_verdict *body_v);
 /* Why a titled check refuses the item, or NULL when it may be written: the
  * field ("title" or "body") with a blocked word, or "title" when the title
  * with its words replaced is longer than title_max characters. *key gets

@@ -14,7 +14,8 @@
  *
  * The lexicons are published packages installed by `make deps` under
  * node_modules (see sentiment_load.c for which files); the project's own
- * rules, review-domain words and emoji table are cgi/core/lexicon/.
+ * rules, review-domain words, emoji table and abuse lists are
+ * cgi/core/lexicon/.
  */
 #ifndef TERTULIA_SENTIMENT_H
 #define TERTULIA_SENTIMENT_H
@@ -59,5 +60,40 @@ int sentiment_score(const sentiment_model *m, const char *text, size_t len,
 
 /* "negative", "neutral" or "positive". Constant. */
 const char *sentiment_label_name(enum sentiment_label label);
+
+/* Abuse: insults aimed at people, not harsh opinions of things. A text is
+ * abusive when its sentiment score is negative (at or below
+ * -SENTIMENT_THRESHOLD) and either
+ *   - abuse is aimed at someone: an attack ("shut up", "cállate", "vete a
+ *     la mierda"); or an insult or harsh word ("idiot", "imbécil",
+ *     "stupid", "inútil") within AIM_WINDOW words of a word addressing the
+ *     reader ("you", "eres", "usted", "te") in the same clause; or an
+ *     insult that is a clause by itself ("Idiota, ..."); or
+ *   - it holds two or more insults (harsh words, which also describe
+ *     things, do not count here).
+ * A negated insult ("you're not an idiot", "I don't think you're an
+ * idiot": a negator up to SENTIMENT_AIM_WINDOW + 1 words before it in its
+ * clause) counts for nothing. Terms come from abuse_en.tsv and
+ * abuse_es.tsv, matched by Snowball stem unless marked exact, in the
+ * text's language (insults of the other language by their exact form, for
+ * mixed texts). "This kettle is awful, stupid design" is a harsh review
+ * and not abusive: no one is addressed and "stupid" is a harsh word, not
+ * an insult. */
+#define SENTIMENT_AIM_WINDOW 3
+
+typedef struct sentiment_abuse_result {
+	int abusive;        /* 1: the rule above holds */
+	int aimed;          /* abuse aimed at someone was found */
+	int insults;        /* insults found (not negated) */
+	double score;       /* the text's sentiment score */
+	char lang[3];       /* the text's language, as sentiment_score says */
+	char term[48];      /* the first abuse term that counted, folded ("" none) */
+} sentiment_abuse_result;
+
+/* Says whether len bytes of text are abusive (the rule above), filling
+ * *out. Linear in len, like sentiment_score; the model is only read.
+ * Returns 0 or E_NOMEM (then *out says not abusive). */
+int sentiment_abuse(const sentiment_model *m, const char *text, size_t len,
+		    sentiment_abuse_result *out);
 
 #endif

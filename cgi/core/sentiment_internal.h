@@ -7,6 +7,7 @@
  *   sentiment_token.c  splits UTF-8 text into folded words and marks
  *   sentiment_lang.c   tells Spanish from English by stopwords
  *   sentiment.c        the VADER rules and sentiment_score
+ *   sentiment_abuse.c  sentiment_abuse: insults aimed at people
  *
  * Valences are on VADER's scale, about -4 (worst) to +4 (best).
  */
@@ -35,6 +36,15 @@ enum {
 	SF_VERB_ONLY = 1 << 7   /* a valence only as a verb (English "like") */
 };
 
+/* What an entry of a language's abuse table is (abuse_*.tsv). */
+enum {
+	AB_INSULT = 1 << 0,     /* names a person with contempt */
+	AB_HARSH = 1 << 1,      /* an insult only when aimed at someone */
+	AB_ATTACK = 1 << 2,     /* aimed by itself ("shut up") */
+	AB_TARGET = 1 << 3,     /* addresses the reader ("you", "eres") */
+	AB_EXACT = 1 << 4       /* keyed by its folded form only, never a stem */
+};
+
 typedef struct sent_entry {
 	char *key;      /* owned; NULL for an empty slot */
 	float valence;
@@ -61,6 +71,11 @@ typedef struct sent_lang {
 	sent_table stems;      /* stem -> valence (inflected forms) */
 	sent_table phrases;    /* stems joined by one space -> entry */
 	int max_phrase;        /* most words in a phrase */
+	/* abuse terms: folded form, stem, or stems joined by one space ->
+	 * entry whose flags are AB_* (kept apart so that they never change a
+	 * score) */
+	sent_table abuse;
+	int max_abuse_phrase;
 } sent_lang;
 
 struct sentiment_model {

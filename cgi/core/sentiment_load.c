@@ -8,7 +8,10 @@
  *   rules_en.tsv rules_es.tsv    kind <TAB> word or phrase [<TAB> value]
  *   domain_en.tsv domain_es.tsv  word or phrase <TAB> valence [<TAB> exact]
  *   emoji.tsv                    emoji <TAB> valence
- * Later files override earlier ones: ours correct the packages.
+ *   abuse_en.tsv abuse_es.tsv    kind <TAB> word or phrase [<TAB> valence]
+ *                                [<TAB> exact]  (into the abuse tables)
+ * Later files override earlier ones: ours correct the packages. The abuse
+ * lists only fill in a valence the others lack.
  */
 #include "sentiment_internal.h"
 #include "err.h"
@@ -392,6 +395,103 @@ static int domain_line(loader *ld, const char **f, size_t *len, int nf, void *ct
 	return 0;
 }
 
+static const struct {
+	const char *kind;
+	unsigned flag;
+} abuse_kinds[] = {
+	{ "insult", AB_INSULT }, { "harsh", AB_HARSH }, { "attack", AB_ATTACK },
+	{ "target", AB_TARGET }
+};
+
+/* Gives entry e of table t the valence v when it has none. An abuse term
+ * the lexicons do not know ("gilipollas") then makes its text negative;
+ * a valence they give is never overridden. */
+static int fill_valence(sent_table *t, const char *key, size_t n, double v)
+{
+	sent_entry *e;
+	int rc = sent_table_put(t, key, n, &e);
+
+	if (rc == 0 && !(e->flags & SF_VALENCE)) {
+		e->valence = (float)v;
+		e->flags |= SF_VALENCE;
+	}
+	return rc;
+}
+
+static int abuse_put(sent_lang *l, const char *key, size_t n, unsigned flags)
+{
+	sent_entry *e;
+	int rc = sent_table_put(&l->abuse, key, n, &e);
+
+	if (rc == 0)
+		e->flags |= flags;
+	return rc;
+}
+
+/* kind <TAB> word or phrase [<TAB> valence] [<TAB> exact] (abuse_*.tsv):
+ * a word is keyed by its folded form, and by its stem unless exact; a
+ * phrase by its stems. */
+static int abuse_line(loader *ld, const char **f, size_t *len, int nf, void *ctx)
+{
+	sent_lang *l = ctx;
+	const sent_entry *known;
+	const char *folded, *stem;
+	size_t k;
+	double v = 0;
+	int rc, words, exact = 0, has_v = 0, i;
+
+	if (nf < 2)
+		return malformed(ld);
+	for (k = 0; k < sizeof(abuse_kinds) / sizeof(abuse_kinds[0]); k++)
+		if (strlen(abuse_kinds[k].kind) == len[0] &&
+		    memcmp(abuse_kinds[k].kind, f[0], len[0]) == 0)
+			break;
+	if (k == sizeof(abuse_kinds) / sizeof(abuse_kinds[0]))
+		return malformed(ld);
+	for (i = 2; i < nf; i++) {
+		if (len[i] == 5 && memcmp(f[i], "exact", 5) == 0)
+			exact = 1;
+		else if (parse_number(f[i], len[i], &v) == 0)
+			has_v = 1;
+		else
+			return malformed(ld);
+	}
+	if ((rc = make_key(ld, f[1], len[1], &words)) != 0)
+		return rc;
+	if (words == 0)
+		return malformed(ld);
+	if (words > 1) {
+		if (words > l->max_abuse_phrase)
+			l->max_abuse_phrase = words;
+		rc = abuse_put(l, ld->key.s, ld->key.len, abuse_kinds[k].flag);
+		if (rc == 0 && has_v) {
+			if (words > l->max_phrase)
+				l->max_phrase = words;
+			rc = fill_valence(&l->phrases, ld->key.s, ld->key.len, v);
+		}
+		return rc;
+	}
+	/* one word: ld->tk holds it, folded and stemmed */
+	for (i = 0; ld->tk.t[i].kind != TK_WORD; i++)
+		;
+	folded = sent_tok_text(&ld->tk, (size_t)i);
+	stem = sent_tok_stem(&ld->tk, (size_t)i);
+	rc = abuse_put(l, folded, strlen(folded), abuse_kinds[k].flag | (exact ? AB_EXACT : 0));
+	if (rc == 0 && !exact && abuse_kinds[k].flag != AB_TARGET)
+		rc = abuse_put(l, stem, strlen(stem), abuse_kinds[k].flag);
+	if (rc != 0 || !has_v)
+		return rc;
+	/* the valence where scoring looks: the exact form when the lexicons
+	 * have it (sentiment.c reads it before the stem), else the stem */
+	known = sent_table_get(&l->words, folded, strlen(folded));
+	if (exact || known)
+		return fill_valence(&l->words, folded, strlen(folded), v);
+	known = sent_table_get(&l->stems, stem, strlen(stem));
+	if (known && (known->flags & SF_VALENCE))
+		return 0;
+	return fill_valence(&l->stems, stem, strlen(stem), v);
+}
+
 static int emoji_line(loader *ld, const char **f, size_t *len, int nf, void *ctx)
 {
 	char key[32];
@@ -429,7 +529,8 @@ static int path_join(char *out, size_t size, const char *dir, const char *name)
 	return 0;
 }
 
-/* Loads one language: the packages, then our rules and domain words. */
+/* Loads one language: the packages, then our rules, domain words and
+ * abuse terms. */
 static int load_lang(loader *ld, enum sent_lang_id id, const char *nm, const char *dd)
 {
 	sent_lang *l = &ld->m->lang[id];
@@ -462,6 +563,10 @@ static int load_lang(loader *ld, enum sent_lang_id id, const char *nm, const cha
 		rc = path_join(path, sizeof(path), dd, id == SL_EN ? "domain_en.tsv" : "domain_es.tsv");
 	if (rc == 0)
 		rc = each_line(ld, path, domain_line, l);
+	if (rc == 0)
+		rc = path_join(path, sizeof(path), dd, id == SL_EN ? "abuse_en.tsv" : "abuse_es.tsv");
+	if (rc == 0)
+		rc = each_line(ld, path, abuse_line, l);
 	sb_stemmer_delete(ld->st);
 	ld->st = NULL;
 	return rc;
@@ -511,6 +616,7 @@ void sentiment_free(sentiment_model *m)
 		sent_table_free(&m->lang[i].words);
 		sent_table_free(&m->lang[i].stems);
 		sent_table_free(&m->lang[i].phrases);
+		sent_table_free(&m->lang[i].abuse);
 	}
 	sent_table_free(&m->symbols);
 	free(m);

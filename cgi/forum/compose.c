@@ -34,8 +34,8 @@ static const char SQL_QUOTED[] =
  * or a database error. The verdict owns any replaced text. */
 int forum_moderate(request *r, const char *field, const char *body, new_post *p, mod_verdict *v)
 {
-	int rc = mod_check(r->app->db, &r->app->cfg, r->user.id, r->user.roles, SQL_EARLIER_POSTS,
-			   body, v);
+	int rc = mod_check(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id, r->user.roles,
+			   SQL_EARLIER_POSTS, body, v);
 
 	if (rc != 0)
 		return rc;
@@ -56,8 +56,8 @@ int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdi
 {
 	const char *field, *key;
 	long long n;
-	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
-				  SQL_EARLIER_POSTS, *title, p->body, &v[1], &v[0]);
+	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
+				  r->user.roles, SQL_EARLIER_POSTS, *title, p->body, &v[1], &v[0]);
 
 	if (rc != 0)
 		return rc;

@@ -94,8 +94,8 @@ static int moderate(request *r, new_idea *p, mod_verdict v[2])
 {
 	const char *field, *key;
 	long long n;
-	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
-				  SQL_EARLIER_IDEAS, p->title, p->body, &v[1], &v[0]);
+	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
+				  r->user.roles, SQL_EARLIER_IDEAS, p->title, p->body, &v[1], &v[0]);
 
 	if (rc != 0)
 		return rc;

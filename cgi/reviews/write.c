@@ -137,8 +137,8 @@ static int moderate(request *r, review_in *in, mod_verdict v[2])
 {
 	const char *field, *key;
 	long long n;
-	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->user.id, r->user.roles,
-				  SQL_EARLIER_REVIEWS, in->title, in->body, &v[1], &v[0]);
+	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
+				  r->user.roles, SQL_EARLIER_REVIEWS, in->title, in->body, &v[1], &v[0]);
 
 	if (rc != 0)
 		return rc;

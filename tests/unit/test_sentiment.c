@@ -405,7 +405,8 @@ static void load_missing_files(void **state)
 static void load_malformed_list(void **state)
 {
 	static const char *const files[] = {
-		"rules_en.tsv", "rules_es.tsv", "domain_en.tsv", "domain_es.tsv", "emoji.tsv", NULL
+		"rules_en.tsv", "rules_es.tsv", "domain_en.tsv", "domain_es.tsv", "emoji.tsv",
+		"abuse_en.tsv", "abuse_es.tsv", NULL
 	};
 	char *dir = make_temp_dir();
 	sentiment_model *m = NULL;
@@ -418,6 +419,8 @@ static void load_malformed_list(void **state)
 	write_file(dir, "domain_en.tsv", "works great\t3\n");
 	write_file(dir, "domain_es.tsv", "genial\t3.0\n");
 	write_file(dir, "emoji.tsv", "\xf0\x9f\x98\x80\t2.5\n");
+	write_file(dir, "abuse_en.tsv", "insult\tidiot\n");
+	write_file(dir, "abuse_es.tsv", "insult\tidiota\n");
 	assert_int_equal(sentiment_load(&m, nm, dir), 0);
 	assert_int_equal(sentiment_score(m, "not great", 9, &(sentiment_result){0}), 0);
 	sentiment_free(m);
