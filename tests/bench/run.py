@@ -54,7 +54,7 @@ def stack(action, port):
 def ctl(*args):
     return subprocess.run([os.path.join(BUILD, "tertuliactl"), "--config",
                            os.path.join(VAR, "tertulia.conf")] + list(args),
-                          check=True, capture_output=True, text=True).stdout
+                          check=True, capture_output=True, text=True, cwd=ROOT).stdout
 
 
 def sql(query):
@@ -161,6 +161,11 @@ def main():
             ctl("generate", "--posts", str(POSTS), "--threads", str(max(POSTS // 20, 1)),
                 "--users", str(max(POSTS // 25, 100)))
             say("generated in %.0f s" % (time.time() - t0))
+            # scores every text and fills the insight rollups, so that the
+            # insights page reads what a real community of that size has
+            t0 = time.time()
+            ctl("rollup")
+            say("scored and rolled up in %.0f s" % (time.time() - t0))
         big = int(sql("SELECT id FROM threads ORDER BY post_count DESC LIMIT 1"))
         pages = int(sql("SELECT CEIL(post_count / 20) FROM threads WHERE id = %d" % big))
         some_thread = int(sql("SELECT id FROM threads WHERE post_count BETWEEN 20 AND 25 LIMIT 1"))

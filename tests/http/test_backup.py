@@ -36,7 +36,9 @@ def own():
 
 
 def make(stack, *args):
-    res = subprocess.run(["make", "-s", "-C", th.ROOT] + list(args),
+    # (--no-print-directory: under `make test` the outer make's flags would
+    # add "Entering directory" lines to what the target prints)
+    res = subprocess.run(["make", "-s", "--no-print-directory", "-C", th.ROOT] + list(args),
                          env=dict(os.environ, VAR=stack.var), capture_output=True, text=True,
                          timeout=300)
     assert res.returncode == 0, "make %s: %s%s" % (" ".join(args), res.stdout, res.stderr)
