@@ -216,7 +216,12 @@ def test_each_tool_needs_a_reason(members, moderator, name, data):
         fields = dict(data, post=str(rid))
         if reason is not None:
             fields["reason"] = reason
-        assert tool(mod, tid, name, **fields).status_code == 400, (name, reason)
+        r = tool(mod, tid, name, **fields)
+        assert r.status_code == 400, (name, reason)
+        # the page says which field and what is wrong with it
+        shown = th.visible_text(r.text)
+        assert "reason : " in shown, shown[:400]
+        assert ("Too short" if reason == "ok" else "This field is required") in shown
     t = thread(visitor(author), tid)
     assert t["thread"]["locked"] == 0 and t["thread"]["pinned"] == 0
     assert t["thread"]["category_slug"] == "cafe"
