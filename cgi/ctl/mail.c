@@ -20,7 +20,8 @@
  * The one way a message goes twice: the server accepted it and this process
  * died before marking it sent; the retry carries the same Message-ID.
  *
- * It also starts the daily and weekly digests that are due. Configuration:
+ * It also starts the daily and weekly digests that are due, and the weekly
+ * marketing digest (mail_insights.c). Configuration:
  * smtp.host, smtp.port, smtp.tls (off, starttls, tls), smtp.user,
  * smtp.password, smtp.from, smtp.from_name, smtp.timeout_seconds,
  * smtp.poll_seconds and the retry keys above; public_origin (else --origin)
@@ -549,6 +550,7 @@ int ctl_mail(const config *cfg, int argc, char **argv)
 		int n;
 
 		start_digests(&m);
+		mail_insights_queue(&m);
 		n = send_due(&m, &s);
 		if (once && n == 0)
 			break;

@@ -43,6 +43,19 @@ typedef struct message {
 int mail_compose(mail_ctx *m, const outbox_row *row, message *msg, char *why, size_t why_size);
 void message_free(message *msg);
 
+/* mail_insights.c: the weekly marketing digest. mail_insights_queue queues
+ * the last whole week's digest to each member with the marketing role who
+ * wants mail and has not had that week's (recorded in insight_digest_mails
+ * in the same transaction). mail_insights_fill, when the message is
+ * written: checks the member still has the role, reads the week ending the
+ * day before window_end and fills mail.* of h (lang: the member's language
+ * file, borrowed) and the subject. Returns 0, E_NOTFOUND (no longer wanted:
+ * why says so) or a database error. */
+void mail_insights_queue(mail_ctx *m);
+int mail_insights_fill(mail_ctx *m, long long uid, long long window_end, HDF *lang,
+		       const char *lang_code, HDF *h, char *subject, size_t subject_size,
+		       char *why, size_t why_size);
+
 /* Whether an address can be given to SMTP as it is: valid_email and ASCII
  * only (no SMTPUTF8 here). */
 int mail_address_ok(const char *addr);

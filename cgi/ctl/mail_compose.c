@@ -303,6 +303,34 @@ static int compose_digest(mail_ctx *m, const outbox_row *row, HDF *h, message *m
 	return render(m, h, lang, row->user_id, NULL, msg);
 }
 
+/* The weekly marketing digest (mail_insights.c): for a member who still
+ * wants mail, in their language. */
+static int compose_insights(mail_ctx *m, const outbox_row *row, HDF *h, message *msg,
+			    char *why, size_t why_size)
+{
+	member mb;
+	HDF *lang;
+	char text[600];
+	int rc = load_member(m, row->user_id, &mb);
+
+	if (rc != 0)
+		return rc;
+	if (!mb.verified || strcmp(mb.mode, "none") == 0) {
+		snprintf(why, why_size, "no longer wanted (%s%s)", mb.mode, mb.verified ? "" : ", unverified");
+		return E_NOTFOUND;
+	}
+	snprintf(msg->lang, sizeof(msg->lang), "%s", *mb.lang ? mb.lang : *row->lang ? row->lang : "en");
+	lang = lang_of(m, msg->lang);
+	rc = mail_insights_fill(m, row->user_id, row->window_end, lang, msg->lang, h, msg->subject,
+				sizeof(msg->subject), why, why_size);
+	if (rc != 0)
+		return rc;
+	snprintf(msg->to, sizeof(msg->to), "%s", mb.email);
+	fill(lang, "notify.mail.greeting", text, sizeof(text), mb.name, "", 0);
+	hdf_str(h, "mail.greeting", text);
+	return render(m, h, lang, row->user_id, NULL, msg);
+}
+
 /* Makes a single-use token for the member, stores its hash, and puts the
  * link into url. */
 static int make_token(mail_ctx *m, long long uid, const char *email, const char *purpose,
@@ -398,6 +426,8 @@ int mail_compose(mail_ctx *m, const outbox_row *row, message *msg, char *why, si
 		rc = compose_notice(m, row, h, msg, why, why_size);
 	else if (strcmp(row->kind, "digest") == 0 || strcmp(row->kind, "reengage") == 0)
 		rc = compose_digest(m, row, h, msg, why, why_size);
+	else if (strcmp(row->kind, "insights") == 0)
+		rc = compose_insights(m, row, h, msg, why, why_size);
 	else
 		rc = compose_account(m, row, h, msg, why, why_size);
 	hdf_destroy(&h);

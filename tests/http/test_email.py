@@ -6,6 +6,7 @@ reset, re-engagement, invitations, and the faults: the SMTP server away,
 several senders at once, addresses that cannot take mail, tampered
 tokens, and content hidden before its mail went out."""
 
+import datetime
 import re
 import subprocess
 import time
@@ -608,3 +609,54 @@ def test_a_tampered_invitation_registers_but_records_nothing(member, client, sta
     assert r.status_code == 303
     assert stack.sql("SELECT COUNT(*) FROM invitations WHERE invitee_id = %d"
                      % user_id(stack, account.username)) == [["0"]]
+
+
+# ================================================================== the marketing digest
+
+def insights_mails(address):
+    return lambda m: m.to == address and m["X-Tertulia-Kind"] == "insights"
+
+
+def test_the_weekly_marketing_digest_goes_once_to_marketing(verified, sink, stack, as_demo,
+                                                            members):
+    # last week (Monday to Sunday, UTC): an unanswered thread, and one hidden
+    today = datetime.datetime.utcnow().date()
+    end = today - datetime.timedelta(days=today.isoweekday() % 7 or 7)
+    monday = end - datetime.timedelta(days=6)
+    (writer, _), = members(1)
+    shown = "Sin respuesta %s" % th.unique_name("w")
+    hidden = "Oculto %s" % th.unique_name("h")
+    t1, _ = new_thread(writer, shown, "¿Alguien sabe por qué pita el horno?", category="help")
+    t2, op2 = new_thread(writer, hidden, "Compra relojes baratos aquí.", category="help")
+    act_ok(as_demo("moderadora"), [op2], "hide")
+    for tid, second in ((t1, 1), (t2, 2)):     # the oldest threads of that week
+        stack.sql("UPDATE threads SET created_at = '%s 00:00:0%d', last_post_at = '%s 00:00:0%d' "
+                  "WHERE id = %d" % (monday, second, monday, second, tid))
+    es, es_account = verified(lang="es")
+    _, plain_account = verified()
+    stack.ctl("user", "role", es_account.username, "+marketing")
+    m = sink.wait_one(insights_mails(es_account.email), timeout=30)
+    check_unsubscribe(m)
+    assert m["Content-Language"] == "es"
+    assert text("es", "insights.mail.subject") in m.subject and end.isoformat() in m.subject
+    # the week's figures, as the digest page has them, in Spanish
+    dg = as_demo("admin").get("/insights/digest.json", params={"to": end.isoformat()}).json()["digest"]
+    assert dg["from"] == monday.isoformat()
+    assert "%s: %s (%s: %s)" % (text("es", "insights.items"), dg["week"]["items"],
+                                text("es", "insights.mail.before"),
+                                dg["week_before"]["items"]) in m.text
+    assert text("es", "insights.mail.unanswered") in m.text
+    assert shown in m.text and shown in m.html
+    assert hidden not in m.text and hidden not in m.html
+    assert "/insights/digest?to=%s" % end.isoformat() in m.text
+    # a second run sends nothing: one row for the week
+    stack.ctl("mail", "--once")
+    sink.none(lambda x: insights_mails(es_account.email)(x) and x is not m, wait=3)
+    rows = stack.sql("SELECT week_end FROM insight_digest_mails WHERE user_id = %d"
+                     % uid(stack, es_account))
+    assert rows == [[end.isoformat()]]
+    # a member without the role gets none
+    assert not sink.all(insights_mails(plain_account.email))
+    # and after unsubscribing, no more
+    r = es.post(path_of(check_unsubscribe(m)), data={"List-Unsubscribe": "One-Click"})
+    assert r.status_code == 200 and mode_of(es) == "none"
