@@ -11,7 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_WORDS[] = "SELECT word, action, replacement FROM watched_words ORDER BY id";
+/* the words of the text's language and those of every language ('');
+ * all of them when the language is not known ("") */
+static const char SQL_WORDS[] =
+	"SELECT word, action, replacement FROM watched_words "
+	"WHERE ? = '' OR lang = '' OR lang = ? ORDER BY id";
 static const char SQL_QUEUE_ADD[] =
 	"INSERT INTO mod_queue (target_type, target_id, cause, detail, author_id, category_id, "
 	"product_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP()) "
@@ -95,11 +99,12 @@ static void verdict(mod_verdict *v, const char *action, const char *cause, const
 	}
 }
 
-static int check_words(db *d, mod_verdict *v, const char *text)
+/* The watched words for a text in lang ("es", "en", or "" when unknown). */
+static int check_words(db *d, mod_verdict *v, const char *text, const char *lang)
 {
 	db_rows *rows = NULL;
 	size_t i;
-	int rc = db_select(d, SQL_WORDS, NULL, 0, &rows);
+	int rc = DB_SELECT(d, SQL_WORDS, &rows, DBS(lang), DBS(lang));
 
 	if (rc != 0)
 		return rc;
@@ -149,10 +154,18 @@ static int exempt(unsigned roles)
 	return (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN)) != 0;
 }
 
-/* The rules on one text; abuse says whether the text analysis runs on it
- * here (a titled check runs it once on title and body together). */
+/* The language of a text for the watched words: "" when it cannot be told
+ * (or there is no model), and then every word applies. */
+static int text_lang(const sentiment_model *sm, const char *text, char lang[3])
+{
+	return sentiment_detect(sm, text, strlen(text), lang);
+}
+
+/* The rules on one text in lang; abuse says whether the text analysis runs
+ * on it here (a titled check runs it once on title and body together). */
 static int check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
-		 const char *count_sql, const char *text, int abuse, mod_verdict *out)
+		 const char *count_sql, const char *text, const char *lang, int abuse,
+		 mod_verdict *out)
 {
 	long long first = config_int(cfg, "moderation.first_posts", 2);
 	long long max_links = config_int(cfg, "moderation.max_links", 3);
@@ -160,7 +173,7 @@ static int check(db *d, const config *cfg, const sentiment_model *sm, long long 
 	int links, rc;
 	char detail[64];
 
-	rc = check_words(d, out, text);
+	rc = check_words(d, out, text, lang);
 	if (rc != 0 || out->blocked)
 		return rc;
 	/* before the other rules: of two reasons to look, the more telling is
@@ -194,10 +207,16 @@ static void verdict_init(mod_verdict *v)
 int mod_check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
 	      unsigned roles, const char *count_sql, const char *text, mod_verdict *out)
 {
+	char lang[3];
+	int rc;
+
 	verdict_init(out);
 	if (exempt(roles))
 		return 0;
-	return check(d, cfg, sm, user_id, count_sql, text, 1, out);
+	rc = text_lang(sm, text, lang);
+	if (rc == 0)
+		rc = check(d, cfg, sm, user_id, count_sql, text, lang, 1, out);
+	return rc;
 }
 
 int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
@@ -205,15 +224,22 @@ int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long l
 		     mod_verdict *title_v, mod_verdict *body_v)
 {
 	strbuf both = STRBUF_INIT;
+	char lang[3] = "";
 	int rc;
 
 	verdict_init(body_v);
 	verdict_init(title_v);
 	if (exempt(roles))
 		return 0;
-	rc = check(d, cfg, sm, user_id, count_sql, body, 0, body_v);
+	/* one language for the item: a title alone is often too short to tell */
+	rc = strbuf_printf(&both, "%s\n%s", title, body) != 0 ? E_NOMEM : 0;
 	if (rc == 0)
-		rc = check(d, cfg, sm, user_id, NULL, title, 0, title_v);
+		rc = text_lang(sm, both.s, lang);
+	strbuf_free(&both);
+	if (rc == 0)
+		rc = check(d, cfg, sm, user_id, count_sql, body, lang, 0, body_v);
+	if (rc == 0)
+		rc = check(d, cfg, sm, user_id, NULL, title, lang, 0, title_v);
 	if (rc == 0 && title_v->cause)
 		verdict(body_v, strcmp(title_v->status, "held") == 0 ? "hold" : "flag", title_v->cause,
 			title_v->detail);

@@ -1,7 +1,10 @@
 /* moderation.h: the rules applied when content is written, and the queue.
  *
  * Before a post, review or idea is stored, mod_check looks at its text and
- * author: a watched word may block it, replace itself, or hold the content;
+ * author: a watched word may block it, replace itself, or hold the content
+ * (a word kept for one language applies only to texts the sentiment
+ * module's detector finds in that language, and to texts whose language
+ * it cannot tell);
  * too many links hold it; a member's first posts go to the queue (held or
  * visible, as configured). Moderators, staff and admins are exempt.
  *

@@ -61,6 +61,13 @@ int sentiment_score(const sentiment_model *m, const char *text, size_t len,
 /* "negative", "neutral" or "positive". Constant. */
 const char *sentiment_label_name(enum sentiment_label label);
 
+/* The language of len bytes of text for rules that depend on it (watched
+ * words): "es" or "en" into out when its stopwords, Spanish marks or
+ * lexicon words lean that way; "" when they do not (an empty text, a
+ * name, a link, emoji alone, as many words of each). m may be NULL (then
+ * ""). Returns 0 or E_NOMEM (out is then ""). */
+int sentiment_detect(const sentiment_model *m, const char *text, size_t len, char out[3]);
+
 /* Abuse: insults aimed at people, not harsh opinions of things. A text is
  * abusive when its sentiment score is negative (at or below
  * -SENTIMENT_THRESHOLD) and either

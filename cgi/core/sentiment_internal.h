@@ -149,5 +149,9 @@ int sent_lang_votes(const sentiment_model *m, const sent_tokens *tk);
  * Returns 0 or E_NOMEM. */
 int sent_detect_lang(const sentiment_model *m, sent_tokens *tk,
 		     struct sb_stemmer *st[SL_COUNT], enum sent_lang_id *out);
+/* As sent_detect_lang, and *decided says whether the text leaned either
+ * way (0: a tie of votes and of known words, *out then SL_EN). */
+int sent_guess_lang(const sentiment_model *m, sent_tokens *tk,
+		    struct sb_stemmer *st[SL_COUNT], enum sent_lang_id *out, int *decided);
 
 #endif

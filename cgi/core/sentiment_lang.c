@@ -3,10 +3,12 @@
  * it; Spanish letters and marks (ñ, á, ¿, ¡ ...) are votes for Spanish.
  * On a tie (short texts: "Bueno", "Decepcionados") the language whose
  * lexicons know more of the words wins; a tie again, and an empty text or
- * emoji alone, is English. */
+ * emoji alone, is English for scoring; sentiment_detect says "" for it. */
 #include "sentiment_internal.h"
+#include "err.h"
 
 #include <libstemmer.h>
+#include <string.h>
 
 static int is_stop(const sent_lang *l, const char *w, size_t n)
 {
@@ -63,12 +65,13 @@ static long known_words(const sentiment_model *m, enum sent_lang_id lang, sent_t
 	return known;
 }
 
-int sent_detect_lang(const sentiment_model *m, sent_tokens *tk, struct sb_stemmer *st[SL_COUNT],
-		     enum sent_lang_id *out)
+int sent_guess_lang(const sentiment_model *m, sent_tokens *tk, struct sb_stemmer *st[SL_COUNT],
+		    enum sent_lang_id *out, int *decided)
 {
 	int votes = sent_lang_votes(m, tk), rc = 0;
 	long es, en = 0;
 
+	*decided = 1;
 	if (votes != 0) {
 		*out = votes > 0 ? SL_ES : SL_EN;
 		return 0;
@@ -77,5 +80,41 @@ int sent_detect_lang(const sentiment_model *m, sent_tokens *tk, struct sb_stemme
 	if (rc == 0)
 		en = known_words(m, SL_EN, tk, st[SL_EN], &rc);
 	*out = rc == 0 && es > en ? SL_ES : SL_EN;
+	*decided = rc == 0 && es != en;
+	return rc;
+}
+
+int sent_detect_lang(const sentiment_model *m, sent_tokens *tk, struct sb_stemmer *st[SL_COUNT],
+		     enum sent_lang_id *out)
+{
+	int decided;
+
+	return sent_guess_lang(m, tk, st, out, &decided);
+}
+
+int sentiment_detect(const sentiment_model *m, const char *text, size_t len, char out[3])
+{
+	sent_tokens tk = SENT_TOKENS_INIT;
+	struct sb_stemmer *st[SL_COUNT] = { NULL, NULL };
+	enum sent_lang_id lang = SL_EN;
+	int rc, decided = 0;
+
+	out[0] = '\0';
+	if (m == NULL || text == NULL || len == 0)
+		return 0;
+	rc = sent_tokenize(text, len, &m->symbols, &tk);
+	if (rc == 0 && tk.n > 0) {
+		st[SL_EN] = sb_stemmer_new(m->lang[SL_EN].stemmer, NULL);
+		st[SL_ES] = sb_stemmer_new(m->lang[SL_ES].stemmer, NULL);
+		if (st[SL_EN] == NULL || st[SL_ES] == NULL)
+			rc = E_NOMEM;
+		else
+			rc = sent_guess_lang(m, &tk, st, &lang, &decided);
+	}
+	if (rc == 0 && decided)
+		memcpy(out, m->lang[lang].code, 3);
+	sb_stemmer_delete(st[SL_EN]);
+	sb_stemmer_delete(st[SL_ES]);
+	sent_tokens_free(&tk);
 	return rc;
 }

@@ -48,14 +48,14 @@ def user_id(stack, username):
 @pytest.fixture
 def watched(moderator):
     """A factory adding a watched word through /mod/words: watched(action,
-    replacement=None, word=None) gives the word (a new one unless named);
-    the words are removed again at the end of the test."""
+    replacement=None, word=None, lang="any") gives the word (a new one
+    unless named); the words are removed again at the end of the test."""
     mod, _ = moderator
     added = []
 
-    def add(action, replacement=None, word=None):
+    def add(action, replacement=None, word=None, lang="any"):
         word = word or "w%s" % th.unique_name("").replace("_", "x")
-        data = {"word": word, "lang": "any", "action": action}
+        data = {"word": word, "lang": lang, "action": action}
         if replacement is not None:
             data["replacement"] = replacement
         r = mod.form("/mod/words", data, page="/mod/words")

@@ -317,6 +317,93 @@ def test_watched_word_hold_holds_the_post(members, moderator, watched):
     assert word in e["detail"]
 
 
+SPANISH = "No me gusta nada esta cafetera: la tapa de %s se rompe y gotea."
+ENGLISH = "I do not like this kettle at all: the lid of %s breaks and it leaks."
+
+
+def test_spanish_watched_word_holds_only_spanish_posts(members, moderator, watched):
+    word = a_word("es")
+    watched("hold", word=word, lang="es")
+    (host, _), (author, _) = members(2)
+    tid, _ = new_thread(host)
+    spanish = reply(author, tid, SPANISH % word)
+    english = reply(author, tid, ENGLISH % word)
+    seen = posts_seen(visitor(host), tid)
+    assert spanish not in seen
+    assert english in seen
+    e = queued(moderator[0], spanish)
+    assert e["cause"] == "watched_word" and word in e["detail"]
+    # the English one is only a new member's post
+    assert queued(moderator[0], english)["cause"] == "new_member"
+
+
+def test_english_watched_word_blocks_only_english_posts(members, watched):
+    word = a_word("en")
+    watched("block", word=word, lang="en")
+    (host, _), (author, _) = members(2)
+    tid, _ = new_thread(host)
+    r = try_reply(author, tid, ENGLISH % word)
+    assert r.status_code == 400
+    assert text("en", "err.blocked_word") in th.visible_text(r.text)
+    assert reply(author, tid, SPANISH % word) in posts_seen(visitor(host), tid)
+
+
+def test_watched_word_for_every_language_applies_to_both(members, moderator, watched):
+    word = a_word("any")
+    watched("hold", word=word)
+    (host, _), (author, _) = members(2)
+    tid, _ = new_thread(host)
+    spanish = reply(author, tid, SPANISH % word)
+    english = reply(author, tid, ENGLISH % word)
+    # a text whose language cannot be told meets every word
+    bare = reply(author, tid, word)
+    seen = posts_seen(visitor(host), tid)
+    for pid in (spanish, english, bare):
+        assert pid not in seen
+        assert queued(moderator[0], pid)["cause"] == "watched_word"
+
+
+def test_spanish_word_with_an_undetermined_text_still_applies(members, moderator, watched):
+    word = a_word("es")
+    watched("hold", word=word, lang="es")
+    (host, _), (author, _) = members(2)
+    tid, _ = new_thread(host)
+    pid = reply(author, tid, "%s!!" % word)
+    assert pid not in posts_seen(visitor(host), tid)
+
+
+def test_words_page_shows_and_keeps_the_language(moderator, watched):
+    mod, _ = moderator
+    word = a_word("lng")
+    watched("hold", word=word, lang="es")
+    listed = [w for w in mod.get("/mod/words.json").json()["words"] if w["word"] == word]
+    assert [w["lang"] for w in listed] == ["es"]
+    for ui, name in (("en", "Spanish"), ("es", "Español")):
+        page = mod.get("/mod/words", headers={"Accept-Language": ui}).text
+        row = re.search(r"<tr><td>%s</td><td>([^<]*)</td>" % word, page)
+        assert row, "no row for %s" % word
+        assert row.group(1) == text(ui, "mod.lang_es") == name
+        assert text(ui, "mod.lang_hint") in htmllib.unescape(page)
+    # the same word for English is another word; the language is kept when
+    # the form is refused
+    r = mod.form("/mod/words", {"word": word, "lang": "es", "action": "replace"},
+                 page="/mod/words")
+    assert r.status_code == 400
+    assert re.search(r'<option value="es" selected>', r.text)
+    watched("block", word=word, lang="en")
+    langs = sorted(w["lang"] for w in mod.get("/mod/words.json").json()["words"]
+                   if w["word"] == word)
+    assert langs == ["en", "es"]
+
+
+def test_words_page_refuses_an_unknown_language(moderator):
+    mod, _ = moderator
+    r = mod.form("/mod/words", {"word": a_word("xx"), "lang": "fr", "action": "hold"},
+                 page="/mod/words")
+    assert r.status_code == 400
+    assert "lang" in th.field_errors(r.text)
+
+
 def test_words_page_refuses_a_duplicate_and_a_replace_without_replacement(moderator, watched):
     mod, _ = moderator
     word = a_word("dup")

@@ -389,6 +389,33 @@ static void invalid_utf8(void **state)
 	assert_int_equal(r.label, SENTIMENT_POSITIVE);
 }
 
+/* sentiment_detect: the language when the text tells it, "" when not */
+static void language_for_rules(void **state)
+{
+	static const struct {
+		const char *text, *lang;
+	} cases[] = {
+		{ "No me gusta nada esta cafetera.", "es" },
+		{ "I do not like this kettle at all.", "en" },
+		{ "Decepcionados", "es" },          /* by the words the lexicons know */
+		{ "wzzabc!!", "" },                 /* a name: nothing to tell */
+		{ "https://shop.example/a", "" },
+		{ "\xf0\x9f\x98\x80", "" },         /* emoji alone */
+		{ "", "" },
+	};
+	char lang[3];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(sentiment_detect(model, cases[i].text, strlen(cases[i].text), lang), 0);
+		if (strcmp(lang, cases[i].lang) != 0)
+			fail_msg("\"%s\": \"%s\", want \"%s\"", cases[i].text, lang, cases[i].lang);
+	}
+	assert_int_equal(sentiment_detect(NULL, "Hola, buenas", 12, lang), 0);
+	assert_string_equal(lang, "");
+}
+
 /* ---- loading ---- */
 
 static void load_missing_files(void **state)
@@ -462,6 +489,7 @@ int main(void)
 		cmocka_unit_test(exclamation),
 		cmocka_unit_test(language_detection),
 		cmocka_unit_test(mixed_languages),
+		cmocka_unit_test(language_for_rules),
 		cmocka_unit_test(utf8_accents),
 		cmocka_unit_test(stemming),
 		cmocka_unit_test(like_as_verb),
