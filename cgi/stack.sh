@@ -10,7 +10,9 @@
 # all by default), DEMO (1: load the demo
 # community), QUIET (1: print only the address), CONF_EXTRA (lines added to
 # the configuration when it is first written: the tests point smtp.* at
-# their own server that way).
+# their own server that way), DB_BUFFER_POOL (MariaDB's InnoDB buffer pool,
+# 256M: enough for the demo and the tests; a large community wants its
+# posts and indexes in memory, `make bench` gives it 2G).
 #
 # Besides the programs it runs the mail sender (tertuliactl mail, pid file
 # run/mail.pid, log log/mail.log), which sends the outbox to smtp.host.
@@ -120,7 +122,7 @@ start_mariadb() {
   mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
     --user="$(id -un)" --pid-file="$VAR/run/mysqld.pid" --log-error="$VAR/log/mariadb.err" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=256M --innodb-ft-min-token-size=2 \
+    --innodb-buffer-pool-size="${DB_BUFFER_POOL:-256M}" --innodb-ft-min-token-size=2 \
     --innodb-ft-server-stopword-table=tertulia/ft_stopwords \
     --innodb-flush-log-at-trx-commit=2 --skip-name-resolve </dev/null >/dev/null 2>&1 &
   wait_for "mariadb-admin --no-defaults -S '$SOCK' -uroot ping" 300 || die "MariaDB did not start: see $VAR/log/mariadb.err"
