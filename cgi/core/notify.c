@@ -396,7 +396,7 @@ int notify_moderation(db *d, long long author_id, long long moderator_id, const 
 	int rc;
 
 	if (strcmp(target_type, "post") != 0 && strcmp(target_type, "review") != 0 &&
-	    strcmp(target_type, "idea") != 0)
+	    strcmp(target_type, "idea") != 0 && strcmp(target_type, "idea_comment") != 0)
 		return E_INVALID;
 	/* each decision is its own line */
 	snprintf(e.group, sizeof(e.group), "%s:%lld:%.12s", target_type, target_id, action);

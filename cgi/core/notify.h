@@ -50,9 +50,9 @@ int notify_review_created(db *d, long long review_id);
 int notify_review_response(db *d, long long review_id, long long staff_id);
 
 /* A moderator's decision: action (approve, hide, delete, restore, edit,
- * warn, silence, suspend) on an item ("post", "review", "idea") whose
- * author is author_id, with the reason given. The author is told the
- * action and the reason, never the content. */
+ * warn, silence, suspend) on an item ("post", "review", "idea",
+ * "idea_comment") whose author is author_id, with the reason given. The
+ * author is told the action and the reason, never the content. */
 int notify_moderation(db *d, long long author_id, long long moderator_id, const char *action,
 		      const char *target_type, long long target_id, const char *reason);
 

@@ -194,6 +194,9 @@ static void note_text(HDF *lang, const db_rows *rows, size_t r, long long count,
 			what_key = cell_int(rows, r, "thread_visible") ? "notify.what.post_in" : "notify.what.post";
 		else if (strcmp(type, "idea") == 0)
 			what_key = cell_int(rows, r, "idea_visible") ? "notify.what.idea_titled" : "notify.what.idea";
+		else if (strcmp(type, "idea_comment") == 0)
+			what_key = cell_int(rows, r, "idea_visible") ? "notify.what.comment_on"
+								      : "notify.what.comment";
 		else
 			what_key = *title ? "notify.what.review_of" : "notify.what.review";
 		{

@@ -1,10 +1,11 @@
 /* manage.c: what is done to an idea besides voting: staff change its
  * status with a public note, moderators and staff merge a duplicate into
  * another idea, members comment (staff may mark a comment as the official
- * answer). A refused action shows the idea again with what was typed and
+ * answer; comments meet the moderation rules as forum replies do). A refused action shows the idea again with what was typed and
  * why, with the status code of the refusal. */
 #include "ideas.h"
 #include "../core/err.h"
+#include "../core/moderation.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -98,7 +99,13 @@ int do_merge(request *r)
 	return 303;
 }
 
-int do_comment(request *r)
+/* A comment meets the rules of forum replies (core/moderation.h): a
+ * watched word refuses it (shown again with what was typed) or is
+ * replaced, and what the watched words, the links or the text analysis
+ * hold is written held and queued as an "idea_comment". The first-posts
+ * rule counts posts, reviews and ideas, not comments (count_sql NULL). The
+ * verdict owns any replaced text. */
+static int write_comment(request *r, mod_verdict *v)
 {
 	long long id = req_arg_id(r, 0), comment_id = 0, position = 0;
 	new_idea_comment c = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"),
@@ -111,6 +118,15 @@ int do_comment(request *r)
 		return forbid(r, "ideas.err.staff_only");
 	if (r->invalid)
 		return ideas_refuse(r, id, 400, NULL, NULL, 0);
+	rc = mod_check(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id, r->user.roles, NULL,
+		       c.body, v);
+	if (rc != 0)
+		return rc;
+	if (v->blocked)
+		return ideas_refuse(r, id, 400, "body", "err.blocked_word", 0);
+	if (v->text)
+		c.body = v->text;
+	c.status = v->status;
 	rc = idea_comment(r->app->db, id, &c, &out, &comment_id, &position);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: a resubmit; go to what the first made */
 		return rc;
@@ -118,9 +134,22 @@ int do_comment(request *r)
 		return E_NOTFOUND;
 	if (out == IDEA_MERGED)
 		return ideas_refuse(r, id, 409, "body", "ideas.err.merged", 0);
+	if (rc == 0 && v->cause &&
+	    (rc = mod_queue_add(r->app->db, "idea_comment", comment_id, v->cause, v->detail,
+				r->user.id, 0, 0)) != 0)
+		return rc;
 	r->created_id = comment_id;
 	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", id,
 		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, comment_id);
 	req_redirect(r, url);
 	return 303;
+}
+
+int do_comment(request *r)
+{
+	mod_verdict v = { 0 };
+	int rc = write_comment(r, &v);
+
+	mod_verdict_free(&v);
+	return rc;
 }

@@ -155,6 +155,8 @@ static int act_on(request *r, const char *action, const char *item, const char *
 			rc = notify_forum_post(r->app->db, id);
 		else if (strcmp(type, "review") == 0)
 			rc = notify_review_created(r->app->db, id);
+		else if (strcmp(type, "idea_comment") == 0)
+			rc = notify_idea_comment(r->app->db, id);
 	}
 	if (rc == 0)
 		return db_commit(r->app->db);

@@ -62,6 +62,7 @@ static const item_kind kinds[] = {
 	{ "post", post_load, post_set_status, post_edit },
 	{ "review", item_review_load, item_review_set_status, item_review_edit },
 	{ "idea", item_idea_load, item_idea_set_status, NULL },
+	{ "idea_comment", item_idea_comment_load, item_idea_comment_set_status, NULL },
 };
 
 int item_row(request *r, db_rows *rows, const char *prefix, const char *url_format, long long id)

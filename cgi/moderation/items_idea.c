@@ -1,12 +1,14 @@
-/* items_idea.c: ideas as an item kind of the moderation program (see
- * mod.h). An idea's moderation status is its `status` column (its place in
- * the company's pipeline is `stage`); nothing counts ideas by status, so a
- * change is one row. Ideas keep no revisions, so moderators do not edit
- * them (the kind has no edit). */
+/* items_idea.c: ideas and their comments as item kinds of the moderation
+ * program (see mod.h). An idea's moderation status is its `status` column
+ * (its place in the company's pipeline is `stage`); nothing counts ideas
+ * or comments by status, so a change is one row. Neither keeps revisions,
+ * so moderators do not edit them (the kinds have no edit). */
 #include "mod.h"
 #include "../core/err.h"
+#include "../core/idea_store.h"
 #include "../core/rollup.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char SQL_IDEA_ITEM[] =
@@ -19,6 +21,18 @@ static const char SQL_IDEA_ITEM[] =
 static const char SQL_IDEA_LOCK[] = "SELECT status FROM ideas WHERE id = ? FOR UPDATE";
 static const char SQL_IDEA_STATUS[] =
 	"UPDATE ideas SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
+/* a comment is shown under its idea's title, as a reply under its thread's */
+static const char SQL_COMMENT_ITEM[] =
+	"SELECT m.id, 'idea_comment' AS type, m.status, m.user_id AS author_id, "
+	"u.username AS author, i.title, m.html, m.body, m.idea_id, m.position, i.category_id, "
+	"i.product_id, COALESCE(p.name, IF(? = 'es', c.name_es, c.name_en), '') AS context, "
+	"m.mod_note, UNIX_TIMESTAMP(m.created_at) AS created_at "
+	"FROM idea_comments m JOIN ideas i ON i.id = m.idea_id JOIN users u ON u.id = m.user_id "
+	"LEFT JOIN products p ON p.id = i.product_id "
+	"LEFT JOIN categories c ON c.id = i.category_id WHERE m.id = ?";
+static const char SQL_COMMENT_LOCK[] = "SELECT status FROM idea_comments WHERE id = ? FOR UPDATE";
+static const char SQL_COMMENT_STATUS[] =
+	"UPDATE idea_comments SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
 
 int item_idea_load(request *r, long long id, const char *prefix)
 {
@@ -41,6 +55,45 @@ int item_idea_set_status(db *d, long long id, const char *from, const char *to, 
 		rc = DB_EXEC(d, SQL_IDEA_STATUS, NULL, DBS(to), DBS(note), DBI(id));
 	if (rc == 0 && strcmp(from, to) != 0) /* the insight rollups count visible ideas */
 		rc = rollup_changed(d, "idea", id);
+	db_rows_free(rows);
+	return rc;
+}
+
+int item_idea_comment_load(request *r, long long id, const char *prefix)
+{
+	db_rows *rows = NULL;
+	char name[96], url[96];
+	long long idea_id, position;
+	int rc = DB_SELECT(r->app->db, SQL_COMMENT_ITEM, &rows, DBS(r->lang), DBI(id));
+
+	if (rc != 0)
+		return rc;
+	if (hdf_row(r->hdf, prefix, rows) != 0) {
+		db_rows_free(rows);
+		return E_NOTFOUND;
+	}
+	idea_id = db_cell_int(rows, 0, 8);
+	position = db_cell_int(rows, 0, 9);
+	db_rows_free(rows);
+	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", idea_id,
+		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, id);
+	snprintf(name, sizeof(name), "%s.url", prefix);
+	hdf_str(r->hdf, name, url);
+	return 0;
+}
+
+int item_idea_comment_set_status(db *d, long long id, const char *from, const char *to,
+				 const char *note)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_COMMENT_LOCK, &rows, DBI(id));
+
+	if (rc == 0 && rows->nrows == 0)
+		rc = E_NOTFOUND;
+	else if (rc == 0 && strcmp(db_cell(rows, 0, 0), from) != 0)
+		rc = E_CONFLICT;
+	if (rc == 0 && strcmp(from, to) != 0)
+		rc = DB_EXEC(d, SQL_COMMENT_STATUS, NULL, DBS(to), DBS(note), DBI(id));
 	db_rows_free(rows);
 	return rc;
 }

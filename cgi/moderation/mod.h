@@ -8,7 +8,8 @@
 #include "../core/app.h"
 
 typedef struct item_kind {
-	const char *type; /* "post", "review", "idea": as in flags.target_type */
+	const char *type; /* "post", "review", "idea" (as in flags.target_type),
+			   * "idea_comment" (queued by the rules, never flagged) */
 	/* Fills prefix.{id,type,status,author,author_id,title,html,url,
 	 * category_id,product_id,context...}. E_NOTFOUND when missing. */
 	int (*load)(request *r, long long id, const char *prefix);
@@ -33,6 +34,10 @@ int item_review_set_status(db *d, long long id, const char *from, const char *to
 int item_review_edit(db *d, long long id, long long editor_id, const char *body);
 int item_idea_load(request *r, long long id, const char *prefix);
 int item_idea_set_status(db *d, long long id, const char *from, const char *to, const char *note);
+/* comments on ideas: "idea_comment" (held by the rules when written) */
+int item_idea_comment_load(request *r, long long id, const char *prefix);
+int item_idea_comment_set_status(db *d, long long id, const char *from, const char *to,
+				 const char *note);
 /* Loads an item of kind k and checks that the requester may see it. */
 int item_load(request *r, const item_kind *k, long long id, const char *prefix);
 

@@ -95,7 +95,7 @@ int page_queue(request *r)
 
 	if (page < 0)
 		return (int)page;
-	if (!valid_filter(type, "post|review|idea") ||
+	if (!valid_filter(type, "post|review|idea|idea_comment") ||
 	    !valid_filter(reason, "spam|abuse|off_topic|other"))
 		return E_INVALID;
 	type = type ? type : "";

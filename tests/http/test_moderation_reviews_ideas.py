@@ -320,3 +320,89 @@ def test_bulk_action_across_kinds(stack, members, moderator):
     v = th.Client(spammer.base)
     assert rid not in shown_reviews(v, sku)
     assert v.get("/ideas/%d" % iid).status_code == 404
+
+
+# ================================================================== comments
+
+SPANISH = "No me gusta nada esta cafetera: la tapa de %s se rompe y gotea."
+ENGLISH = "I do not like this kettle at all: the lid of %s breaks and it leaks."
+
+
+def try_comment(c, iid, body):
+    page = "/ideas/%d" % iid
+    return c.form(page + "/comment", {"body": body}, page=page)
+
+
+def comment(c, iid, body):
+    """Comments on idea iid; returns the comment's id."""
+    r = try_comment(c, iid, body)
+    assert r.status_code == 303, (r.status_code, th.field_errors(r.text) or r.text[:300])
+    return int(re.search(r"#c(\d+)$", r.headers["Location"]).group(1))
+
+
+def comments_seen(c, iid):
+    return {m["id"]: m for m in c.get("/ideas/%d.json" % iid).json().get("comments", [])}
+
+
+def test_watched_words_apply_to_idea_comments(members, moderator, watched):
+    blocked, held = watched("block"), watched("hold")
+    replaced = watched("replace", "[nice word]")
+    (author, _), (commenter, _) = members(2)
+    iid = idea(author)
+    body = "That is %s, honestly." % blocked
+    r = try_comment(commenter, iid, body)
+    assert r.status_code == 400
+    assert th.field_errors(r.text).get("body") == text("en", "err.blocked_word")
+    assert body in r.text
+    assert comments_seen(commenter, iid) == {}
+
+    cid = comment(commenter, iid, "What a %s idea." % replaced)
+    html = comments_seen(th.Client(author.base), iid)[cid]["html"]
+    assert replaced not in html and "[nice word]" in html
+
+    cid = comment(commenter, iid, "Reminds me of %s." % held)
+    visitor = th.Client(author.base)
+    assert cid not in comments_seen(visitor, iid)
+    assert comments_seen(commenter, iid)[cid]["status"] == "held"
+    mod, account = moderator
+    e = queued(mod, "idea_comment", cid)
+    assert e["cause"] == "watched_word" and held in e["detail"]
+    assert e["item"]["status"] == "held"
+    assert e["item"]["url"] == "/ideas/%d?page=1#c%d" % (iid, cid)
+    act_ok(mod, ["idea_comment:%d:held" % cid], "approve", from_queue=True)
+    assert cid in comments_seen(visitor, iid)
+    logged(mod, account.username, "approve", "idea_comment", cid)
+
+
+def test_spanish_watched_word_holds_only_spanish_comments(members, watched):
+    word = watched("hold", lang="es")
+    (author, _), (commenter, _) = members(2)
+    iid = idea(author)
+    spanish = comment(commenter, iid, SPANISH % word)
+    english = comment(commenter, iid, ENGLISH % word)
+    seen = comments_seen(th.Client(author.base), iid)
+    assert spanish not in seen
+    assert english in seen
+
+
+def test_abusive_idea_comment_is_queued_and_visible(members, moderator):
+    (author, _), (commenter, _) = members(2)
+    iid = idea(author)
+    cid = comment(commenter, iid, "You are an idiot and nobody wants your idea here.")
+    assert cid in comments_seen(th.Client(author.base), iid)
+    e = queued(moderator[0], "idea_comment", cid)
+    assert e["cause"] == "abusive" and "idiot" in e["detail"]
+    # an ordinary comment is not queued: comments have no first-posts rule
+    plain = comment(commenter, iid, "I would like this too.")
+    assert queued(moderator[0], "idea_comment", plain) is None
+
+
+def test_spanish_watched_word_holds_only_spanish_reviews(stack, members, watched):
+    sku = new_product(stack)
+    word = watched("hold", lang="es")
+    (a, _), (b, _) = members(2)
+    spanish = review(a, sku, title="Cafetera con fallos", body=SPANISH % word, rating=2)
+    english = review(b, sku, title="Kettle with faults", body=ENGLISH % word, rating=2)
+    shown = shown_reviews(th.Client(a.base), sku)
+    assert spanish not in shown
+    assert english in shown
