@@ -15,10 +15,11 @@ static const char SQL_LATEST[] =
 /* Trending ideas (the ideas area's tables): votes of the last 14 days, each
  * weighing 1 / (hours since the vote + 2)^1.5, as on /ideas?sort=trending.
  * Summing those weights reads every recent vote (tens of thousands on a
- * large community: a few hundred milliseconds), so the ranking alone is
- * kept for TRENDING_TTL seconds by each worker (trending_ids); the ideas'
- * titles and whether they may still be shown are read on every view, so a
- * hidden, merged or closed idea leaves the page at once. */
+ * large community: a few hundred milliseconds), so when it took longer than
+ * TRENDING_SLOW_MS the ranking alone is kept for TRENDING_TTL seconds by
+ * each worker (trending_ids); on a small community it is read on every
+ * view. The ideas' titles and whether they may still be shown are always
+ * read on the view, so a hidden, merged or closed idea leaves at once. */
 static const char SQL_TRENDING_RANK[] =
 	"SELECT i.id FROM ideas i JOIN (SELECT idea_id, "
 	"SUM(POW(TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()) / 3600 + 2, -1.5)) AS score "
@@ -27,6 +28,7 @@ static const char SQL_TRENDING_RANK[] =
 	"AND i.stage NOT IN ('done', 'declined') ORDER BY t.score DESC, i.id DESC LIMIT 10";
 #define TRENDING_RANKED 10
 #define TRENDING_TTL 60
+#define TRENDING_SLOW_MS 20
 /* The ranked ids (0 past the end), in rank order; FIELD() keeps it. */
 static const char SQL_TRENDING_SHOW[] =
 	"SELECT id, title, stage AS status, vote_count FROM ideas "
@@ -37,9 +39,17 @@ static const char SQL_TRENDING_SHOW[] =
 /* This worker's last ranking: shared by its requests, holds no request's
  * data (ids of public ideas), refreshed when older than TRENDING_TTL. */
 static struct {
-	time_t at;
+	time_t at; /* 0: read the ranking on the next view */
 	long long id[TRENDING_RANKED];
 } trending_ids;
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* Puts the trending ideas at d.trending_ideas: the cached ranking, read
  * again when stale, then the ideas themselves. */
@@ -52,12 +62,14 @@ static int load_trending(request *r)
 	int rc;
 
 	if (trending_ids.at == 0 || now - trending_ids.at >= TRENDING_TTL) {
+		long long start = now_ms();
+
 		rc = db_select(r->app->db, SQL_TRENDING_RANK, NULL, 0, &rows);
 		if (rc != 0)
 			return rc;
 		for (i = 0; i < TRENDING_RANKED; i++)
 			trending_ids.id[i] = i < rows->nrows ? db_cell_int(rows, i, 0) : 0;
-		trending_ids.at = now;
+		trending_ids.at = now_ms() - start >= TRENDING_SLOW_MS ? now : 0;
 		db_rows_free(rows);
 		rows = NULL;
 	}
