@@ -32,7 +32,8 @@ def test_marketing_opens_the_insights_and_finds_the_chart(stack, marketing_brows
     assert driver.current_url == stack.url + "/insights", where(driver)
     assert css(driver, "h1").text == th.text("es", "insights.title")
     svgs = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
-    assert len(svgs) == 4, where(driver)
+    # volume, sentiment, rating, stars, and idea votes by segment
+    assert len(svgs) == 5, where(driver)
     volume = svgs[0]
     title = volume.find_element(By.TAG_NAME, "title")
     assert title.get_attribute("textContent") == th.text("es", "insights.chart.volume")
@@ -48,6 +49,8 @@ def test_marketing_opens_the_insights_and_finds_the_chart(stack, marketing_brows
     # the stars chart draws a bar for each rating
     stars = svgs[3]
     assert len(stars.find_elements(By.TAG_NAME, "rect")) >= 5
+    votes = svgs[4].find_element(By.TAG_NAME, "title")
+    assert votes.get_attribute("textContent") == th.text("es", "insights.chart.votes")
 
 
 def test_the_period_filter_works_without_javascript(stack, marketing_browser):
