@@ -4,39 +4,7 @@
  * that `make deps` installs under node_modules and cgi/core/lexicon, found
  * from TERTULIA_ROOT (the repository). Accuracy is measured by
  * `make bench-sentiment`, not here. */
-#include "helpers.h"
-#include "core/sentiment.h"
-
-static sentiment_model *model;
-
-static const char *root(void)
-{
-	const char *r = getenv("TERTULIA_ROOT");
-
-	return r && *r ? r : "../..";
-}
-
-static int load_model(void **state)
-{
-	char nm[1024], dd[1024];
-	int rc;
-
-	(void)state;
-	snprintf(nm, sizeof(nm), "%s/node_modules", root());
-	snprintf(dd, sizeof(dd), "%s/cgi/core/lexicon", root());
-	rc = sentiment_load(&model, nm, dd);
-	if (rc != 0)
-		fprintf(stderr, "sentiment_load(%s, %s) failed: %d (run make deps)\n", nm, dd, rc);
-	return rc == 0 ? 0 : -1;
-}
-
-static int free_model(void **state)
-{
-	(void)state;
-	sentiment_free(model);
-	model = NULL;
-	return 0;
-}
+#include "sentiment_fixture.h"
 
 /* Scores a C string; fails the test when scoring fails. */
 static sentiment_result judge(const char *text)
