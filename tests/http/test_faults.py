@@ -249,7 +249,8 @@ def test_full_disk_fails_writes_cleanly(own, thread_id):
     Writes must fail with an error page (MariaDB 10.11 may even abort when
     InnoDB runs out of space in a rollback: the programs then answer 503),
     never hang; once space is freed and MariaDB is running again, every
-    acknowledged reply is there and nothing is half-written."""
+    acknowledged reply is there and nothing is half-written, and new
+    replies are accepted again."""
     db = os.path.join(own.var, "db")
     own.stop_mariadb()
     used = int(subprocess.check_output(["du", "-sm", db]).split()[0])
@@ -286,7 +287,12 @@ def test_full_disk_fails_writes_cleanly(own, thread_id):
         assert failed, "no write failed on a full disk"
         assert not [r for r in failed if r.error], "requests without an answer: %s" % failed
         assert all(r.status in (500, 503) and r.html_error for r in failed), failed[:10]
+        # Space is freed: the filler goes, and the disk grows as an operator
+        # would grow it, since while the disk was full the database's own
+        # files kept taking whatever space appeared (the filler alone may
+        # give back less than InnoDB needs to extend a table).
         os.unlink(filler)
+        subprocess.check_call(["mount", "-o", "remount,size=%dm" % (used + 256), db])
         if not own.pids("mysqld")[0]:
             own.start_mariadb()   # it aborted: started again, it recovers
         wait_until(lambda: th.Client(own.url).get("/healthz").status_code == 200, 60,
