@@ -128,20 +128,55 @@ static int check_words(db *d, mod_verdict *v, const char *text, const char *lang
 	return rc;
 }
 
+/* Whether the line at p is a Markdown block quote: up to three spaces,
+ * then '>'. */
+static int is_quote_line(const char *p)
+{
+	int spaces = 0;
+
+	while (*p == ' ' && spaces < 3) {
+		p++;
+		spaces++;
+	}
+	return *p == '>';
+}
+
+/* text without its block-quote lines, allocated in *out (the caller frees
+ * it): what the author wrote, not what they quoted. */
+static int own_words(const char *text, strbuf *out)
+{
+	const char *line = text, *end;
+
+	while (*line) {
+		end = strchr(line, '\n');
+		end = end ? end + 1 : line + strlen(line);
+		if (!is_quote_line(line) && strbuf_append(out, line, (size_t)(end - line)) != 0)
+			return E_NOMEM;
+		line = end;
+	}
+	return strbuf_puts(out, "") != 0 ? E_NOMEM : 0;
+}
+
 /* The text analysis: abusive text (sentiment.h, sentiment_abuse) is
- * queued as moderation.abusive_action says. Without a model (no lexicons)
- * there is nothing to say, as content then goes unscored. */
+ * queued as moderation.abusive_action says. Quoted lines are left out: a
+ * reply that quotes an insult to answer it is not abusive for that. Without
+ * a model (no lexicons) there is nothing to say, as content then goes
+ * unscored. */
 static int check_abuse(const config *cfg, const sentiment_model *sm, const char *text,
 		       mod_verdict *v)
 {
 	const char *action = config_get(cfg, "moderation.abusive_action", "flag");
 	sentiment_abuse_result a;
+	strbuf own = STRBUF_INIT;
 	char detail[96];
 	int rc;
 
 	if (sm == NULL || strcmp(action, "off") == 0)
 		return 0;
-	rc = sentiment_abuse(sm, text, strlen(text), &a);
+	rc = own_words(text, &own);
+	if (rc == 0)
+		rc = sentiment_abuse(sm, own.s, own.len, &a);
+	strbuf_free(&own);
 	if (rc != 0 || !a.abusive)
 		return rc;
 	snprintf(detail, sizeof(detail), "%s (%.2f)", a.term, a.score);
@@ -251,6 +286,24 @@ int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long l
 	if (rc == 0 && both.s)
 		rc = check_abuse(cfg, sm, both.s, body_v);
 	strbuf_free(&both);
+	return rc;
+}
+
+int mod_check_field(db *d, const config *cfg, const sentiment_model *sm, unsigned roles,
+		    const char *text, mod_verdict *item_v, mod_verdict *field_v)
+{
+	char lang[3];
+	int rc;
+
+	verdict_init(field_v);
+	if (exempt(roles) || text == NULL || text[0] == '\0')
+		return 0;
+	rc = text_lang(sm, text, lang);
+	if (rc == 0)
+		rc = check(d, cfg, sm, 0, NULL, text, lang, 1, field_v);
+	if (rc == 0 && field_v->cause)
+		verdict(item_v, strcmp(field_v->status, "held") == 0 ? "hold" : "flag",
+			field_v->cause, field_v->detail);
 	return rc;
 }
 

@@ -52,6 +52,14 @@ void mod_verdict_free(mod_verdict *v);
 int mod_check_titled(db *d, const config *cfg, const struct sentiment_model *sm,
 		     long long user_id, unsigned roles, const char *count_sql, const char *title,
 		     const char *body, mod_verdict *title_v, mod_verdict *body_v);
+/* Applies the rules that read text (the watched words, the links rule and
+ * the text analysis) to one more field of an item whose title and body
+ * mod_check_titled has checked: a review's pros and cons. *field_v gets the
+ * field's own verdict (blocked, the replaced text; the caller frees it), and
+ * a hold or a cause for the queue is folded into *item_v. An empty or NULL
+ * text passes. */
+int mod_check_field(db *d, const config *cfg, const struct sentiment_model *sm, unsigned roles,
+		    const char *text, mod_verdict *item_v, mod_verdict *field_v);
 /* Why a titled check refuses the item, or NULL when it may be written: the
  * field ("title" or "body") with a blocked word, or "title" when the title
  * with its words replaced is longer than title_max characters. *key gets

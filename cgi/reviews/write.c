@@ -6,6 +6,7 @@
 #include "../core/err.h"
 #include "../core/moderation.h"
 #include "../core/users.h"
+#include "../core/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -129,28 +130,57 @@ static void go_to_review(request *r, long long id, int created)
 	req_redirect(r, url);
 }
 
+/* The verdicts on a review's fields, in mod_verdict v[REVIEW_VERDICTS]. */
+enum { V_BODY, V_TITLE, V_PROS, V_CONS, REVIEW_VERDICTS };
+
+/* field when the verdict's replaced text is longer than pros and cons may
+ * be, else NULL. */
+static const char *too_long(const mod_verdict *v, const char *field)
+{
+	return v->text && utf8_length(v->text, strlen(v->text)) > REVIEW_PROS_MAX ? field : NULL;
+}
+
 /* The moderation rules (core/moderation.h) on a review about to be
- * written: a watched word in its title or text refuses it (E_INVALID, the
- * field marked) or is replaced in *in; what the rules hold is written held.
- * v[0] then says why, for the queue; the verdicts own the replaced texts. */
-static int moderate(request *r, review_in *in, mod_verdict v[2])
+ * written: a watched word in its title, text, pros or cons refuses it
+ * (E_INVALID, the field marked) or is replaced in *in; what the rules hold
+ * is written held. v[V_BODY] then says why, for the queue; the verdicts own
+ * the replaced texts. */
+static int moderate(request *r, review_in *in, mod_verdict v[REVIEW_VERDICTS])
 {
 	const char *field, *key;
 	long long n;
 	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
-				  r->user.roles, SQL_EARLIER_REVIEWS, in->title, in->body, &v[1], &v[0]);
+				  r->user.roles, SQL_EARLIER_REVIEWS, in->title, in->body,
+				  &v[V_TITLE], &v[V_BODY]);
 
+	if (rc == 0)
+		rc = mod_check_field(r->app->db, &r->app->cfg, r->app->sentiment, r->user.roles,
+				     in->pros, &v[V_BODY], &v[V_PROS]);
+	if (rc == 0)
+		rc = mod_check_field(r->app->db, &r->app->cfg, r->app->sentiment, r->user.roles,
+				     in->cons, &v[V_BODY], &v[V_CONS]);
 	if (rc != 0)
 		return rc;
-	if ((field = mod_refusal(&v[1], &v[0], REVIEW_TITLE_MAX, &key, &n)) != NULL) {
+	if ((field = mod_refusal(&v[V_TITLE], &v[V_BODY], REVIEW_TITLE_MAX, &key, &n)) != NULL ||
+	    (field = v[V_PROS].blocked ? "pros" : v[V_CONS].blocked ? "cons" : NULL) != NULL) {
 		req_field_error(r, field, key, n);
 		return E_INVALID;
 	}
-	if (v[0].text)
-		in->body = v[0].text;
-	if (v[1].text)
-		in->title = v[1].text;
-	in->status = v[0].status;
+	/* a replacement longer than the word it replaces may not fit */
+	if ((field = too_long(&v[V_PROS], "pros")) != NULL ||
+	    (field = too_long(&v[V_CONS], "cons")) != NULL) {
+		req_field_error(r, field, "err.too_long", REVIEW_PROS_MAX);
+		return E_INVALID;
+	}
+	if (v[V_BODY].text)
+		in->body = v[V_BODY].text;
+	if (v[V_TITLE].text)
+		in->title = v[V_TITLE].text;
+	if (v[V_PROS].text)
+		in->pros = v[V_PROS].text;
+	if (v[V_CONS].text)
+		in->cons = v[V_CONS].text;
+	in->status = v[V_BODY].status;
 	return 0;
 }
 
@@ -163,19 +193,21 @@ static int queue(request *r, long long id, const mod_verdict *v)
 			     hdf_get_int_value(r->hdf, "d.product.id", 0));
 }
 
-static int write_review(request *r, mod_verdict v[2]);
+static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS]);
 
 int do_review(request *r)
 {
-	mod_verdict v[2] = { { 0 }, { 0 } };
-	int rc = write_review(r, v);
+	mod_verdict v[REVIEW_VERDICTS];
+	int i, rc;
 
-	mod_verdict_free(&v[0]);
-	mod_verdict_free(&v[1]);
+	memset(v, 0, sizeof(v));
+	rc = write_review(r, v);
+	for (i = 0; i < REVIEW_VERDICTS; i++)
+		mod_verdict_free(&v[i]);
 	return rc;
 }
 
-static int write_review(request *r, mod_verdict v[2])
+static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS])
 {
 	review_in in = { 0 };
 	long long edit = form_int(&r->in, "edit", 0), id = 0;
@@ -212,7 +244,7 @@ static int write_review(request *r, mod_verdict v[2])
 		if (rc == E_NOTFOUND || rc == E_CONFLICT) /* deleted in another window meanwhile */
 			return refuse(r, "reviews.err.changed", 409);
 		if (rc == 0)
-			rc = queue(r, mine_id(r), &v[0]);
+			rc = queue(r, mine_id(r), &v[V_BODY]);
 		if (rc != 0)
 			return rc;
 		go_to_review(r, mine_id(r), 0);
@@ -235,7 +267,7 @@ static int write_review(request *r, mod_verdict v[2])
 		return refuse(r, edit ? "reviews.err.changed" : "reviews.err.already", 409);
 	}
 	if (rc == 0)
-		rc = queue(r, id, &v[0]);
+		rc = queue(r, id, &v[V_BODY]);
 	if (rc != 0)
 		return rc;
 	go_to_review(r, id, 1);

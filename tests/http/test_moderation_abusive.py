@@ -46,6 +46,19 @@ def test_harsh_review_is_not_abusive(members, moderator):
     assert queued(moderator[0], pid) is None
 
 
+def test_quoting_an_insult_to_answer_it_is_not_abusive(members, moderator):
+    (host, _), (author, _) = members(2)
+    tid, _ = new_thread(host)
+    reply(author, tid)
+    reply(author, tid)  # past the new member's first posts
+    pid = reply(author, tid, "> %s\n\nPlease keep it civil, we are all customers here." % ABUSE_EN)
+    assert pid in posts_seen(visitor(host), tid)
+    assert queued(moderator[0], pid) is None
+    # the same words as its own still are
+    pid = reply(author, tid, ABUSE_EN)
+    assert queued(moderator[0], pid)["cause"] == "abusive"
+
+
 def queue_page_of(mod, pid):
     """The visible text of the queue's page that shows post pid."""
     page = 1

@@ -33,11 +33,12 @@ def new_product(stack):
     return sku
 
 
-def try_review(c, sku, body="Boils water fast.", title="Does the job", rating=4):
+def try_review(c, sku, body="Boils water fast.", title="Does the job", rating=4, **more):
+    """Posts the review form; more may hold pros and cons."""
     form = c.get("/p/%s/review" % sku)
     assert form.status_code == 200
     data = {"csrf": th.csrf_of(form.text), "rating": str(rating), "title": title, "body": body,
-            "nonce": th.input_value(form.text, "nonce")}
+            "nonce": th.input_value(form.text, "nonce"), **more}
     edit = re.search(r'name="edit" value="(\d+)"', form.text)
     if edit:
         data["edit"] = edit.group(1)
@@ -218,6 +219,29 @@ def test_watched_words_apply_to_reviews(stack, members, moderator, watched):
     assert rid not in shown_reviews(th.Client(b.base), sku)
     e = queued(moderator[0], "review", rid)
     assert e["cause"] == "watched_word" and held in e["detail"]
+
+
+def test_watched_words_apply_to_pros_and_cons(stack, members, moderator, watched):
+    sku = new_product(stack)
+    blocked, held = watched("block"), watched("hold")
+    replaced = watched("replace", "[kind word]")
+    (a, _), (b, _), (c, _) = members(3)
+    for field in ("pros", "cons"):
+        typed = "Light, but %s." % blocked
+        r = try_review(a, sku, **{field: typed})
+        assert r.status_code == 400
+        assert th.field_errors(r.text).get(field) == text("en", "err.blocked_word")
+        assert typed in r.text, "the text typed is shown again"
+    assert product(th.Client(a.base), sku)["product"]["summary"]["count"] == 0
+
+    rid = review(b, sku, cons="The lid reminds me of %s." % held)
+    assert rid not in shown_reviews(th.Client(b.base), sku)
+    e = queued(moderator[0], "review", rid)
+    assert e["cause"] == "watched_word" and held in e["detail"]
+
+    rid = review(c, sku, pros="Quick, %s." % replaced)
+    shown = shown_reviews(th.Client(c.base), sku)[rid]
+    assert shown["pros"] == "Quick, [kind word]."
 
 
 def test_editing_a_review_meets_the_watched_words(stack, member, watched):
