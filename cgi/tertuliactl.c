@@ -9,6 +9,7 @@
  *   tertuliactl reengage --days N            digests for dormant members
  *   tertuliactl sentiment                    label<TAB>score<TAB>lang per line
  *   tertuliactl rollup                       rebuild the insight rollups
+ *   tertuliactl check [--repair]             CHECK TABLE all; rebuild what fails
  */
 #include "core/config.h"
 #include "core/db.h"
@@ -52,6 +53,7 @@ static int usage(void)
 		"  apikey create NAME | list | revoke NAME   keys for POST /api/orders\n"
 		"  sentiment                       score stdin, one text a line\n"
 		"  rollup                          rebuild the insight rollups from scratch\n"
+		"  check [--repair]                check every table; --repair rebuilds the unsound\n"
 		"roles: moderator staff marketing admin\n");
 	return 2;
 }
@@ -340,6 +342,8 @@ int main(int argc, char **argv)
 		rc = ctl_sentiment(&cfg);
 	else if (strcmp(argv[1], "rollup") == 0)
 		rc = ctl_rollup(d, &cfg);
+	else if (strcmp(argv[1], "check") == 0)
+		rc = ctl_check(d, argc - 2, argv + 2);
 	else
 		rc = usage();
 out:

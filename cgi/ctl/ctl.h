@@ -37,6 +37,11 @@ int ctl_rollup(db *d, const config *cfg);
  * the demo backdates what it writes. users as for demo_reviews. */
 int demo_insights(db *d, const config *cfg, const long long *users);
 
+/* `check [--repair]` (check.c): CHECK TABLE on every table, and with
+ * --repair a rebuild of each one InnoDB does not find sound. Exit status 0
+ * when every table is sound at the end. argv starts after "check". */
+int ctl_check(db *d, int argc, char **argv);
+
 /* Bulk-loads a large synthetic community for the benchmarks (options in
  * argv, see generate.c). */
 int ctl_generate(db *d, const config *cfg, int argc, char **argv);
