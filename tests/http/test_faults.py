@@ -77,6 +77,7 @@ class Load:
     def __init__(self, stack, thread_id, max_requests=2000):
         self.stack, self.thread_id, self.max = stack, thread_id, max_requests
         self.results, self.lock = [], threading.Lock()
+        self.retried = []   # GETs sent twice, as a browser would (see _run)
         self.stop_event = threading.Event()
         self.run_tag = secrets.token_hex(4)
         self.clients = []
@@ -109,11 +110,23 @@ class Load:
                 if "%d" in path:
                     path = path % self.thread_id
                 res = Result("GET " + path, time.monotonic())
-                try:
-                    r = c.get(path, timeout=BOUND + 15)
-                except Exception as e:  # noqa: BLE001
-                    res.error, res.detail = type(e).__name__, str(e)[:300]
-                    r = None
+                r = None
+                for attempt in (1, 2):
+                    try:
+                        r = c.get(path, timeout=BOUND + 15)
+                        res.error = res.detail = None
+                        break
+                    except Exception as e:  # noqa: BLE001
+                        res.error, res.detail = type(e).__name__, str(e)[:300]
+                        # A browser sends a GET again, once, when the
+                        # connection closed before any answer (what a
+                        # retiring nginx worker can do under CPU starvation,
+                        # tests/security/README.md); a POST never is.
+                        if attempt == 1 and "without response" in res.detail:
+                            with self.lock:
+                                self.retried.append("GET " + path)
+                            continue
+                        break
             res.end = time.monotonic()
             if r is not None:
                 res.status = r.status_code
@@ -155,8 +168,10 @@ class Load:
         for r in self.results:
             k = r.error or r.status
             statuses[k] = statuses.get(k, 0) + 1
-        print("\n%d requests, %d replies acknowledged, answers %s" % (
-            len(self.results), len(self.acked()), statuses))
+        print("\n%d requests, %d replies acknowledged, answers %s, %d GETs sent twice" % (
+            len(self.results), len(self.acked()), statuses, len(self.retried)))
+        # a rare event, not a way of working: at most one in a thousand
+        assert len(self.retried) <= 1 + len(self.results) // 1000, self.retried
         assert len(self.results) > 20, "the load hardly ran: %d requests" % len(self.results)
         assert not self.slow(), "requests slower than %ds: %s" % (BOUND, self.slow()[:10])
         assert self.acked(), "no reply was acknowledged"
