@@ -48,8 +48,11 @@ static const char SQL_COMMENT_INSERT[] =
 	"created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_COMMENT_BY_NONCE[] =
 	"SELECT id, position FROM idea_comments WHERE user_id = ? AND nonce = ?";
+/* comment_count: positions handed out; visible_comment_count: what people
+ * see counted (sql/0056), +1 only for a comment written visible */
 static const char SQL_COMMENT_COUNT_ADD[] =
-	"UPDATE ideas SET comment_count = comment_count + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+	"UPDATE ideas SET comment_count = comment_count + 1, "
+	"visible_comment_count = visible_comment_count + ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
 /* Merging: the survivor gains the votes it lacks, keeping the earlier date
  * of a member who voted for both (INSERT IGNORE keeps the survivor's row). */
 static const char SQL_MERGE_VOTES[] =
@@ -58,12 +61,15 @@ static const char SQL_MERGE_VOTES[] =
 static const char SQL_MERGE_DROP_VOTES[] = "DELETE FROM idea_votes WHERE idea_id = ?";
 static const char SQL_MERGE_RECOUNT[] =
 	"UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?), "
-	"comment_count = comment_count + ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+	"comment_count = comment_count + ?, visible_comment_count = "
+	"(SELECT COUNT(*) FROM idea_comments WHERE idea_id = ? AND status = 'visible'), "
+	"updated_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_MERGE_COMMENTS[] =
 	"UPDATE idea_comments SET idea_id = ?, position = position + ? WHERE idea_id = ? "
 	"ORDER BY position DESC";
 static const char SQL_MERGE_MARK[] =
 	"UPDATE ideas SET merged_into_id = ?, vote_count = 0, comment_count = 0, "
+	"visible_comment_count = 0, "
 	"updated_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_MERGE_REPOINT[] =
 	"UPDATE ideas SET merged_into_id = ? WHERE merged_into_id = ?";
@@ -311,7 +317,8 @@ int idea_comment(db *d, long long idea_id, const new_idea_comment *c, idea_outco
 	}
 	if (rc == 0) {
 		*comment_id = (long long)res.insert_id;
-		rc = DB_EXEC(d, SQL_COMMENT_COUNT_ADD, NULL, DBI(idea_id));
+		int visible = c->status == NULL || strcmp(c->status, "visible") == 0;
+		rc = DB_EXEC(d, SQL_COMMENT_COUNT_ADD, NULL, DBI(visible), DBI(idea_id));
 	}
 	if (rc == 0)
 		rc = notify_idea_comment(d, *comment_id);
@@ -367,7 +374,8 @@ int idea_merge(db *d, long long from, long long into, long long by, const char *
 	if (rc == 0)
 		rc = DB_EXEC(d, SQL_MERGE_COMMENTS, NULL, DBI(into), DBI(b.comment_count), DBI(from));
 	if (rc == 0)
-		rc = DB_EXEC(d, SQL_MERGE_RECOUNT, NULL, DBI(into), DBI(a.comment_count), DBI(into));
+		rc = DB_EXEC(d, SQL_MERGE_RECOUNT, NULL, DBI(into), DBI(a.comment_count), DBI(into),
+			     DBI(into));
 	if (rc == 0)
 		rc = DB_EXEC(d, SQL_MERGE_MARK, NULL, DBI(into), DBI(from));
 	if (rc == 0)

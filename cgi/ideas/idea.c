@@ -12,7 +12,8 @@
 
 static const char SQL_IDEA[] =
 	"SELECT i.id, i.title, i.body, i.html, i.stage AS status, i.status AS visibility, "
-	"i.vote_count, i.comment_count, i.product_id, i.user_id, u.username AS author, "
+	"i.vote_count, i.visible_comment_count AS comment_count, "
+	"i.comment_count AS comment_positions, i.product_id, i.user_id, u.username AS author, "
 	"FIND_IN_SET('staff', u.roles) > 0 AS author_staff, i.merged_into_id, "
 	"c.slug AS category_slug, IF(? = 'es', c.name_es, c.name_en) AS category_name, "
 	"UNIX_TIMESTAMP(i.created_at) AS created_at, UNIX_TIMESTAMP(i.updated_at) AS updated_at, "
@@ -117,7 +118,7 @@ int ideas_show(request *r, long long id, long long page)
 		req_redirect(r, url);
 		return 303;
 	}
-	pages = (hdf_get_int_value(r->hdf, "d.idea.comment_count", 0) + IDEA_COMMENTS_PER_PAGE - 1) /
+	pages = (hdf_get_int_value(r->hdf, "d.idea.comment_positions", 0) + IDEA_COMMENTS_PER_PAGE - 1) /
 		IDEA_COMMENTS_PER_PAGE;
 	if (pages < 1)
 		pages = 1;

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #define IDEA_COLUMNS \
-	"SELECT i.id, i.title, i.stage AS status, i.vote_count, i.comment_count, i.product_id, " \
+	"SELECT i.id, i.title, i.stage AS status, i.vote_count, " \
+	"i.visible_comment_count AS comment_count, i.product_id, " \
 	"u.username AS author, c.slug AS category_slug, " \
 	"IF(? = 'es', c.name_es, c.name_en) AS category_name, " \
 	"UNIX_TIMESTAMP(i.created_at) AS created_at, " \

@@ -1,7 +1,8 @@
 /* items_idea.c: ideas and their comments as item kinds of the moderation
  * program (see mod.h). An idea's moderation status is its `status` column
- * (its place in the company's pipeline is `stage`); nothing counts ideas
- * or comments by status, so a change is one row. Neither keeps revisions,
+ * (its place in the company's pipeline is `stage`). A comment's status
+ * change also moves its idea's visible_comment_count (sql/0056), as a
+ * reply's moves its thread's reply_count. Neither keeps revisions,
  * so moderators do not edit them (the kinds have no edit). */
 #include "mod.h"
 #include "../core/err.h"
@@ -33,6 +34,10 @@ static const char SQL_COMMENT_ITEM[] =
 static const char SQL_COMMENT_LOCK[] = "SELECT status FROM idea_comments WHERE id = ? FOR UPDATE";
 static const char SQL_COMMENT_STATUS[] =
 	"UPDATE idea_comments SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
+static const char SQL_COMMENT_VISIBLE_COUNT[] =
+	"UPDATE ideas SET visible_comment_count = "
+	"GREATEST(CAST(visible_comment_count AS SIGNED) + ?, 0) "
+	"WHERE id = (SELECT idea_id FROM idea_comments WHERE id = ?)";
 
 int item_idea_load(request *r, long long id, const char *prefix)
 {
@@ -94,6 +99,9 @@ int item_idea_comment_set_status(db *d, long long id, const char *from, const ch
 		rc = E_CONFLICT;
 	if (rc == 0 && strcmp(from, to) != 0)
 		rc = DB_EXEC(d, SQL_COMMENT_STATUS, NULL, DBS(to), DBS(note), DBI(id));
+	if (rc == 0 && (strcmp(from, "visible") == 0) != (strcmp(to, "visible") == 0))
+		rc = DB_EXEC(d, SQL_COMMENT_VISIBLE_COUNT, NULL,
+			     DBI(strcmp(to, "visible") == 0 ? 1 : -1), DBI(id));
 	db_rows_free(rows);
 	return rc;
 }

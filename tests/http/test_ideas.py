@@ -558,6 +558,7 @@ def test_merge_carries_votes_over_without_double_counting(stack, client, as_demo
     data = idea_json(u1, b)
     assert [m["id"] for m in data["merged"]] == [a]
     assert "Comment on A." in [visible_text(m["html"]) for m in data["comments"]]
+    assert data["idea"]["comment_count"] == 1   # the duplicate's comment, counted
     assert a not in ideas_in(u1.get("/ideas.json?sort=new").json()["ideas"])
     # the audit log says who merged what into what, and why
     rows = stack.sql("SELECT a.action, a.target_type, a.target_id, u.username, a.reason, a.detail "

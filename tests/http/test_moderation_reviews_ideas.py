@@ -398,6 +398,38 @@ def test_watched_words_apply_to_idea_comments(members, moderator, watched):
     logged(mod, account.username, "approve", "idea_comment", cid)
 
 
+def test_comment_count_is_what_people_see(members, moderator, watched):
+    """A held or hidden comment is not counted on the idea's page or in the
+    lists; approving or restoring it counts it again."""
+    held = watched("hold")
+    (author, _), (commenter, _) = members(2)
+    mod, _ = moderator
+    iid = idea(author)
+    visitor = th.Client(author.base)
+
+    def shown():
+        page = visitor.get("/ideas/%d.json" % iid).json()["idea"]["comment_count"]
+        listed = [i["comment_count"] for i in
+                  visitor.get("/ideas.json", params={"sort": "new"}).json()["ideas"]
+                  if i["id"] == iid]
+        assert listed == [page], (listed, page)
+        return page
+
+    first = comment(commenter, iid, "I would use it every day.")
+    assert shown() == 1
+    second = comment(commenter, iid, "Reminds me of %s." % held)
+    assert comments_seen(commenter, iid)[second]["status"] == "held"
+    assert shown() == 1
+    act_ok(mod, ["idea_comment:%d:held" % second], "approve", from_queue=True)
+    assert shown() == 2
+    act_ok(mod, ["idea_comment:%d" % first], "hide")
+    assert shown() == 1
+    act_ok(mod, ["idea_comment:%d" % first], "restore")
+    assert shown() == 2
+    heading = th.visible_text(visitor.get("/ideas/%d" % iid).text)
+    assert re.search(r"Comments \(2\)", heading), heading[:500]
+
+
 def test_spanish_watched_word_holds_only_spanish_comments(members, watched):
     word = watched("hold", lang="es")
     (author, _), (commenter, _) = members(2)
