@@ -660,7 +660,8 @@ int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h
 	}
 	db_rows_free(rows);
 	rows = NULL;
-	qsort(c, nc, sizeof(*c), by_keyness);
+	if (nc > 1) /* c is NULL when there was nothing: qsort must not see it */
+		qsort(c, nc, sizeof(*c), by_keyness);
 	if (nc > max)
 		nc = max;
 	for (i = 0; rc == 0 && i < nc; i++) {
@@ -828,7 +829,8 @@ int insight_products(db *d, const insight_filter *f, size_t max, HDF *h, const c
 	if (max > 20)
 		max = 20;
 	if (rc == 0) {
-		qsort(c, n, sizeof(*c), by_score_change);
+		if (n > 1) /* c is NULL for a category without products */
+			qsort(c, n, sizeof(*c), by_score_change);
 		rc = name_changes(d, f, c, n < max ? n : max, 1, h, prefix);
 	}
 	free(c);
@@ -1017,7 +1019,8 @@ static int digest_moves(db *d, const insight_filter *f, HDF *h, const char *pref
 			if (c[i].scored >= need && c[i].p_scored >= need)
 				c[kept++] = c[i];
 		if (rc == 0) {
-			qsort(c, kept, sizeof(*c), by_abs_change);
+			if (kept > 1) /* c may be NULL when nothing moved */
+				qsort(c, kept, sizeof(*c), by_abs_change);
 			snprintf(p, sizeof(p), "%s.%s", prefix, k == 0 ? "products" : "categories");
 			rc = name_changes(d, f, c, kept < 5 ? kept : 5, k == 0, h, p);
 		}

@@ -10,14 +10,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* load_idea reads visibility (column 5) and user_id (column 9) by
+ * position: new columns go at the end */
 static const char SQL_IDEA[] =
 	"SELECT i.id, i.title, i.body, i.html, i.stage AS status, i.status AS visibility, "
-	"i.vote_count, i.visible_comment_count AS comment_count, "
-	"i.comment_count AS comment_positions, i.product_id, i.user_id, u.username AS author, "
+	"i.vote_count, i.visible_comment_count AS comment_count, i.product_id, i.user_id, u.username AS author, "
 	"FIND_IN_SET('staff', u.roles) > 0 AS author_staff, i.merged_into_id, "
 	"c.slug AS category_slug, IF(? = 'es', c.name_es, c.name_en) AS category_name, "
 	"UNIX_TIMESTAMP(i.created_at) AS created_at, UNIX_TIMESTAMP(i.updated_at) AS updated_at, "
-	"UNIX_TIMESTAMP(i.stage_changed_at) AS status_changed_at "
+	"UNIX_TIMESTAMP(i.stage_changed_at) AS status_changed_at, "
+	"i.comment_count AS comment_positions "
 	"FROM ideas i JOIN users u ON u.id = i.user_id LEFT JOIN categories c ON c.id = i.category_id "
 	"WHERE i.id = ?";
 static const char SQL_VOTED[] = "SELECT COUNT(*) FROM idea_votes WHERE idea_id = ? AND user_id = ?";

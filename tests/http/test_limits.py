@@ -33,7 +33,11 @@ def rss_kb(pid):
 @pytest.fixture(scope="module")
 def memory(stack):
     """The workers' RSS (KB) before this module's tests, checked after all of
-    them: the same workers (none died), none grown by more than 32 MB."""
+    them: the same workers (none died), none grown by more than 32 MB. In an
+    AddressSanitizer build only the first holds: ASan keeps freed memory in
+    a quarantine of up to 256 MB on purpose (to catch use after free), so
+    its workers grow with every large body until that is full; the plain
+    build's run of this module is the one that measures growth."""
     programs = ["forum", "account", "reviews", "ideas"]
     before = {}
     for p in programs:
@@ -43,7 +47,7 @@ def memory(stack):
     grown = []
     for pid, (p, kb) in before.items():
         now = rss_kb(pid)  # raises if the worker is gone
-        if now - kb > 32 * 1024:
+        if now - kb > 32 * 1024 and not stack.sanitized:
             grown.append("%s worker %d: %d KB -> %d KB" % (p, pid, kb, now))
     assert not grown, grown
 
