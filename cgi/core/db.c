@@ -464,6 +464,16 @@ long long db_cell_int(const db_rows *rows, size_t r, size_t c)
 	return v ? strtoll(v, NULL, 10) : 0;
 }
 
+size_t db_col(const db_rows *rows, const char *name)
+{
+	size_t c;
+
+	for (c = 0; c < rows->ncols; c++)
+		if (strcmp(rows->names[c], name) == 0)
+			return c;
+	return (size_t)-1;
+}
+
 void db_rows_free(db_rows *rows)
 {
 	if (rows == NULL)

@@ -69,6 +69,10 @@ typedef struct db_rows {
 const char *db_cell(const db_rows *rows, size_t r, size_t c);
 /* The value as an integer, or 0 for NULL. */
 long long db_cell_int(const db_rows *rows, size_t r, size_t c);
+/* The column named (labelled) name, or (size_t)-1, which db_cell answers
+ * with NULL: code that reads a cell by name does not break when a query
+ * gains a column. */
+size_t db_col(const db_rows *rows, const char *name);
 void db_rows_free(db_rows *rows);
 
 /* Makes a db for the account named by `who` in the configuration: it reads

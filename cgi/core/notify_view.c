@@ -126,30 +126,16 @@ void notify_fill(char *out, size_t size, const char *text, const char *const *va
 	out[used] = '\0';
 }
 
-/* The column of rows named name, or (size_t)-1. */
-static size_t col(const db_rows *rows, const char *name)
-{
-	size_t c;
-
-	for (c = 0; c < rows->ncols; c++)
-		if (strcmp(rows->names[c], name) == 0)
-			return c;
-	return (size_t)-1;
-}
-
 static const char *cell(const db_rows *rows, size_t r, const char *name)
 {
-	size_t c = col(rows, name);
-	const char *v = c == (size_t)-1 ? NULL : db_cell(rows, r, c);
+	const char *v = db_cell(rows, r, db_col(rows, name));
 
 	return v ? v : "";
 }
 
 static long long cell_int(const db_rows *rows, size_t r, const char *name)
 {
-	size_t c = col(rows, name);
-
-	return c == (size_t)-1 ? 0 : db_cell_int(rows, r, c);
+	return db_cell_int(rows, r, db_col(rows, name));
 }
 
 /* The path of what a notification names. */

@@ -10,11 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* load_idea reads visibility (column 5) and user_id (column 9) by
- * position: new columns go at the end */
 static const char SQL_IDEA[] =
 	"SELECT i.id, i.title, i.body, i.html, i.stage AS status, i.status AS visibility, "
-	"i.vote_count, i.visible_comment_count AS comment_count, i.product_id, i.user_id, u.username AS author, "
+	"i.vote_count, i.visible_comment_count AS comment_count, i.product_id, i.user_id, "
+	"u.username AS author, "
 	"FIND_IN_SET('staff', u.roles) > 0 AS author_staff, i.merged_into_id, "
 	"c.slug AS category_slug, IF(? = 'es', c.name_es, c.name_en) AS category_name, "
 	"UNIX_TIMESTAMP(i.created_at) AS created_at, UNIX_TIMESTAMP(i.updated_at) AS updated_at, "
@@ -62,9 +61,12 @@ static int load_idea(request *r, long long id)
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	vis = db_cell(rows, 0, 5);
-	if (strcmp(vis, "visible") != 0 && !ideas_is_moderator(r) &&
-	    !(strcmp(vis, "held") == 0 && db_cell_int(rows, 0, 9) == r->user.id))
+	/* by name: a column added to SQL_IDEA once moved user_id, and a held
+	 * idea showed to visitors (whose user id is 0, as a missing cell is) */
+	vis = db_cell(rows, 0, db_col(rows, "visibility"));
+	if ((vis == NULL || strcmp(vis, "visible") != 0) && !ideas_is_moderator(r) &&
+	    !(vis != NULL && strcmp(vis, "held") == 0 && r->user.id != 0 &&
+	      db_cell_int(rows, 0, db_col(rows, "user_id")) == r->user.id))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.idea", rows);
@@ -120,8 +122,9 @@ int ideas_show(request *r, long long id, long long page)
 		req_redirect(r, url);
 		return 303;
 	}
-	pages = (hdf_get_int_value(r->hdf, "d.idea.comment_positions", 0) + IDEA_COMMENTS_PER_PAGE - 1) /
-		IDEA_COMMENTS_PER_PAGE;
+	/* pages are cut by position: held and hidden comments hold theirs */
+	pages = (hdf_get_int_value(r->hdf, "d.idea.comment_positions", 0) +
+		 IDEA_COMMENTS_PER_PAGE - 1) / IDEA_COMMENTS_PER_PAGE;
 	if (pages < 1)
 		pages = 1;
 	if (page == 0)

@@ -71,6 +71,11 @@ static void cells_and_bounds(void **state)
 	assert_int_equal(db_cell_int(&rows, 0, 0), 12);
 	assert_int_equal(db_cell_int(&rows, 1, 0), 0); /* NULL */
 	assert_int_equal(db_cell_int(&rows, 5, 5), 0);
+	/* by name; a name the query lacks reads as NULL, not another column */
+	assert_int_equal(db_col(&rows, "name"), 1);
+	assert_string_equal(db_cell(&rows, 1, db_col(&rows, "name")), "bea");
+	assert_null(db_cell(&rows, 0, db_col(&rows, "user_id")));
+	assert_int_equal(db_cell_int(&rows, 0, db_col(&rows, "user_id")), 0);
 }
 
 static void free_null_rows(void **state)
