@@ -29,9 +29,11 @@ static const char SQL_TRENDING_RANK[] =
 #define TRENDING_RANKED 10
 #define TRENDING_TTL 60
 #define TRENDING_SLOW_MS 20
-/* The ranked ids (0 past the end), in rank order; FIELD() keeps it. */
+/* The ranked ids (0 past the end), in rank order; FIELD() keeps it. Ten
+ * primary-key lookups: left to itself the optimizer chose the index on
+ * merged_into_id and read every unmerged idea (0.5 ms a view). */
 static const char SQL_TRENDING_SHOW[] =
-	"SELECT id, title, stage AS status, vote_count FROM ideas "
+	"SELECT id, title, stage AS status, vote_count FROM ideas FORCE INDEX (PRIMARY) "
 	"WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AND status = 'visible' "
 	"AND merged_into_id IS NULL AND stage NOT IN ('done', 'declined') "
 	"ORDER BY FIELD(id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) LIMIT 5";
@@ -84,14 +86,16 @@ static int load_trending(request *r)
 
 /* Top-rated products (the reviews area's summary rows), ranked by an average
  * damped as if each also had two 3-star reviews: one 5-star review does not
- * outrank forty that average 4.8. */
+ * outrank forty that average 4.8. The damped average is a stored, indexed
+ * column (sql/0057), so this reads the index from the top and stops at the
+ * fifth active product instead of sorting every product on every view. */
 static const char SQL_TOP_PRODUCTS[] =
-	"SELECT p.sku, p.name, s.review_count, "
+	"SELECT STRAIGHT_JOIN p.sku, p.name, s.review_count, "
 	"FORMAT(s.rating_sum / s.review_count, 1, IF(? = 'es', 'es_ES', 'en_US')) AS average_text, "
 	"ROUND(2 * s.rating_sum / s.review_count) AS stars_class "
-	"FROM product_ratings s JOIN products p ON p.id = s.product_id "
+	"FROM product_ratings s FORCE INDEX (product_ratings_damped) JOIN products p ON p.id = s.product_id "
 	"WHERE p.active = 1 AND s.review_count > 0 "
-	"ORDER BY (s.rating_sum + 6) / (s.review_count + 2) DESC, s.review_count DESC, p.name LIMIT 5";
+	"ORDER BY s.damped_rating DESC, s.review_count DESC LIMIT 5";
 
 int page_home(request *r)
 {

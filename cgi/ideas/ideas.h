@@ -72,6 +72,9 @@ int ideas_budget_info(request *r, const char *prefix);
 
 /* Loads the active products (id, sku, name) into prefix, for the form. */
 int ideas_load_products(request *r, const char *prefix);
+/* Loads the products (id, sku, name) the list's filter offers into prefix:
+ * those some idea is about, and chosen_id (0 for none). */
+int ideas_load_filter_products(request *r, const char *prefix, long long chosen_id);
 /* The id of the product with sku, or E_NOTFOUND. */
 int ideas_product_id(request *r, const char *sku, long long *id);
 /* Copies the product product_id (sku, name) into prefix; nothing when 0 or

@@ -127,12 +127,13 @@ static int load_list(request *r, const char *sql, const filters *f, const char *
 	return rc ? rc : (int)n;
 }
 
-/* The choices of the filter form: categories and products. */
-static int load_choices(request *r)
+/* The choices of the filter form: categories and products (f's product
+ * among them). */
+static int load_choices(request *r, const filters *f)
 {
 	int rc = ideas_load_categories(r, "categories");
 
-	return rc ? rc : ideas_load_products(r, "products");
+	return rc ? rc : ideas_load_filter_products(r, "products", f->product_id);
 }
 
 int page_ideas(request *r)
@@ -168,7 +169,7 @@ int page_ideas(request *r)
 		hdf_int(r->hdf, "d.next_page", page + 1);
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);
-	rc = load_choices(r);
+	rc = load_choices(r, &f);
 	if (rc == 0)
 		rc = ideas_budget_info(r, "d.me");
 	return rc ? rc : 200;
@@ -196,6 +197,6 @@ int page_roadmap(request *r)
 		if (n < 0)
 			return n;
 	}
-	rc = load_choices(r);
+	rc = load_choices(r, &f);
 	return rc ? rc : 200;
 }

@@ -11,6 +11,14 @@
 #include "../core/err.h"
 
 static const char SQL_PRODUCTS[] = "SELECT id, sku, name FROM products WHERE active = 1 ORDER BY name, id";
+/* The list's filter offers the products some idea is about (a loose scan of
+ * ideas_product: a handful of rows), and the one already chosen. Offering
+ * every active product was a sorted list of 500 on every view of /ideas,
+ * most of the page's cost, and nearly every choice in it led to no ideas. */
+static const char SQL_FILTER_PRODUCTS[] =
+	"SELECT p.id, p.sku, p.name FROM products p "
+	"WHERE p.id IN (SELECT DISTINCT product_id FROM ideas WHERE product_id IS NOT NULL) "
+	"OR p.id = ? ORDER BY p.name, p.id";
 static const char SQL_PRODUCT_ID[] = "SELECT id FROM products WHERE sku = ?";
 static const char SQL_PRODUCT[] = "SELECT sku, name FROM products WHERE id = ?";
 static const char SQL_VERIFIED_VOTERS[] =
@@ -20,6 +28,11 @@ static const char SQL_VERIFIED_VOTERS[] =
 int ideas_load_products(request *r, const char *prefix)
 {
 	return ideas_select_rows(r, prefix, SQL_PRODUCTS, NULL, 0);
+}
+
+int ideas_load_filter_products(request *r, const char *prefix, long long chosen_id)
+{
+	return IDEAS_ROWS(r, prefix, SQL_FILTER_PRODUCTS, DBI(chosen_id));
 }
 
 int ideas_product_id(request *r, const char *sku, long long *id)
