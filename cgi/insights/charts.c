@@ -16,7 +16,7 @@ static const char *x_name(request *r, const insight_series *s)
 						       : "insights.chart.x_month");
 }
 
-void insights_charts(request *r, const insight_filter *f, const insight_series *s)
+void insights_charts(request *r, HDF *h, const insight_filter *f, const insight_series *s)
 {
 	size_t n = s->n, i;
 	const char **labels = calloc(n ? n : 1, sizeof(char *));
@@ -48,14 +48,14 @@ void insights_charts(request *r, const insight_filter *f, const insight_series *
 		chart_spec spec = { "chart-volume", req_text(r, "insights.chart.volume"),
 				    req_text(r, "insights.chart.volume_desc"), x_name(r, s),
 				    req_text(r, "insights.chart.items"), f->lang, 0, 0, 0, 0 };
-		chart_lines(r->hdf, "d.charts.volume", &spec, labels, n, vol, 3);
+		chart_lines(h, "d.charts.volume", &spec, labels, n, vol, 3);
 	}
 	{
 		chart_series sent = { req_text(r, "insights.avg_score"), "s-score", v + 3 * n, present };
 		chart_spec spec = { "chart-sentiment", req_text(r, "insights.chart.sentiment"),
 				    req_text(r, "insights.chart.sentiment_desc"), x_name(r, s),
 				    req_text(r, "insights.avg_score"), f->lang, 2, 1, -1, 1 };
-		chart_lines(r->hdf, "d.charts.sentiment", &spec, labels, n, &sent, 1);
+		chart_lines(h, "d.charts.sentiment", &spec, labels, n, &sent, 1);
 	}
 	for (i = 0; i < n; i++) {
 		const long long *m = s->b[i].m;
@@ -66,7 +66,7 @@ void insights_charts(request *r, const insight_filter *f, const insight_series *
 		chart_spec spec = { "chart-rating", req_text(r, "insights.chart.rating"),
 				    req_text(r, "insights.chart.rating_desc"), x_name(r, s),
 				    req_text(r, "insights.avg_rating"), f->lang, 1, 1, 1, 5 };
-		chart_lines(r->hdf, "d.charts.rating", &spec, labels, n, &rating, 1);
+		chart_lines(h, "d.charts.rating", &spec, labels, n, &rating, 1);
 	}
 	for (i = 0; i < 5; i++)
 		stars[i] = (double)s->total[IM_STARS1 + i];
@@ -75,7 +75,7 @@ void insights_charts(request *r, const insight_filter *f, const insight_series *
 		chart_spec spec = { "chart-stars", req_text(r, "insights.chart.stars"),
 				    req_text(r, "insights.chart.stars_desc"), req_text(r, "insights.stars"),
 				    req_text(r, "insights.reviews"), f->lang, 0, 0, 0, 0 };
-		chart_bars(r->hdf, "d.charts.stars", &spec, star_labels, 5, &st);
+		chart_bars(h, "d.charts.stars", &spec, star_labels, 5, &st);
 	}
 out:
 	free(labels);
@@ -83,12 +83,12 @@ out:
 	free(present);
 }
 
-void insights_vote_chart(request *r, const insight_filter *f)
+void insights_vote_chart(request *r, HDF *h, const insight_filter *f)
 {
 	const char *labels[SEGMENTS_MAX * 2 + 1];
 	double v[SEGMENTS_MAX * 2 + 1];
 	size_t n = 0;
-	HDF *row = hdf_get_obj(r->hdf, "d.votes.segments");
+	HDF *row = hdf_get_obj(h, "d.votes.segments");
 
 	for (row = row ? hdf_obj_child(row) : NULL; row && n < sizeof(v) / sizeof(v[0]);
 	     row = hdf_obj_next(row), n++) {
@@ -101,6 +101,6 @@ void insights_vote_chart(request *r, const insight_filter *f)
 				    req_text(r, "insights.chart.votes_desc"),
 				    req_text(r, "insights.segment"), req_text(r, "insights.votes"),
 				    f->lang, 0, 0, 0, 0 };
-		chart_bars(r->hdf, "d.charts.votes", &spec, labels, n, &votes);
+		chart_bars(h, "d.charts.votes", &spec, labels, n, &votes);
 	}
 }

@@ -17,11 +17,12 @@ int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 /* The query string of the filters ("from=...&to=..."), for links. */
 void insights_query(const insight_filter *f, const request *r, char *out, size_t size);
 
-/* charts.c: the four charts of a series into d.charts. */
-void insights_charts(request *r, const insight_filter *f, const insight_series *s);
+/* charts.c: the four charts of a series into h's d.charts, titled in the
+ * request's language. */
+void insights_charts(request *r, HDF *h, const insight_filter *f, const insight_series *s);
 
-/* charts.c: the bar chart of d.votes.segments into d.charts.votes. */
-void insights_vote_chart(request *r, const insight_filter *f);
+/* charts.c: the bar chart of h's d.votes.segments into h's d.charts.votes. */
+void insights_vote_chart(request *r, HDF *h, const insight_filter *f);
 
 /* overview.c: GET /insights, /insights/p/:s, /insights/c/:s */
 int page_insights(request *r);

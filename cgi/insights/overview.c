@@ -4,49 +4,101 @@
  * short indexed look-ups (core/insight_read.c). */
 #include "insights.h"
 #include "../core/err.h"
+#include "../core/page_cache.h"
 
 #include <stdio.h>
+#include <time.h>
+
+/* Figures that took at least insights.cache_after_ms to read (20 ms: a
+ * large community's) are kept by the worker for insights.cache_seconds (60;
+ * 0: never), keyed by the filter and the language; those of a small
+ * community are read on every view. The page says how old kept figures are.
+ * The cache holds no request's data: the same filter shows the same figures
+ * to every marketing member, and the role is checked before this runs. */
+#define CACHE_ENTRIES 16
+static page_cache *figures_cache;
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads the page's figures for f into h, under d. */
+static int read_figures(request *r, const insight_filter *f, int with_products, HDF *h)
+{
+	insight_series s;
+	int rc = insight_series_load(r->app->db, f, &s);
+
+	if (rc != 0)
+		return rc;
+	insight_series_hdf(&s, f, h, "d");
+	insights_charts(r, h, f, &s);
+	rc = insight_themes(r->app->db, f, -1, 8, h, "d.themes.negative");
+	if (rc == 0)
+		rc = insight_themes(r->app->db, f, 1, 8, h, "d.themes.positive");
+	if (rc == 0 && with_products)
+		rc = insight_products(r->app->db, f, 10, h, "d.products");
+	if (rc == 0)
+		rc = insight_unanswered(r->app->db, f, 5, h, "d.unanswered");
+	if (rc == 0)
+		rc = insight_pipeline(r->app->db, f, h, "d.pipeline");
+	if (rc == 0) {
+		segment_list segs;
+		segments_load(&r->app->cfg, &segs);
+		rc = insight_segment_votes(r->app->db, f, &segs, h, "d.votes");
+	}
+	if (rc == 0)
+		insights_vote_chart(r, h, f);
+	if (rc == 0)
+		rc = insight_moderation(r->app->db, f, h, "d.moderation");
+	if (rc == 0)
+		rc = insight_six_r(r->app->db, f, &s, h, "d.six_r");
+	insight_series_free(&s);
+	return rc;
+}
 
 static int overview(request *r, const char *fixed_category, const char *fixed_product)
 {
+	const char *scope = fixed_product ? "product" : fixed_category ? "category" : "all";
+	long long ttl = config_int(&r->app->cfg, "insights.cache_seconds", 60);
 	insight_filter f;
-	insight_series s;
+	char key[200];
+	time_t now = time(NULL);
+	long long start;
+	HDF *h = NULL;
 	int rc = insights_filter(r, &f, fixed_category, fixed_product);
 
 	if (rc == E_INVALID)
 		return 400; /* the filter form, with what is wrong */
 	if (rc != 0)
 		return rc;
-	rc = insight_series_load(r->app->db, &f, &s);
-	if (rc != 0)
-		return rc;
-	insight_series_hdf(&s, &f, r->hdf, "d");
-	insights_charts(r, &f, &s);
-	rc = insight_themes(r->app->db, &f, -1, 8, r->hdf, "d.themes.negative");
-	if (rc == 0)
-		rc = insight_themes(r->app->db, &f, 1, 8, r->hdf, "d.themes.positive");
-	if (rc == 0 && !fixed_product)
-		rc = insight_products(r->app->db, &f, 10, r->hdf, "d.products");
-	if (rc == 0)
-		rc = insight_unanswered(r->app->db, &f, 5, r->hdf, "d.unanswered");
-	if (rc == 0)
-		rc = insight_pipeline(r->app->db, &f, r->hdf, "d.pipeline");
-	if (rc == 0) {
-		segment_list segs;
-		segments_load(&r->app->cfg, &segs);
-		rc = insight_segment_votes(r->app->db, &f, &segs, r->hdf, "d.votes");
+	snprintf(key, sizeof(key), "%s|%s|%s|%s|%lld|%lld|%s", scope, f.lang, f.from, f.to,
+		 f.category_id, f.product_id, f.segment);
+	if (ttl > 0 && figures_cache == NULL)
+		figures_cache = page_cache_new(CACHE_ENTRIES, (int)ttl);
+	h = figures_cache ? page_cache_get(figures_cache, key, now) : NULL;
+	if (h) {
+		hdf_int(r->hdf, "d.figures_age", now - hdf_get_int_value(h, "at", now));
+		return hdf_copy(r->hdf, "d", hdf_get_obj(h, "d")) == STATUS_OK ? 200 : E_NOMEM;
 	}
-	if (rc == 0)
-		insights_vote_chart(r, &f);
-	if (rc == 0)
-		rc = insight_moderation(r->app->db, &f, r->hdf, "d.moderation");
-	if (rc == 0)
-		rc = insight_six_r(r->app->db, &f, &s, r->hdf, "d.six_r");
-	insight_series_free(&s);
-	if (rc != 0)
-		return rc;
-	hdf_str(r->hdf, "d.scope", fixed_product ? "product" : fixed_category ? "category" : "all");
-	return 200;
+	if (hdf_init(&h) != STATUS_OK)
+		return E_NOMEM;
+	start = now_ms();
+	rc = read_figures(r, &f, fixed_product == NULL, h);
+	hdf_str(h, "d.scope", scope);
+	if (rc == 0 && hdf_copy(r->hdf, "d", hdf_get_obj(h, "d")) != STATUS_OK)
+		rc = E_NOMEM;
+	if (rc == 0 && figures_cache &&
+	    now_ms() - start >= config_int(&r->app->cfg, "insights.cache_after_ms", 20)) {
+		hdf_int(h, "at", now);
+		page_cache_put(figures_cache, key, h, now);
+		return 200;
+	}
+	hdf_destroy(&h);
+	return rc ? rc : 200;
 }
 
 int page_insights(request *r)

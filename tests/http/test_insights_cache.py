@@ -1,0 +1,68 @@
+"""The insight pages' figures kept by the worker (insights.cache_seconds,
+insights.cache_after_ms; README, Performance): on a large community they
+take tens of milliseconds to read, and marketing reads the same period
+again and again, so figures that were slow to read are kept for a minute.
+
+The other tests turn the cache off (tests/stack.py); this module's own
+stack keeps every page's figures (cache_after_ms = 0) with one worker, so
+that both requests of a test reach the same cache."""
+
+import pytest
+
+from mod_helpers import new_thread
+import tertulia_http as th
+from stack import Stack
+
+
+@pytest.fixture(scope="module")
+def own():
+    with Stack(workers=1, extra_config={"insights.cache_seconds": "60",
+                                        "insights.cache_after_ms": "0"}) as s:
+        yield s
+
+
+def figures(c, **params):
+    r = c.get("/insights.json", params=params)
+    assert r.status_code == 200, (r.status_code, r.text[:300])
+    return r.json()
+
+
+def test_kept_figures_are_shown_with_their_age_until_they_expire(own):
+    marketing = th.Client(own.url)
+    th.login_ok(marketing, "marketing")
+    member = th.Client(own.url)
+    th.register(member)
+
+    first = figures(marketing)
+    assert "figures_age" not in first           # read just now
+    new_thread(member)
+    again = figures(marketing)
+    # the same filter within the minute: the kept figures, and how old they are
+    assert again["totals"]["posts"] == first["totals"]["posts"]
+    assert 0 <= int(again["figures_age"]) < 60
+    page = marketing.get("/insights").text                    # marketing reads Spanish
+    assert th.text("es", "insights.figures_age") in page
+    # another key (here the language: admin reads English) is read afresh
+    admin = th.Client(own.url)
+    th.login_ok(admin, "admin")
+    fresh = figures(admin)
+    assert "figures_age" not in fresh
+    assert fresh["totals"]["posts"] == first["totals"]["posts"] + 1
+    # the period written out is the same filter: kept figures too
+    same = figures(marketing, **{"from": first["filter"]["from"], "to": first["filter"]["to"]})
+    assert "figures_age" in same and same["totals"] == first["totals"]
+    # a day less is another filter: read afresh, with the new thread
+    shorter = figures(marketing, **{"from": first["filter"]["to"], "to": first["filter"]["to"]})
+    assert "figures_age" not in shorter and shorter["filter"]["days"] == 1
+
+
+def test_kept_figures_are_still_only_for_marketing(own):
+    marketing = th.Client(own.url)
+    th.login_ok(marketing, "marketing")
+    figures(marketing)                           # kept now
+    member = th.Client(own.url)
+    th.register(member)
+    r = member.get("/insights.json")
+    assert r.status_code == 403
+    assert "totals" not in r.text
+    assert th.Client(own.url).get("/insights").status_code == 303   # a visitor logs in first
