@@ -97,11 +97,12 @@ class Stack:
     # tests' SMTP server (smtp.port is filled in) and retries fast. The
     # insight pages read fresh figures on every view: a test checks what it
     # just wrote, and under ASan even a small community's figures can take
-    # long enough to be kept (test_insights_cache.py turns it on).
+    # long enough to be kept (test_insights_cache.py turns it on). Search
+    # rankings likewise (test_search_cache.py).
     TEST_CONFIG = {"smtp.host": "127.0.0.1", "smtp.from": "tertulia@tertulia.test",
                    "smtp.retry_base_seconds": "1", "smtp.retry_max_seconds": "2",
                    "smtp.poll_seconds": "1", "smtp.timeout_seconds": "5",
-                   "insights.cache_seconds": "0"}
+                   "insights.cache_seconds": "0", "search.cache_seconds": "0"}
 
     def __init__(self, workers=2, demo=True, build=None, extra_config=None):
         self.root = ROOT

@@ -42,6 +42,15 @@ int do_move(request *r);
 int do_split(request *r);
 /* search.c */
 int page_search(request *r);
+
+/* search_rank.c: the ids of the best n matches of q, best first, as a JSON
+ * array ("[7,3]") into *ids (the caller frees it). sql ranks from the
+ * FULLTEXT index alone: it takes q twice, then n. A ranking that took at
+ * least search.cache_after_ms (2) is kept by the worker for
+ * search.cache_seconds (60; 0: never) under name, q and n. Returns 0 or an
+ * error code. */
+int search_rank(request *r, const char *name, const char *sql, const char *q, long long n,
+		char **ids);
 /* categories_admin.c */
 extern const field_spec category_fields[];
 int page_admin_categories(request *r);

@@ -24,45 +24,56 @@ static const char SQL_THREADS[] =
 	"FROM threads t JOIN categories c ON c.id = t.category_id "
 	"WHERE MATCH(t.title) AGAINST(?) AND t.status = 'visible' AND (? = 0 OR t.category_id = ?) "
 	"ORDER BY MATCH(t.title) AGAINST(?) DESC, t.id DESC LIMIT ? OFFSET ?";
-/* The best-ranked matches are taken from the FULLTEXT index alone, then
- * joined and filtered: ranking first and joining after is what keeps a word
- * found in 10% of the posts fast (InnoDB ranks the matches once; joining
- * every match before sorting was 16 times slower). Pages and filters look
- * within the top matches (see POSTS_RANKED). */
+/* Posts, reviews and ideas are ranked from the FULLTEXT index alone
+ * (search_rank: ids, best first, kept by the worker when slow), then read
+ * by those ids with whether they may be shown and the filters: ranking
+ * first and joining after is what keeps a word found in 10% of the posts
+ * fast (InnoDB ranks the matches once; joining every match before sorting
+ * was 16 times slower). Pages and filters look within the top matches (see
+ * RANKED). The ids come as one JSON array parameter, read by JSON_TABLE in
+ * their order. */
+#define BY_RANK(ids_alias) \
+	"JSON_TABLE(?, '$[*]' COLUMNS (pos FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) " ids_alias
+static const char SQL_POSTS_RANK[] =
+	"SELECT id FROM posts WHERE MATCH(body) AGAINST(?) "
+	"ORDER BY MATCH(body) AGAINST(?) DESC, id DESC LIMIT ?";
 static const char SQL_POSTS[] =
 	"SELECT p.id, p.thread_id, p.position, p.body, t.title, t.slug, u.username AS author, "
-	"UNIX_TIMESTAMP(p.created_at) AS created_at "
-	"FROM (SELECT id, MATCH(body) AGAINST(?) AS score FROM posts WHERE MATCH(body) AGAINST(?) "
-	"ORDER BY score DESC LIMIT ?) m "
+	"UNIX_TIMESTAMP(p.created_at) AS created_at FROM " BY_RANK("m") " "
 	"JOIN posts p ON p.id = m.id JOIN threads t ON t.id = p.thread_id "
 	"JOIN users u ON u.id = p.user_id "
 	"WHERE p.status = 'visible' AND t.status = 'visible' AND (? = 0 OR t.category_id = ?) "
-	"ORDER BY m.score DESC, p.id DESC LIMIT 21 OFFSET ?";
-/* How many top matches a page looks within: enough for hidden posts and a
- * category filter to leave a full page. */
-#define POSTS_RANKED(offset, filtered) ((offset) + ((filtered) ? 2000 : 200))
+	"ORDER BY m.pos LIMIT 21 OFFSET ?";
+/* How many top matches a page of `want` results looks within: enough for
+ * hidden content and a filter to leave a full page. */
+#define RANKED(offset, want, filtered) ((offset) + ((filtered) ? 2000 : 10 * (want)))
 /* Reviews (the reviews area's tables): title and body, one FULLTEXT index. */
+static const char SQL_REVIEWS_RANK[] =
+	"SELECT id FROM reviews WHERE MATCH(title, body) AGAINST(?) "
+	"ORDER BY MATCH(title, body) AGAINST(?) DESC, id DESC LIMIT ?";
 static const char SQL_REVIEWS[] =
 	"SELECT r.id, r.title, r.body, r.rating, p.sku, p.name AS product, u.username AS author, "
-	"UNIX_TIMESTAMP(r.created_at) AS created_at "
-	"FROM reviews r JOIN products p ON p.id = r.product_id JOIN users u ON u.id = r.user_id "
-	"WHERE MATCH(r.title, r.body) AGAINST(?) AND r.status = 'visible' AND p.active = 1 "
-	"AND (? = 0 OR r.product_id = ?) "
-	"ORDER BY MATCH(r.title, r.body) AGAINST(?) DESC, r.id DESC LIMIT ? OFFSET ?";
+	"UNIX_TIMESTAMP(r.created_at) AS created_at FROM " BY_RANK("m") " "
+	"JOIN reviews r ON r.id = m.id JOIN products p ON p.id = r.product_id "
+	"JOIN users u ON u.id = r.user_id "
+	"WHERE r.status = 'visible' AND p.active = 1 AND (? = 0 OR r.product_id = ?) "
+	"ORDER BY m.pos LIMIT ? OFFSET ?";
 static const char SQL_PRODUCT_ID[] = "SELECT id FROM products WHERE sku = ? AND active = 1";
 static const char SQL_PRODUCTS[] =
 	"SELECT sku, name FROM products WHERE active = 1 ORDER BY name";
 
 /* Ideas (the ideas area's table): title and body, one FULLTEXT index;
  * merged duplicates are left out, p=SKU narrows to one product's ideas. */
+static const char SQL_IDEAS_RANK[] =
+	"SELECT id FROM ideas WHERE MATCH(title, body) AGAINST(?) "
+	"ORDER BY MATCH(title, body) AGAINST(?) DESC, id DESC LIMIT ?";
 static const char SQL_IDEAS[] =
 	"SELECT i.id, i.title, i.body, i.stage AS status, i.vote_count, u.username AS author, "
-	"UNIX_TIMESTAMP(i.created_at) AS created_at "
-	"FROM ideas i JOIN users u ON u.id = i.user_id "
-	"WHERE MATCH(i.title, i.body) AGAINST(?) AND i.status = 'visible' "
-	"AND i.merged_into_id IS NULL AND (? = 0 OR i.category_id = ?) "
+	"UNIX_TIMESTAMP(i.created_at) AS created_at FROM " BY_RANK("m") " "
+	"JOIN ideas i ON i.id = m.id JOIN users u ON u.id = i.user_id "
+	"WHERE i.status = 'visible' AND i.merged_into_id IS NULL AND (? = 0 OR i.category_id = ?) "
 	"AND (? = '' OR i.product_id = (SELECT id FROM products WHERE sku = ?)) "
-	"ORDER BY MATCH(i.title, i.body) AGAINST(?) DESC, i.id DESC LIMIT ? OFFSET ?";
+	"ORDER BY m.pos LIMIT ? OFFSET ?";
 
 typedef struct terms {
 	char *w[MAX_TERMS];
@@ -172,13 +183,17 @@ static void snippet(HDF *h, const char *prefix, const char *md, size_t mdlen, co
 static int search_reviews(request *r, const char *q, const terms *t, long long page,
 			  long long product_id, int paged)
 {
+	long long offset = paged ? (page - 1) * RESULTS_PER_PAGE : 0;
 	db_rows *rows = NULL;
-	char name[64];
+	char name[64], *ids = NULL;
 	size_t i;
-	int rc = DB_SELECT(r->app->db, SQL_REVIEWS, &rows, DBS(q), DBI(product_id), DBI(product_id),
-			   DBS(q), DBI(paged ? RESULTS_PER_PAGE + 1 : 5),
-			   DBI(paged ? (page - 1) * RESULTS_PER_PAGE : 0));
+	int rc = search_rank(r, "reviews", SQL_REVIEWS_RANK, q,
+			     RANKED(offset, paged ? RESULTS_PER_PAGE : 5, product_id != 0), &ids);
 
+	if (rc == 0)
+		rc = DB_SELECT(r->app->db, SQL_REVIEWS, &rows, DBS(ids), DBI(product_id),
+			       DBI(product_id), DBI(paged ? RESULTS_PER_PAGE + 1 : 5), DBI(offset));
+	free(ids);
 	if (rc != 0)
 		return rc;
 	if (paged && rows->nrows > RESULTS_PER_PAGE) {
@@ -204,14 +219,19 @@ static int search_ideas(request *r, const char *q, const terms *t, long long pag
 			long long category_id, int paged)
 {
 	const char *sku = req_query(r, "p");
+	long long offset = paged ? (page - 1) * RESULTS_PER_PAGE : 0;
 	db_rows *rows = NULL;
-	char name[64];
+	char name[64], *ids = NULL;
 	size_t i;
-	int rc = DB_SELECT(r->app->db, SQL_IDEAS, &rows, DBS(q), DBI(category_id), DBI(category_id),
-			   DBS(sku ? sku : ""), DBS(sku ? sku : ""), DBS(q),
-			   DBI(paged ? RESULTS_PER_PAGE + 1 : 5),
-			   DBI(paged ? (page - 1) * RESULTS_PER_PAGE : 0));
+	int rc = search_rank(r, "ideas", SQL_IDEAS_RANK, q,
+			     RANKED(offset, paged ? RESULTS_PER_PAGE : 5,
+				    category_id != 0 || (sku && *sku)), &ids);
 
+	if (rc == 0)
+		rc = DB_SELECT(r->app->db, SQL_IDEAS, &rows, DBS(ids), DBI(category_id),
+			       DBI(category_id), DBS(sku ? sku : ""), DBS(sku ? sku : ""),
+			       DBI(paged ? RESULTS_PER_PAGE + 1 : 5), DBI(offset));
+	free(ids);
 	if (rc != 0)
 		return rc;
 	if (paged && rows->nrows > RESULTS_PER_PAGE) {
@@ -308,10 +328,14 @@ int page_search(request *r)
 	}
 	if (want_posts) {
 		long long offset = (page - 1) * RESULTS_PER_PAGE;
+		char *ids = NULL;
 
-		rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBS(q), DBS(q),
-			       DBI(POSTS_RANKED(offset, category_id != 0)), DBI(category_id),
-			       DBI(category_id), DBI(offset));
+		rc = search_rank(r, "posts", SQL_POSTS_RANK, q,
+				 RANKED(offset, RESULTS_PER_PAGE, category_id != 0), &ids);
+		if (rc == 0)
+			rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBS(ids), DBI(category_id),
+				       DBI(category_id), DBI(offset));
+		free(ids);
 		if (rc != 0)
 			goto out;
 		if (rows->nrows > RESULTS_PER_PAGE) {
