@@ -103,6 +103,19 @@ def test_list_filters_by_product_and_category(client):
     assert both.get("ideas", []) == []
 
 
+def test_the_product_filter_offers_the_products_ideas_are_about(stack, client):
+    """Not every product: the filter offers those some idea is about, and
+    the one chosen even when it has none (its page says so, filter kept)."""
+    quiet = stack.sql("SELECT sku FROM products WHERE id NOT IN (SELECT product_id FROM ideas "
+                      "WHERE product_id IS NOT NULL) ORDER BY id LIMIT 1")[0][0]
+    page = client().get("/ideas").text
+    assert '<option value="BL-900"' in page and '<option value="KT-17"' in page
+    assert '<option value="%s"' % quiet not in page
+    chosen = client().get("/ideas?product=" + quiet)
+    assert chosen.status_code == 200
+    assert '<option value="%s" selected>' % quiet in chosen.text
+
+
 @pytest.mark.parametrize("query,key", [("status=shipped", "ideas.err.status"),
                                        ("sort=best", "ideas.err.sort"),
                                        ("product=NOPE-1", "ideas.err.product"),
