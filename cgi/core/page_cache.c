@@ -102,3 +102,11 @@ int page_cache_put(page_cache *c, const char *key, HDF *tree, time_t now)
 	slot->at = now;
 	return 0;
 }
+
+long long monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

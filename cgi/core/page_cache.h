@@ -37,4 +37,8 @@ HDF *page_cache_get(page_cache *c, const char *key, time_t now);
  * failure it is destroyed). Returns 0, or E_NOMEM. */
 int page_cache_put(page_cache *c, const char *key, HDF *tree, time_t now);
 
+/* Milliseconds on a clock that never goes back (CLOCK_MONOTONIC): what a
+ * caller measures to decide whether figures were slow enough to keep. */
+long long monotonic_ms(void);
+
 #endif

@@ -3,6 +3,7 @@
  * tables as those areas land. */
 #include "forum.h"
 #include "../core/err.h"
+#include "../core/page_cache.h"
 
 #include <time.h>
 
@@ -45,14 +46,6 @@ static struct {
 	long long id[TRENDING_RANKED];
 } trending_ids;
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Puts the trending ideas at d.trending_ideas: the cached ranking, read
  * again when stale, then the ideas themselves. */
 static int load_trending(request *r)
@@ -64,14 +57,14 @@ static int load_trending(request *r)
 	int rc;
 
 	if (trending_ids.at == 0 || now - trending_ids.at >= TRENDING_TTL) {
-		long long start = now_ms();
+		long long start = monotonic_ms();
 
 		rc = db_select(r->app->db, SQL_TRENDING_RANK, NULL, 0, &rows);
 		if (rc != 0)
 			return rc;
 		for (i = 0; i < TRENDING_RANKED; i++)
 			trending_ids.id[i] = i < rows->nrows ? db_cell_int(rows, i, 0) : 0;
-		trending_ids.at = now_ms() - start >= TRENDING_SLOW_MS ? now : 0;
+		trending_ids.at = monotonic_ms() - start >= TRENDING_SLOW_MS ? now : 0;
 		db_rows_free(rows);
 		rows = NULL;
 	}

@@ -23,14 +23,6 @@
  * session or identity. */
 static page_cache *rankings;
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The ids of rows (column 0) as a JSON array into *out. */
 static int ids_json(const db_rows *rows, char **out)
 {
@@ -72,13 +64,13 @@ int search_rank(request *r, const char *name, const char *sql, const char *q, lo
 		strbuf_free(&key);
 		return *ids ? 0 : E_NOMEM;
 	}
-	start = now_ms();
+	start = monotonic_ms();
 	rc = DB_SELECT(r->app->db, sql, &rows, DBS(q), DBS(q), DBI(n));
 	if (rc == 0)
 		rc = ids_json(rows, ids);
 	db_rows_free(rows);
 	if (rc == 0 && rankings &&
-	    now_ms() - start >= config_int(&r->app->cfg, "search.cache_after_ms", 2) &&
+	    monotonic_ms() - start >= config_int(&r->app->cfg, "search.cache_after_ms", 2) &&
 	    hdf_init(&kept) == STATUS_OK) {
 		if (hdf_set_value(kept, "ids", *ids) == STATUS_OK)
 			page_cache_put(rankings, key.s, kept, now);

@@ -18,14 +18,6 @@
 #define CACHE_ENTRIES 16
 static page_cache *figures_cache;
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Reads the page's figures for f into h, under d. */
 static int read_figures(request *r, const insight_filter *f, int with_products, HDF *h)
 {
@@ -60,6 +52,17 @@ static int read_figures(request *r, const insight_filter *f, int with_products, 
 	return rc;
 }
 
+/* Copies the figures of h (its d) into the request's d. */
+static int show_figures(request *r, HDF *h)
+{
+	NEOERR *err = hdf_copy(r->hdf, "d", hdf_get_obj(h, "d"));
+
+	if (err == STATUS_OK)
+		return 0;
+	nerr_ignore(&err);
+	return E_NOMEM;
+}
+
 static int overview(request *r, const char *fixed_category, const char *fixed_product)
 {
 	const char *scope = fixed_product ? "product" : fixed_category ? "category" : "all";
@@ -82,17 +85,17 @@ static int overview(request *r, const char *fixed_category, const char *fixed_pr
 	h = figures_cache ? page_cache_get(figures_cache, key, now) : NULL;
 	if (h) {
 		hdf_int(r->hdf, "d.figures_age", now - hdf_get_int_value(h, "at", now));
-		return hdf_copy(r->hdf, "d", hdf_get_obj(h, "d")) == STATUS_OK ? 200 : E_NOMEM;
+		return show_figures(r, h) == 0 ? 200 : E_NOMEM;
 	}
 	if (hdf_init(&h) != STATUS_OK)
 		return E_NOMEM;
-	start = now_ms();
+	start = monotonic_ms();
 	rc = read_figures(r, &f, fixed_product == NULL, h);
 	hdf_str(h, "d.scope", scope);
-	if (rc == 0 && hdf_copy(r->hdf, "d", hdf_get_obj(h, "d")) != STATUS_OK)
-		rc = E_NOMEM;
+	if (rc == 0)
+		rc = show_figures(r, h);
 	if (rc == 0 && figures_cache &&
-	    now_ms() - start >= config_int(&r->app->cfg, "insights.cache_after_ms", 20)) {
+	    monotonic_ms() - start >= config_int(&r->app->cfg, "insights.cache_after_ms", 20)) {
 		hdf_int(h, "at", now);
 		page_cache_put(figures_cache, key, h, now);
 		return 200;
