@@ -39,10 +39,13 @@ static const char SQL_ORDER_VERIFY[] =
 
 static const char SQL_SUMMARY_LOCK[] =
 	"SELECT review_count FROM product_ratings WHERE product_id = ? FOR UPDATE";
+/* damped_rating, the home page's ranking (sql/0057, 0058), comes last: the
+ * assignments run left to right, so it reads the new count and sum */
 static const char SQL_SUMMARY_MOVE[] =
 	"UPDATE product_ratings SET review_count = review_count + ?, rating_sum = rating_sum + ?, "
 	"stars1 = stars1 + ?, stars2 = stars2 + ?, stars3 = stars3 + ?, stars4 = stars4 + ?, "
-	"stars5 = stars5 + ? WHERE product_id = ?";
+	"stars5 = stars5 + ?, damped_rating = (rating_sum + 6) / (review_count + 2) "
+	"WHERE product_id = ?";
 static const char SQL_PURCHASED[] =
 	"SELECT COUNT(*) FROM review_purchases WHERE user_id = ? AND product_id = ?";
 static const char SQL_REVIEW_INSERT[] =

@@ -16,6 +16,7 @@
 #include "../core/markdown.h"
 #include "../core/password.h"
 #include "../core/str.h"
+#include "../core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,12 +75,14 @@ static const char SQL_VOTES_1[] = VOTE_INSERT VOTE_ROW;
 static const char SQL_PRODUCT_IDS[] = "SELECT id FROM products WHERE sku LIKE 'GEN-%' ORDER BY id";
 static const char SQL_RATINGS[] =
 	"INSERT INTO product_ratings (product_id, review_count, rating_sum, stars1, stars2, stars3, "
-	"stars4, stars5) SELECT r.product_id, COUNT(*), SUM(r.rating), SUM(r.rating = 1), "
-	"SUM(r.rating = 2), SUM(r.rating = 3), SUM(r.rating = 4), SUM(r.rating = 5) FROM reviews r "
+	"stars4, stars5, damped_rating) SELECT r.product_id, COUNT(*), SUM(r.rating), "
+	"SUM(r.rating = 1), SUM(r.rating = 2), SUM(r.rating = 3), SUM(r.rating = 4), "
+	"SUM(r.rating = 5), (SUM(r.rating) + 6) / (COUNT(*) + 2) FROM reviews r "
 	"JOIN products p ON p.id = r.product_id WHERE p.sku LIKE 'GEN-%' AND r.status = 'visible' "
 	"GROUP BY r.product_id ON DUPLICATE KEY UPDATE review_count = VALUES(review_count), "
 	"rating_sum = VALUES(rating_sum), stars1 = VALUES(stars1), stars2 = VALUES(stars2), "
-	"stars3 = VALUES(stars3), stars4 = VALUES(stars4), stars5 = VALUES(stars5)";
+	"stars3 = VALUES(stars3), stars4 = VALUES(stars4), stars5 = VALUES(stars5), "
+	"damped_rating = VALUES(damped_rating)";
 static const char SQL_NEXT_IDEA_ID[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM ideas";
 static const char SQL_IDEA_COUNTS[] =
 	"UPDATE ideas i JOIN (SELECT idea_id, COUNT(*) AS n FROM idea_votes GROUP BY idea_id) v "
@@ -174,10 +177,14 @@ static const char *const es_titles[] = {
 	"%s: primeras impresiones", "Cómo limpiar la %s", "La %s hace un ruido raro",
 };
 
-/* Writes a Markdown post of 300-800 characters into sb. */
+#define BODY_MIN 300
+#define BODY_MAX 800
+
+/* Writes a Markdown post of BODY_MIN-BODY_MAX characters (not bytes: the
+ * Spanish ones have accents) into sb, which starts empty. */
 static void make_body(strbuf *sb, int spanish)
 {
-	size_t target = (size_t)between(300, 800);
+	size_t target = (size_t)between(BODY_MIN, BODY_MAX), chars, i;
 	const char *product = PICK(products);
 
 	strbuf_printf(sb, spanish ? PICK(es_open) : PICK(en_open), product);
@@ -186,8 +193,11 @@ static void make_body(strbuf *sb, int spanish)
 		strbuf_puts(sb, spanish ? "El termostato parece fallar. " : "The termostato part seems off. ");
 	if (rnd() % 10 == 0)
 		strbuf_puts(sb, spanish ? "Hablemos del mantenimiento. " : "About mantenimiento (maintenance): ");
-	while (sb->len < target) {
+	for (chars = utf8_length(sb->s, sb->len); chars < target;
+	     chars += utf8_length(sb->s + i, sb->len - i)) {
 		unsigned kind = (unsigned)(rnd() % 12);
+
+		i = sb->len;
 		if (kind == 0)
 			strbuf_printf(sb, "\n\n- %s\n- %s\n\n", spanish ? PICK(es_body) : PICK(en_body),
 				      spanish ? PICK(es_body) : PICK(en_body));
@@ -196,6 +206,14 @@ static void make_body(strbuf *sb, int spanish)
 						: " More in the [manual](https://aurora.example/manual). ");
 		else
 			strbuf_printf(sb, "%s ", spanish ? PICK(es_body) : PICK(en_body));
+	}
+	/* the last piece may pass BODY_MAX: cut at the character that does */
+	for (i = 0, chars = 0; i < sb->len; i++) {
+		if (((unsigned char)sb->s[i] & 0xC0) != 0x80 && ++chars > BODY_MAX) {
+			sb->len = i;
+			sb->s[i] = '\0';
+			break;
+		}
 	}
 }
 

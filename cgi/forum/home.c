@@ -79,9 +79,10 @@ static int load_trending(request *r)
 
 /* Top-rated products (the reviews area's summary rows), ranked by an average
  * damped as if each also had two 3-star reviews: one 5-star review does not
- * outrank forty that average 4.8. The damped average is a stored, indexed
- * column (sql/0057), so this reads the index from the top and stops at the
- * fifth active product instead of sorting every product on every view. */
+ * outrank forty that average 4.8. The damped average is a kept, indexed
+ * column (sql/0057, 0058), so this reads the index from the top and stops
+ * at the fifth active product instead of sorting every product on every
+ * view. */
 static const char SQL_TOP_PRODUCTS[] =
 	"SELECT STRAIGHT_JOIN p.sku, p.name, s.review_count, "
 	"FORMAT(s.rating_sum / s.review_count, 1, IF(? = 'es', 'es_ES', 'en_US')) AS average_text, "
