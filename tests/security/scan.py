@@ -17,7 +17,9 @@ scanner reports a finding, 0 otherwise. tests/security/README.md records
 what was found and what was concluded.
 
 Environment: TERTULIA_BUILD (the programs, default build/), SQLMAP_SECONDS
-(180), SQLMAP_JOBS (3), WAPITI_SECONDS (900), SCAN_ONLY (sqlmap or wapiti).
+(180), SQLMAP_JOBS (3), SQLMAP_LEVEL and SQLMAP_RISK (3 and 2; 1 and 1 try
+the common payloads only and finish every parameter in seconds),
+WAPITI_SECONDS (900), SCAN_ONLY (sqlmap or wapiti).
 """
 
 import concurrent.futures
@@ -43,6 +45,8 @@ from stack import Stack  # noqa: E402
 
 SQLMAP_SECONDS = int(os.environ.get("SQLMAP_SECONDS", "180"))
 SQLMAP_JOBS = int(os.environ.get("SQLMAP_JOBS", "3"))
+SQLMAP_LEVEL = os.environ.get("SQLMAP_LEVEL", "3")
+SQLMAP_RISK = os.environ.get("SQLMAP_RISK", "2")
 WAPITI_SECONDS = int(os.environ.get("WAPITI_SECONDS", "900"))
 ONLY = os.environ.get("SCAN_ONLY", "")
 
@@ -144,7 +148,7 @@ def run_sqlmap(t, outdir, base):
     url = base + t.path
     # 401 and 403 are answers here (a wrong password, a refused action),
     # not a reason for sqlmap to give up
-    args = ["sqlmap", "--batch", "--level", "3", "--risk", "2", "--dbms", "MySQL",
+    args = ["sqlmap", "--batch", "--level", SQLMAP_LEVEL, "--risk", SQLMAP_RISK, "--dbms", "MySQL",
             "--timeout", "10", "--retries", "1", "--time-sec", "2", "--threads", "1",
             "--ignore-code", "401,403",
             # an output folder each: runs side by side must not share
@@ -243,8 +247,8 @@ def main():
                     if key not in seen:
                         seen.add(key)
                         targets.append(t)
-            log("sqlmap: %d parameters, %d at a time, at most %d s each"
-                % (len(targets), SQLMAP_JOBS, SQLMAP_SECONDS))
+            log("sqlmap: %d parameters, %d at a time, at most %d s each, level %s, risk %s"
+                % (len(targets), SQLMAP_JOBS, SQLMAP_SECONDS, SQLMAP_LEVEL, SQLMAP_RISK))
             sqldir = os.path.join(outdir, "sqlmap")
             os.makedirs(os.path.join(sqldir, "logs"), exist_ok=True)
             for i, t in enumerate(targets, 1):
@@ -263,9 +267,9 @@ def main():
             for t in targets:
                 counts[t.result] = counts.get(t.result, 0) + 1
             summary += ["## sqlmap", "",
-                        "%d parameters (%d query parameters, %d form fields), level 3, risk 2: %s"
+                        "%d parameters (%d query parameters, %d form fields), level %s, risk %s: %s"
                         % (len(targets), sum(t.method == "GET" for t in targets),
-                           sum(t.method == "POST" for t in targets),
+                           sum(t.method == "POST" for t in targets), SQLMAP_LEVEL, SQLMAP_RISK,
                            ", ".join("%s %d" % kv for kv in sorted(counts.items()))), ""]
             for t in targets:
                 if t.result != "not injectable":
