@@ -69,13 +69,20 @@ int search_rank(request *r, const char *name, const char *sql, const char *q, lo
 	if (rc == 0)
 		rc = ids_json(rows, ids);
 	db_rows_free(rows);
+	/* keeping is best effort: out of memory, the ranking is just not kept */
 	if (rc == 0 && rankings &&
-	    monotonic_ms() - start >= config_int(&r->app->cfg, "search.cache_after_ms", 2) &&
-	    hdf_init(&kept) == STATUS_OK) {
-		if (hdf_set_value(kept, "ids", *ids) == STATUS_OK)
+	    monotonic_ms() - start >= config_int(&r->app->cfg, "search.cache_after_ms", 2)) {
+		NEOERR *err = hdf_init(&kept);
+
+		if (err == STATUS_OK)
+			err = hdf_set_value(kept, "ids", *ids);
+		if (err == STATUS_OK) {
 			page_cache_put(rankings, key.s, kept, now);
-		else
-			hdf_destroy(&kept);
+		} else {
+			nerr_ignore(&err);
+			if (kept)
+				hdf_destroy(&kept);
+		}
 	}
 	strbuf_free(&key);
 	return rc;

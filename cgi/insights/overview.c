@@ -52,6 +52,18 @@ static int read_figures(request *r, const insight_filter *f, int with_products, 
 	return rc;
 }
 
+/* An empty HDF tree (the caller destroys it), or NULL when out of memory. */
+static HDF *new_tree(void)
+{
+	HDF *h = NULL;
+	NEOERR *err = hdf_init(&h);
+
+	if (err == STATUS_OK)
+		return h;
+	nerr_ignore(&err);
+	return NULL;
+}
+
 /* Copies the figures of h (its d) into the request's d. */
 static int show_figures(request *r, HDF *h)
 {
@@ -87,7 +99,8 @@ static int overview(request *r, const char *fixed_category, const char *fixed_pr
 		hdf_int(r->hdf, "d.figures_age", now - hdf_get_int_value(h, "at", now));
 		return show_figures(r, h) == 0 ? 200 : E_NOMEM;
 	}
-	if (hdf_init(&h) != STATUS_OK)
+	h = new_tree();
+	if (h == NULL)
 		return E_NOMEM;
 	start = monotonic_ms();
 	rc = read_figures(r, &f, fixed_product == NULL, h);
