@@ -69,22 +69,21 @@ static const char SQL_QUOTE_REVIEWS[] =
 	"SELECT id, title, body FROM reviews WHERE id IN " IN20 " AND status = 'visible'";
 static const char SQL_QUOTE_IDEAS[] =
 	"SELECT id, title, body FROM ideas WHERE id IN " IN20 " AND status = 'visible'";
-/* products and categories against the previous period */
-#define CHANGE_COLS \
-	"SUM(IF(day >= ?, items, 0)), SUM(IF(day >= ?, positive + neutral + negative, 0)), " \
-	"SUM(IF(day >= ?, score_sum, 0)), SUM(IF(day >= ?, rated, 0)), " \
-	"SUM(IF(day >= ?, rating_sum, 0)), SUM(IF(day < ?, positive + neutral + negative, 0)), " \
-	"SUM(IF(day < ?, score_sum, 0)), SUM(IF(day < ?, rated, 0)), SUM(IF(day < ?, rating_sum, 0))"
-#define CHANGE_PARAMS(f) DBS((f)->from), DBS((f)->from), DBS((f)->from), DBS((f)->from), \
-	DBS((f)->from), DBS((f)->from), DBS((f)->from), DBS((f)->from), DBS((f)->from), \
-	DBS((f)->prev_from), DBS((f)->to), DBI((f)->category_id), DBI((f)->category_id), \
-	DBI((f)->product_id), DBI((f)->product_id), DBS((f)->segment), DBS((f)->segment)
+/* products and categories against the previous period: each one's sums
+ * of the period (cur = 1) and of the one before (cur = 0), a row for each;
+ * two groups a product cost less than nine conditional sums over every
+ * row of both periods */
+#define CHANGE_COLS "day >= ? AS cur, SUM(items), SUM(positive + neutral + negative), " \
+	"SUM(score_sum), SUM(rated), SUM(rating_sum)"
+#define CHANGE_PARAMS(f) DBS((f)->from), DBS((f)->prev_from), DBS((f)->to), \
+	DBI((f)->category_id), DBI((f)->category_id), DBI((f)->product_id), DBI((f)->product_id), \
+	DBS((f)->segment), DBS((f)->segment)
 static const char SQL_PRODUCT_CHANGES[] =
 	"SELECT product_id, " CHANGE_COLS " FROM insight_daily WHERE" FILTER " AND product_id <> 0 "
-	"GROUP BY product_id";
+	"GROUP BY product_id, cur ORDER BY product_id, cur";
 static const char SQL_CATEGORY_CHANGES[] =
 	"SELECT category_id, " CHANGE_COLS " FROM insight_daily WHERE" FILTER " AND category_id <> 0 "
-	"GROUP BY category_id";
+	"GROUP BY category_id, cur ORDER BY category_id, cur";
 static const char SQL_PRODUCT_NAMES[] =
 	"SELECT id, sku, name FROM products WHERE id IN " IN20;
 static const char SQL_CATEGORY_NAMES[] =
@@ -742,17 +741,28 @@ static int load_changes(db *d, const insight_filter *f, const char *sql, change 
 	if (rc == 0 && rows->nrows > 0 && (*out = calloc(rows->nrows, sizeof(change))) == NULL)
 		rc = E_NOMEM;
 	for (r = 0; rc == 0 && r < rows->nrows; r++) {
+		long long id = db_cell_int(rows, r, 0);
+		change *c = &(*out)[*n ? *n - 1 : 0];
+
+		if (*n == 0 || c->id != id) { /* rows come by id, the period before first */
+			c = &(*out)[(*n)++];
+			c->id = id;
+		}
+		if (db_cell_int(rows, r, 1)) {
+			c->items = db_cell_int(rows, r, 2);
+			c->scored = db_cell_int(rows, r, 3);
+			c->score_sum = db_cell_int(rows, r, 4);
+			c->rated = db_cell_int(rows, r, 5);
+			c->rating_sum = db_cell_int(rows, r, 6);
+		} else {
+			c->p_scored = db_cell_int(rows, r, 3);
+			c->p_score_sum = db_cell_int(rows, r, 4);
+			c->p_rated = db_cell_int(rows, r, 5);
+			c->p_rating_sum = db_cell_int(rows, r, 6);
+		}
+	}
+	for (r = 0; rc == 0 && r < *n; r++) {
 		change *c = &(*out)[r];
-		c->id = db_cell_int(rows, r, 0);
-		c->items = db_cell_int(rows, r, 1);
-		c->scored = db_cell_int(rows, r, 2);
-		c->score_sum = db_cell_int(rows, r, 3);
-		c->rated = db_cell_int(rows, r, 4);
-		c->rating_sum = db_cell_int(rows, r, 5);
-		c->p_scored = db_cell_int(rows, r, 6);
-		c->p_score_sum = db_cell_int(rows, r, 7);
-		c->p_rated = db_cell_int(rows, r, 8);
-		c->p_rating_sum = db_cell_int(rows, r, 9);
 		if ((c->has_score = c->scored > 0))
 			c->score = (double)c->score_sum / 1000.0 / (double)c->scored;
 		if ((c->has_prev_score = c->p_scored > 0))
@@ -763,7 +773,6 @@ static int load_changes(db *d, const insight_filter *f, const char *sql, change 
 			c->p_rating = (double)c->p_rating_sum / (double)c->p_rated;
 		c->dscore = c->has_score && c->has_prev_score ? c->score - c->p_score : 0;
 		c->drating = c->has_rating && c->has_prev_rating ? c->rating - c->p_rating : 0;
-		*n = r + 1;
 	}
 	db_rows_free(rows);
 	return rc;

@@ -18,15 +18,32 @@ static const char SQL_SEGMENT_VOTES[] =
 static const char SQL_SEGMENT_VOTES_ALL[] =
 	"SELECT segment, SUM(votes) FROM insight_votes_all WHERE day BETWEEN ? AND ? "
 	"AND (? = '' OR segment = ?) GROUP BY segment";
-/* the period's votes first (index idea_votes_recent covers them), then
- * their ideas; the same ideas count as in the rollups: visible ones */
-static const char SQL_TOP_IDEAS[] =
-	"SELECT i.id, i.title, i.stage, v.votes FROM (SELECT idea_id, COUNT(*) AS votes "
-	"FROM idea_votes WHERE created_at >= ? AND created_at < ? + INTERVAL 1 DAY "
-	"AND (? = '' OR segment = ?) GROUP BY idea_id) v JOIN ideas i ON i.id = v.idea_id "
-	"WHERE i.status = 'visible' AND i.merged_into_id IS NULL "
-	"AND (? = 0 OR i.category_id = ?) AND (? = 0 OR i.product_id = ?) "
-	"ORDER BY v.votes DESC, i.id LIMIT ?";
+/* The whole community's top ideas: the period's votes ranked by idea from
+ * the index idea_votes_recent alone, and only the first TOP_CANDIDATES of
+ * them joined with their ideas. Joining every idea voted for in a month
+ * (8,500 on the generated community) cost more than the counting. */
+#define TOP_CANDIDATES "50"
+#define PERIOD_VOTES "SELECT idea_id, COUNT(*) AS votes FROM idea_votes " \
+	"WHERE created_at >= ? AND created_at < ? + INTERVAL 1 DAY AND (? = '' OR segment = ?) " \
+	"GROUP BY idea_id"
+#define COUNTED "i.status = 'visible' AND i.merged_into_id IS NULL"
+static const char SQL_TOP_IDEAS_RANKED[] =
+	"SELECT i.id, i.title, i.stage, v.votes FROM (" PERIOD_VOTES
+	" ORDER BY votes DESC, idea_id LIMIT " TOP_CANDIDATES ") v JOIN ideas i ON i.id = v.idea_id "
+	"WHERE " COUNTED " ORDER BY v.votes DESC, i.id LIMIT ?";
+/* ... and when hidden or merged ideas fill the candidates: every one (the
+ * same ideas count as in the rollups: visible ones) */
+static const char SQL_TOP_IDEAS_ALL[] =
+	"SELECT i.id, i.title, i.stage, v.votes FROM (" PERIOD_VOTES ") v "
+	"JOIN ideas i ON i.id = v.idea_id WHERE " COUNTED " ORDER BY v.votes DESC, i.id LIMIT ?";
+/* A category's or a product's: its ideas first, then their votes of the
+ * period (idea_votes' primary key starts with the idea). */
+static const char SQL_TOP_IDEAS_OF[] =
+	"SELECT i.id, i.title, i.stage, COUNT(*) AS votes FROM ideas i "
+	"JOIN idea_votes v ON v.idea_id = i.id AND v.created_at >= ? "
+	"AND v.created_at < ? + INTERVAL 1 DAY AND (? = '' OR v.segment = ?) "
+	"WHERE " COUNTED " AND (? = 0 OR i.category_id = ?) AND (? = 0 OR i.product_id = ?) "
+	"GROUP BY i.id ORDER BY votes DESC, i.id LIMIT ?";
 /* five ideas' votes of the period by segment (index idea_votes_idea_day) */
 static const char SQL_IDEA_SEGMENTS[] =
 	"SELECT idea_id, segment, COUNT(*) FROM idea_votes WHERE idea_id IN (?, ?, ?, ?, ?) "
@@ -96,10 +113,22 @@ static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF
 	long long by[MAX_IDEAS][MAX_SEGS];
 	db_param p[MAX_IDEAS + 4];
 	size_t i, j, r, n;
-	int rc = DB_SELECT(d, SQL_TOP_IDEAS, &ideas, DBS(f->from), DBS(f->to), DBS(f->segment),
-			   DBS(f->segment), DBI(f->category_id), DBI(f->category_id),
-			   DBI(f->product_id), DBI(f->product_id), DBI(MAX_IDEAS));
+	int rc;
 
+	if (f->category_id || f->product_id) {
+		rc = DB_SELECT(d, SQL_TOP_IDEAS_OF, &ideas, DBS(f->from), DBS(f->to), DBS(f->segment),
+			       DBS(f->segment), DBI(f->category_id), DBI(f->category_id),
+			       DBI(f->product_id), DBI(f->product_id), DBI(MAX_IDEAS));
+	} else {
+		rc = DB_SELECT(d, SQL_TOP_IDEAS_RANKED, &ideas, DBS(f->from), DBS(f->to),
+			       DBS(f->segment), DBS(f->segment), DBI(MAX_IDEAS));
+		if (rc == 0 && ideas->nrows < MAX_IDEAS) {
+			db_rows_free(ideas);
+			ideas = NULL;
+			rc = DB_SELECT(d, SQL_TOP_IDEAS_ALL, &ideas, DBS(f->from), DBS(f->to),
+				       DBS(f->segment), DBS(f->segment), DBI(MAX_IDEAS));
+		}
+	}
 	if (rc != 0)
 		return rc;
 	n = ideas->nrows < MAX_IDEAS ? ideas->nrows : MAX_IDEAS;

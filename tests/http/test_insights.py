@@ -264,6 +264,28 @@ def test_the_product_page_counts_its_reviews_only(as_demo, member):
     assert insights(mkt, "/insights/p/KT-17")["totals"]["reviews"] == other
 
 
+def test_each_product_is_compared_with_its_own_previous_period(as_demo, member):
+    c, _ = member
+    write_review(c, "KT-17", 4, "Hierve rápido", "Hierve el agua muy rápido y no hace ruido.")
+    mkt = as_demo("marketing")
+    to = today()
+    frm = to - datetime.timedelta(days=6)
+    period = {"from": frm.isoformat(), "to": to.isoformat()}
+    before = {"from": (frm - datetime.timedelta(days=7)).isoformat(),
+              "to": (frm - datetime.timedelta(days=1)).isoformat()}
+    ranked = {p["sku"]: p for p in insights(mkt, **period)["products"]}
+    assert "KT-17" in ranked or len(ranked) == 10, ranked
+    for sku, p in ranked.items():
+        now = insights(mkt, "/insights/p/" + sku, **period)["totals"]
+        then = insights(mkt, "/insights/p/" + sku, **before)["totals"]
+        assert (p["items"], p["scored"], p["prev_scored"]) == (
+            now["items"], now["scored"], then["scored"]), sku
+        assert p.get("avg_score") == now.get("avg_score"), sku
+        assert p.get("prev_avg_score") == then.get("avg_score"), sku
+        assert p.get("avg_rating") == now.get("avg_rating"), sku
+        assert p.get("prev_avg_rating") == then.get("avg_rating"), sku
+
+
 # ------------------------------------------------------------------ themes
 
 def test_themes_show_counts_two_quotes_and_the_sample(as_demo, member):
@@ -358,12 +380,21 @@ def test_idea_votes_are_shown_by_the_voters_segment(as_demo, client):
     assert th.text("es", "insights.chart.votes") in page
     table = page[page.index('id="table-idea-votes"'):]
     assert "/ideas/%d" % idea in table[:table.index("</table>")]
+    # the whole community's most voted of the day are ranked another way
+    # (votes first, then their ideas): the idea is there too, unless five
+    # ideas had more votes today
+    everyone = insights(admin, **{"from": day, "to": day})["votes"].get("ideas", [])
+    assert idea in [i["id"] for i in everyone] or (
+        len(everyone) == 5 and everyone[-1]["votes"] >= 3), everyone
+    assert [i["votes"] for i in everyone] == sorted((i["votes"] for i in everyone), reverse=True)
     # a hidden idea's votes do not count; restored, they do again
     mod = as_demo("moderadora")
     act_ok(mod, ["idea:%d" % idea], "hide")
     hidden = insights(admin, **scope)
     assert sum(segment_votes(hidden).values()) == sum(after.values()) - 3
     assert idea not in [i["id"] for i in hidden["votes"].get("ideas", [])]
+    assert idea not in [i["id"] for i in insights(admin, **{"from": day, "to": day})["votes"].get(
+        "ideas", [])]
     act_ok(mod, ["idea:%d" % idea], "restore")
     assert segment_votes(insights(admin, **scope)) == after
 
