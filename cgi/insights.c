@@ -7,12 +7,12 @@
 #define MARKETING (ROLE_MARKETING | ROLE_ADMIN)
 
 static const route routes[] = {
-	{ R_GET | R_LOGIN, "/insights", page_insights, MARKETING, NULL },
-	{ R_GET | R_LOGIN, "/insights/p/:s", page_insights_product, MARKETING, NULL },
-	{ R_GET | R_LOGIN, "/insights/c/:s", page_insights_category, MARKETING, NULL },
-	{ R_GET | R_LOGIN, "/insights/export.csv", page_insights_csv, MARKETING, NULL },
-	{ R_GET | R_LOGIN, "/insights/digest", page_digest, MARKETING, NULL },
-	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
+	{ R_GET | R_LOGIN, "/insights", page_insights, MARKETING, NULL, NULL },
+	{ R_GET | R_LOGIN, "/insights/p/:s", page_insights_product, MARKETING, NULL, NULL },
+	{ R_GET | R_LOGIN, "/insights/c/:s", page_insights_category, MARKETING, NULL, NULL },
+	{ R_GET | R_LOGIN, "/insights/export.csv", page_insights_csv, MARKETING, NULL, NULL },
+	{ R_GET | R_LOGIN, "/insights/digest", page_digest, MARKETING, NULL, NULL },
+	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL, NULL },
 };
 
 int main(int argc, char **argv)

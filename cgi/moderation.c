@@ -7,20 +7,20 @@
 #define MODS (ROLE_MODERATOR | ROLE_ADMIN)
 
 static const route routes[] = {
-	{ R_POST | R_LOGIN, "/posts/:id/flag", do_flag_post, 0, flag_fields },
-	{ R_POST | R_LOGIN, "/reviews/:id/flag", do_flag_review, 0, flag_fields },
-	{ R_POST | R_LOGIN, "/ideas/:id/flag", do_flag_idea, 0, flag_fields },
-	{ R_GET | R_LOGIN, "/mod", page_queue, MODS, NULL },
-	{ R_GET | R_LOGIN, "/mod/item/:s/:id", page_item, MODS, NULL },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/mod/action", do_action, MODS, action_fields },
-	{ R_GET | R_LOGIN, "/mod/log", page_log, MODS, NULL },
-	{ R_GET | R_LOGIN, "/mod/log.csv", page_log_csv, MODS, NULL },
-	{ R_GET, "/mod/transparency", page_transparency, 0, NULL },
-	{ R_GET | R_LOGIN, "/mod/stats", page_stats, MODS | ROLE_MARKETING, NULL },
-	{ R_GET | R_LOGIN, "/mod/words", page_words, MODS, NULL },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/mod/words", do_add_word, MODS, word_fields },
-	{ R_POST | R_LOGIN, "/mod/words/:id/delete", do_delete_word, MODS, NULL },
-	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
+	{ R_POST | R_LOGIN, "/posts/:id/flag", do_flag_post, 0, flag_fields, NULL },
+	{ R_POST | R_LOGIN, "/reviews/:id/flag", do_flag_review, 0, flag_fields, NULL },
+	{ R_POST | R_LOGIN, "/ideas/:id/flag", do_flag_idea, 0, flag_fields, NULL },
+	{ R_GET | R_LOGIN, "/mod", page_queue, MODS, NULL, NULL },
+	{ R_GET | R_LOGIN, "/mod/item/:s/:id", page_item, MODS, NULL, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/mod/action", do_action, MODS, action_fields, NULL },
+	{ R_GET | R_LOGIN, "/mod/log", page_log, MODS, NULL, NULL },
+	{ R_GET | R_LOGIN, "/mod/log.csv", page_log_csv, MODS, NULL, NULL },
+	{ R_GET, "/mod/transparency", page_transparency, 0, NULL, NULL },
+	{ R_GET | R_LOGIN, "/mod/stats", page_stats, MODS | ROLE_MARKETING, NULL, NULL },
+	{ R_GET | R_LOGIN, "/mod/words", page_words, MODS, NULL, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/mod/words", do_add_word, MODS, word_fields, NULL },
+	{ R_POST | R_LOGIN, "/mod/words/:id/delete", do_delete_word, MODS, NULL, NULL },
+	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL, NULL },
 };
 
 int main(int argc, char **argv)

@@ -5,20 +5,20 @@
 #include "reviews/reviews.h"
 
 static const route routes[] = {
-	{ R_GET, "/products", page_products, 0, NULL },
-	{ R_GET, "/p/:s", page_product, 0, NULL },
-	{ R_GET | R_LOGIN, "/p/:s/review", page_review_form, 0, NULL },
-	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/p/:s/review", do_review, 0, review_fields },
-	{ R_GET, "/reviews/invite", page_invite, 0, NULL },
-	{ R_GET, "/reviews/:id", page_review, 0, NULL },
-	{ R_POST | R_LOGIN, "/reviews/:id/delete", do_delete_review, 0, NULL },
-	{ R_POST | R_LOGIN, "/reviews/:id/helpful", do_helpful, 0, helpful_fields },
-	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/reviews/:id/respond", do_respond, 0, respond_fields },
-	{ R_GET | R_LOGIN, "/admin/products", page_admin_products, ROLE_STAFF | ROLE_ADMIN, NULL },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products", do_create_product, ROLE_STAFF | ROLE_ADMIN, product_fields },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products/:s", do_update_product, ROLE_STAFF | ROLE_ADMIN, product_fields },
-	{ R_POST | R_NOSESSION | R_API, "/api/orders", do_api_order, 0, NULL },
-	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL },
+	{ R_GET | R_VISITORS_KEPT, "/products", page_products, 0, NULL, NULL },
+	{ R_GET | R_VISITORS_KEPT, "/p/:s", page_product, 0, NULL, NULL },
+	{ R_GET | R_LOGIN, "/p/:s/review", page_review_form, 0, NULL, NULL },
+	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/p/:s/review", do_review, 0, review_fields, NULL },
+	{ R_GET, "/reviews/invite", page_invite, 0, NULL, NULL },
+	{ R_GET | R_VISITORS_KEPT, "/reviews/:id", page_review, 0, NULL, NULL },
+	{ R_POST | R_LOGIN, "/reviews/:id/delete", do_delete_review, 0, NULL, NULL },
+	{ R_POST | R_LOGIN, "/reviews/:id/helpful", do_helpful, 0, helpful_fields, NULL },
+	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/reviews/:id/respond", do_respond, 0, respond_fields, NULL },
+	{ R_GET | R_LOGIN, "/admin/products", page_admin_products, ROLE_STAFF | ROLE_ADMIN, NULL, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products", do_create_product, ROLE_STAFF | ROLE_ADMIN, product_fields, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products/:s", do_update_product, ROLE_STAFF | ROLE_ADMIN, product_fields, NULL },
+	{ R_POST | R_NOSESSION | R_API, "/api/orders", do_api_order, 0, NULL, NULL },
+	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL, NULL },
 };
 
 int main(int argc, char **argv)

@@ -18,6 +18,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "core/users.h"
+#include "core/visitor_cache.h"
 #include "ctl/ctl.h"
 
 #include <dirent.h>
@@ -293,6 +294,19 @@ static int cmd_user_role(db *d, int argc, char **argv)
 	return 0;
 }
 
+/* Commands that write what the pages show. */
+static int changes_content(const char *cmd)
+{
+	static const char *const writers[] = { "migrate", "user", "generate", "demo", "products",
+						"orders", "rollup" };
+	size_t i;
+
+	for (i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
+		if (strcmp(cmd, writers[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *config_path = config_default_path();
@@ -346,6 +360,14 @@ int main(int argc, char **argv)
 		rc = ctl_check(d, argc - 2, argv + 2);
 	else
 		rc = usage();
+	/* what changed content leaves the pages kept for visitors old (a
+	 * stack that is not running keeps none: nothing to mark) */
+	if (rc == 0 && changes_content(argv[1])) {
+		char *changes = visitor_changes_file(&cfg, config_path);
+		if (changes)
+			visitor_stamp_touch(changes);
+		free(changes);
+	}
 out:
 	db_free(d);
 	config_free(&cfg);

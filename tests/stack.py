@@ -102,7 +102,8 @@ class Stack:
     TEST_CONFIG = {"smtp.host": "127.0.0.1", "smtp.from": "tertulia@tertulia.test",
                    "smtp.retry_base_seconds": "1", "smtp.retry_max_seconds": "2",
                    "smtp.poll_seconds": "1", "smtp.timeout_seconds": "5",
-                   "insights.cache_seconds": "0", "search.cache_seconds": "0"}
+                   "insights.cache_seconds": "0", "search.cache_seconds": "0",
+                   "cache.visitor_seconds": "0"}
 
     def __init__(self, workers=2, demo=True, build=None, extra_config=None):
         self.root = ROOT

@@ -88,6 +88,8 @@ int app_init(app *a, const char *name, const char *config_path,
 		rc = view_new(&a->templates, tdir);
 	if (rc == 0)
 		load_sentiment(a);
+	if (rc == 0 && (a->changes_file = visitor_changes_file(&a->cfg, config_path)) == NULL)
+		rc = E_NOMEM;
 	if (rc == 0)
 		rc = db_new(&a->db, &a->cfg, name);
 	return rc;
@@ -105,6 +107,8 @@ void app_free(app *a)
 		hdf_destroy(&a->lang[1]);
 	free(a->template_dir);
 	free(a->origin);
+	visitor_cache_free(a->visitors);
+	free(a->changes_file);
 	config_free(&a->cfg);
 }
 
@@ -463,6 +467,74 @@ static void keep_form(request *r)
 	}
 }
 
+/* ------------------------------------------------------- the visitor cache */
+
+/* Everything a visitor's page depends on: language, path, query, whether
+ * it is the JSON twin or HTML, and the origin its links are made with (the
+ * Host header when public_origin is not set: a page asked for with another
+ * Host must not be served to anyone else). NULL when out of memory. */
+static char *kept_key(const request *r)
+{
+	const char *qs = req_env(r, "QUERY_STRING");
+	strbuf sb = STRBUF_INIT;
+	char origin[256];
+
+	req_origin(r, origin, sizeof(origin));
+	if (strbuf_printf(&sb, "%s|%d%d|%s|%s?%s", r->lang, r->json_twin, r->wants_json, origin,
+			  r->path, qs ? qs : "") != 0) {
+		strbuf_free(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+/* For a visitor's GET of a route whose pages may be kept: 1 with the kept
+ * page in r->kept_page; else 0, with r->kept_key and r->kept_stamp set when
+ * the page is to be kept once drawn. Best effort: out of memory, the page
+ * is drawn and not kept. */
+static int visitor_kept(request *r)
+{
+	app *a = r->app;
+	long long ttl;
+
+	if (!(r->route->flags & R_VISITORS_KEPT) || r->user.id != 0 ||
+	    strcmp(r->method, "POST") == 0 || strlen(r->csrf) != VISITOR_TOKEN_LEN)
+		return 0;
+	ttl = config_int(&a->cfg, "cache.visitor_seconds", 1);
+	if (ttl <= 0)
+		return 0;
+	if (a->visitors == NULL)
+		a->visitors = visitor_cache_new((size_t)config_int(&a->cfg, "cache.visitor_pages", 128),
+						(int)(ttl > 3600 ? 3600 : ttl));
+	if (a->visitors == NULL || (r->kept_key = kept_key(r)) == NULL)
+		return 0;
+	/* read before drawing: a write during the drawing makes the page old */
+	visitor_stamp_read(a->changes_file, &r->kept_stamp);
+	r->kept_page = visitor_cache_get(a->visitors, r->kept_key, time(NULL), &r->kept_stamp);
+	return r->kept_page != NULL;
+}
+
+/* Runs the route's handler, or serves the visitor's kept page. */
+static int run_handler(request *r)
+{
+	size_t headers = r->headers.len;
+	int rc;
+
+	if (visitor_kept(r)) {
+		rc = r->route->kept ? r->route->kept(r) : 0;
+		if (rc != 0)
+			log_error("%s %s: kept page: %s", r->method, r->path, err_name(rc));
+		return 200;
+	}
+	rc = r->route->fn(r);
+	/* a page that sets its own headers (a cookie, a redirect) is not kept */
+	if (r->kept_key && r->headers.len != headers) {
+		free(r->kept_key);
+		r->kept_key = NULL;
+	}
+	return rc;
+}
+
 /* Runs the checks of DESIGN "A request's way through" and then the handler.
  * Returns the HTTP status or an error code. */
 static int gate(request *r)
@@ -545,7 +617,7 @@ static int gate(request *r)
 		    !(r->route->flags & R_FORM_ERRORS))
 			return E_INVALID;
 	}
-	return r->route->fn(r);
+	return run_handler(r);
 }
 
 /* --------------------------------------------------------------- answers */
@@ -730,12 +802,53 @@ static void fill_unread(request *r)
 		hdf_int(r->hdf, "me.unread", n);
 }
 
+/* Writes the status and headers of an answer of len bytes. */
+static void write_head(request *r, int status, const char *ctype, size_t len)
+{
+	strbuf head = STRBUF_INIT;
+
+	if (status == 503)
+		strbuf_puts(&head, "Retry-After: 5\r\n");
+	strbuf_printf(&head, "Status: %d %s\r\nContent-Type: %s\r\n", status,
+		      reason_phrase(status), ctype);
+	if (status == 303 && r->location)
+		strbuf_printf(&head, "Location: %s\r\n", r->location);
+	strbuf_printf(&head, "Content-Security-Policy: %s\r\n"
+		      "X-Content-Type-Options: nosniff\r\n"
+		      "Referrer-Policy: strict-origin-when-cross-origin\r\n"
+		      "X-Frame-Options: DENY\r\n"
+		      "Cache-Control: private, no-cache\r\n"
+		      "Vary: Cookie, Accept-Language, Accept\r\n"
+		      "Content-Language: %s\r\n", CSP, r->lang);
+	if (r->app->https)
+		strbuf_puts(&head, "Strict-Transport-Security: max-age=31536000\r\n");
+	if (r->headers.len)
+		strbuf_append(&head, r->headers.s, r->headers.len);
+	strbuf_printf(&head, "Content-Length: %zu\r\n\r\n", len);
+	write_out(r, head.s, head.len);
+	strbuf_free(&head);
+}
+
+static void put_out(void *ctx, const char *s, size_t n)
+{
+	write_out(ctx, s, n);
+}
+
+/* Writes a visitor's kept page, with their own form token in it. */
+static int respond_kept(request *r)
+{
+	write_head(r, 200, r->kept_page->ctype, r->kept_page->len);
+	if (strcmp(r->method, "HEAD") != 0)
+		visitor_page_write(r->kept_page, r->csrf, put_out, r);
+	return 200;
+}
+
 /* Writes the answer: headers and the page, its JSON twin or a raw body.
  * Returns the status actually sent (a JSON POST's 303 becomes 200; a page
  * that fails to render becomes 500), for the access log. */
 static int respond(request *r, int status)
 {
-	strbuf head = STRBUF_INIT, body = STRBUF_INIT;
+	strbuf body = STRBUF_INIT;
 	const char *ctype = "text/html; charset=utf-8";
 	int is_head = r->method && strcmp(r->method, "HEAD") == 0;
 	int rc = 0;
@@ -744,6 +857,8 @@ static int respond(request *r, int status)
 		write_out(r, "Status: 500\r\n\r\n", 15);
 		return 500;
 	}
+	if (r->kept_page && status == 200)
+		return respond_kept(r);
 	/* a visitor asking for a members' page is sent to log in */
 	if (status == 401 && !r->wants_json && strcmp(r->method, "GET") == 0) {
 		strbuf next = STRBUF_INIT;
@@ -763,8 +878,6 @@ static int respond(request *r, int status)
 		error_page(r, status);
 	if (hdf_get_obj(r->hdf, "d"))
 		format_times(r, hdf_get_obj(r->hdf, "d"), 0);
-	if (status == 503)
-		strbuf_puts(&head, "Retry-After: 5\r\n");
 	if (r->wants_json && (strcmp(r->method, "POST") == 0 || status >= 300 || !r->json_twin)) {
 		ctype = "application/json";
 		rc = json_answer(r, status, &body);
@@ -795,27 +908,14 @@ static int respond(request *r, int status)
 		status = 500;
 		ctype = "text/plain; charset=utf-8";
 	}
-	strbuf_printf(&head, "Status: %d %s\r\nContent-Type: %s\r\n", status,
-		      reason_phrase(status), ctype);
-	if (status == 303 && r->location)
-		strbuf_printf(&head, "Location: %s\r\n", r->location);
-	strbuf_printf(&head, "Content-Security-Policy: %s\r\n"
-		      "X-Content-Type-Options: nosniff\r\n"
-		      "Referrer-Policy: strict-origin-when-cross-origin\r\n"
-		      "X-Frame-Options: DENY\r\n"
-		      "Cache-Control: private, no-cache\r\n"
-		      "Vary: Cookie, Accept-Language, Accept\r\n"
-		      "Content-Language: %s\r\n", CSP, r->lang);
-	if (r->app->https)
-		strbuf_puts(&head, "Strict-Transport-Security: max-age=31536000\r\n");
-	if (r->headers.len)
-		strbuf_append(&head, r->headers.s, r->headers.len);
-	strbuf_printf(&head, "Content-Length: %zu\r\n\r\n", body.len);
-	write_out(r, head.s, head.len);
+	if (rc == 0 && status == 200 && r->kept_key && r->raw_type == NULL &&
+	    visitor_cache_put(r->app->visitors, r->kept_key, body.s ? body.s : "", body.len, ctype,
+			      r->csrf, time(NULL), &r->kept_stamp) == E_NOMEM)
+		log_error("%s %s: no memory to keep the page", r->method, r->path);
+	write_head(r, status, ctype, body.len);
 	if (!is_head)
 		write_out(r, body.s, body.len);
 	r->template = NULL;
-	strbuf_free(&head);
 	strbuf_free(&body);
 	return status;
 }
@@ -831,6 +931,7 @@ static void request_free(request *r)
 		free(r->args[i]);
 	free(r->path);
 	free(r->location);
+	free(r->kept_key);
 	free((char *)r->body);
 	strbuf_free(&r->headers);
 	strbuf_free(&r->raw);
@@ -856,6 +957,12 @@ void app_serve(app *a, FCGX_Request *fx)
 	if (r.app->db && code == E_DB)
 		db_rollback(r.app->db);
 	status = status_of(code);
+	/* a write: pages kept for visitors by every worker are old now; marked
+	 * before the answer, so that whoever it reaches reads what was written */
+	if (r.method && strcmp(r.method, "POST") == 0 && status < 400 &&
+	    visitor_stamp_touch(a->changes_file) != 0)
+		log_error("cannot mark a change in %s: pages kept for visitors stay until they expire",
+			  a->changes_file);
 	if (code < 0 && code != E_NOTFOUND && code != E_INVALID && code != E_FORBIDDEN &&
 	    code != E_THROTTLED && code != E_TOOBIG)
 		log_error("%s %s: %s", r.method ? r.method : "-", r.path ? r.path : "-",

@@ -21,6 +21,7 @@
 #include "sentiment.h"
 #include "str.h"
 #include "users.h"
+#include "visitor_cache.h"
 
 struct FCGX_Request;
 
@@ -32,9 +33,11 @@ enum {
 	R_WRITES = 1 << 3,     /* publishes content: refused to silenced members */
 	R_NOSESSION = 1 << 4,  /* no session look-up (healthz, static-like) */
 	R_FORM_ERRORS = 1 << 5, /* handler shows field errors itself (re-renders its form) */
-	R_API = 1 << 6         /* a machine endpoint (with R_NOSESSION): no CSRF check, the
+	R_API = 1 << 6,        /* a machine endpoint (with R_NOSESSION): no CSRF check, the
 				* handler authenticates (an API key); a body that is not a
 				* form is kept raw in r->body for the handler to parse */
+	R_VISITORS_KEPT = 1 << 7 /* a GET whose page a visitor may get from the worker's
+				  * visitor cache (core/visitor_cache.h) */
 };
 
 typedef struct user {
@@ -54,6 +57,10 @@ typedef struct route {
 	handler_fn fn;
 	unsigned roles;        /* any one of these is needed; 0 for none */
 	const field_spec *fields; /* POST fields the gate validates, or NULL */
+	handler_fn kept;       /* R_VISITORS_KEPT: what a view served from the cache
+				* still does instead of fn (counting it), or NULL;
+				* returns 0 or an error code (logged, the page still
+				* served) */
 } route;
 
 typedef struct template_cache template_cache;
@@ -78,6 +85,12 @@ typedef struct app {
 	 * pages; NULL when the lexicons could not be read (content is then
 	 * stored unscored until `tertuliactl rollup`) */
 	sentiment_model *sentiment;
+	/* the worker's visitor cache (made at its first use, after the fork;
+	 * NULL when cache.visitor_seconds is 0), and the changes file every
+	 * write marks (cache.changes_file; by default run/changes beside the
+	 * configuration) */
+	visitor_cache *visitors;
+	char *changes_file;
 } app;
 
 #define ROUTE_ARGS 4
@@ -110,6 +123,9 @@ typedef struct request {
 	size_t body_len;
 	const char *raw_type;    /* set with raw: answer raw as this type (CSV, text) */
 	strbuf raw;              /* owned; a non-HTML answer */
+	char *kept_key;          /* owned; the visitor cache key of a page to keep */
+	visitor_stamp kept_stamp; /* the changes file before the page was drawn */
+	const visitor_page *kept_page; /* borrowed from app->visitors: the answer */
 } request;
 
 /* ---- process ---- */

@@ -14,6 +14,8 @@ int page_home(request *r);
 int page_category(request *r);
 /* thread.c */
 int page_thread(request *r);
+/* A visitor's thread page served from the visitor cache: counts the view. */
+int page_thread_kept(request *r);
 /* Shows page `page` of thread id (0: the last page); used by page_thread and
  * by a refused reply, which is shown again with what was typed. */
 int forum_show_thread(request *r, long long id, long long page);

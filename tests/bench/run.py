@@ -74,8 +74,10 @@ def parse_ms(text):
     return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
 
 
-def wrk(url, conns, cookie=None, seconds=SECONDS):
+def wrk(url, conns, cookie=None, seconds=SECONDS, fresh=False):
     cmd = ["wrk", "-t2", "-c%d" % conns, "-d%ds" % seconds, "--latency", url]
+    if fresh:   # every request another URL: drawn, never a kept page
+        cmd[1:1] = ["-s", os.path.join(os.path.dirname(os.path.abspath(__file__)), "fresh.lua")]
     if cookie:
         cmd[1:1] = ["-H", "Cookie: " + cookie]
     res = subprocess.run(cmd, capture_output=True, text=True)
@@ -109,15 +111,16 @@ def statements():
     return int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'").split()[1])
 
 
-def queries_per_page(url, cookie=None, n=200):
+def queries_per_page(url, cookie=None, n=200, fresh=False):
     # MariaDB's counter is the whole server's: the mail sender's polls land
     # in it too, and over 200 requests they add a few tenths per page
     # (over 50 they could add four)
     headers = {"Cookie": cookie} if cookie else {}
+    sep = "&" if "?" in url else "?"
     requests.get(url, headers=headers)
     before = statements()
-    for _ in range(n):
-        requests.get(url, headers=headers)
+    for i in range(n):
+        requests.get(url + (sep + "fresh=q%d" % i if fresh else ""), headers=headers)
     return (statements() - before) / n
 
 
@@ -229,6 +232,11 @@ def main():
             ("category", "/c/" + category, None),
             ("thread page 1 (1,000 posts)", "/t/%d" % big, None),
             ("thread last page", "/t/%d?page=%d" % (big, pages), None),
+            # a visitor's page kept by the worker (cache.visitor_*) for the
+            # rows above and below; these draw it on every request
+            ("thread page 1, drawn", "/t/%d" % big, None, True),
+            ("thread last page, drawn", "/t/%d?page=%d" % (big, pages), None, True),
+            ("home, drawn", "/", None, True),
             ("thread (member)", "/t/%d" % some_thread, cookie),
             ("thread last page (member)", "/t/%d?page=%d" % (big, pages), cookie),
             ("search 1% word", "/search?q=termostato", None),
@@ -238,26 +246,27 @@ def main():
         ]
         if product:
             targets.insert(5, ("product page", "/p/" + product, None))
+        targets = [t if len(t) == 4 else t + (False,) for t in targets]
         say("warm-up...")
         answering = []
-        for name, path, ck in targets:
+        for name, path, ck, fresh in targets:
             status = requests.get(base + path, headers={"Cookie": ck} if ck else {},
                                   allow_redirects=False).status_code
             if status != 200:
                 say("%-30s answered %d: skipped" % (name, status))
                 continue
-            answering.append((name, path, ck))
-            wrk(base + path, 16, ck, seconds=2)
+            answering.append((name, path, ck, fresh))
+            wrk(base + path, 16, ck, seconds=2, fresh=fresh)
         targets = answering
         say()
         say("%-30s %6s %10s %9s %9s %7s %8s" % ("page", "conns", "req/s", "p50 ms", "p99 ms",
                                                  "ceiling", "queries"))
         ceiling = {}
-        for name, path, ck in targets:
-            q = queries_per_page(base + path, ck) if path != "/hello" else 0
+        for name, path, ck, fresh in targets:
+            q = queries_per_page(base + path, ck, fresh=fresh) if path != "/hello" else 0
             for conns in (16, 64):
                 drain(base)
-                rps, p50, p99, bad = wrk(base + path, conns, ck)
+                rps, p50, p99, bad = wrk(base + path, conns, ck, fresh=fresh)
                 if path == "/hello":
                     ceiling[conns] = rps
                 say("%-30s %6d %10.0f %9.2f %9.2f %6.0f%% %8.1f%s" % (

@@ -18,7 +18,7 @@ CGI = os.path.join(ROOT, "cgi")
 
 _TABLE = re.compile(r"static\s+const\s+route\s+routes\s*\[\s*\]\s*=\s*\{(.*?)\n\}\s*;", re.S)
 _ENTRY = re.compile(r"\{\s*([A-Z_|\s]+?)\s*,\s*\"([^\"]+)\"\s*,\s*(\w+)\s*,\s*([\w|\s]+?)\s*,"
-                    r"\s*(\w+)\s*\}")
+                    r"\s*(\w+)\s*,\s*(\w+)\s*\}")
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 _QUERY = re.compile(r"req_query\(\s*\w+\s*,\s*\"([^\"]+)\"\s*\)")
 
@@ -26,13 +26,14 @@ _QUERY = re.compile(r"req_query\(\s*\w+\s*,\s*\"([^\"]+)\"\s*\)")
 class Route:
     """One entry of a program's route table."""
 
-    def __init__(self, program, flags, pattern, handler, roles, fields):
+    def __init__(self, program, flags, pattern, handler, roles, fields, kept):
         self.program = program
         self.flags = frozenset(f.strip() for f in flags.split("|") if f.strip())
         self.pattern = pattern
         self.handler = handler
         self.roles = frozenset(x.strip() for x in roles.split("|") if x.strip() not in ("", "0"))
         self.fields = None if fields == "NULL" else fields
+        self.kept = None if kept == "NULL" else kept    # a visitor cache hit's hook
 
     @property
     def methods(self):

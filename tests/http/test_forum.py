@@ -297,12 +297,16 @@ def test_like_once_per_member_and_undo(stack, author, other):
     assert r.headers["Location"] == "/t/%d#p%d" % (tid, pid)
     assert likes() == 1
     assert 'aria-pressed="true"' in fh.post_of(o.get("/t/%d" % tid).text, pid)["html"]
+    # the like is the liker's: marked in their page's twin, not in others'
+    assert [p.get("liked") for p in o.get("/t/%d.json" % tid).json()["posts"]] == [1]
+    assert "liked" not in c.get("/t/%d.json" % tid).json()["posts"][0]
     assert fh.post_action(o, "/posts/%d/like" % pid).status_code == 303
     assert likes() == 1
     assert fh.count(stack, "SELECT COUNT(*) FROM post_likes WHERE post_id = %d" % pid) == 1
     assert o.get("/t/%d.json" % tid).json()["thread"]["like_count"] == 1
     assert fh.post_action(o, "/posts/%d/like" % pid, {"undo": "1"}).status_code == 303
     assert likes() == 0
+    assert 'aria-pressed="true"' not in fh.post_of(o.get("/t/%d" % tid).text, pid)["html"]
     assert fh.count(stack, "SELECT COUNT(*) FROM post_likes WHERE post_id = %d" % pid) == 0
     assert o.get("/t/%d.json" % tid).json()["thread"]["like_count"] == 0
     # undoing again changes nothing

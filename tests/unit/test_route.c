@@ -247,15 +247,15 @@ static int h_dummy(request *r)
 }
 
 static const route ROUTES[] = {
-	{ R_GET, "/", h_dummy, 0, NULL },
-	{ R_GET, "/t/new", h_dummy, 0, NULL },
-	{ R_POST, "/t/new", h_dummy, 0, NULL },
-	{ R_GET, "/t/:id", h_dummy, 0, NULL },
-	{ R_POST, "/t/:id/reply", h_dummy, 0, NULL },
-	{ R_GET | R_POST, "/login", h_dummy, 0, NULL },
-	{ R_POST, "/logout", h_dummy, 0, NULL },
-	{ R_GET, "/u/me", h_dummy, 0, NULL },
-	{ R_GET, "/u/:s", h_dummy, 0, NULL },
+	{ R_GET, "/", h_dummy, 0, NULL, NULL },
+	{ R_GET, "/t/new", h_dummy, 0, NULL, NULL },
+	{ R_POST, "/t/new", h_dummy, 0, NULL, NULL },
+	{ R_GET, "/t/:id", h_dummy, 0, NULL, NULL },
+	{ R_POST, "/t/:id/reply", h_dummy, 0, NULL, NULL },
+	{ R_GET | R_POST, "/login", h_dummy, 0, NULL, NULL },
+	{ R_POST, "/logout", h_dummy, 0, NULL, NULL },
+	{ R_GET, "/u/me", h_dummy, 0, NULL, NULL },
+	{ R_GET, "/u/:s", h_dummy, 0, NULL, NULL },
 };
 #define NROUTES (sizeof(ROUTES) / sizeof(ROUTES[0]))
 
