@@ -504,7 +504,7 @@ static int visitor_kept(request *r)
 	if (ttl <= 0)
 		return 0;
 	if (a->visitors == NULL)
-		a->visitors = visitor_cache_new((size_t)config_int(&a->cfg, "cache.visitor_pages", 128),
+		a->visitors = visitor_cache_new((size_t)config_int(&a->cfg, "cache.visitor_pages", 64),
 						(int)(ttl > 3600 ? 3600 : ttl));
 	if (a->visitors == NULL || (r->kept_key = kept_key(r)) == NULL)
 		return 0;

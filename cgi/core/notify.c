@@ -44,9 +44,12 @@ static const char SQL_RECIPIENT[] =
 static const char SQL_NOTIFICATION_INSERT[] =
 	"INSERT INTO notifications (recipient_id, kind, actor_id, target_type, target_id, ref_id, "
 	"verb, detail, group_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+/* at most 100 (the header shows "99+"), counted here: COUNT(*) over a
+ * LIMITed derived table made MariaDB build a temporary table on every page
+ * a member views (0.2 ms of 1). The programs may read only these two
+ * columns (sql/0041). */
 static const char SQL_UNREAD[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE recipient_id = ? "
-	"AND read_at IS NULL LIMIT 100) x";
+	"SELECT read_at FROM notifications WHERE recipient_id = ? AND read_at IS NULL LIMIT 100";
 
 /* The most members one mention list names. */
 #define MAX_MENTIONS 20
@@ -406,5 +409,11 @@ int notify_moderation(db *d, long long author_id, long long moderator_id, const 
 
 int notify_unread_count(db *d, long long user_id, long long *n)
 {
-	return DB_SELECT_INT(d, SQL_UNREAD, n, DBI(user_id));
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_UNREAD, &rows, DBI(user_id));
+
+	if (rc == 0)
+		*n = (long long)rows->nrows;
+	db_rows_free(rows);
+	return rc;
 }

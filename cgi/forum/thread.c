@@ -17,15 +17,15 @@ static const char SQL_POSTS[] =
 	"SELECT p.id, p.position, p.user_id, u.username AS author, "
 	"FIND_IN_SET('staff', u.roles) > 0 AS staff, p.html, p.status, p.like_count, p.mod_note, "
 	"IF(p.position = 1, p.body, NULL) AS opening_body, "
-	"UNIX_TIMESTAMP(p.created_at) AS created_at, UNIX_TIMESTAMP(p.edited_at) AS edited_at, "
-	/* the reader's likes in the same read (a round trip less a page) */
-	"IF(? <> 0 AND EXISTS(SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.user_id = ?), "
-	"1, NULL) AS liked "
+	"UNIX_TIMESTAMP(p.created_at) AS created_at, UNIX_TIMESTAMP(p.edited_at) AS edited_at "
 	"FROM posts p JOIN users u ON u.id = p.user_id "
 	"WHERE p.thread_id = ? AND p.position BETWEEN ? AND ? "
 	"AND (p.status = 'visible' OR ? = 1 OR (p.user_id = ? AND (p.status IN ('held', 'hidden') "
 	"OR p.mod_note IS NOT NULL))) "
 	"ORDER BY p.position";
+static const char SQL_MY_LIKES[] =
+	"SELECT l.post_id FROM post_likes l JOIN posts p ON p.id = l.post_id "
+	"WHERE l.user_id = ? AND p.thread_id = ? AND p.position BETWEEN ? AND ?";
 static const char SQL_ANSWER[] =
 	"SELECT p.id, p.position, u.username AS author, p.html, p.body, "
 	"UNIX_TIMESTAMP(p.created_at) AS created_at "
@@ -151,6 +151,28 @@ static void thread_jsonld(request *r, const char *origin, const char *answer_tex
 	strbuf_free(&sb);
 }
 
+/* Marks the posts of the page that the requester liked (d.posts.N.liked). */
+static int mark_my_likes(request *r, long long thread_id, long long first, long long last)
+{
+	db_rows *rows = NULL;
+	HDF *p;
+	size_t i;
+	int rc;
+
+	if (r->user.id == 0)
+		return 0;
+	rc = DB_SELECT(r->app->db, SQL_MY_LIKES, &rows, DBI(r->user.id), DBI(thread_id),
+		       DBI(first), DBI(last));
+	if (rc != 0)
+		return rc;
+	for (p = hdf_obj_child(hdf_get_obj(r->hdf, "d.posts")); p; p = hdf_obj_next(p))
+		for (i = 0; i < rows->nrows; i++)
+			if (strcmp(hdf_get_value(p, "id", ""), db_cell(rows, i, 0)) == 0)
+				hdf_int(p, "liked", 1);
+	db_rows_free(rows);
+	return 0;
+}
+
 int page_thread(request *r)
 {
 	long long page = req_page(r, 1000000);
@@ -186,12 +208,15 @@ int forum_show_thread(request *r, long long id, long long page)
 		return E_NOTFOUND;
 	first = (page - 1) * POSTS_PER_PAGE + 1;
 	last = page * POSTS_PER_PAGE;
-	rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBI(r->user.id), DBI(r->user.id), DBI(id),
-		       DBI(first), DBI(last), DBI(forum_is_moderator(r)), DBI(r->user.id));
+	rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBI(id), DBI(first), DBI(last),
+		       DBI(forum_is_moderator(r)), DBI(r->user.id));
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, "d.posts", rows);
 	db_rows_free(rows);
+	rc = mark_my_likes(r, id, first, last);
+	if (rc != 0)
+		return rc;
 	solved = hdf_get_int_value(r->hdf, "d.thread.solved_post_id", 0);
 	if (solved) {
 		rc = DB_SELECT(r->app->db, SQL_ANSWER, &rows, DBI(solved));
