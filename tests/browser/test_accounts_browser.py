@@ -6,10 +6,9 @@ import os
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 import tertulia_http as th
+from browser_helpers import click_and_wait
 from stack import ROOT
 from tertulia_http import text
 
@@ -42,15 +41,6 @@ def fill(driver, form, values):
         field.send_keys(value)
 
 
-def click_and_wait(driver, selector):
-    """Clicks and waits for the next page to load."""
-    old = css(driver, "html")
-    css(driver, selector).click()
-    WebDriverWait(driver, 60).until(EC.staleness_of(old))
-    WebDriverWait(driver, 60).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
-
-
 def me_name(driver):
     found = driver.find_elements(By.CSS_SELECTOR, ".account-nav a.me")
     return found[0].text if found else None
@@ -79,21 +69,21 @@ def test_register_log_out_and_log_in(stack, browser, lang):
     fill(driver, 'form[action="/register"]', {"username": account.username,
                                               "email": account.email,
                                               "password": account.password})
-    click_and_wait(driver, 'form[action="/register"] button[type="submit"]')
+    click_and_wait(driver, 'form[action="/register"] button[type="submit"]', timeout=60)
     assert path_of(driver, stack) == "/", where(driver)
     assert me_name(driver) == account.username, where(driver)
     assert text(lang, "site.settings") in nav_texts(driver)
 
-    click_and_wait(driver, 'form[action="/logout"] button[type="submit"]')
+    click_and_wait(driver, 'form[action="/logout"] button[type="submit"]', timeout=60)
     assert me_name(driver) is None, where(driver)
     assert text(lang, "site.login") in nav_texts(driver)
 
-    click_and_wait(driver, '.account-nav a[href^="/login"]')
+    click_and_wait(driver, '.account-nav a[href^="/login"]', timeout=60)
     assert path_of(driver, stack).startswith("/login"), where(driver)
     assert css(driver, "h1").text == text(lang, "login.heading")
     fill(driver, 'form[action="/login"]', {"username": account.username,
                                            "password": account.password})
-    click_and_wait(driver, 'form[action="/login"] button[type="submit"]')
+    click_and_wait(driver, 'form[action="/login"] button[type="submit"]', timeout=60)
     assert path_of(driver, stack) == "/", where(driver)
     assert me_name(driver) == account.username, where(driver)
     assert text(lang, "site.settings") in nav_texts(driver)
@@ -104,7 +94,7 @@ def test_language_switch_in_the_footer(stack, browser):
     driver = browser(lang="en")
     driver.get(stack.url + "/login")
     assert lang_of(driver) == "en"
-    click_and_wait(driver, '.lang-switch button[value="es"]')
+    click_and_wait(driver, '.lang-switch button[value="es"]', timeout=60)
     assert path_of(driver, stack) == "/login", where(driver)
     assert lang_of(driver) == "es", where(driver)
     assert css(driver, "h1").text == text("es", "login.heading")
@@ -118,7 +108,7 @@ def test_form_error_keeps_what_was_typed(stack, browser):
     fill(driver, 'form[action="/register"]', {"username": account.username,
                                               "email": account.email,
                                               "password": "short"})
-    click_and_wait(driver, 'form[action="/register"] button[type="submit"]')
+    click_and_wait(driver, 'form[action="/register"] button[type="submit"]', timeout=60)
     assert path_of(driver, stack) == "/register", where(driver)
     assert driver.find_elements(By.CSS_SELECTOR, 'form[action="/register"]'), \
         "the form is not shown again: " + where(driver)

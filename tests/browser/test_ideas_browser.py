@@ -6,10 +6,10 @@ import os
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 import tertulia_http as th
+from browser_helpers import click_and_wait
 from stack import ROOT
 from tertulia_http import text
 
@@ -19,14 +19,6 @@ OPEN_IDEA = 7  # demo: "Cable más largo para el hervidor KT-17", open
 
 def css(driver, selector):
     return driver.find_element(By.CSS_SELECTOR, selector)
-
-
-def click_and_wait(driver, selector):
-    old = css(driver, "html")
-    css(driver, selector).click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
-    WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def count(driver):
