@@ -9,7 +9,8 @@
 
 typedef struct {
 	char *key;    /* NULL: a free slot */
-	HDF *tree;
+	void *value;
+	void (*drop)(void *value);
 	time_t at;    /* when it was put */
 } entry;
 
@@ -39,8 +40,8 @@ fail:
 static void entry_clear(entry *e)
 {
 	free(e->key);
-	if (e->tree)
-		hdf_destroy(&e->tree);
+	if (e->value && e->drop)
+		e->drop(e->value);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -56,51 +57,77 @@ void page_cache_free(page_cache *c)
 	free(c);
 }
 
-HDF *page_cache_get(page_cache *c, const char *key, time_t now)
+static entry *find(page_cache *c, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < c->max; i++) {
-		entry *e = &c->e[i];
-
-		if (e->key == NULL || strcmp(e->key, key) != 0)
-			continue;
-		/* a clock set back counts as stale too */
-		if (now < e->at || now - e->at >= c->ttl) {
-			entry_clear(e);
-			return NULL;
-		}
-		return e->tree;
-	}
+	for (i = 0; i < c->max; i++)
+		if (c->e[i].key && strcmp(c->e[i].key, key) == 0)
+			return &c->e[i];
 	return NULL;
 }
 
-int page_cache_put(page_cache *c, const char *key, HDF *tree, time_t now)
+void *page_cache_get_value(page_cache *c, const char *key, time_t now)
 {
-	entry *slot = NULL;
+	entry *e = find(c, key);
+
+	if (e == NULL)
+		return NULL;
+	/* a clock set back counts as stale too */
+	if (now < e->at || now - e->at >= c->ttl) {
+		entry_clear(e);
+		return NULL;
+	}
+	return e->value;
+}
+
+int page_cache_put_value(page_cache *c, const char *key, void *value, void (*drop)(void *),
+			 time_t now)
+{
+	entry *slot = find(c, key);
 	char *copy = strdup(key);
 	size_t i;
 
 	if (copy == NULL) {
-		hdf_destroy(&tree);
+		drop(value);
 		return E_NOMEM;
 	}
-	/* the same key's entry, else a free slot, else the oldest */
-	for (i = 0; i < c->max; i++) {
-		entry *e = &c->e[i];
-
-		if (e->key && strcmp(e->key, key) == 0) {
-			slot = e;
-			break;
-		}
-		if (slot == NULL || (slot->key && (e->key == NULL || e->at < slot->at)))
-			slot = e;
-	}
+	if (slot == NULL) /* not there yet: a free slot, else the oldest */
+		for (i = 0; i < c->max; i++)
+			if (slot == NULL ||
+			    (slot->key && (c->e[i].key == NULL || c->e[i].at < slot->at)))
+				slot = &c->e[i];
 	entry_clear(slot);
 	slot->key = copy;
-	slot->tree = tree;
+	slot->value = value;
+	slot->drop = drop;
 	slot->at = now;
 	return 0;
+}
+
+void page_cache_remove(page_cache *c, const char *key)
+{
+	entry *e = find(c, key);
+
+	if (e)
+		entry_clear(e);
+}
+
+static void drop_tree(void *tree)
+{
+	HDF *h = tree;
+
+	hdf_destroy(&h);
+}
+
+HDF *page_cache_get(page_cache *c, const char *key, time_t now)
+{
+	return page_cache_get_value(c, key, now);
+}
+
+int page_cache_put(page_cache *c, const char *key, HDF *tree, time_t now)
+{
+	return page_cache_put_value(c, key, tree, drop_tree, now);
 }
 
 long long monotonic_ms(void)

@@ -1,5 +1,6 @@
-/* page_cache.h: a worker's cache of computed figures, as HDF trees under
- * a key, each kept for a fixed number of seconds.
+/* page_cache.h: a worker's cache of computed figures, as HDF trees (or any
+ * value: visitor_cache.h keeps drawn pages in one) under a key, each kept
+ * for a fixed number of seconds.
  *
  * For pages whose figures cost far more to compute than to show and may be
  * a little old: the insight pages on a large community (hundreds of
@@ -36,6 +37,17 @@ HDF *page_cache_get(page_cache *c, const char *key, time_t now);
  * entry goes when the cache is full. The cache takes tree in every case (on
  * failure it is destroyed). Returns 0, or E_NOMEM. */
 int page_cache_put(page_cache *c, const char *key, HDF *tree, time_t now);
+
+/* The same for any value: what was put under key less than ttl seconds
+ * before now, or NULL; it stays the cache's. */
+void *page_cache_get_value(page_cache *c, const char *key, time_t now);
+/* Keeps value under key; drop(value) frees it when it is replaced, made
+ * room for, expired or the cache freed (and at once on failure). Returns 0,
+ * or E_NOMEM. */
+int page_cache_put_value(page_cache *c, const char *key, void *value, void (*drop)(void *),
+			 time_t now);
+/* Forgets key's entry, if any (a value the caller found out of date). */
+void page_cache_remove(page_cache *c, const char *key);
 
 /* Milliseconds on a clock that never goes back (CLOCK_MONOTONIC): what a
  * caller measures to decide whether figures were slow enough to keep. */

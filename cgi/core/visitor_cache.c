@@ -1,77 +1,46 @@
 /* visitor_cache.c: a worker's copies of visitors' pages (see
- * visitor_cache.h). Up to a few hundred entries found by a linear scan over
- * their keys' hashes: a lookup costs far less than the stat() beside it. */
+ * visitor_cache.h), kept in a page_cache: this file adds the changes
+ * file's stamp and the places of the form token. */
 #include "visitor_cache.h"
 #include "err.h"
+#include "page_cache.h"
 #include "str.h"
 
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A kept page, its stamp and its body in one allocation. */
 typedef struct {
-	char *key;          /* NULL: a free slot */
-	uint64_t hash;
-	time_t at;          /* when it was drawn */
+	visitor_page page;
 	visitor_stamp stamp;
-	visitor_page page;  /* page.body owned */
-} entry;
+	char body[];
+} kept;
 
+/* The slots, their ages and which one makes room are page_cache's. */
 struct visitor_cache {
-	size_t max;
-	int ttl;
-	entry *e;
+	page_cache *pages;
 };
-
-/* 64-bit FNV-1a */
-static uint64_t key_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
 
 visitor_cache *visitor_cache_new(size_t max_entries, int ttl)
 {
-	visitor_cache *c;
+	visitor_cache *c = calloc(1, sizeof(*c));
 
-	if (max_entries == 0)
-		return NULL;
-	c = calloc(1, sizeof(*c));
-	if (c == NULL)
-		return NULL;
-	c->e = calloc(max_entries, sizeof(*c->e));
-	if (c->e == NULL) {
+	if (c == NULL || (c->pages = page_cache_new(max_entries, ttl)) == NULL) {
 		free(c);
 		return NULL;
 	}
-	c->max = max_entries;
-	c->ttl = ttl;
 	return c;
-}
-
-static void entry_clear(entry *e)
-{
-	free(e->key);
-	free((char *)e->page.body);
-	memset(e, 0, sizeof(*e));
 }
 
 void visitor_cache_free(visitor_cache *c)
 {
-	size_t i;
-
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->max; i++)
-		entry_clear(&c->e[i]);
-	free(c->e);
+	page_cache_free(c->pages);
 	free(c);
 }
 
@@ -83,32 +52,22 @@ static int same_stamp(const visitor_stamp *a, const visitor_stamp *b)
 const visitor_page *visitor_cache_get(visitor_cache *c, const char *key, time_t now,
 				      const visitor_stamp *now_stamp)
 {
-	uint64_t h = key_hash(key);
-	size_t i;
+	kept *k = page_cache_get_value(c->pages, key, now);
 
-	for (i = 0; i < c->max; i++) {
-		entry *e = &c->e[i];
-
-		if (e->key == NULL || e->hash != h || strcmp(e->key, key) != 0)
-			continue;
-		/* a clock set back counts as stale too */
-		if (now < e->at || now - e->at >= c->ttl || !same_stamp(&e->stamp, now_stamp)) {
-			entry_clear(e);
-			return NULL;
-		}
-		return &e->page;
+	if (k == NULL)
+		return NULL;
+	if (!same_stamp(&k->stamp, now_stamp)) { /* drawn before a write */
+		page_cache_remove(c->pages, key);
+		return NULL;
 	}
-	return NULL;
+	return &k->page;
 }
 
 int visitor_cache_put(visitor_cache *c, const char *key, const char *body, size_t len,
 		      const char *ctype, const char *token, time_t now, const visitor_stamp *stamp)
 {
 	visitor_page page = { .len = len, .ctype = ctype };
-	uint64_t h = key_hash(key);
-	entry *slot = NULL;
-	char *copy, *kcopy;
-	size_t i;
+	kept *k;
 
 	/* where the token is: each visitor gets their own there */
 	if (token && *token) {
@@ -120,34 +79,15 @@ int visitor_cache_put(visitor_cache *c, const char *key, const char *body, size_
 			from = at + VISITOR_TOKEN_LEN;
 		}
 	}
-	copy = malloc(len + 1);
-	kcopy = strdup(key);
-	if (copy == NULL || kcopy == NULL) {
-		free(copy);
-		free(kcopy);
+	k = malloc(sizeof(*k) + len + 1);
+	if (k == NULL)
 		return E_NOMEM;
-	}
-	memcpy(copy, body, len);
-	copy[len] = '\0';
-	page.body = copy;
-	/* the same key's entry, else a free slot, else the oldest */
-	for (i = 0; i < c->max; i++) {
-		entry *e = &c->e[i];
-
-		if (e->key && e->hash == h && strcmp(e->key, key) == 0) {
-			slot = e;
-			break;
-		}
-		if (slot == NULL || (slot->key && (e->key == NULL || e->at < slot->at)))
-			slot = e;
-	}
-	entry_clear(slot);
-	slot->key = kcopy;
-	slot->hash = h;
-	slot->at = now;
-	slot->stamp = *stamp;
-	slot->page = page;
-	return 0;
+	memcpy(k->body, body, len);
+	k->body[len] = '\0';
+	k->page = page;
+	k->page.body = k->body;
+	k->stamp = *stamp;
+	return page_cache_put_value(c->pages, key, k, free, now);
 }
 
 char *visitor_changes_file(const config *cfg, const char *config_path)

@@ -100,6 +100,39 @@ static void no_entries_is_refused(void **state)
 	page_cache_free(NULL);
 }
 
+/* Any value: dropped once, whatever ends its stay. */
+static int dropped;
+
+static void drop_count(void *value)
+{
+	dropped++;
+	free(value);
+}
+
+static void any_value_is_dropped_once_whatever_ends_it(void **state)
+{
+	page_cache *c = page_cache_new(2, 60);
+
+	(void)state;
+	dropped = 0;
+	assert_int_equal(page_cache_put_value(c, "a", strdup("1"), drop_count, 1000), 0);
+	assert_string_equal(page_cache_get_value(c, "a", 1000), "1");
+	assert_int_equal(page_cache_put_value(c, "a", strdup("2"), drop_count, 1001), 0);
+	assert_int_equal(dropped, 1);                         /* replaced */
+	assert_string_equal(page_cache_get_value(c, "a", 1001), "2");
+	page_cache_remove(c, "a");
+	assert_int_equal(dropped, 2);                         /* removed */
+	assert_null(page_cache_get_value(c, "a", 1001));
+	page_cache_remove(c, "a");                           /* nothing left */
+	assert_int_equal(dropped, 2);
+	assert_int_equal(page_cache_put_value(c, "b", strdup("3"), drop_count, 1000), 0);
+	assert_null(page_cache_get_value(c, "b", 1060));
+	assert_int_equal(dropped, 3);                         /* expired */
+	assert_int_equal(page_cache_put_value(c, "c", strdup("4"), drop_count, 1000), 0);
+	page_cache_free(c);
+	assert_int_equal(dropped, 4);                         /* the cache freed */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +143,7 @@ int main(void)
 		cmocka_unit_test(putting_a_key_again_replaces_it),
 		cmocka_unit_test(the_oldest_entry_makes_room),
 		cmocka_unit_test(no_entries_is_refused),
+		cmocka_unit_test(any_value_is_dropped_once_whatever_ends_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
