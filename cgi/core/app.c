@@ -108,6 +108,7 @@ void app_free(app *a)
 	free(a->template_dir);
 	free(a->origin);
 	visitor_cache_free(a->visitors);
+	page_cache_free(a->kept_reads);
 	free(a->changes_file);
 	config_free(&a->cfg);
 }
@@ -488,6 +489,15 @@ static char *kept_key(const request *r)
 	return strbuf_detach(&sb);
 }
 
+const visitor_stamp *req_changes_stamp(request *r)
+{
+	if (!r->kept_stamp_read) {
+		visitor_stamp_read(r->app->changes_file, &r->kept_stamp);
+		r->kept_stamp_read = 1;
+	}
+	return &r->kept_stamp;
+}
+
 /* For a visitor's GET of a route whose pages may be kept: 1 with the kept
  * page in r->kept_page; else 0, with r->kept_key and r->kept_stamp set when
  * the page is to be kept once drawn. Best effort: out of memory, the page
@@ -509,8 +519,7 @@ static int visitor_kept(request *r)
 	if (a->visitors == NULL || (r->kept_key = kept_key(r)) == NULL)
 		return 0;
 	/* read before drawing: a write during the drawing makes the page old */
-	visitor_stamp_read(a->changes_file, &r->kept_stamp);
-	r->kept_page = visitor_cache_get(a->visitors, r->kept_key, time(NULL), &r->kept_stamp);
+	r->kept_page = visitor_cache_get(a->visitors, r->kept_key, time(NULL), req_changes_stamp(r));
 	return r->kept_page != NULL;
 }
 
@@ -832,6 +841,13 @@ static void write_head(request *r, int status, const char *ctype, size_t len)
 static void put_out(void *ctx, const char *s, size_t n)
 {
 	write_out(ctx, s, n);
+}
+
+int req_render(request *r, const char *name, strbuf *out)
+{
+	if (hdf_get_obj(r->hdf, "d"))
+		format_times(r, hdf_get_obj(r->hdf, "d"), 0);
+	return view_render(r->app->templates, name, r->hdf, lang_hdf(r), out);
 }
 
 /* Writes a visitor's kept page, with their own form token in it. */

@@ -21,6 +21,7 @@
 #include "sentiment.h"
 #include "str.h"
 #include "users.h"
+#include "page_cache.h"
 #include "visitor_cache.h"
 
 struct FCGX_Request;
@@ -91,6 +92,8 @@ typedef struct app {
 	 * configuration) */
 	visitor_cache *visitors;
 	char *changes_file;
+	/* the worker's kept reads (core/kept_reads.h), made at their first use */
+	page_cache *kept_reads;
 } app;
 
 #define ROUTE_ARGS 4
@@ -125,6 +128,7 @@ typedef struct request {
 	strbuf raw;              /* owned; a non-HTML answer */
 	char *kept_key;          /* owned; the visitor cache key of a page to keep */
 	visitor_stamp kept_stamp; /* the changes file before the page was drawn */
+	int kept_stamp_read;     /* kept_stamp is read (req_changes_stamp) */
 	const visitor_page *kept_page; /* borrowed from app->visitors: the answer */
 } request;
 
@@ -164,6 +168,9 @@ void req_nonce(request *r);
  * configured public_origin, else the scheme, Host header and port of the
  * request. Written into out (size bytes). */
 void req_origin(const request *r, char *out, size_t size);
+/* The changes file's state (core/visitor_cache.h) as this request first
+ * saw it: read at the first call, the same for the rest of the request. */
+const visitor_stamp *req_changes_stamp(request *r);
 /* Sets r->location to a copy of url; handlers return 303 after it. */
 int req_redirect(request *r, const char *url);
 /* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes
@@ -172,6 +179,12 @@ int req_set_cookie(request *r, const char *name, const char *value, long long ma
 /* Adds a field error (key of a message in the language files, and a number that
  * replaces {n} in it) and marks the request invalid. */
 void req_field_error(request *r, const char *field, const char *msgkey, long long n);
+
+/* Renders template name with the request's data as its page would be (the
+ * request's language; each *_at time given its .iso and .text), appending
+ * to out: for a part of a page that a handler keeps as HTML. Returns what
+ * view_render returns. */
+int req_render(request *r, const char *name, strbuf *out);
 
 /* HDF setters that log nothing and ignore allocation failures of a single
  * value (the page then shows less, never crashes). Values are copied. */

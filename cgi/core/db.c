@@ -411,6 +411,7 @@ int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out
 		}
 	}
 	rows->nrows = nrows;
+	rows->arena_len = arena.len;
 	rows->arena = strbuf_detach(&arena);
 	for (c = 0; c < rows->ncols; c++)
 		rows->names[c] = rows->arena + name_off[c];
@@ -484,6 +485,53 @@ void db_rows_free(db_rows *rows)
 	free(rows->lens);
 	free(rows->arena);
 	free(rows);
+}
+
+db_rows *db_rows_copy(const db_rows *rows)
+{
+	size_t ncells = rows->nrows * rows->ncols, c;
+	db_rows *copy = calloc(1, sizeof(*copy));
+
+	if (copy == NULL)
+		return NULL;
+	copy->nrows = rows->nrows;
+	copy->ncols = rows->ncols;
+	copy->arena_len = rows->arena_len;
+	copy->names = calloc(rows->ncols + 1, sizeof(char *));
+	copy->numeric = calloc(rows->ncols + 1, sizeof(int));
+	copy->cells = calloc(ncells + 1, sizeof(char *));
+	copy->lens = calloc(ncells + 1, sizeof(size_t));
+	copy->arena = malloc(rows->arena_len + 1);
+	if (!copy->names || !copy->numeric || !copy->cells || !copy->lens || !copy->arena) {
+		db_rows_free(copy);
+		return NULL;
+	}
+	memcpy(copy->arena, rows->arena, rows->arena_len);
+	memcpy(copy->numeric, rows->numeric, rows->ncols * sizeof(int));
+	memcpy(copy->lens, rows->lens, ncells * sizeof(size_t));
+	/* every name and value points into the arena: the same offsets in the copy's */
+	for (c = 0; c < rows->ncols; c++)
+		copy->names[c] = copy->arena + (rows->names[c] - rows->arena);
+	for (c = 0; c < ncells; c++)
+		copy->cells[c] = rows->cells[c] ? copy->arena + (rows->cells[c] - rows->arena) : NULL;
+	return copy;
+}
+
+void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, void *ctx),
+		    void *ctx)
+{
+	size_t r, kept = 0, n = rows->ncols;
+
+	for (r = 0; r < rows->nrows; r++) {
+		if (!keep(rows, r, ctx))
+			continue;
+		if (kept != r) {
+			memmove(rows->cells + kept * n, rows->cells + r * n, n * sizeof(char *));
+			memmove(rows->lens + kept * n, rows->lens + r * n, n * sizeof(size_t));
+		}
+		kept++;
+	}
+	rows->nrows = kept;
 }
 
 int db_begin(db *d)

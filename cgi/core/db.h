@@ -63,6 +63,7 @@ typedef struct db_rows {
 	char **cells;    /* nrows*ncols values, NULL for SQL NULL */
 	size_t *lens;    /* nrows*ncols byte lengths */
 	char *arena;     /* the bytes that names and cells point into */
+	size_t arena_len;
 } db_rows;
 
 /* The value at row r, column c (NULL for SQL NULL). Borrowed from rows. */
@@ -74,6 +75,14 @@ long long db_cell_int(const db_rows *rows, size_t r, size_t c);
  * gains a column. */
 size_t db_col(const db_rows *rows, const char *name);
 void db_rows_free(db_rows *rows);
+/* A copy of rows that the caller owns (db_rows_free), or NULL when out of
+ * memory. */
+db_rows *db_rows_copy(const db_rows *rows);
+/* Keeps only the rows for which keep(rows, row, ctx) is not 0, in their
+ * order (the values stay where they are; the rows after a dropped one move
+ * up). */
+void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, void *ctx),
+		    void *ctx);
 
 /* Makes a db for the account named by `who` in the configuration: it reads
  * db.host, db.port, db.socket, db.name and db.WHO.user, db.WHO.password.

@@ -4,8 +4,9 @@
  * swaps the request's HDF into the parsed tree, with the language HDF as the
  * fallback ("global") HDF, so "L.login.title" finds the right text without
  * copying the language into every request. Every render runs with
- * Config.VarEscapeMode = html, so `var:` always escapes; the only `uvar:` in
- * the templates prints HTML made by our own Markdown renderer.
+ * Config.VarEscapeMode = html, so `var:` always escapes; `uvar:` in the
+ * templates prints only HTML we made: our Markdown renderer's, the JSON-LD,
+ * and an insight page's figures drawn earlier by a template (*_html).
  *
  * ClearSilver's NEOERR chains stay inside this file: they are logged here and
  * turned into our error codes.

@@ -3,6 +3,7 @@
 #include "forum.h"
 #include "../core/err.h"
 #include "../core/follow.h"
+#include "../core/kept_reads.h"
 
 #include <string.h>
 
@@ -54,7 +55,7 @@ int page_category(request *r)
 			sql = sorts[i].sql;
 	if (sql == NULL)
 		return E_INVALID;
-	rc = DB_SELECT(r->app->db, SQL_CATEGORY, &rows, DBS(r->lang), DBS(r->lang), DBS(r->args[0]));
+	rc = KEPT_SELECT(r, SQL_CATEGORY, &rows, DBS(r->lang), DBS(r->lang), DBS(r->args[0]));
 	if (rc != 0)
 		return rc;
 	if (hdf_row(r->hdf, "d.category", rows) != 0) {
@@ -63,7 +64,7 @@ int page_category(request *r)
 	}
 	category_id = db_cell_int(rows, 0, 0);
 	db_rows_free(rows);
-	rc = DB_SELECT(r->app->db, sql, &rows, DBI(category_id), DBI((page - 1) * THREADS_PER_PAGE));
+	rc = KEPT_SELECT(r, sql, &rows, DBI(category_id), DBI((page - 1) * THREADS_PER_PAGE));
 	if (rc != 0)
 		return rc;
 	if (rows->nrows > THREADS_PER_PAGE) {

@@ -1,8 +1,10 @@
-/* home.c: the home page: categories with their counts and the latest
- * threads. The reviews and ideas programs' sections are read from their
- * tables as those areas land. */
+/* home.c: the home page: categories with their counts, the latest threads,
+ * the top-rated products and the trending ideas. Every read is the same
+ * for every reader, so a worker keeps the rows until the next write
+ * (core/kept_reads.h). */
 #include "forum.h"
 #include "../core/err.h"
+#include "../core/kept_reads.h"
 #include "../core/page_cache.h"
 
 #include <time.h>
@@ -70,7 +72,7 @@ static int load_trending(request *r)
 	}
 	for (i = 0; i < TRENDING_RANKED; i++)
 		p[i] = p[TRENDING_RANKED + i] = DBI(trending_ids.id[i]);
-	rc = db_select(r->app->db, SQL_TRENDING_SHOW, p, 2 * TRENDING_RANKED, &rows);
+	rc = kept_select(r, SQL_TRENDING_SHOW, p, 2 * TRENDING_RANKED, &rows);
 	if (rc == 0)
 		hdf_rows(r->hdf, "d.trending_ideas", rows);
 	db_rows_free(rows);
@@ -97,12 +99,12 @@ int page_home(request *r)
 	int rc = forum_load_categories(r, "d.categories");
 
 	if (rc == 0)
-		rc = DB_SELECT(r->app->db, SQL_LATEST, &rows, DBS(r->lang));
+		rc = KEPT_SELECT(r, SQL_LATEST, &rows, DBS(r->lang));
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, "d.latest", rows);
 	db_rows_free(rows);
-	rc = DB_SELECT(r->app->db, SQL_TOP_PRODUCTS, &rows, DBS(r->lang));
+	rc = KEPT_SELECT(r, SQL_TOP_PRODUCTS, &rows, DBS(r->lang));
 	if (rc != 0)
 		return rc;
 	hdf_rows(r->hdf, "d.top_products", rows);

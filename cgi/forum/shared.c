@@ -1,5 +1,6 @@
 /* shared.c: helpers the forum's handlers share (see forum.h). */
 #include "forum.h"
+#include "../core/kept_reads.h"
 #include "../core/err.h"
 
 #include <stdio.h>
@@ -45,7 +46,7 @@ int forum_can_see(const request *r, const char *status, long long author_id, int
 int forum_load_thread(request *r, long long id)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, SQL_THREAD_GET, &rows, DBS(r->lang), DBI(id));
+	int rc = KEPT_SELECT(r, SQL_THREAD_GET, &rows, DBS(r->lang), DBI(id));
 
 	if (rc != 0)
 		return rc;
@@ -61,7 +62,7 @@ int forum_load_thread(request *r, long long id)
 int forum_load_categories(request *r, const char *prefix)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, SQL_CATEGORIES, &rows, DBS(r->lang), DBS(r->lang));
+	int rc = KEPT_SELECT(r, SQL_CATEGORIES, &rows, DBS(r->lang), DBS(r->lang));
 
 	if (rc != 0)
 		return rc;

@@ -3,6 +3,7 @@
  * SKU) and segment (a configured member segment). */
 #include "insights.h"
 #include "../core/err.h"
+#include "../core/kept_reads.h"
 #include "../core/segments.h"
 
 #include <stdio.h>
@@ -51,21 +52,20 @@ static void day_text(request *r, const char *name, const char *day)
 	hdf_strf(r->hdf, name, "%d %s %d", dd, req_text(r, key), y);
 }
 
-static int options(request *r)
+int insights_options(request *r)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, SQL_CATEGORIES, &rows, DBS(r->lang));
+	int rc = KEPT_SELECT(r, SQL_CATEGORIES, &rows, DBS(r->lang));
 
 	if (rc == 0)
 		hdf_rows(r->hdf, "d.options.categories", rows);
 	db_rows_free(rows);
 	rows = NULL;
 	if (rc == 0)
-		rc = db_select(r->app->db, SQL_PRODUCTS, NULL, 0, &rows);
+		rc = kept_select(r, SQL_PRODUCTS, NULL, 0, &rows);
 	if (rc == 0)
 		hdf_rows(r->hdf, "d.options.products", rows);
 	db_rows_free(rows);
-	segments_hdf(r, "d.options.segments");
 	return rc;
 }
 
@@ -94,9 +94,7 @@ int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 		hdf_int(r->hdf, "d.filter.fixed_category", 1);
 	if (fixed_product)
 		hdf_int(r->hdf, "d.filter.fixed_product", 1);
-	rc = options(r);
-	if (rc != 0)
-		return rc;
+	segments_hdf(r, "d.options.segments");
 	if (insight_set_period(f, from, to) != 0) {
 		req_field_error(r, "from", "insights.err.dates", INSIGHT_MAX_DAYS);
 		bad = 1;

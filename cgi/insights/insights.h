@@ -9,11 +9,14 @@
 
 /* filter.c: the period, category, product and segment of the query (or
  * of the URL: fixed_category, fixed_product, NULL for none) into f, and the
- * filter form's state and choices into d.filter and d.options. Returns 0,
- * E_INVALID (a field error is set, and the page template) or E_NOTFOUND
- * (the URL's category or product does not exist). */
+ * filter form's state and its segments into d.filter and d.options.
+ * Returns 0, E_INVALID (a field error is set, and the page template) or
+ * E_NOTFOUND (the URL's category or product does not exist). */
 int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 		    const char *fixed_product);
+/* filter.c: the categories and products the filter form offers, into
+ * d.options (read only by a page that draws the form). 0 or a db error. */
+int insights_options(request *r);
 /* The query string of the filters ("from=...&to=..."), for links. */
 void insights_query(const insight_filter *f, const request *r, char *out, size_t size);
 

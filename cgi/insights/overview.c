@@ -7,6 +7,8 @@
 #include "../core/page_cache.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Figures that took at least insights.cache_after_ms to read (20 ms: a
@@ -14,9 +16,33 @@
  * 0: never), keyed by the filter and the language; those of a small
  * community are read on every view. The page says how old kept figures are.
  * The cache holds no request's data: the same filter shows the same figures
- * to every marketing member, and the role is checked before this runs. */
+ * to every marketing member, and the role is checked before this runs.
+ *
+ * With the figures, the part of the page they draw (the filter form and
+ * everything below it, insights_figures.cs) is kept as HTML once a page has
+ * been asked for: drawing it was most of a kept page's cost (a tree of a
+ * few thousand values copied, walked and freed on every view). It reads
+ * nothing but the figures, the filter and the language, which the key
+ * holds; the form's lists of categories and products are as old as the
+ * figures. */
 #define CACHE_ENTRIES 16
 static page_cache *figures_cache;
+
+/* A cache entry: the figures (under d; "at": when they were read) and
+ * their part of the page, NULL until an HTML page asked for it. */
+typedef struct {
+	HDF *tree;
+	char *html;
+} kept_figures;
+
+static void kept_figures_drop(void *value)
+{
+	kept_figures *k = value;
+
+	hdf_destroy(&k->tree);
+	free(k->html);
+	free(k);
+}
 
 /* Reads the page's figures for f into h, under d. */
 static int read_figures(request *r, const insight_filter *f, int with_products, HDF *h)
@@ -64,15 +90,55 @@ static HDF *new_tree(void)
 	return NULL;
 }
 
-/* Copies the figures of h (its d) into the request's d. */
+/* Copies the figures of h (its d) into the request's d, with the lists
+ * the filter form offers. */
 static int show_figures(request *r, HDF *h)
 {
 	NEOERR *err = hdf_copy(r->hdf, "d", hdf_get_obj(h, "d"));
 
-	if (err == STATUS_OK)
-		return 0;
-	nerr_ignore(&err);
-	return E_NOMEM;
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		return E_NOMEM;
+	}
+	return insights_options(r);
+}
+
+/* Draws the figures' part of the page from the request's data (the
+ * figures and the form are in it) into k->html. Best effort: when it
+ * cannot, every view draws it. */
+static void keep_html(request *r, kept_figures *k)
+{
+	strbuf sb = STRBUF_INIT;
+	size_t lead = 0;
+
+	if (req_render(r, "insights_kept", &sb) == 0 && sb.s) {
+		/* the lines the macro files leave before the part */
+		while (lead < sb.len && (sb.s[lead] == '\n' || sb.s[lead] == ' '))
+			lead++;
+		k->html = strdup(sb.s + lead);
+	}
+	strbuf_free(&sb);
+}
+
+/* Answers from kept figures: an HTML page takes their drawn part as it is
+ * (drawn now if no page had asked for it yet); the JSON twin copies them. */
+static int show_kept(request *r, kept_figures *k, time_t now)
+{
+	int rc;
+
+	hdf_int(r->hdf, "d.figures_age", now - hdf_get_int_value(k->tree, "at", now));
+	if (k->html == NULL || r->wants_json) {
+		rc = show_figures(r, k->tree);
+		if (rc != 0)
+			return rc;
+		if (k->html == NULL && !r->wants_json)
+			keep_html(r, k);
+		if (k->html == NULL || r->wants_json)
+			return 200;
+	}
+	hdf_str(r->hdf, "d.scope", hdf_get_value(k->tree, "d.scope", "all"));
+	hdf_str(r->hdf, "figures_html", k->html);
+	return 200;
 }
 
 static int overview(request *r, const char *fixed_category, const char *fixed_product)
@@ -83,22 +149,24 @@ static int overview(request *r, const char *fixed_category, const char *fixed_pr
 	char key[200];
 	time_t now = time(NULL);
 	long long start;
+	kept_figures *k;
 	HDF *h = NULL;
 	int rc = insights_filter(r, &f, fixed_category, fixed_product);
 
-	if (rc == E_INVALID)
-		return 400; /* the filter form, with what is wrong */
+	if (rc == E_INVALID) {
+		/* the filter form, with what is wrong */
+		rc = insights_options(r);
+		return rc ? rc : 400;
+	}
 	if (rc != 0)
 		return rc;
 	snprintf(key, sizeof(key), "%s|%s|%s|%s|%lld|%lld|%s", scope, f.lang, f.from, f.to,
 		 f.category_id, f.product_id, f.segment);
 	if (ttl > 0 && figures_cache == NULL)
 		figures_cache = page_cache_new(CACHE_ENTRIES, (int)ttl);
-	h = figures_cache ? page_cache_get(figures_cache, key, now) : NULL;
-	if (h) {
-		hdf_int(r->hdf, "d.figures_age", now - hdf_get_int_value(h, "at", now));
-		return show_figures(r, h) == 0 ? 200 : E_NOMEM;
-	}
+	k = figures_cache ? page_cache_get_value(figures_cache, key, now) : NULL;
+	if (k)
+		return show_kept(r, k, now);
 	h = new_tree();
 	if (h == NULL)
 		return E_NOMEM;
@@ -108,9 +176,15 @@ static int overview(request *r, const char *fixed_category, const char *fixed_pr
 	if (rc == 0)
 		rc = show_figures(r, h);
 	if (rc == 0 && figures_cache &&
-	    monotonic_ms() - start >= config_int(&r->app->cfg, "insights.cache_after_ms", 20)) {
+	    monotonic_ms() - start >= config_int(&r->app->cfg, "insights.cache_after_ms", 20) &&
+	    (k = calloc(1, sizeof(*k))) != NULL) {
 		hdf_int(h, "at", now);
-		page_cache_put(figures_cache, key, h, now);
+		k->tree = h;
+		/* this page is drawn whole, as an uncached one; the kept part is
+		 * drawn apart, for the views to come */
+		if (!r->wants_json)
+			keep_html(r, k);
+		page_cache_put_value(figures_cache, key, k, kept_figures_drop, now);
 		return 200;
 	}
 	hdf_destroy(&h);

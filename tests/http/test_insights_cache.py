@@ -7,6 +7,8 @@ The other tests turn the cache off (tests/stack.py); this module's own
 stack keeps every page's figures (cache_after_ms = 0) with one worker, so
 that both requests of a test reach the same cache."""
 
+import re
+
 import pytest
 
 from mod_helpers import new_thread
@@ -66,3 +68,29 @@ def test_kept_figures_are_still_only_for_marketing(own):
     assert r.status_code == 403
     assert "totals" not in r.text
     assert th.Client(own.url).get("/insights").status_code == 303   # a visitor logs in first
+
+
+AGE = re.compile(r'<p class="hint figures-age">.*?</p>', re.S)
+
+
+def test_a_kept_page_is_the_page_drawn_when_its_figures_were_read(own):
+    marketing = th.Client(own.url)
+    th.login_ok(marketing, "marketing")
+    period = {"from": "2026-01-01", "to": "2026-01-31"}
+    drawn = marketing.get("/insights", params=period)      # read now, drawn whole
+    assert drawn.status_code == 200
+    assert "figures-age" not in drawn.text
+    kept = marketing.get("/insights", params=period)       # its part kept as HTML
+    assert kept.status_code == 200
+    assert th.text("es", "insights.figures_age") in kept.text
+    # everything but the age line is the same: the form with its lists, the
+    # charts with their tables, the themes, the 6 R
+    assert AGE.sub("", kept.text) == drawn.text
+    assert '<svg class="chart"' in kept.text and 'name="product"' in kept.text
+    # figures kept by the JSON twin first: the page draws their part then
+    other = {"from": "2026-02-01", "to": "2026-02-28"}
+    assert "figures_age" not in figures(marketing, **other)
+    first = marketing.get("/insights", params=other).text
+    second = marketing.get("/insights", params=other).text
+    assert AGE.search(first) and AGE.sub("", first) == AGE.sub("", second)
+    assert '<svg class="chart"' in first and 'value="2026-02-01"' in first

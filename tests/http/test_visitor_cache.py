@@ -10,14 +10,19 @@ pages for a minute (the other tests turn the cache off, tests/stack.py):
 - any write, in any program or by tertuliactl, makes every kept page old
   at once;
 - a kept thread view is still counted;
-- a page asked for with another Host is served to no one else."""
+- a page asked for with another Host is served to no one else.
+
+Members' pages are drawn for each member, but the rows that are the same
+for every reader (a thread and a page of its posts, the insight filters'
+lists) are kept on the same terms (core/kept_reads.h): each member still
+sees only what they may, and a write makes the rows old at once."""
 
 import re
 import time
 
 import pytest
 
-from mod_helpers import new_thread, reply
+from mod_helpers import act_ok, new_thread, posts_seen, reply
 import tertulia_http as th
 from stack import Stack
 
@@ -37,7 +42,7 @@ def title_of(page):
 
 def test_a_kept_page_carries_each_visitors_own_token(own):
     author = th.Client(own.url)
-    th.register(author)
+    account = th.register(author)
     tid, _ = new_thread(author, title="Kept for visitors %s" % th.RUN)
     first, second = th.Client(own.url), th.Client(own.url)
     page1 = first.get("/t/%d" % tid).text            # drawn, and kept
@@ -54,8 +59,11 @@ def test_a_kept_page_carries_each_visitors_own_token(own):
                                     "password": "not the password"})
     assert r.status_code != 403, th.visible_text(r.text)[:300]
     assert th.text("en", "err.csrf") not in r.text
-    # a member never gets a visitor's page
-    assert title_of(author.get("/t/%d" % tid).text) == "Changed %s" % th.RUN
+    # a member never gets a visitor's page: theirs has their name and the
+    # reply form (its rows may be kept: nothing wrote through the programs)
+    mine = author.get("/t/%d" % tid).text
+    assert 'name="body"' in mine and 'name="body"' not in page1
+    assert account.username in th.visible_text(mine)
 
 
 def test_any_write_makes_kept_pages_old(own):
@@ -126,3 +134,29 @@ def test_a_page_asked_for_with_another_host_is_served_to_no_one_else(own):
     assert r.status_code == 200
     assert "evil.example" in r.text                 # its links, in JSON-LD
     assert "evil.example" not in th.Client(own.url).get("/t/%d" % tid).text
+
+
+def test_members_share_kept_rows_but_each_sees_only_what_they_may(own):
+    author, other, mod = th.Client(own.url), th.Client(own.url), th.Client(own.url)
+    th.register(author)
+    th.register(other)
+    own.ctl("user", "role", th.register(mod).username, "+moderator")
+    tid, opening = new_thread(author, title="Kept rows %s" % th.RUN)
+    hidden = reply(author, tid, "Hidden by a moderator %s." % th.unique_name("h"))
+    act_ok(mod, [hidden], "hide")
+    # the moderator's read keeps the thread and all its posts
+    assert set(posts_seen(mod, tid)) == {opening, hidden}
+    own.sql("UPDATE threads SET title = 'Behind their back %s' WHERE id = %d" % (th.RUN, tid))
+    # the same kept rows: the author still sees their hidden reply, the
+    # other member does not
+    assert set(posts_seen(author, tid)) == {opening, hidden}
+    assert set(posts_seen(other, tid)) == {opening}
+    assert "<p>Hidden by a moderator" not in other.get("/t/%d" % tid).text
+    assert title_of(other.get("/t/%d" % tid).text) == "Kept rows %s" % th.RUN
+    # a write through the programs makes the rows old for everyone at once
+    body = "A reply everyone sees %s." % th.unique_name("r")
+    shown = reply(other, tid, body)
+    assert set(posts_seen(author, tid)) == {opening, hidden, shown}
+    assert title_of(author.get("/t/%d" % tid).text) == "Behind their back %s" % th.RUN
+    act_ok(mod, [hidden], "restore")
+    assert set(posts_seen(other, tid)) == {opening, hidden, shown}

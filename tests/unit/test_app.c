@@ -341,7 +341,7 @@ static void hdf_rows_copies_every_row(void **state)
 	int numeric[] = { 1, 0, 0 };
 	char *cells[] = { "1", "First", NULL, "2", "Second", "n" };
 	size_t lens[] = { 1, 5, 0, 1, 6, 1 };
-	db_rows rows = { 2, 3, names, numeric, cells, lens, NULL };
+	db_rows rows = { 2, 3, names, numeric, cells, lens, NULL, 0 };
 	strbuf sb = STRBUF_INIT;
 
 	hdf_rows(f->r.hdf, "d.threads", &rows);
@@ -362,7 +362,7 @@ static void hdf_rows_of_nothing(void **state)
 	fixture *f = *state;
 	char *names[] = { "id" };
 	int numeric[] = { 1 };
-	db_rows rows = { 0, 1, names, numeric, NULL, NULL, NULL };
+	db_rows rows = { 0, 1, names, numeric, NULL, NULL, NULL, 0 };
 
 	hdf_rows(f->r.hdf, "d.list", &rows);
 	assert_null(hdf_get_obj(f->r.hdf, "d.list"));
@@ -375,7 +375,7 @@ static void hdf_row_first_row_only(void **state)
 	int numeric[] = { 1, 0 };
 	char *cells[] = { "7", "ana", "8", "bea" };
 	size_t lens[] = { 1, 3, 1, 3 };
-	db_rows rows = { 2, 2, names, numeric, cells, lens, NULL };
+	db_rows rows = { 2, 2, names, numeric, cells, lens, NULL, 0 };
 
 	assert_int_equal(hdf_row(f->r.hdf, "d.user", &rows), 0);
 	assert_string_equal(hdf_get_value(f->r.hdf, "d.user.name", ""), "ana");

@@ -59,7 +59,7 @@ static void cells_and_bounds(void **state)
 	int numeric[] = { 1, 0 };
 	char *cells[] = { "12", "ana", NULL, "bea" };
 	size_t lens[] = { 2, 3, 0, 3 };
-	db_rows rows = { 2, 2, names, numeric, cells, lens, NULL };
+	db_rows rows = { 2, 2, names, numeric, cells, lens, NULL, 0 };
 
 	(void)state;
 	assert_string_equal(db_cell(&rows, 0, 1), "ana");
@@ -76,6 +76,75 @@ static void cells_and_bounds(void **state)
 	assert_string_equal(db_cell(&rows, 1, db_col(&rows, "name")), "bea");
 	assert_null(db_cell(&rows, 0, db_col(&rows, "user_id")));
 	assert_int_equal(db_cell_int(&rows, 0, db_col(&rows, "user_id")), 0);
+}
+
+/* Three rows (id, name) whose values live in one arena, as db_select makes
+ * them; row 1's name is NULL. */
+static char arena3[] = "id\0name\0" "1\0ana\0" "2\0" "3\0carla\0";
+static char *names3[2], *cells3[6];
+static int numeric3[] = { 1, 0 };
+static size_t lens3[] = { 1, 3, 1, 0, 1, 5 };
+
+static db_rows three_rows(void)
+{
+	db_rows rows = { 3, 2, names3, numeric3, cells3, lens3, arena3, sizeof(arena3) - 1 };
+
+	names3[0] = arena3;
+	names3[1] = arena3 + 3;
+	cells3[0] = arena3 + 8;
+	cells3[1] = arena3 + 10;
+	cells3[2] = arena3 + 14;
+	cells3[3] = NULL;
+	cells3[4] = arena3 + 16;
+	cells3[5] = arena3 + 18;
+	return rows;
+}
+
+static void copy_has_its_own_values(void **state)
+{
+	db_rows rows = three_rows();
+	db_rows *copy = db_rows_copy(&rows);
+
+	(void)state;
+	assert_non_null(copy);
+	assert_int_equal(copy->nrows, 3);
+	assert_int_equal(copy->ncols, 2);
+	assert_int_equal(db_col(copy, "name"), 1);
+	assert_int_equal(copy->numeric[0], 1);
+	assert_string_equal(db_cell(copy, 0, 1), "ana");
+	assert_null(db_cell(copy, 1, 1));
+	assert_string_equal(db_cell(copy, 2, 1), "carla");
+	assert_int_equal(copy->lens[5], 5);
+	/* nothing points back into the original */
+	assert_ptr_not_equal(db_cell(copy, 2, 1), db_cell(&rows, 2, 1));
+	assert_ptr_equal(db_cell(copy, 2, 1), copy->arena + 18);
+	assert_ptr_equal(copy->names[1], copy->arena + 3);
+	db_rows_free(copy);
+}
+
+static int odd_id(const db_rows *rows, size_t row, void *calls)
+{
+	++*(int *)calls;
+	return db_cell_int(rows, row, 0) % 2 == 1;
+}
+
+static void filter_keeps_rows_in_order(void **state)
+{
+	db_rows rows = three_rows();
+	db_rows *copy = db_rows_copy(&rows);
+	int calls = 0;
+
+	(void)state;
+	assert_non_null(copy);
+	db_rows_filter(copy, odd_id, &calls);
+	assert_int_equal(calls, 3);
+	assert_int_equal(copy->nrows, 2);
+	assert_string_equal(db_cell(copy, 0, 1), "ana");
+	assert_string_equal(db_cell(copy, 1, 0), "3");
+	assert_string_equal(db_cell(copy, 1, 1), "carla");
+	assert_int_equal(copy->lens[3], 5);
+	assert_null(db_cell(copy, 2, 1)); /* past the rows now */
+	db_rows_free(copy);
 }
 
 static void free_null_rows(void **state)
@@ -219,6 +288,8 @@ int main(void)
 		cmocka_unit_test(bytes_param_keeps_nul),
 		cmocka_unit_test(macros),
 		cmocka_unit_test(cells_and_bounds),
+		cmocka_unit_test(copy_has_its_own_values),
+		cmocka_unit_test(filter_keeps_rows_in_order),
 		cmocka_unit_test(free_null_rows),
 		D(new_does_not_connect),
 		D(ensure_and_ping_report_down),

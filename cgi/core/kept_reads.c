@@ -1,0 +1,130 @@
+/* kept_reads.c: rows kept while nothing is written (see kept_reads.h). */
+#include "kept_reads.h"
+#include "err.h"
+#include "page_cache.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define KEY_MAX 512
+
+/* What an entry holds: the rows and the changes file's state before they
+ * were read. */
+typedef struct {
+	visitor_stamp stamp;
+	db_rows *rows;
+} kept_rows;
+
+static void kept_rows_drop(void *value)
+{
+	kept_rows *k = value;
+
+	db_rows_free(k->rows);
+	free(k);
+}
+
+int kept_reads_key(const char *sql, const db_param *p, size_t n, char *out, size_t size)
+{
+	size_t used, i;
+	int w = snprintf(out, size, "%p", (const void *)sql);
+
+	if (w < 0 || (size_t)w >= size)
+		return -1;
+	used = (size_t)w;
+	for (i = 0; i < n; i++) {
+		const db_param *q = &p[i];
+
+		switch (q->t) {
+		case DBP_NULL:
+			w = snprintf(out + used, size - used, "|n");
+			break;
+		case DBP_INT:
+			w = snprintf(out + used, size - used, "|i%lld", q->i);
+			break;
+		case DBP_DOUBLE:
+			w = snprintf(out + used, size - used, "|d%.17g", q->d);
+			break;
+		case DBP_STR:
+			/* the length first: a value holding "|" cannot pass for two */
+			if (q->s == NULL) {
+				w = snprintf(out + used, size - used, "|n");
+				break;
+			}
+			if (q->len >= size - used || memchr(q->s, '\0', q->len) != NULL)
+				return -1;
+			w = snprintf(out + used, size - used, "|s%zu:%.*s", q->len, (int)q->len, q->s);
+			break;
+		default:
+			return -1;
+		}
+		if (w < 0 || (size_t)w >= size - used)
+			return -1;
+		used += (size_t)w;
+	}
+	return 0;
+}
+
+/* The worker's kept rows, made at the first use (after the fork), or NULL
+ * when nothing is to be kept. */
+static page_cache *reads_of(request *r, long long *ttl)
+{
+	app *a = r->app;
+
+	*ttl = config_int(&a->cfg, "cache.visitor_seconds", 1);
+	if (*ttl <= 0)
+		return NULL;
+	if (*ttl > 3600)
+		*ttl = 3600;
+	if (a->kept_reads == NULL)
+		a->kept_reads = page_cache_new((size_t)config_int(&a->cfg, "cache.kept_reads", 64),
+					       (int)*ttl);
+	return a->kept_reads;
+}
+
+static int same_stamp(const visitor_stamp *a, const visitor_stamp *b)
+{
+	return memcmp(a, b, sizeof(*a)) == 0;
+}
+
+int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_rows **out)
+{
+	char key[KEY_MAX];
+	const visitor_stamp *now_stamp;
+	page_cache *c;
+	kept_rows *k;
+	long long ttl;
+	time_t now;
+	int rc;
+
+	*out = NULL;
+	if ((strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) ||
+	    (c = reads_of(r, &ttl)) == NULL || kept_reads_key(sql, p, n, key, sizeof(key)) != 0)
+		return db_select(r->app->db, sql, p, n, out);
+	/* read before the rows: a write made while they are read makes them old */
+	now_stamp = req_changes_stamp(r);
+	now = time(NULL);
+	k = page_cache_get_value(c, key, now);
+	if (k && same_stamp(&k->stamp, now_stamp)) {
+		*out = db_rows_copy(k->rows);
+		return *out ? 0 : E_NOMEM;
+	}
+	if (k)
+		page_cache_remove(c, key);
+	rc = db_select(r->app->db, sql, p, n, out);
+	if (rc != 0)
+		return rc;
+	/* best effort: out of memory, the rows are the caller's and not kept */
+	k = malloc(sizeof(*k));
+	if (k == NULL)
+		return 0;
+	k->stamp = *now_stamp;
+	k->rows = db_rows_copy(*out);
+	if (k->rows == NULL) {
+		free(k);
+		return 0;
+	}
+	page_cache_put_value(c, key, k, kept_rows_drop, now);
+	return 0;
+}
