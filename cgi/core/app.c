@@ -265,9 +265,25 @@ void hdf_rows(HDF *h, const char *prefix, const db_rows *rows)
 	size_t r, c;
 
 	for (r = 0; r < rows->nrows; r++) {
+		HDF *row = NULL;
+
 		for (c = 0; c < rows->ncols; c++) {
-			snprintf(name, sizeof(name), "%s.%zu.%s", prefix, r, rows->names[c]);
-			hdf_cell(h, name, rows, r, c);
+			NEOERR *err;
+
+			if (db_cell(rows, r, c) == NULL)
+				continue;
+			/* each value set under its row's node: a walk of one level,
+			 * not of the whole name from the top; the node is made at
+			 * the first value, so a row of NULLs leaves none, as before */
+			if (row == NULL) {
+				snprintf(name, sizeof(name), "%s.%zu", prefix, r);
+				err = hdf_get_node(h, name, &row);
+				if (err != STATUS_OK) {
+					nerr_ignore(&err);
+					break;
+				}
+			}
+			hdf_cell(row, rows->names[c], rows, r, c);
 		}
 	}
 }

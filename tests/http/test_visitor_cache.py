@@ -160,3 +160,21 @@ def test_members_share_kept_rows_but_each_sees_only_what_they_may(own):
     assert title_of(author.get("/t/%d" % tid).text) == "Behind their back %s" % th.RUN
     act_ok(mod, [hidden], "restore")
     assert set(posts_seen(other, tid)) == {opening, hidden, shown}
+
+
+def test_a_members_home_and_category_show_a_new_thread_at_once(own):
+    reader, writer = th.Client(own.url), th.Client(own.url)
+    th.register(reader)
+    th.register(writer)
+    assert reader.get("/").status_code == 200               # its lists kept now
+    assert reader.get("/c/cafe").status_code == 200
+    title = "New on the home page %s" % th.unique_name("t")
+    tid, _ = new_thread(writer, title=title)
+    assert title in reader.get("/").text
+    assert title in reader.get("/c/cafe").text
+    # kept: a change behind the programs' back shows only after a write
+    own.sql("UPDATE threads SET title = 'Quietly renamed %s' WHERE id = %d" % (th.RUN, tid))
+    assert title in reader.get("/").text
+    reply(writer, tid)
+    assert "Quietly renamed %s" % th.RUN in reader.get("/").text
+    assert "Quietly renamed %s" % th.RUN in reader.get("/c/cafe").text
