@@ -261,19 +261,31 @@ def main():
             wrk(base + path, 16, ck, seconds=2, fresh=fresh)
         targets = answering
         say()
-        say("%-30s %6s %10s %9s %9s %7s %8s" % ("page", "conns", "req/s", "p50 ms", "p99 ms",
-                                                 "ceiling", "queries"))
-        ceiling = {}
+        rows = []
         for name, path, ck, fresh in targets:
             q = queries_per_page(base + path, ck, fresh=fresh) if path != "/hello" else 0
             for conns in (16, 64):
                 drain(base)
-                rps, p50, p99, bad = wrk(base + path, conns, ck, fresh=fresh)
-                if path == "/hello":
-                    ceiling[conns] = rps
-                say("%-30s %6d %10.0f %9.2f %9.2f %6.0f%% %8.1f%s" % (
-                    name, conns, rps, p50, p99, 100 * rps / (ceiling[conns] or 1), q,
-                    "  (%d non-2xx)" % bad if bad else ""))
+                rows.append((name, conns, q) + wrk(base + path, conns, ck, fresh=fresh))
+        # The ceiling is measured again after the pages and the better of
+        # the two runs counts: a single 10 s run of /hello on this machine
+        # varied from 10,000 to 14,000 requests/s, and a low one made pages
+        # look faster than the ceiling.
+        ceiling = {}
+        for conns in (16, 64):
+            drain(base)
+            again = wrk(base + "/hello", conns)[0]
+            first = [r[3] for r in rows if r[0] == "hello (ceiling)" and r[1] == conns]
+            ceiling[conns] = max(first + [again])
+            say("ceiling at c%d: /hello %s req/s at the start, %.0f at the end"
+                % (conns, ", ".join("%.0f" % x for x in first), again))
+        say()
+        say("%-30s %6s %10s %9s %9s %7s %8s" % ("page", "conns", "req/s", "p50 ms", "p99 ms",
+                                                 "ceiling", "queries"))
+        for name, conns, q, rps, p50, p99, bad in rows:
+            say("%-30s %6d %10.0f %9.2f %9.2f %6.0f%% %8.1f%s" % (
+                name, conns, rps, p50, p99, 100 * rps / (ceiling[conns] or 1), q,
+                "  (%d non-2xx)" % bad if bad else ""))
         say()
         # Search rankings and insight figures that were slow to read are kept
         # by each worker for a minute (search.cache_*, insights.cache_*), so
