@@ -787,6 +787,26 @@ static int json_twin(request *r, strbuf *body)
 	return rc ? rc : strbuf_puts(body, "}");
 }
 
+/* The error page names each field that was wrong by its label in the
+ * request's language (L.field.NAME), or by its key when it has none:
+ * error.fields.N.label and .text. */
+static void error_fields(request *r)
+{
+	HDF *e;
+	char name[64], key[160];
+	int i = 0;
+
+	for (e = hdf_obj_child(hdf_get_obj(r->hdf, "errors")); e; e = hdf_obj_next(e), i++) {
+		const char *field = hdf_obj_name(e);
+
+		snprintf(key, sizeof(key), "L.field.%s", field);
+		snprintf(name, sizeof(name), "error.fields.%d.label", i);
+		hdf_str(r->hdf, name, hdf_get_value(lang_hdf(r), key, field));
+		snprintf(name, sizeof(name), "error.fields.%d.text", i);
+		hdf_str(r->hdf, name, hdf_obj_value(e));
+	}
+}
+
 /* Fills the error page's data for status. A handler that answered 4xx with
  * its own page (a form shown again with its errors) keeps that page; a 5xx
  * always gets the error page, since the handler's page may be half-made. */
@@ -801,6 +821,8 @@ static void error_page(request *r, int status)
 	hdf_str(r->hdf, "error.text", req_text(r, key));
 	if (status >= 500 || r->template == NULL)
 		r->template = "error";
+	if (strcmp(r->template, "error") == 0)
+		error_fields(r);
 }
 
 /* Templates start with macro definitions whose newlines would come before

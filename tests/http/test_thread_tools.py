@@ -218,10 +218,17 @@ def test_each_tool_needs_a_reason(members, moderator, name, data):
             fields["reason"] = reason
         r = tool(mod, tid, name, **fields)
         assert r.status_code == 400, (name, reason)
-        # the page says which field and what is wrong with it
+        # the page says which field, by its label, and what is wrong with it
         shown = th.visible_text(r.text)
-        assert "reason : " in shown, shown[:400]
+        assert "%s : " % text("en", "field.reason") in shown, shown[:400]
         assert ("Too short" if reason == "ok" else "This field is required") in shown
+    # in Spanish too
+    assert mod.form("/lang", {"lang": "es"}).status_code == 303
+    r = tool(mod, tid, name, **dict(data, post=str(rid), reason="ok"))
+    assert r.status_code == 400
+    shown = th.visible_text(r.text)
+    assert "%s : " % text("es", "field.reason") in shown and "reason :" not in shown, shown[:400]
+    assert mod.form("/lang", {"lang": "en"}).status_code == 303
     t = thread(visitor(author), tid)
     assert t["thread"]["locked"] == 0 and t["thread"]["pinned"] == 0
     assert t["thread"]["category_slug"] == "cafe"
