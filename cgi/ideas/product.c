@@ -11,15 +11,21 @@
 #include "../core/err.h"
 
 static const char SQL_PRODUCTS[] = "SELECT id, sku, name FROM products WHERE active = 1 ORDER BY name, id";
-/* The list's filter offers the products some idea is about (a loose scan of
- * ideas_product: a handful of rows), and the one already chosen. Offering
- * every active product was a sorted list of 500 on every view of /ideas,
- * most of the page's cost, and nearly every choice in it led to no ideas.
- * (A UNION, not "IN (...) OR id = ?": the OR made MariaDB read every
- * product.) */
+/* The list's filter offers the products some listed idea is about (a loose
+ * scan of ideas_product gives the few candidates; each is kept if one of its
+ * ideas is visible and not merged, the first such index entry answering),
+ * and the one already chosen. Offering every active product was a sorted
+ * list of 500 on every view of /ideas, most of the page's cost, and nearly
+ * every choice in it led to no ideas; a product whose only ideas are hidden
+ * led to none too. (A UNION, not "IN (...) OR id = ?": the OR made MariaDB
+ * read every product; and a scalar subquery, not EXISTS, which MariaDB
+ * answered by reading every idea.) */
 static const char SQL_FILTER_PRODUCTS[] =
 	"SELECT p.id, p.sku, p.name FROM products p JOIN (SELECT DISTINCT product_id AS id FROM ideas "
-	"WHERE product_id IS NOT NULL UNION SELECT ?) x ON x.id = p.id ORDER BY p.name, p.id";
+	"WHERE product_id IS NOT NULL UNION SELECT ?) x ON x.id = p.id "
+	"WHERE p.id = ? OR (SELECT 1 FROM ideas i WHERE i.product_id = p.id "
+	"AND i.status = 'visible' AND i.merged_into_id IS NULL LIMIT 1) IS NOT NULL "
+	"ORDER BY p.name, p.id";
 static const char SQL_PRODUCT_ID[] = "SELECT id FROM products WHERE sku = ?";
 static const char SQL_PRODUCT[] = "SELECT sku, name FROM products WHERE id = ?";
 static const char SQL_VERIFIED_VOTERS[] =
@@ -33,7 +39,7 @@ int ideas_load_products(request *r, const char *prefix)
 
 int ideas_load_filter_products(request *r, const char *prefix, long long chosen_id)
 {
-	return IDEAS_ROWS(r, prefix, SQL_FILTER_PRODUCTS, DBI(chosen_id));
+	return IDEAS_ROWS(r, prefix, SQL_FILTER_PRODUCTS, DBI(chosen_id), DBI(chosen_id));
 }
 
 int ideas_product_id(request *r, const char *sku, long long *id)

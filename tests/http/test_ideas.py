@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import tertulia_http as th
+from mod_helpers import act_ok
 from stack import Stack, alive, wait_until
 from tertulia_http import field_errors, input_value, text, visible_text
 
@@ -114,6 +115,22 @@ def test_the_product_filter_offers_the_products_ideas_are_about(stack, client):
     chosen = client().get("/ideas?product=" + quiet)
     assert chosen.status_code == 200
     assert '<option value="%s" selected>' % quiet in chosen.text
+
+
+def test_the_product_filter_leaves_out_a_product_whose_ideas_are_hidden(stack, client, member,
+                                                                        as_demo):
+    quiet = stack.sql("SELECT sku FROM products WHERE active = 1 AND id NOT IN (SELECT product_id "
+                      "FROM ideas WHERE product_id IS NOT NULL) ORDER BY id LIMIT 1")[0][0]
+    c, _ = member
+    idea = new_idea(c, product=quiet)
+    assert '<option value="%s"' % quiet in client().get("/ideas").text
+    mod = as_demo("moderadora")
+    act_ok(mod, ["idea:%d" % idea], "hide")
+    assert '<option value="%s"' % quiet not in client().get("/ideas").text
+    # chosen all the same, it stays chosen
+    assert '<option value="%s" selected>' % quiet in client().get("/ideas?product=" + quiet).text
+    act_ok(mod, ["idea:%d" % idea], "restore")
+    assert '<option value="%s"' % quiet in client().get("/ideas").text
 
 
 @pytest.mark.parametrize("query,key", [("status=shipped", "ideas.err.status"),
