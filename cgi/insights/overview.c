@@ -120,21 +120,19 @@ static void keep_html(request *r, kept_figures *k)
 	strbuf_free(&sb);
 }
 
-/* Answers from kept figures: an HTML page takes their drawn part as it is
- * (drawn now if no page had asked for it yet); the JSON twin copies them. */
+/* Answers from kept figures: an HTML page takes their drawn part as it is;
+ * the JSON twin copies them, and so does the first HTML page after the
+ * twin kept them, which draws the part to keep as well. */
 static int show_kept(request *r, kept_figures *k, time_t now)
 {
 	int rc;
 
 	hdf_int(r->hdf, "d.figures_age", now - hdf_get_int_value(k->tree, "at", now));
-	if (k->html == NULL || r->wants_json) {
+	if (r->wants_json || k->html == NULL) {
 		rc = show_figures(r, k->tree);
-		if (rc != 0)
-			return rc;
-		if (k->html == NULL && !r->wants_json)
+		if (rc == 0 && !r->wants_json)
 			keep_html(r, k);
-		if (k->html == NULL || r->wants_json)
-			return 200;
+		return rc ? rc : 200;
 	}
 	hdf_str(r->hdf, "d.scope", hdf_get_value(k->tree, "d.scope", "all"));
 	hdf_str(r->hdf, "figures_html", k->html);
