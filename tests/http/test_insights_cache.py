@@ -1,7 +1,8 @@
 """The insight pages' figures kept by the worker (insights.cache_seconds,
 insights.cache_after_ms; README, Performance): on a large community they
 take tens of milliseconds to read, and marketing reads the same period
-again and again, so figures that were slow to read are kept for a minute.
+again and again, so figures that were slow to read are kept for a minute,
+with the part of the page they draw (kept as HTML, and the same as drawn).
 
 The other tests turn the cache off (tests/stack.py); this module's own
 stack keeps every page's figures (cache_after_ms = 0) with one worker, so
