@@ -505,6 +505,13 @@ static char *kept_key(const request *r)
 	return strbuf_detach(&sb);
 }
 
+int app_kept_seconds(const app *a)
+{
+	long long ttl = config_int(&a->cfg, "cache.visitor_seconds", 1);
+
+	return ttl <= 0 ? 0 : ttl > 3600 ? 3600 : (int)ttl;
+}
+
 const visitor_stamp *req_changes_stamp(request *r)
 {
 	if (!r->kept_stamp_read) {
@@ -521,17 +528,16 @@ const visitor_stamp *req_changes_stamp(request *r)
 static int visitor_kept(request *r)
 {
 	app *a = r->app;
-	long long ttl;
+	int ttl;
 
 	if (!(r->route->flags & R_VISITORS_KEPT) || r->user.id != 0 ||
 	    strcmp(r->method, "POST") == 0 || strlen(r->csrf) != VISITOR_TOKEN_LEN)
 		return 0;
-	ttl = config_int(&a->cfg, "cache.visitor_seconds", 1);
-	if (ttl <= 0)
+	if ((ttl = app_kept_seconds(a)) == 0)
 		return 0;
 	if (a->visitors == NULL)
 		a->visitors = visitor_cache_new((size_t)config_int(&a->cfg, "cache.visitor_pages", 64),
-						(int)(ttl > 3600 ? 3600 : ttl));
+						ttl);
 	if (a->visitors == NULL || (r->kept_key = kept_key(r)) == NULL)
 		return 0;
 	/* read before drawing: a write during the drawing makes the page old */

@@ -171,6 +171,9 @@ void req_origin(const request *r, char *out, size_t size);
 /* The changes file's state (core/visitor_cache.h) as this request first
  * saw it: read at the first call, the same for the rest of the request. */
 const visitor_stamp *req_changes_stamp(request *r);
+/* How long a worker keeps visitors' pages and kept reads: the seconds of
+ * cache.visitor_seconds (1 by default), at most an hour; 0: nothing kept. */
+int app_kept_seconds(const app *a);
 /* Sets r->location to a copy of url; handlers return 303 after it. */
 int req_redirect(request *r, const char *url);
 /* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes

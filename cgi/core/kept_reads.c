@@ -68,24 +68,15 @@ int kept_reads_key(const char *sql, const db_param *p, size_t n, char *out, size
 
 /* The worker's kept rows, made at the first use (after the fork), or NULL
  * when nothing is to be kept. */
-static page_cache *reads_of(request *r, long long *ttl)
+static page_cache *reads_of(app *a)
 {
-	app *a = r->app;
+	int ttl = app_kept_seconds(a);
 
-	*ttl = config_int(&a->cfg, "cache.visitor_seconds", 1);
-	if (*ttl <= 0)
+	if (ttl == 0)
 		return NULL;
-	if (*ttl > 3600)
-		*ttl = 3600;
 	if (a->kept_reads == NULL)
-		a->kept_reads = page_cache_new((size_t)config_int(&a->cfg, "cache.kept_reads", 64),
-					       (int)*ttl);
+		a->kept_reads = page_cache_new((size_t)config_int(&a->cfg, "cache.kept_reads", 64), ttl);
 	return a->kept_reads;
-}
-
-static int same_stamp(const visitor_stamp *a, const visitor_stamp *b)
-{
-	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
 int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_rows **out)
@@ -94,19 +85,18 @@ int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_row
 	const visitor_stamp *now_stamp;
 	page_cache *c;
 	kept_rows *k;
-	long long ttl;
 	time_t now;
 	int rc;
 
 	*out = NULL;
 	if ((strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) ||
-	    (c = reads_of(r, &ttl)) == NULL || kept_reads_key(sql, p, n, key, sizeof(key)) != 0)
+	    (c = reads_of(r->app)) == NULL || kept_reads_key(sql, p, n, key, sizeof(key)) != 0)
 		return db_select(r->app->db, sql, p, n, out);
 	/* read before the rows: a write made while they are read makes them old */
 	now_stamp = req_changes_stamp(r);
 	now = time(NULL);
 	k = page_cache_get_value(c, key, now);
-	if (k && same_stamp(&k->stamp, now_stamp)) {
+	if (k && visitor_stamp_equal(&k->stamp, now_stamp)) {
 		*out = db_rows_copy(k->rows);
 		return *out ? 0 : E_NOMEM;
 	}

@@ -44,7 +44,7 @@ void visitor_cache_free(visitor_cache *c)
 	free(c);
 }
 
-static int same_stamp(const visitor_stamp *a, const visitor_stamp *b)
+int visitor_stamp_equal(const visitor_stamp *a, const visitor_stamp *b)
 {
 	return a->ino == b->ino && a->size == b->size && a->sec == b->sec && a->nsec == b->nsec;
 }
@@ -56,7 +56,7 @@ const visitor_page *visitor_cache_get(visitor_cache *c, const char *key, time_t 
 
 	if (k == NULL)
 		return NULL;
-	if (!same_stamp(&k->stamp, now_stamp)) { /* drawn before a write */
+	if (!visitor_stamp_equal(&k->stamp, now_stamp)) { /* drawn before a write */
 		page_cache_remove(c->pages, key);
 		return NULL;
 	}

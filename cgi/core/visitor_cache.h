@@ -81,6 +81,8 @@ char *visitor_changes_file(const config *cfg, const char *config_path);
 
 /* The state of the changes file at path (zeros when it does not exist). */
 void visitor_stamp_read(const char *path, visitor_stamp *out);
+/* 1 when a and b are the same state of the file: nothing written between. */
+int visitor_stamp_equal(const visitor_stamp *a, const visitor_stamp *b);
 /* Marks a change: adds a byte to path (made when missing); past 1 MB a new
  * empty file takes its place. Returns 0 or E_IO. */
 int visitor_stamp_touch(const char *path);
