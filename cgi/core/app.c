@@ -1016,6 +1016,7 @@ void app_serve(app *a, FCGX_Request *fx)
 	code = gate(&r);
 	if (r.app->db && code == E_DB)
 		db_rollback(r.app->db);
+	db_ahead_drop(r.app->db);
 	status = status_of(code);
 	/* a write: pages kept for visitors by every worker are old now; marked
 	 * before the answer, so that whoever it reaches reads what was written */

@@ -7,6 +7,7 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,16 +15,31 @@
 
 #define STMT_SLOTS 512 /* statements a process may keep: far above our count */
 
+/* A select started ahead (db_select_ahead) on the side connection of the
+ * same index: sent, and run by the server while this process goes on. */
+typedef struct ahead {
+	const char *sql;      /* NULL: the slot is free */
+	char *key;            /* db_read_key of the statement and its parameters */
+	MYSQL_STMT *st;       /* the side connection's statement */
+	int wait;             /* what the client library waits for; 0: answered */
+	int failed;           /* the execution failed (found when answered) */
+} ahead;
+
 struct db {
 	const config *cfg;
 	char *who;
 	MYSQL *conn;          /* NULL while disconnected */
 	int in_transaction;
+	int is_side;          /* a side connection: its library calls may wait apart */
 	struct {
 		const char *sql; /* key: the address of a constant */
 		MYSQL_STMT *st;
 	} stmts[STMT_SLOTS];
+	db *side[DB_AHEAD_MAX]; /* made at their first use, kept like conn */
+	ahead ahead[DB_AHEAD_MAX];
 };
+
+static void ahead_drop_all(db *d);
 
 db_param db_str(const char *s)
 {
@@ -78,8 +94,13 @@ static void db_disconnect(db *d)
 
 void db_free(db *d)
 {
+	size_t i;
+
 	if (d == NULL)
 		return;
+	ahead_drop_all(d);
+	for (i = 0; i < DB_AHEAD_MAX; i++)
+		db_free(d->side[i]);
 	db_disconnect(d);
 	free(d->who);
 	free(d);
@@ -116,6 +137,11 @@ int db_ensure(db *d)
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	/* a side connection's execution is started, and answered later */
+	if (d->is_side && mysql_options(m, MYSQL_OPT_NONBLOCK, 0) != 0) {
+		mysql_close(m);
+		return E_NOMEM;
+	}
 	if (mysql_real_connect(m, host, user, pw, name, port, sock,
 			       CLIENT_FOUND_ROWS) == NULL) {
 		log_error("db: connect as %s failed: %s", user, mysql_error(m));
@@ -212,40 +238,12 @@ static int db_stmt(db *d, const char *sql, MYSQL_STMT **out)
 static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
 			MYSQL_STMT **out);
 
-/* Prepares (if needed), binds and executes. */
-static int db_run(db *d, const char *sql, const db_param *p, size_t n, MYSQL_STMT **out)
+/* Points the n entries of bind at the values of p (which must outlive the
+ * execution). */
+static void bind_params(const db_param *p, size_t n, MYSQL_BIND *bind)
 {
-	MYSQL_BIND small[32], *bind = small;
-	int rc;
-
-	/* bulk loads bind thousands of values; most statements a handful */
-	if (n > sizeof(small) / sizeof(small[0]) && (bind = calloc(n, sizeof(*bind))) == NULL)
-		return E_NOMEM;
-	rc = db_run_bound(d, sql, p, n, bind, out);
-	if (bind != small)
-		free(bind);
-	return rc;
-}
-
-/* db_run with the caller's bind array of n entries. */
-static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
-			MYSQL_STMT **out)
-{
-	MYSQL_STMT *st = NULL;
 	size_t i;
-	int rc;
 
-	rc = db_ensure(d);
-	if (rc != 0)
-		return rc;
-	rc = db_stmt(d, sql, &st);
-	if (rc != 0)
-		return rc;
-	if (mysql_stmt_param_count(st) != n) {
-		log_error("db: %zu parameters for %lu placeholders in: %.200s", n,
-			  mysql_stmt_param_count(st), sql);
-		return E_DB;
-	}
 	memset(bind, 0, n * sizeof(*bind));
 	for (i = 0; i < n; i++) {
 		switch (p[i].t) {
@@ -268,6 +266,42 @@ static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYS
 			break;
 		}
 	}
+}
+
+/* Prepares (if needed), binds and executes. */
+static int db_run(db *d, const char *sql, const db_param *p, size_t n, MYSQL_STMT **out)
+{
+	MYSQL_BIND small[32], *bind = small;
+	int rc;
+
+	/* bulk loads bind thousands of values; most statements a handful */
+	if (n > sizeof(small) / sizeof(small[0]) && (bind = calloc(n, sizeof(*bind))) == NULL)
+		return E_NOMEM;
+	rc = db_run_bound(d, sql, p, n, bind, out);
+	if (bind != small)
+		free(bind);
+	return rc;
+}
+
+/* db_run with the caller's bind array of n entries. */
+static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+			MYSQL_STMT **out)
+{
+	MYSQL_STMT *st = NULL;
+	int rc;
+
+	rc = db_ensure(d);
+	if (rc != 0)
+		return rc;
+	rc = db_stmt(d, sql, &st);
+	if (rc != 0)
+		return rc;
+	if (mysql_stmt_param_count(st) != n) {
+		log_error("db: %zu parameters for %lu placeholders in: %.200s", n,
+			  mysql_stmt_param_count(st), sql);
+		return E_DB;
+	}
+	bind_params(p, n, bind);
 	if ((n > 0 && mysql_stmt_bind_param(st, bind) != 0) || mysql_stmt_execute(st) != 0) {
 		char msg[256];
 		unsigned int e = mysql_stmt_errno(st);
@@ -320,9 +354,9 @@ static int is_numeric_type(enum enum_field_types t)
 	}
 }
 
-int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out)
+/* Copies the rows of st, executed on d for sql, into *out (caller frees). */
+static int collect_rows(db *d, const char *sql, MYSQL_STMT *st, db_rows **out)
 {
-	MYSQL_STMT *st = NULL;
 	MYSQL_RES *meta = NULL;
 	MYSQL_BIND *bind = NULL;
 	MYSQL_FIELD *fields;
@@ -334,13 +368,8 @@ int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out
 	size_t *offsets = NULL, *name_off = NULL;
 	size_t c, r, total = 0, nrows;
 	my_bool update_max = 1;
-	int rc;
+	int rc = E_NOMEM;
 
-	*out = NULL;
-	rc = db_run_retry(d, sql, p, n, &st);
-	if (rc != 0)
-		return rc;
-	rc = E_NOMEM;
 	meta = mysql_stmt_result_metadata(st);
 	if (meta == NULL) {
 		rc = db_fail(d, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
@@ -421,7 +450,7 @@ int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out
 	rows = NULL;
 	rc = 0;
 out:
-	if (st && d->conn)
+	if (d->conn)
 		mysql_stmt_free_result(st);
 	if (meta)
 		mysql_free_result(meta);
@@ -434,6 +463,214 @@ out:
 	strbuf_free(&arena);
 	db_rows_free(rows);
 	return rc;
+}
+
+/* ------------------------------------------------- selects started ahead */
+
+int db_read_key(const char *sql, const db_param *p, size_t n, char *out, size_t size)
+{
+	size_t used, i;
+	int w = snprintf(out, size, "%p", (const void *)sql);
+
+	if (w < 0 || (size_t)w >= size)
+		return -1;
+	used = (size_t)w;
+	for (i = 0; i < n; i++) {
+		const db_param *q = &p[i];
+
+		switch (q->t) {
+		case DBP_NULL:
+			w = snprintf(out + used, size - used, "|n");
+			break;
+		case DBP_INT:
+			w = snprintf(out + used, size - used, "|i%lld", q->i);
+			break;
+		case DBP_DOUBLE:
+			w = snprintf(out + used, size - used, "|d%.17g", q->d);
+			break;
+		case DBP_STR:
+			/* the length first: a value holding "|" cannot pass for two */
+			if (q->s == NULL) {
+				w = snprintf(out + used, size - used, "|n");
+				break;
+			}
+			if (q->len >= size - used || memchr(q->s, '\0', q->len) != NULL)
+				return -1;
+			w = snprintf(out + used, size - used, "|s%zu:%.*s", q->len, (int)q->len, q->s);
+			break;
+		default:
+			return -1;
+		}
+		if (w < 0 || (size_t)w >= size - used)
+			return -1;
+		used += (size_t)w;
+	}
+	return 0;
+}
+
+
+/* Frees slot a (its side connection holds nothing pending any more). */
+static void ahead_clear(ahead *a)
+{
+	free(a->key);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Waits until the server has answered the execution of slot a, on side
+ * connection s. Returns 0, or the error the execution ended with (s is
+ * disconnected when it was lost). */
+static int ahead_finish(db *s, ahead *a)
+{
+	int ret = a->failed;
+
+	while (a->wait) {
+		struct pollfd pfd = { .fd = mysql_get_socket(s->conn) };
+		int timeout = -1, ready = 0, got;
+
+		if (a->wait & MYSQL_WAIT_READ)
+			pfd.events |= POLLIN;
+		if (a->wait & MYSQL_WAIT_WRITE)
+			pfd.events |= POLLOUT;
+		if (a->wait & MYSQL_WAIT_EXCEPT)
+			pfd.events |= POLLPRI;
+		if (a->wait & MYSQL_WAIT_TIMEOUT)
+			timeout = (int)mysql_get_timeout_value_ms(s->conn);
+		got = poll(&pfd, 1, timeout);
+		if (got < 0)
+			continue; /* a signal: wait again */
+		if (got == 0)
+			ready = MYSQL_WAIT_TIMEOUT;
+		if (pfd.revents & (POLLIN | POLLHUP | POLLERR))
+			ready |= MYSQL_WAIT_READ;
+		if (pfd.revents & POLLOUT)
+			ready |= MYSQL_WAIT_WRITE;
+		if (pfd.revents & POLLPRI)
+			ready |= MYSQL_WAIT_EXCEPT;
+		a->wait = mysql_stmt_execute_cont(&ret, a->st, ready);
+	}
+	if (ret != 0) {
+		char msg[256];
+		unsigned int e = mysql_stmt_errno(a->st);
+		snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(a->st));
+		mysql_stmt_reset(a->st);
+		return db_fail(s, e, msg, a->sql);
+	}
+	return 0;
+}
+
+void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n)
+{
+	MYSQL_BIND bind[32];
+	MYSQL_STMT *st;
+	char key[DB_KEY_MAX];
+	ahead *a = NULL;
+	db *s;
+	size_t i;
+	int ret = 0;
+
+	/* within a transaction a read must see what it wrote: only its own
+	 * connection does */
+	if (d->is_side || d->in_transaction || n > sizeof(bind) / sizeof(bind[0]) ||
+	    db_read_key(sql, p, n, key, sizeof(key)) != 0)
+		return;
+	for (i = 0; i < DB_AHEAD_MAX && a == NULL; i++)
+		if (d->ahead[i].sql == NULL)
+			a = &d->ahead[i];
+	if (a == NULL)
+		return;
+	i = (size_t)(a - d->ahead);
+	if (d->side[i] == NULL) {
+		if (db_new(&d->side[i], d->cfg, d->who) != 0)
+			return;
+		d->side[i]->is_side = 1;
+	}
+	s = d->side[i];
+	if (db_ensure(s) != 0 || db_stmt(s, sql, &st) != 0)
+		return;
+	if (mysql_stmt_param_count(st) != n) {
+		log_error("db: %zu parameters for %lu placeholders in: %.200s", n,
+			  mysql_stmt_param_count(st), sql);
+		return;
+	}
+	bind_params(p, n, bind);
+	if (n > 0 && mysql_stmt_bind_param(st, bind) != 0)
+		return;
+	a->key = strdup(key);
+	if (a->key == NULL)
+		return;
+	a->sql = sql;
+	a->st = st;
+	/* sends the statement with its parameters: the server runs it now,
+	 * and p is not needed any more */
+	a->wait = mysql_stmt_execute_start(&ret, st);
+	a->failed = ret;
+}
+
+/* The slot holding sql with the parameters p, or NULL. */
+static ahead *ahead_find(db *d, const char *sql, const db_param *p, size_t n)
+{
+	char key[DB_KEY_MAX];
+	size_t i;
+
+	for (i = 0; i < DB_AHEAD_MAX; i++)
+		if (d->ahead[i].sql == sql)
+			break;
+	if (i == DB_AHEAD_MAX || db_read_key(sql, p, n, key, sizeof(key)) != 0)
+		return NULL;
+	for (; i < DB_AHEAD_MAX; i++)
+		if (d->ahead[i].sql == sql && strcmp(d->ahead[i].key, key) == 0)
+			return &d->ahead[i];
+	return NULL;
+}
+
+/* The rows of slot a (side connection s) into *out. */
+static int ahead_take(db *s, ahead *a, db_rows **out)
+{
+	int rc = ahead_finish(s, a);
+
+	if (rc == 0)
+		rc = collect_rows(s, a->sql, a->st, out);
+	ahead_clear(a);
+	return rc;
+}
+
+/* Reads and throws away what was started ahead and not taken, so that
+ * every side connection is free for the next request. */
+static void ahead_drop_all(db *d)
+{
+	size_t i;
+
+	for (i = 0; i < DB_AHEAD_MAX; i++) {
+		db_rows *rows = NULL;
+
+		if (d->ahead[i].sql == NULL)
+			continue;
+		log_info("db: a select started ahead was not taken: %.200s", d->ahead[i].sql);
+		ahead_take(d->side[i], &d->ahead[i], &rows);
+		db_rows_free(rows);
+	}
+}
+
+void db_ahead_drop(db *d)
+{
+	if (d)
+		ahead_drop_all(d);
+}
+
+int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out)
+{
+	MYSQL_STMT *st = NULL;
+	ahead *a = ahead_find(d, sql, p, n);
+	int rc;
+
+	*out = NULL;
+	/* started ahead: its rows; when that failed, the select runs here */
+	if (a && ahead_take(d->side[a - d->ahead], a, out) == 0)
+		return 0;
+	rc = db_run_retry(d, sql, p, n, &st);
+	if (rc != 0)
+		return rc;
+	return collect_rows(d, sql, st, out);
 }
 
 int db_select_int(db *d, const char *sql, const db_param *p, size_t n, long long *out)

@@ -107,6 +107,35 @@ int db_select_int(db *d, const char *sql, const db_param *p, size_t n, long long
 #define DB_SELECT_INT(db, sql, out, ...) \
 	db_select_int((db), (sql), (db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__), (out))
 
+/* Selects started ahead. A page that reads several long selects can have
+ * the server run them side by side: db_select_ahead sends sql with p on a
+ * side connection of d (one of DB_AHEAD_MAX, made at their first use with
+ * d's account, kept like d's) and returns at once, without waiting for the
+ * answer. The first db_select on d of the same statement with equal
+ * parameters (db_read_key) then takes its rows, waiting for them if they
+ * are not there yet. Meanwhile d reads the rest.
+ *
+ * Only a hint: when no side is free, within a transaction (a read there
+ * must see what it wrote), or when the side connection fails, nothing is
+ * started or the select runs on d as usual. Each side connection reads as
+ * of its own moment, like separate statements of one connection without a
+ * transaction. p is borrowed for the duration of the call only.
+ * db_ahead_drop reads and throws away what no select took, logging each
+ * (a page that starts a read ahead and never asks for it wasted the
+ * server's time); the programs call it after every request. */
+#define DB_AHEAD_MAX 2
+void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n);
+#define DB_SELECT_AHEAD(db, sql, ...) \
+	db_select_ahead((db), (sql), (db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__))
+void db_ahead_drop(db *d);
+
+/* The key of a statement's rows: the statement's address (which names it
+ * in this process) and each parameter with its type and length, into out;
+ * 0, or -1 when it does not fit in size or a parameter holds a NUL byte.
+ * Equal keys, the same rows (kept_reads.h keeps rows under it). */
+#define DB_KEY_MAX 512
+int db_read_key(const char *sql, const db_param *p, size_t n, char *out, size_t size);
+
 /* Transactions. begin turns autocommit off until commit or rollback. */
 int db_begin(db *d);
 int db_commit(db *d);

@@ -8,6 +8,7 @@
 #include "markdown.h"
 #include "themes.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,23 +34,26 @@ static const char SQL_SERIES[] =
 static const char SQL_SERIES_ALL[] =
 	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, " SUMS " FROM insight_daily_all "
 	"WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?) GROUP BY day, kind";
-/* themes: the sample sizes (no segment: themes are not kept by segment) */
+/* themes: the sample sizes, negative, positive and all (no segment:
+ * themes are not kept by segment) */
 static const char SQL_THEME_SAMPLE[] =
-	"SELECT COALESCE(SUM(IF(? < 0, negative, positive)), 0), "
+	"SELECT COALESCE(SUM(negative), 0), COALESCE(SUM(positive), 0), "
 	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily "
 	"WHERE day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?)";
 static const char SQL_THEME_SAMPLE_ALL[] =
-	"SELECT COALESCE(SUM(IF(? < 0, negative, positive)), 0), "
+	"SELECT COALESCE(SUM(negative), 0), COALESCE(SUM(positive), 0), "
 	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily_all "
 	"WHERE day BETWEEN ? AND ?";
 #define IN10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define IN20 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-/* Candidates: the phrases the selected label says most, with their count
- * in all labels. The whole community's from the sums of insight_themes_all;
- * a category's or a product's from insight_themes by its index. */
-#define CANDIDATES(from, where) "SELECT phrase_hash, MIN(phrase), SUM(IF(label = ?, n, 0)) AS a, " \
-	"SUM(n) AS t FROM " from " WHERE " where " GROUP BY phrase_hash HAVING a >= ? " \
-	"ORDER BY a DESC, phrase_hash LIMIT 300"
+/* Candidates: the phrases of the period with their counts in negative and
+ * in positive content and in all, those said often enough in either label:
+ * both labels' themes from one scan. The whole community's from the sums
+ * of insight_themes_all; a category's or a product's from insight_themes
+ * by its index. */
+#define CANDIDATES(from, where) "SELECT phrase_hash, MIN(phrase), " \
+	"SUM(IF(label = -1, n, 0)) AS neg, SUM(IF(label = 1, n, 0)) AS pos, SUM(n) AS t " \
+	"FROM " from " WHERE " where " GROUP BY phrase_hash HAVING neg >= ? OR pos >= ?"
 static const char SQL_THEME_CANDIDATES_ALL[] =
 	CANDIDATES("insight_themes_all", "day BETWEEN ? AND ?");
 static const char SQL_THEME_CANDIDATES_CATEGORY[] =
@@ -599,88 +603,79 @@ static int theme_quotes(db *d, theme_cand *c, size_t n, HDF *h, const char *pref
 	return rc;
 }
 
-int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h,
-		   const char *prefix)
-{
-	db_rows *rows = NULL;
-	theme_cand *c = NULL;
-	long long n1 = 0, all = 0, min_count;
-	size_t nc = 0, r, i;
-	int rc;
+/* The most said phrases of a label are its candidates: at most this many */
+#define MAX_CANDIDATES 300
 
-	if (max > 10)
-		max = 10;
-	if (f->category_id || f->product_id)
-		rc = DB_SELECT(d, SQL_THEME_SAMPLE, &rows, DBI(label), DBS(f->from), DBS(f->to),
-			       DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
-			       DBI(f->product_id));
-	else
-		rc = DB_SELECT(d, SQL_THEME_SAMPLE_ALL, &rows, DBI(label), DBS(f->from), DBS(f->to));
-	if (rc == 0 && rows->nrows == 1) {
-		n1 = db_cell_int(rows, 0, 0);
-		all = db_cell_int(rows, 0, 1);
-	}
-	db_rows_free(rows);
-	rows = NULL;
-	if (rc != 0)
-		return rc;
-	set_int(h, prefix, "sample", n1);
-	set_int(h, prefix, "reference", all - n1);
-	set_int(h, prefix, "min_sample", f->min_sample);
-	set_int(h, prefix, "small", n1 < f->min_sample);
-	if (f->segment[0])
-		set_int(h, prefix, "all_segments", 1);
-	/* a phrase one item mentions is a theme only in a small sample */
-	min_count = n1 < f->min_sample ? 1 : 2;
-	if (n1 == 0)
-		return 0;
-	if (f->category_id)
-		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_CATEGORY, &rows, DBI(label), DBI(f->category_id),
-			       DBS(f->from), DBS(f->to), DBI(f->product_id), DBI(f->product_id),
-			       DBI(min_count));
-	else if (f->product_id)
-		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_PRODUCT, &rows, DBI(label), DBI(f->product_id),
-			       DBS(f->from), DBS(f->to), DBI(min_count));
-	else
-		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_ALL, &rows, DBI(label), DBS(f->from), DBS(f->to),
-			       DBI(min_count));
-	if (rc == 0 && rows->nrows > 0 && (c = calloc(rows->nrows, sizeof(*c))) == NULL)
-		rc = E_NOMEM;
-	for (r = 0; rc == 0 && r < rows->nrows; r++) {
+/* By count, then by hash: which candidates a label keeps. */
+static int by_count(const void *x, const void *y)
+{
+	const theme_cand *a = x, *b = y;
+
+	if (a->a != b->a)
+		return a->a < b->a ? 1 : -1;
+	return (a->hash > b->hash) - (a->hash < b->hash);
+}
+
+/* One label's themes from the candidates' rows (count in column col):
+ * those said at least min_count times, the MAX_CANDIDATES most said of
+ * them, ranked by keyness against the rest (n1 items of the label, all in
+ * all), the first max with their examples, at prefix. */
+static int label_themes(db *d, const insight_filter *f, const db_rows *rows, int label,
+			long long n1, long long all, long long min_count, size_t max, HDF *h,
+			const char *prefix)
+{
+	theme_cand *c = NULL;
+	db_rows *ex = NULL;
+	size_t nc = 0, kept = 0, r, i;
+	int rc = 0;
+	size_t col = label < 0 ? 2 : 3;
+
+	if (rows->nrows > 0 && (c = calloc(rows->nrows, sizeof(*c))) == NULL)
+		return E_NOMEM;
+	for (r = 0; r < rows->nrows; r++) {
 		theme_cand *t = &c[nc];
+		t->a = db_cell_int(rows, r, col);
+		if (t->a < min_count)
+			continue;
 		t->hash = db_cell_int(rows, r, 0);
 		snprintf(t->phrase, sizeof(t->phrase), "%s", db_cell(rows, r, 1) ? db_cell(rows, r, 1) : "");
-		t->a = db_cell_int(rows, r, 2);
-		t->t = db_cell_int(rows, r, 3);
+		t->t = db_cell_int(rows, r, 4);
+		nc++;
+	}
+	if (nc > 1) /* c is NULL when there was nothing: qsort must not see it */
+		qsort(c, nc, sizeof(*c), by_count);
+	if (nc > MAX_CANDIDATES)
+		nc = MAX_CANDIDATES;
+	for (i = 0; i < nc; i++) {
+		theme_cand *t = &c[i];
 		t->g2 = themes_g2(t->a, n1, t->t - t->a, all - n1);
 		/* only what the selected content says more than the rest */
 		if (t->g2 > 0 || (all - n1 == 0 && t->a > 0))
-			nc++;
+			c[kept++] = *t;
 	}
-	db_rows_free(rows);
-	rows = NULL;
-	if (nc > 1) /* c is NULL when there was nothing: qsort must not see it */
+	nc = kept;
+	if (nc > 1)
 		qsort(c, nc, sizeof(*c), by_keyness);
 	if (nc > max)
 		nc = max;
 	for (i = 0; rc == 0 && i < nc; i++) {
-		rc = DB_SELECT(d, SQL_THEME_EXAMPLES, &rows, DBI(c[i].hash), DBI(label), DBS(f->from),
+		rc = DB_SELECT(d, SQL_THEME_EXAMPLES, &ex, DBI(c[i].hash), DBI(label), DBS(f->from),
 			       DBS(f->to), DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
 			       DBI(f->product_id));
-		for (r = 0; rc == 0 && r < rows->nrows; r++) {
+		for (r = 0; rc == 0 && r < ex->nrows; r++) {
 			size_t e;
 			for (e = 1; e <= 2 && c[i].nex < 2; e++) {
-				long long id = db_cell_int(rows, r, e);
+				long long id = db_cell_int(ex, r, e);
 				if (id == 0 || (c[i].nex == 1 && c[i].ex[0] == id &&
-						strcmp(c[i].kind[0], db_cell(rows, r, 0)) == 0))
+						strcmp(c[i].kind[0], db_cell(ex, r, 0)) == 0))
 					continue;
 				c[i].ex[c[i].nex] = id;
-				snprintf(c[i].kind[c[i].nex], sizeof(c[i].kind[0]), "%s", db_cell(rows, r, 0));
+				snprintf(c[i].kind[c[i].nex], sizeof(c[i].kind[0]), "%s", db_cell(ex, r, 0));
 				c[i].nex++;
 			}
 		}
-		db_rows_free(rows);
-		rows = NULL;
+		db_rows_free(ex);
+		ex = NULL;
 	}
 	for (i = 0; rc == 0 && i < nc; i++) {
 		char p[200];
@@ -693,6 +688,69 @@ int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h
 	if (rc == 0 && nc > 0)
 		rc = theme_quotes(d, c, nc, h, prefix);
 	free(c);
+	return rc;
+}
+
+int insight_themes(db *d, const insight_filter *f, size_t max, HDF *h, const char *negative,
+		   const char *positive)
+{
+	const char *prefix[2] = { negative, positive };
+	const int label[2] = { -1, 1 };
+	long long n1[2] = { 0, 0 }, min_count[2], all = 0;
+	db_rows *rows = NULL;
+	int rc, k, any = 0;
+
+	if (max > 10)
+		max = 10;
+	if (f->category_id || f->product_id)
+		rc = DB_SELECT(d, SQL_THEME_SAMPLE, &rows, DBS(f->from), DBS(f->to),
+			       DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
+			       DBI(f->product_id));
+	else
+		rc = DB_SELECT(d, SQL_THEME_SAMPLE_ALL, &rows, DBS(f->from), DBS(f->to));
+	if (rc == 0 && rows->nrows == 1) {
+		n1[0] = db_cell_int(rows, 0, 0);
+		n1[1] = db_cell_int(rows, 0, 1);
+		all = db_cell_int(rows, 0, 2);
+	}
+	db_rows_free(rows);
+	rows = NULL;
+	if (rc != 0)
+		return rc;
+	for (k = 0; k < 2; k++) {
+		/* a label not asked for, or without content, has no candidate */
+		min_count[k] = LLONG_MAX;
+		if (prefix[k] == NULL)
+			continue;
+		set_int(h, prefix[k], "sample", n1[k]);
+		set_int(h, prefix[k], "reference", all - n1[k]);
+		set_int(h, prefix[k], "min_sample", f->min_sample);
+		set_int(h, prefix[k], "small", n1[k] < f->min_sample);
+		if (f->segment[0])
+			set_int(h, prefix[k], "all_segments", 1);
+		if (n1[k] == 0)
+			continue;
+		/* a phrase one item mentions is a theme only in a small sample */
+		min_count[k] = n1[k] < f->min_sample ? 1 : 2;
+		any = 1;
+	}
+	if (!any)
+		return 0;
+	if (f->category_id)
+		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_CATEGORY, &rows, DBI(f->category_id),
+			       DBS(f->from), DBS(f->to), DBI(f->product_id), DBI(f->product_id),
+			       DBI(min_count[0]), DBI(min_count[1]));
+	else if (f->product_id)
+		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_PRODUCT, &rows, DBI(f->product_id),
+			       DBS(f->from), DBS(f->to), DBI(min_count[0]), DBI(min_count[1]));
+	else
+		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_ALL, &rows, DBS(f->from), DBS(f->to),
+			       DBI(min_count[0]), DBI(min_count[1]));
+	for (k = 0; rc == 0 && k < 2; k++)
+		if (min_count[k] != LLONG_MAX)
+			rc = label_themes(d, f, rows, label[k], n1[k], all, min_count[k], max, h,
+					  prefix[k]);
+	db_rows_free(rows);
 	return rc;
 }
 
@@ -827,6 +885,13 @@ static int name_changes(db *d, const insight_filter *f, const change *c, size_t 
 	}
 	db_rows_free(rows);
 	return rc;
+}
+
+void insight_read_ahead(db *d, const insight_filter *f, int products)
+{
+	if (products)
+		DB_SELECT_AHEAD(d, SQL_PRODUCT_CHANGES, CHANGE_PARAMS(f));
+	insight_votes_ahead(d, f);
 }
 
 int insight_products(db *d, const insight_filter *f, size_t max, HDF *h, const char *prefix)
@@ -1050,7 +1115,7 @@ static int digest_new_themes(db *d, const insight_filter *f, HDF *h, const char 
 	int rc;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", prefix);
-	rc = insight_themes(d, f, -1, 10, h, tmp);
+	rc = insight_themes(d, f, 10, h, tmp, NULL);
 	if (rc != 0)
 		return rc;
 	insight_add_days(f->from, -28, before_from);

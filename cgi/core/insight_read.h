@@ -80,13 +80,21 @@ void insight_series_free(insight_series *s);
 void insight_series_hdf(const insight_series *s, const insight_filter *f, HDF *h,
 			const char *prefix);
 
-/* Themes of the content of one label (-1 negative, 1 positive) against the
- * rest, ranked by G²: prefix.{sample,reference,small,min_sample} and
- * prefix.list.N.{phrase,count,share_text,keyness_text,quotes.M.{text,url}}.
- * The segment filter does not apply to themes (prefix.all_segments = 1 when
- * one was asked). */
-int insight_themes(db *d, const insight_filter *f, int label, size_t max, HDF *h,
-		   const char *prefix);
+/* Themes of negative and of positive content, each against the rest,
+ * ranked by G², at the prefixes negative and positive (either may be NULL:
+ * that label is not read): prefix.{sample,reference,small,min_sample} and
+ * prefix.list.N.{phrase,count,share_text,keyness_text,quotes.M.{text,url}},
+ * max themes at most. The segment filter does not apply to themes
+ * (prefix.all_segments = 1 when one was asked). */
+int insight_themes(db *d, const insight_filter *f, size_t max, HDF *h, const char *negative,
+		   const char *positive);
+
+/* Starts the longest reads of a figures page ahead (db_select_ahead), for
+ * f: the products' changes (when products is set) and the top ideas, which
+ * insight_products and insight_segment_votes then take; read the rest in
+ * between. insight_votes_ahead starts the top ideas alone. */
+void insight_read_ahead(db *d, const insight_filter *f, int products);
+void insight_votes_ahead(db *d, const insight_filter *f);
 
 /* Products by the change of their sentiment (worst first) and rating,
  * against the previous period: prefix.N.{sku,name,items,avg_score,

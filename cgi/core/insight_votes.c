@@ -44,6 +44,13 @@ static const char SQL_TOP_IDEAS_OF[] =
 	"AND v.created_at < ? + INTERVAL 1 DAY AND (? = '' OR v.segment = ?) "
 	"WHERE " COUNTED " AND (? = 0 OR i.category_id = ?) AND (? = 0 OR i.product_id = ?) "
 	"GROUP BY i.id ORDER BY votes DESC, i.id LIMIT ?";
+/* the parameters of the top ideas' statements: written once for the
+ * reads started ahead and for those that take them */
+#define RANKED_PARAMS(f) DBS((f)->from), DBS((f)->to), DBS((f)->segment), DBS((f)->segment), \
+	DBI(MAX_IDEAS)
+#define OF_PARAMS(f) DBS((f)->from), DBS((f)->to), DBS((f)->segment), DBS((f)->segment), \
+	DBI((f)->category_id), DBI((f)->category_id), DBI((f)->product_id), \
+	DBI((f)->product_id), DBI(MAX_IDEAS)
 /* five ideas' votes of the period by segment (index idea_votes_idea_day) */
 static const char SQL_IDEA_SEGMENTS[] =
 	"SELECT idea_id, segment, COUNT(*) FROM idea_votes WHERE idea_id IN (?, ?, ?, ?, ?) "
@@ -116,17 +123,13 @@ static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF
 	int rc;
 
 	if (f->category_id || f->product_id) {
-		rc = DB_SELECT(d, SQL_TOP_IDEAS_OF, &ideas, DBS(f->from), DBS(f->to), DBS(f->segment),
-			       DBS(f->segment), DBI(f->category_id), DBI(f->category_id),
-			       DBI(f->product_id), DBI(f->product_id), DBI(MAX_IDEAS));
+		rc = DB_SELECT(d, SQL_TOP_IDEAS_OF, &ideas, OF_PARAMS(f));
 	} else {
-		rc = DB_SELECT(d, SQL_TOP_IDEAS_RANKED, &ideas, DBS(f->from), DBS(f->to),
-			       DBS(f->segment), DBS(f->segment), DBI(MAX_IDEAS));
+		rc = DB_SELECT(d, SQL_TOP_IDEAS_RANKED, &ideas, RANKED_PARAMS(f));
 		if (rc == 0 && ideas->nrows < MAX_IDEAS) {
 			db_rows_free(ideas);
 			ideas = NULL;
-			rc = DB_SELECT(d, SQL_TOP_IDEAS_ALL, &ideas, DBS(f->from), DBS(f->to),
-				       DBS(f->segment), DBS(f->segment), DBI(MAX_IDEAS));
+			rc = DB_SELECT(d, SQL_TOP_IDEAS_ALL, &ideas, RANKED_PARAMS(f));
 		}
 	}
 	if (rc != 0)
@@ -164,6 +167,14 @@ static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF
 	db_rows_free(rows);
 	db_rows_free(ideas);
 	return rc;
+}
+
+void insight_votes_ahead(db *d, const insight_filter *f)
+{
+	if (f->category_id || f->product_id)
+		DB_SELECT_AHEAD(d, SQL_TOP_IDEAS_OF, OF_PARAMS(f));
+	else
+		DB_SELECT_AHEAD(d, SQL_TOP_IDEAS_RANKED, RANKED_PARAMS(f));
 }
 
 int insight_segment_votes(db *d, const insight_filter *f, const segment_list *segs, HDF *h,

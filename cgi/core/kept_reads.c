@@ -8,8 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#define KEY_MAX 512
-
 /* What an entry holds: the rows and the changes file's state before they
  * were read. */
 typedef struct {
@@ -23,47 +21,6 @@ static void kept_rows_drop(void *value)
 
 	db_rows_free(k->rows);
 	free(k);
-}
-
-int kept_reads_key(const char *sql, const db_param *p, size_t n, char *out, size_t size)
-{
-	size_t used, i;
-	int w = snprintf(out, size, "%p", (const void *)sql);
-
-	if (w < 0 || (size_t)w >= size)
-		return -1;
-	used = (size_t)w;
-	for (i = 0; i < n; i++) {
-		const db_param *q = &p[i];
-
-		switch (q->t) {
-		case DBP_NULL:
-			w = snprintf(out + used, size - used, "|n");
-			break;
-		case DBP_INT:
-			w = snprintf(out + used, size - used, "|i%lld", q->i);
-			break;
-		case DBP_DOUBLE:
-			w = snprintf(out + used, size - used, "|d%.17g", q->d);
-			break;
-		case DBP_STR:
-			/* the length first: a value holding "|" cannot pass for two */
-			if (q->s == NULL) {
-				w = snprintf(out + used, size - used, "|n");
-				break;
-			}
-			if (q->len >= size - used || memchr(q->s, '\0', q->len) != NULL)
-				return -1;
-			w = snprintf(out + used, size - used, "|s%zu:%.*s", q->len, (int)q->len, q->s);
-			break;
-		default:
-			return -1;
-		}
-		if (w < 0 || (size_t)w >= size - used)
-			return -1;
-		used += (size_t)w;
-	}
-	return 0;
 }
 
 /* The worker's kept rows, made at the first use (after the fork), or NULL
@@ -81,7 +38,7 @@ static page_cache *reads_of(app *a)
 
 int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_rows **out)
 {
-	char key[KEY_MAX];
+	char key[DB_KEY_MAX];
 	const visitor_stamp *now_stamp;
 	page_cache *c;
 	kept_rows *k;
@@ -90,7 +47,7 @@ int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_row
 
 	*out = NULL;
 	if ((strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) ||
-	    (c = reads_of(r->app)) == NULL || kept_reads_key(sql, p, n, key, sizeof(key)) != 0)
+	    (c = reads_of(r->app)) == NULL || db_read_key(sql, p, n, key, sizeof(key)) != 0)
 		return db_select(r->app->db, sql, p, n, out);
 	/* read before the rows: a write made while they are read makes them old */
 	now_stamp = req_changes_stamp(r);

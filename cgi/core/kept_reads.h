@@ -13,6 +13,7 @@
  * state it had before they were read, so that no write made since, by any
  * program or tertuliactl, is missed; and for cache.visitor_seconds at most
  * (1 by default; 0: nothing is kept). cache.kept_reads (64) bounds how many.
+ * The key is db_read_key's.
  *
  * Only a GET or HEAD reads kept rows or keeps them: a POST reads what it is
  * about to change, and inside its own transaction. */
@@ -28,11 +29,5 @@
 int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_rows **out);
 #define KEPT_SELECT(r, sql, rows, ...) \
 	kept_select((r), (sql), (db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__), (rows))
-
-/* The key rows of sql with p are kept under (the statement's address, which
- * names it in this process, and each parameter with its type and length),
- * in out; 0, or -1 when it does not fit in size or a parameter holds a NUL
- * byte (such rows are not kept). */
-int kept_reads_key(const char *sql, const db_param *p, size_t n, char *out, size_t size);
 
 #endif

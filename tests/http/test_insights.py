@@ -7,6 +7,7 @@ rollups kept on every write equal those `tertuliactl rollup` rebuilds."""
 import csv
 import datetime
 import io
+import os
 import re
 import time
 
@@ -284,6 +285,32 @@ def test_each_product_is_compared_with_its_own_previous_period(as_demo, member):
         assert p.get("prev_avg_score") == then.get("avg_score"), sku
         assert p.get("avg_rating") == now.get("avg_rating"), sku
         assert p.get("prev_avg_rating") == then.get("avg_rating"), sku
+
+
+def test_the_longest_reads_started_ahead_are_each_taken(stack, as_demo):
+    """A figures page starts its two longest reads (the products' changes,
+    the top ideas) on side connections and takes their rows later
+    (db_select_ahead). A read whose statement or parameters differ from
+    what was started runs again on the page's own connection, and the
+    program logs the rows no one took: a page that starts what it does not
+    take wastes the server's time."""
+    mkt = as_demo("marketing")
+    log = os.path.join(stack.var, "log", "insights.err")
+    start = os.path.getsize(log)
+    frm = (today() - datetime.timedelta(days=20)).isoformat()
+    pages = [("/insights", {}), ("/insights", {"from": frm}),
+             ("/insights", {"segment": "professional"}), ("/insights", {"category": "cafe"}),
+             ("/insights/c/cafe", {}), ("/insights/p/KX-200", {})]
+    for path, params in pages:
+        for twin in ("", ".json"):
+            r = mkt.get(path + twin, params=params)
+            assert r.status_code == 200, (path + twin, params, r.status_code)
+    ranked = insights(mkt)
+    assert ranked["products"] and ranked["votes"]["ideas"]  # both read, and shown
+    with open(log, encoding="utf-8", errors="replace") as f:
+        f.seek(start)
+        written = f.read()
+    assert "not taken" not in written, written
 
 
 # ------------------------------------------------------------------ themes

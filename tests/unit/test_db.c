@@ -1,7 +1,10 @@
-/* test_db.c: parameters, rows and a database that does not answer (db.h).
- * Queries against a live MariaDB are covered by the HTTP tests. */
+/* test_db.c: parameters, rows, the key of a read and a database that does
+ * not answer (db.h). Queries against a live MariaDB, and selects started
+ * ahead, are covered by the HTTP tests (test_insights.py). */
 #include "helpers.h"
 #include "core/db.h"
+
+#include <string.h>
 
 static const char SQL_ONE[] = "SELECT 1";
 static const char SQL_SET[] = "UPDATE t SET a = ? WHERE id = ?";
@@ -153,6 +156,63 @@ static void free_null_rows(void **state)
 	db_rows_free(NULL);
 }
 
+/* ---- the key of a read (rows kept, selects started ahead) ---- */
+
+static const char SQL_A[] = "SELECT a FROM t WHERE id = ?";
+static const char SQL_B[] = "SELECT b FROM t WHERE id = ?";
+
+static void key_of(const char *sql, const db_param *p, size_t n, char *out)
+{
+	assert_int_equal(db_read_key(sql, p, n, out, 512), 0);
+}
+
+static void statement_and_each_parameter_make_the_key(void **state)
+{
+	char k1[512], k2[512], k3[512], k4[512], k5[512];
+	db_param one[] = { DBI(7) }, other[] = { DBI(8) };
+	db_param text[] = { DBS("7") }, null[] = { DBNULL };
+
+	(void)state;
+	key_of(SQL_A, one, 1, k1);
+	key_of(SQL_A, other, 1, k2);
+	key_of(SQL_B, one, 1, k3);
+	key_of(SQL_A, text, 1, k4);
+	key_of(SQL_A, null, 1, k5);
+	assert_string_not_equal(k1, k2);
+	assert_string_not_equal(k1, k3); /* the same parameters, another statement */
+	assert_string_not_equal(k1, k4); /* 7 the number and "7" the text */
+	assert_string_not_equal(k1, k5);
+	key_of(SQL_A, one, 1, k2);
+	assert_string_equal(k1, k2);
+}
+
+static void a_separator_in_a_value_cannot_pass_for_two_values(void **state)
+{
+	char k1[512], k2[512];
+	db_param joined[] = { DBS("es|s2:en") }, apart[] = { DBS("es"), DBS("en") };
+
+	(void)state;
+	key_of(SQL_A, joined, 1, k1);
+	key_of(SQL_A, apart, 2, k2);
+	assert_string_not_equal(k1, k2);
+}
+
+static void what_cannot_be_a_key_is_not_kept(void **state)
+{
+	char key[512], big[600];
+	db_param nul[] = { DBB("a\0b", 3) }, fits[] = { DBS("abc") };
+
+	(void)state;
+	assert_int_equal(db_read_key(SQL_A, nul, 1, key, sizeof(key)), -1);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	fits[0] = DBS(big);
+	assert_int_equal(db_read_key(SQL_A, fits, 1, key, sizeof(key)), -1);
+	/* a small buffer: never written past */
+	fits[0] = DBS("abc");
+	assert_int_equal(db_read_key(SQL_A, fits, 1, key, 8), -1);
+}
+
 /* ---- a database that does not answer ---- */
 
 typedef struct down {
@@ -262,6 +322,25 @@ static void transactions_report_down(void **state)
 /* Bulk loads (tertuliactl generate) bind thousands of values in one
  * statement: a long parameter list is not refused, it goes on to the
  * server like any other (here: to a server that is down). */
+/* A select started ahead on a database that does not answer starts
+ * nothing; the select itself then fails as usual, and there is nothing
+ * to drop. */
+static void ahead_reports_down_through_the_select(void **state)
+{
+	down *x = *state;
+	db_rows *rows = NULL;
+	captured c;
+	int rc;
+
+	capture_start(&c);
+	DB_SELECT_AHEAD(x->d, SQL_SET, DBS("a"), DBI(1));
+	rc = db_select(x->d, SQL_ONE, NULL, 0, &rows);
+	db_ahead_drop(x->d);
+	expect_logged(capture_stop(&c), 2); /* the side connection, then the select's */
+	assert_int_equal(rc, E_DBDOWN);
+	assert_null(rows);
+}
+
 static void many_parameters_accepted(void **state)
 {
 	down *x = *state;
@@ -291,10 +370,14 @@ int main(void)
 		cmocka_unit_test(copy_has_its_own_values),
 		cmocka_unit_test(filter_keeps_rows_in_order),
 		cmocka_unit_test(free_null_rows),
+		cmocka_unit_test(statement_and_each_parameter_make_the_key),
+		cmocka_unit_test(a_separator_in_a_value_cannot_pass_for_two_values),
+		cmocka_unit_test(what_cannot_be_a_key_is_not_kept),
 		D(new_does_not_connect),
 		D(ensure_and_ping_report_down),
 		D(queries_report_down),
 		D(transactions_report_down),
+		D(ahead_reports_down_through_the_select),
 		D(many_parameters_accepted),
 	};
 
