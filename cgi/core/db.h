@@ -123,7 +123,7 @@ int db_select_int(db *d, const char *sql, const db_param *p, size_t n, long long
  * db_ahead_drop reads and throws away what no select took, logging each
  * (a page that starts a read ahead and never asks for it wasted the
  * server's time); the programs call it after every request. */
-#define DB_AHEAD_MAX 2
+#define DB_AHEAD_MAX 3
 void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n);
 #define DB_SELECT_AHEAD(db, sql, ...) \
 	db_select_ahead((db), (sql), (db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__))

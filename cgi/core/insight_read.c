@@ -691,17 +691,13 @@ static int label_themes(db *d, const insight_filter *f, const db_rows *rows, int
 	return rc;
 }
 
-int insight_themes(db *d, const insight_filter *f, size_t max, HDF *h, const char *negative,
-		   const char *positive)
+/* The theme samples of f: negative, positive and all items. */
+static int theme_sample(db *d, const insight_filter *f, long long n[3])
 {
-	const char *prefix[2] = { negative, positive };
-	const int label[2] = { -1, 1 };
-	long long n1[2] = { 0, 0 }, min_count[2], all = 0;
 	db_rows *rows = NULL;
-	int rc, k, any = 0;
+	int rc;
 
-	if (max > 10)
-		max = 10;
+	n[0] = n[1] = n[2] = 0;
 	if (f->category_id || f->product_id)
 		rc = DB_SELECT(d, SQL_THEME_SAMPLE, &rows, DBS(f->from), DBS(f->to),
 			       DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
@@ -709,46 +705,87 @@ int insight_themes(db *d, const insight_filter *f, size_t max, HDF *h, const cha
 	else
 		rc = DB_SELECT(d, SQL_THEME_SAMPLE_ALL, &rows, DBS(f->from), DBS(f->to));
 	if (rc == 0 && rows->nrows == 1) {
-		n1[0] = db_cell_int(rows, 0, 0);
-		n1[1] = db_cell_int(rows, 0, 1);
-		all = db_cell_int(rows, 0, 2);
+		n[0] = db_cell_int(rows, 0, 0);
+		n[1] = db_cell_int(rows, 0, 1);
+		n[2] = db_cell_int(rows, 0, 2);
 	}
 	db_rows_free(rows);
-	rows = NULL;
+	return rc;
+}
+
+/* The least count that makes a phrase a candidate, for a label with
+ * sample n (LLONG_MAX: none; a phrase one item mentions is a theme only in
+ * a small sample). */
+static long long theme_min_count(const insight_filter *f, long long n)
+{
+	return n == 0 ? LLONG_MAX : n < f->min_sample ? 1 : 2;
+}
+
+/* The candidates' rows for f with the least counts min (negative,
+ * positive) into *rows; with rows NULL, the read is started ahead. */
+static int theme_candidates(db *d, const insight_filter *f, const long long min[2], db_rows **rows)
+{
+	db_param p[7];
+	const char *sql;
+	size_t n = 0;
+
+	if (f->category_id) {
+		sql = SQL_THEME_CANDIDATES_CATEGORY;
+		p[n++] = DBI(f->category_id);
+	} else if (f->product_id) {
+		sql = SQL_THEME_CANDIDATES_PRODUCT;
+		p[n++] = DBI(f->product_id);
+	} else {
+		sql = SQL_THEME_CANDIDATES_ALL;
+	}
+	p[n++] = DBS(f->from);
+	p[n++] = DBS(f->to);
+	if (f->category_id) {
+		p[n++] = DBI(f->product_id);
+		p[n++] = DBI(f->product_id);
+	}
+	p[n++] = DBI(min[0]);
+	p[n++] = DBI(min[1]);
+	if (rows == NULL) {
+		db_select_ahead(d, sql, p, n);
+		return 0;
+	}
+	return db_select(d, sql, p, n, rows);
+}
+
+int insight_themes(db *d, const insight_filter *f, size_t max, HDF *h, const char *negative,
+		   const char *positive)
+{
+	const char *prefix[2] = { negative, positive };
+	const int label[2] = { -1, 1 };
+	long long n[3], min_count[2];
+	db_rows *rows = NULL;
+	int rc, k, any = 0;
+
+	if (max > 10)
+		max = 10;
+	rc = theme_sample(d, f, n);
 	if (rc != 0)
 		return rc;
 	for (k = 0; k < 2; k++) {
-		/* a label not asked for, or without content, has no candidate */
-		min_count[k] = LLONG_MAX;
+		/* a label not asked for has no candidate */
+		min_count[k] = prefix[k] ? theme_min_count(f, n[k]) : LLONG_MAX;
 		if (prefix[k] == NULL)
 			continue;
-		set_int(h, prefix[k], "sample", n1[k]);
-		set_int(h, prefix[k], "reference", all - n1[k]);
+		set_int(h, prefix[k], "sample", n[k]);
+		set_int(h, prefix[k], "reference", n[2] - n[k]);
 		set_int(h, prefix[k], "min_sample", f->min_sample);
-		set_int(h, prefix[k], "small", n1[k] < f->min_sample);
+		set_int(h, prefix[k], "small", n[k] < f->min_sample);
 		if (f->segment[0])
 			set_int(h, prefix[k], "all_segments", 1);
-		if (n1[k] == 0)
-			continue;
-		/* a phrase one item mentions is a theme only in a small sample */
-		min_count[k] = n1[k] < f->min_sample ? 1 : 2;
-		any = 1;
+		any |= min_count[k] != LLONG_MAX;
 	}
 	if (!any)
 		return 0;
-	if (f->category_id)
-		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_CATEGORY, &rows, DBI(f->category_id),
-			       DBS(f->from), DBS(f->to), DBI(f->product_id), DBI(f->product_id),
-			       DBI(min_count[0]), DBI(min_count[1]));
-	else if (f->product_id)
-		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_PRODUCT, &rows, DBI(f->product_id),
-			       DBS(f->from), DBS(f->to), DBI(min_count[0]), DBI(min_count[1]));
-	else
-		rc = DB_SELECT(d, SQL_THEME_CANDIDATES_ALL, &rows, DBS(f->from), DBS(f->to),
-			       DBI(min_count[0]), DBI(min_count[1]));
+	rc = theme_candidates(d, f, min_count, &rows);
 	for (k = 0; rc == 0 && k < 2; k++)
 		if (min_count[k] != LLONG_MAX)
-			rc = label_themes(d, f, rows, label[k], n1[k], all, min_count[k], max, h,
+			rc = label_themes(d, f, rows, label[k], n[k], n[2], min_count[k], max, h,
 					  prefix[k]);
 	db_rows_free(rows);
 	return rc;
@@ -889,6 +926,15 @@ static int name_changes(db *d, const insight_filter *f, const change *c, size_t 
 
 void insight_read_ahead(db *d, const insight_filter *f, int products)
 {
+	long long n[3], min_count[2];
+
+	/* both labels' theme candidates, as insight_themes will ask for them;
+	 * their sample is read first, before the server is busy */
+	if (theme_sample(d, f, n) == 0 && (n[0] > 0 || n[1] > 0)) {
+		min_count[0] = theme_min_count(f, n[0]);
+		min_count[1] = theme_min_count(f, n[1]);
+		theme_candidates(d, f, min_count, NULL);
+	}
 	if (products)
 		DB_SELECT_AHEAD(d, SQL_PRODUCT_CHANGES, CHANGE_PARAMS(f));
 	insight_votes_ahead(d, f);

@@ -90,9 +90,10 @@ int insight_themes(db *d, const insight_filter *f, size_t max, HDF *h, const cha
 		   const char *positive);
 
 /* Starts the longest reads of a figures page ahead (db_select_ahead), for
- * f: the products' changes (when products is set) and the top ideas, which
- * insight_products and insight_segment_votes then take; read the rest in
- * between. insight_votes_ahead starts the top ideas alone. */
+ * f: both labels' theme candidates, the products' changes (when products
+ * is set) and the top ideas, which insight_themes, insight_products and
+ * insight_segment_votes then take; read the rest in between.
+ * insight_votes_ahead starts the top ideas alone. */
 void insight_read_ahead(db *d, const insight_filter *f, int products);
 void insight_votes_ahead(db *d, const insight_filter *f);
 

@@ -44,10 +44,10 @@ static void kept_figures_drop(void *value)
 	free(k);
 }
 
-/* Reads the page's figures for f into h, under d. The two longest reads,
- * the products' changes and the top ideas, are started first on side
- * connections and taken last: the server runs them while this connection
- * reads the rest. */
+/* Reads the page's figures for f into h, under d. The three longest
+ * reads, the theme candidates, the products' changes and the top ideas,
+ * are started first on side connections and taken last: the server runs
+ * them while this connection reads the rest. */
 static int read_figures(request *r, const insight_filter *f, int with_products, HDF *h)
 {
 	db *d = r->app->db;
@@ -60,15 +60,15 @@ static int read_figures(request *r, const insight_filter *f, int with_products, 
 		return rc;
 	insight_series_hdf(&s, f, h, "d");
 	insights_charts(r, h, f, &s);
-	rc = insight_themes(d, f, 8, h, "d.themes.negative", "d.themes.positive");
-	if (rc == 0)
-		rc = insight_unanswered(d, f, 5, h, "d.unanswered");
+	rc = insight_unanswered(d, f, 5, h, "d.unanswered");
 	if (rc == 0)
 		rc = insight_pipeline(d, f, h, "d.pipeline");
 	if (rc == 0)
 		rc = insight_moderation(d, f, h, "d.moderation");
 	if (rc == 0)
 		rc = insight_six_r(d, f, &s, h, "d.six_r");
+	if (rc == 0)
+		rc = insight_themes(d, f, 8, h, "d.themes.negative", "d.themes.positive");
 	if (rc == 0 && with_products)
 		rc = insight_products(d, f, 10, h, "d.products");
 	if (rc == 0) {

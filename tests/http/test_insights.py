@@ -288,9 +288,9 @@ def test_each_product_is_compared_with_its_own_previous_period(as_demo, member):
 
 
 def test_the_longest_reads_started_ahead_are_each_taken(stack, as_demo):
-    """A figures page starts its two longest reads (the products' changes,
-    the top ideas) on side connections and takes their rows later
-    (db_select_ahead). A read whose statement or parameters differ from
+    """A figures page starts its three longest reads (the theme candidates,
+    the products' changes, the top ideas) on side connections and takes
+    their rows later (db_select_ahead). A read whose statement or parameters differ from
     what was started runs again on the page's own connection, and the
     program logs the rows no one took: a page that starts what it does not
     take wastes the server's time."""
