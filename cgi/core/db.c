@@ -5,6 +5,7 @@
 #include "str.h"
 
 #include <errmsg.h>
+#include <errno.h>
 #include <mysql.h>
 #include <mysqld_error.h>
 #include <poll.h>
@@ -536,8 +537,13 @@ static int ahead_finish(db *s, ahead *a)
 		if (a->wait & MYSQL_WAIT_TIMEOUT)
 			timeout = (int)mysql_get_timeout_value_ms(s->conn);
 		got = poll(&pfd, 1, timeout);
-		if (got < 0)
+		if (got < 0 && errno == EINTR)
 			continue; /* a signal: wait again */
+		if (got < 0) {
+			log_error("db: waiting for a select started ahead: %s", strerror(errno));
+			db_disconnect(s); /* drops the statement half way, with the connection */
+			return E_DBDOWN;
+		}
 		if (got == 0)
 			ready = MYSQL_WAIT_TIMEOUT;
 		if (pfd.revents & (POLLIN | POLLHUP | POLLERR))
