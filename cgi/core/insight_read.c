@@ -616,10 +616,11 @@ static int by_count(const void *x, const void *y)
 	return (a->hash > b->hash) - (a->hash < b->hash);
 }
 
-/* One label's themes from the candidates' rows (count in column col):
- * those said at least min_count times, the MAX_CANDIDATES most said of
- * them, ranked by keyness against the rest (n1 items of the label, all in
- * all), the first max with their examples, at prefix. */
+/* One label's themes from the candidates' rows (theme_candidates: the
+ * label's counts are the column neg or pos): the phrases said at least
+ * min_count times, the MAX_CANDIDATES most said of them, ranked by
+ * keyness against the rest (n1 items of the label, all in all), the first
+ * max with their examples, at prefix. */
 static int label_themes(db *d, const insight_filter *f, const db_rows *rows, int label,
 			long long n1, long long all, long long min_count, size_t max, HDF *h,
 			const char *prefix)
@@ -650,8 +651,11 @@ static int label_themes(db *d, const insight_filter *f, const db_rows *rows, int
 		theme_cand *t = &c[i];
 		t->g2 = themes_g2(t->a, n1, t->t - t->a, all - n1);
 		/* only what the selected content says more than the rest */
-		if (t->g2 > 0 || (all - n1 == 0 && t->a > 0))
-			c[kept++] = *t;
+		if (t->g2 > 0 || (all - n1 == 0 && t->a > 0)) {
+			if (kept != i)
+				c[kept] = *t;
+			kept++;
+		}
 	}
 	nc = kept;
 	if (nc > 1)
@@ -929,7 +933,8 @@ void insight_read_ahead(db *d, const insight_filter *f, int products)
 	long long n[3], min_count[2];
 
 	/* both labels' theme candidates, as insight_themes will ask for them;
-	 * their sample is read first, before the server is busy */
+	 * their sample is read first, before the server is busy (insight_themes
+	 * reads it again: one row of the daily sums) */
 	if (theme_sample(d, f, n) == 0 && (n[0] > 0 || n[1] > 0)) {
 		min_count[0] = theme_min_count(f, n[0]);
 		min_count[1] = theme_min_count(f, n[1]);
