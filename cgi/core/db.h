@@ -1,6 +1,7 @@
 /* db.h: MariaDB through Connector/C, prepared statements only.
  *
- * A db is owned by the process: one connection and a cache of prepared
+ * A db is owned by the process: one connection (and, for selects started
+ * ahead, up to DB_AHEAD_MAX side connections) and a cache of prepared
  * statements keyed by the address of the constant SQL text (every data module
  * keeps its statements in one table of string constants; no SQL is built from
  * strings). When the server goes away the connection and statements are
@@ -122,7 +123,8 @@ int db_select_int(db *d, const char *sql, const db_param *p, size_t n, long long
  * transaction. p is borrowed for the duration of the call only.
  * db_ahead_drop reads and throws away what no select took, logging each
  * (a page that starts a read ahead and never asks for it wasted the
- * server's time); the programs call it after every request. */
+ * server's time); the programs call it after every request (d may be
+ * NULL). */
 #define DB_AHEAD_MAX 3
 void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n);
 #define DB_SELECT_AHEAD(db, sql, ...) \
