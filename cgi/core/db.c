@@ -284,9 +284,23 @@ static int db_run(db *d, const char *sql, const db_param *p, size_t n, MYSQL_STM
 	return rc;
 }
 
-/* db_run with the caller's bind array of n entries. */
-static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
-			MYSQL_STMT **out)
+/* Maps the error of a failed statement (db_fail), after resetting it for
+ * its next use. */
+static int stmt_fail(db *d, MYSQL_STMT *st, const char *sql)
+{
+	char msg[256];
+	unsigned int e = mysql_stmt_errno(st);
+
+	snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(st));
+	mysql_stmt_reset(st);
+	return db_fail(d, e, msg, sql);
+}
+
+/* Connects if needed, finds or prepares sql's statement and binds the n
+ * values of p to it through bind (n entries, the caller's): *out is then
+ * ready to execute. */
+static int db_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+		    MYSQL_STMT **out)
 {
 	MYSQL_STMT *st = NULL;
 	int rc;
@@ -303,13 +317,23 @@ static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYS
 		return E_DB;
 	}
 	bind_params(p, n, bind);
-	if ((n > 0 && mysql_stmt_bind_param(st, bind) != 0) || mysql_stmt_execute(st) != 0) {
-		char msg[256];
-		unsigned int e = mysql_stmt_errno(st);
-		snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(st));
-		mysql_stmt_reset(st);
-		return db_fail(d, e, msg, sql);
-	}
+	if (n > 0 && mysql_stmt_bind_param(st, bind) != 0)
+		return stmt_fail(d, st, sql);
+	*out = st;
+	return 0;
+}
+
+/* db_run with the caller's bind array of n entries. */
+static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+			MYSQL_STMT **out)
+{
+	MYSQL_STMT *st = NULL;
+	int rc = db_bound(d, sql, p, n, bind, &st);
+
+	if (rc != 0)
+		return rc;
+	if (mysql_stmt_execute(st) != 0)
+		return stmt_fail(d, st, sql);
 	*out = st;
 	return 0;
 }
@@ -554,14 +578,7 @@ static int ahead_finish(db *s, ahead *a)
 			ready |= MYSQL_WAIT_EXCEPT;
 		a->wait = mysql_stmt_execute_cont(&ret, a->st, ready);
 	}
-	if (ret != 0) {
-		char msg[256];
-		unsigned int e = mysql_stmt_errno(a->st);
-		snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(a->st));
-		mysql_stmt_reset(a->st);
-		return db_fail(s, e, msg, a->sql);
-	}
-	return 0;
+	return ret != 0 ? stmt_fail(s, a->st, a->sql) : 0;
 }
 
 void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n)
@@ -591,15 +608,7 @@ void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n)
 		d->side[i]->is_side = 1;
 	}
 	s = d->side[i];
-	if (db_ensure(s) != 0 || db_stmt(s, sql, &st) != 0)
-		return;
-	if (mysql_stmt_param_count(st) != n) {
-		log_error("db: %zu parameters for %lu placeholders in: %.200s", n,
-			  mysql_stmt_param_count(st), sql);
-		return;
-	}
-	bind_params(p, n, bind);
-	if (n > 0 && mysql_stmt_bind_param(st, bind) != 0)
+	if (db_bound(s, sql, p, n, bind, &st) != 0)
 		return;
 	a->key = strdup(key);
 	if (a->key == NULL)
