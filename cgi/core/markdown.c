@@ -369,3 +369,128 @@ int markdown_plain(const char *md, size_t n, char **text)
 	*text = strbuf_detach(&sb);
 	return 0;
 }
+
+/* ---- what the moderation rules read ---- */
+
+static int address_boundary(const char *text, const char *p)
+{
+	unsigned char c;
+
+	if (p == text)
+		return 1;
+	c = (unsigned char)p[-1];
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		 c >= 0x80 || c == '_' || c == '/');
+}
+
+int markdown_count_addresses(const char *text)
+{
+	const char *p;
+	int count = 0;
+
+	for (p = text; *p; p++) {
+		if (has_prefix_ci(p, "http://") || has_prefix_ci(p, "https://"))
+			count++;
+		/* a bare "www.example.com"; "https://www." was counted above */
+		else if (has_prefix_ci(p, "www.") && address_boundary(text, p))
+			count++;
+	}
+	return count;
+}
+
+/* Whether a link or image kept by the policy leads off this site. */
+static int leads_away(const char *url)
+{
+	return url && url[0] != '/' && url[0] != '#';
+}
+
+static int is_block(cmark_node_type t)
+{
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
+	       t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_BLOCK_QUOTE ||
+	       t == CMARK_NODE_THEMATIC_BREAK || t == CMARK_NODE_HTML_BLOCK;
+}
+
+/* One walk: the text shown goes to shown, the part of it outside links and
+ * images to loose (a space standing for each link, so that the text on
+ * either side does not join), the addresses of links and images to urls. */
+static int scan_walk(cmark_node *doc, strbuf *shown, strbuf *loose, strbuf *urls, int *links)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int depth = 0, rc = 0;
+
+	if (it == NULL)
+		return E_NOMEM;
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		const char *lit;
+
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			const char *url = cmark_node_get_url(node);
+			if (ev == CMARK_EVENT_ENTER) {
+				depth++;
+				if (leads_away(url))
+					(*links)++;
+				if (url && *url && (strbuf_puts(urls, url) != 0 || strbuf_puts(urls, "\n") != 0))
+					rc = E_NOMEM;
+			} else if (ev == CMARK_EVENT_EXIT) {
+				depth--;
+				if (strbuf_puts(loose, " ") != 0)
+					rc = E_NOMEM;
+			}
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK)) {
+			lit = cmark_node_get_literal(node);
+			if (lit && (strbuf_puts(shown, lit) != 0 ||
+				    (depth == 0 && strbuf_puts(loose, lit) != 0)))
+				rc = E_NOMEM;
+		} else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+			   (ev == CMARK_EVENT_EXIT && is_block(t))) {
+			if (strbuf_puts(shown, " ") != 0 || strbuf_puts(loose, " ") != 0)
+				rc = E_NOMEM;
+		}
+		/* raw HTML is drawn as nothing (safe mode): the text either side
+		 * of it joins, as it does on the page */
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+int markdown_scan_text(const char *md, size_t n, markdown_scan *out)
+{
+	cmark_node *doc = cmark_parse_document(md, n, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+	strbuf shown = STRBUF_INIT, loose = STRBUF_INIT, urls = STRBUF_INIT;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (doc == NULL)
+		return E_NOMEM;
+	/* what the page will hold: a link the policy drops is only its text */
+	rc = apply_link_policy(doc);
+	if (rc == 0)
+		rc = scan_walk(doc, &shown, &loose, &urls, &out->links);
+	if (rc == 0 && (strbuf_puts(&shown, "\n") != 0 || strbuf_puts(&shown, urls.s ? urls.s : "") != 0 ||
+			strbuf_puts(&loose, "") != 0))
+		rc = E_NOMEM;
+	if (rc == 0) {
+		out->links += markdown_count_addresses(loose.s);
+		out->text = strbuf_detach(&shown);
+	} else {
+		out->links = 0;
+	}
+	strbuf_free(&shown);
+	strbuf_free(&loose);
+	strbuf_free(&urls);
+	cmark_node_free(doc);
+	return rc;
+}
+
+void markdown_scan_free(markdown_scan *s)
+{
+	free(s->text);
+	s->text = NULL;
+}

@@ -33,6 +33,33 @@ int markdown_url_allowed(const char *url);
  * or E_NOMEM. */
 int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_MAX + 1], size_t max);
 
+/* What the moderation rules read in a text: what its readers get once
+ * cmark has decoded entities and backslash escapes and the link policy has
+ * run, never the Markdown source, in which "http&#58;//" or "zq**s**pam"
+ * hide what they become. */
+typedef struct markdown_scan {
+	/* Allocated; markdown_scan_free frees it. The text shown: text nodes
+	 * (link texts, image alts and code too) joined as a browser draws them,
+	 * so that emphasis or raw HTML between two halves of a word does not
+	 * split it; blocks and line breaks apart by a space. Then, after a
+	 * newline, the address of every link and image, one a line. */
+	char *text;
+	/* The links and images that point to other sites (anything but a path
+	 * on this site), plus the addresses written out in the text outside
+	 * them (markdown_count_addresses): readers copy those too. */
+	int links;
+} markdown_scan;
+
+/* Scans n bytes of Markdown in one walk of the tree markdown_render draws.
+ * Fills *out (zeroed on error). Returns 0 or E_NOMEM. Input must already be
+ * valid UTF-8. */
+int markdown_scan_text(const char *md, size_t n, markdown_scan *out);
+void markdown_scan_free(markdown_scan *s);
+
+/* Counts the addresses written out in plain text: "http://", "https://"
+ * and a bare "www." starting a word. */
+int markdown_count_addresses(const char *text);
+
 /* Plain text of n bytes of Markdown (for snippets, search, sentiment and
  * notification emails): the text of every node, without markup. Allocated;
  * the caller frees. Returns 0 or E_NOMEM. */

@@ -1,6 +1,7 @@
 /* moderation.c: write-time rules and the queue (see moderation.h). */
 #include "moderation.h"
 #include "err.h"
+#include "markdown.h"
 #include "sentiment.h"
 #include "str.h"
 #include "users.h"
@@ -50,18 +51,7 @@ const char *mod_find_word(const char *text, const char *word)
 
 int mod_count_links(const char *text)
 {
-	const char *p;
-	int count = 0;
-
-	for (p = text; *p; p++) {
-		if (ascii_ncasecmp(p, "http://", 7) == 0 || ascii_ncasecmp(p, "https://", 8) == 0)
-			count++;
-		/* a bare "www.example.com"; "https://www." was counted above */
-		else if (ascii_ncasecmp(p, "www.", 4) == 0 &&
-			 (p == text || (!is_word_char((unsigned char)p[-1]) && p[-1] != '/')))
-			count++;
-	}
-	return count;
+	return markdown_count_addresses(text);
 }
 
 /* Replaces every whole-word match of word in *text. */
@@ -99,18 +89,41 @@ static void verdict(mod_verdict *v, const char *action, const char *cause, const
 	}
 }
 
-/* The watched words for a text in lang ("es", "en", or "" when unknown). */
-static int check_words(db *d, mod_verdict *v, const char *text, const char *lang)
+/* What a text shows its readers, for the rules that read words and count
+ * links: a Markdown text as markdown_scan_text reads it (the source hides
+ * "zq&#115;pam" or "http&#58;//"), a plain one (a title, pros and cons,
+ * drawn escaped as typed) as it is. */
+static int read_shown(const char *text, int markdown, markdown_scan *shown)
+{
+	if (markdown)
+		return markdown_scan_text(text, strlen(text), shown);
+	shown->links = markdown_count_addresses(text);
+	shown->text = strdup(text);
+	return shown->text ? 0 : E_NOMEM;
+}
+
+/* The watched words for a text in lang ("es", "en", or "" when unknown),
+ * matched in what the text shows. A replacement is made in the source,
+ * where a word written with an entity or split by markup cannot be
+ * found: one that still shows afterwards holds the text instead. *shown
+ * gets what the text, replaced, shows (the caller frees it). */
+static int check_words(db *d, mod_verdict *v, const char *text, int markdown, const char *lang,
+		       markdown_scan *shown)
 {
 	db_rows *rows = NULL;
-	size_t i;
+	size_t i, cword, caction, crepl;
+	int replaced = 0;
 	int rc = DB_SELECT(d, SQL_WORDS, &rows, DBS(lang), DBS(lang));
 
 	if (rc != 0)
 		return rc;
+	cword = db_col(rows, "word");
+	caction = db_col(rows, "action");
+	crepl = db_col(rows, "replacement");
+	rc = read_shown(text, markdown, shown);
 	for (i = 0; i < rows->nrows && rc == 0; i++) {
-		const char *word = db_cell(rows, i, 0), *action = db_cell(rows, i, 1);
-		if (!mod_find_word(v->text ? v->text : text, word))
+		const char *word = db_cell(rows, i, cword), *action = db_cell(rows, i, caction);
+		if (!mod_find_word(shown->text, word))
 			continue;
 		if (strcmp(action, "block") == 0) {
 			v->blocked = 1;
@@ -119,11 +132,20 @@ static int check_words(db *d, mod_verdict *v, const char *text, const char *lang
 			if (v->text == NULL && (v->text = strdup(text)) == NULL)
 				rc = E_NOMEM;
 			else
-				rc = replace_word(&v->text, word, db_cell(rows, i, 2));
+				rc = replace_word(&v->text, word, db_cell(rows, i, crepl));
+			replaced = 1;
 		} else {
 			verdict(v, "hold", "watched_word", word);
 		}
 	}
+	if (rc == 0 && replaced) {
+		markdown_scan_free(shown);
+		rc = read_shown(v->text, markdown, shown);
+	}
+	for (i = 0; replaced && i < rows->nrows && rc == 0; i++)
+		if (strcmp(db_cell(rows, i, caction), "replace") == 0 &&
+		    mod_find_word(shown->text, db_cell(rows, i, cword)))
+			verdict(v, "hold", "watched_word", db_cell(rows, i, cword));
 	db_rows_free(rows);
 	return rc;
 }
@@ -196,41 +218,44 @@ static int text_lang(const sentiment_model *sm, const char *text, char lang[3])
 	return sentiment_detect(sm, text, strlen(text), lang);
 }
 
-/* The rules on one text in lang; abuse says whether the text analysis runs
- * on it here (a titled check runs it once on title and body together). */
+/* The rules on one text in lang; markdown says whether it is Markdown
+ * (a body) or plain (a title); abuse whether the text analysis runs on it
+ * here (a titled check runs it once on title and body together). */
 static int check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
-		 const char *count_sql, const char *text, const char *lang, int abuse,
+		 const char *count_sql, const char *text, int markdown, const char *lang, int abuse,
 		 mod_verdict *out)
 {
 	long long first = config_int(cfg, "moderation.first_posts", 2);
 	long long max_links = config_int(cfg, "moderation.max_links", 3);
 	long long earlier = 0;
-	int links, rc;
+	markdown_scan shown = { NULL, 0 };
+	int rc;
 	char detail[64];
 
-	rc = check_words(d, out, text, lang);
+	rc = check_words(d, out, text, markdown, lang, &shown);
 	if (rc != 0 || out->blocked)
-		return rc;
+		goto done;
 	/* before the other rules: of two reasons to look, the more telling is
 	 * kept (verdict keeps the first cause of a flag) */
 	if (abuse && (rc = check_abuse(cfg, sm, out->text ? out->text : text, out)) != 0)
-		return rc;
-	links = mod_count_links(out->text ? out->text : text);
-	if (max_links >= 0 && links > max_links) {
-		snprintf(detail, sizeof(detail), "%d links", links);
+		goto done;
+	if (max_links >= 0 && shown.links > max_links) {
+		snprintf(detail, sizeof(detail), "%d links", shown.links);
 		verdict(out, config_get(cfg, "moderation.max_links_action", "hold"), "links", detail);
 	}
 	if (first > 0 && count_sql) {
 		rc = DB_SELECT_INT(d, count_sql, &earlier, DBI(user_id));
 		if (rc != 0)
-			return rc;
+			goto done;
 		if (earlier < first) {
 			snprintf(detail, sizeof(detail), "item %lld of the first %lld", earlier + 1, first);
 			verdict(out, config_get(cfg, "moderation.first_posts_action", "flag"), "new_member",
 				detail);
 		}
 	}
-	return 0;
+done:
+	markdown_scan_free(&shown);
+	return rc;
 }
 
 static void verdict_init(mod_verdict *v)
@@ -250,7 +275,7 @@ int mod_check(db *d, const config *cfg, const sentiment_model *sm, long long use
 		return 0;
 	rc = text_lang(sm, text, lang);
 	if (rc == 0)
-		rc = check(d, cfg, sm, user_id, count_sql, text, lang, 1, out);
+		rc = check(d, cfg, sm, user_id, count_sql, text, 1, lang, 1, out);
 	return rc;
 }
 
@@ -272,9 +297,9 @@ int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long l
 		rc = text_lang(sm, both.s, lang);
 	strbuf_free(&both);
 	if (rc == 0)
-		rc = check(d, cfg, sm, user_id, count_sql, body, lang, 0, body_v);
+		rc = check(d, cfg, sm, user_id, count_sql, body, 1, lang, 0, body_v);
 	if (rc == 0)
-		rc = check(d, cfg, sm, user_id, NULL, title, lang, 0, title_v);
+		rc = check(d, cfg, sm, user_id, NULL, title, 0, lang, 0, title_v);
 	if (rc == 0 && title_v->cause)
 		verdict(body_v, strcmp(title_v->status, "held") == 0 ? "hold" : "flag", title_v->cause,
 			title_v->detail);
@@ -300,7 +325,7 @@ int mod_check_field(db *d, const config *cfg, const sentiment_model *sm, unsigne
 		return 0;
 	rc = text_lang(sm, text, lang);
 	if (rc == 0)
-		rc = check(d, cfg, sm, 0, NULL, text, lang, 1, field_v);
+		rc = check(d, cfg, sm, 0, NULL, text, 0, lang, 1, field_v);
 	if (rc == 0 && field_v->cause)
 		verdict(item_v, strcmp(field_v->status, "held") == 0 ? "hold" : "flag",
 			field_v->cause, field_v->detail);

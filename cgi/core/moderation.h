@@ -7,6 +7,9 @@
  * it cannot tell);
  * too many links hold it; a member's first posts go to the queue (held or
  * visible, as configured). Moderators, staff and admins are exempt.
+ * Words and links are read in what the text shows its readers, never in
+ * its Markdown source (markdown.h, markdown_scan_text): entities, escapes
+ * and emphasis cannot hide a word or a link from the rules.
  *
  * Configuration (with defaults): moderation.first_posts = 2 and
  * moderation.first_posts_action = flag (queued but visible; "hold" hides it
@@ -67,7 +70,9 @@ int mod_check_field(db *d, const config *cfg, const struct sentiment_model *sm, 
 const char *mod_refusal(const mod_verdict *title_v, const mod_verdict *body_v,
 			long long title_max, const char **key, long long *n);
 
-/* Counts http(s) links and bare www. addresses in text. */
+/* Counts the addresses written out in plain text (markdown_count_addresses):
+ * a title, pros and cons, drawn as typed. A Markdown body is read with
+ * markdown_scan_text instead. */
 int mod_count_links(const char *text);
 
 /* Whether text holds word as a whole word (ASCII letters in any case).

@@ -1,7 +1,8 @@
 /* fuzz_markdown.c: the Markdown renderer and its link policy. Whatever the
  * input, the HTML must carry no script, no event handler attribute and no
- * javascript:, vbscript: or data: link (the oracle), and the plain-text
- * rendering must not crash. */
+ * javascript:, vbscript: or data: link (the oracle), the moderation scan
+ * must count at least the links and images to other sites the HTML holds,
+ * and the plain-text rendering must not crash. */
 #include "core/err.h"
 #include "core/markdown.h"
 #include "core/str.h"
@@ -55,6 +56,20 @@ static void check_html(const char *html)
 	}
 }
 
+/* The links and images of html that lead off the site. */
+static int offsite(const char *html)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = html; (p = find_ci(p, "=\"")) != NULL; p++)
+		if ((p - html >= 4 && (ascii_ncasecmp(p - 4, "href", 4) == 0 ||
+				       ascii_ncasecmp(p - 3, "src", 3) == 0)) &&
+		    p[2] != '/' && p[2] != '#')
+			n++;
+	return n;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text, *html = NULL, *plain = NULL;
@@ -67,8 +82,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
+	markdown_scan scan;
+
 	if (markdown_render(text, size, &html) == 0) {
 		check_html(html);
+		if (markdown_scan_text(text, size, &scan) == 0) {
+			assert(scan.links >= offsite(html));
+			markdown_scan_free(&scan);
+		}
 		free(html);
 	}
 	if (markdown_plain(text, size, &plain) == 0)

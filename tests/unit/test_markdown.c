@@ -798,6 +798,105 @@ static void deep_nesting_finishes(void **state)
 	check_big("many references", repeat("[x]: javascript:alert(1)\n[x]\n", 5000));
 }
 
+/* ---- what the moderation rules read (markdown_scan_text) ---- */
+
+static int links_of(const char *md)
+{
+	markdown_scan s;
+	int links;
+
+	assert_int_equal(markdown_scan_text(md, strlen(md), &s), 0);
+	assert_non_null(s.text);
+	links = s.links;
+	markdown_scan_free(&s);
+	return links;
+}
+
+/* Whether the scan's text holds needle. */
+static int shows(const char *md, const char *needle)
+{
+	markdown_scan s;
+	int found;
+
+	assert_int_equal(markdown_scan_text(md, strlen(md), &s), 0);
+	found = strstr(s.text, needle) != NULL;
+	markdown_scan_free(&s);
+	return found;
+}
+
+static void scan_counts_links_however_their_address_is_written(void **state)
+{
+	static const char *const six[] = {
+		"[x](http&#58;//spam.example/1) [x](http&#58;//spam.example/2) "
+		"[x](http&#58;//spam.example/3) [x](http&#58;//spam.example/4) "
+		"[x](http&#58;//spam.example/5) [x](http&#58;//spam.example/6)",
+		"[a](http&#x3a;//s.example/1) [b](http&#x3A;//s.example/2) [c](HTTP&#x3a;//s.example/3) "
+		"[d](https&#x3a;//s.example/4) [e](http&#x3a;//s.example/5) [f](http&#x3a;//s.example/6)",
+		"[a](http\\://s.example/1) [b](http\\://s.example/2) [c](http\\://s.example/3) "
+		"[d](http\\://s.example/4) [e](http\\://s.example/5) [f](http\\://s.example/6)",
+		"[a](http:&#47;&#47;s.example/1) [b](http:&#47;/s.example/2) [c](http:/&#47;s.example/3) "
+		"[d](https:&#47;&#47;s.example/4) [e](http:&#47;&#47;s.example/5) [f](http:&#47;&#47;s.example/6)",
+		"[a][1] [b][2] [c][3] [d][4] [e][5] [f][6]\n\n"
+		"[1]: http&#58;//s.example/1\n[2]: http&#58;//s.example/2\n[3]: http&#58;//s.example/3\n"
+		"[4]: http&#58;//s.example/4\n[5]: http&#58;//s.example/5\n[6]: http&#58;//s.example/6\n",
+		"<https://s.example/1> <https://s.example/2> <https://s.example/3> "
+		"<https://s.example/4> <https://s.example/5> <https://s.example/6>",
+		"![a](http&#58;//s.example/1.png) ![b](http&#58;//s.example/2.png) [c](https://s.example/3) "
+		"[d](https://s.example/4) [e](https://s.example/5) [f](https://s.example/6)",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(six) / sizeof(six[0]); i++) {
+		char *html = render(six[i]);
+		/* what the page holds is six live links or images, and so is the count */
+		size_t live = 0;
+		const char *p;
+		for (p = html; (p = strcasestr(p, "href=\"http")) != NULL; p++)
+			live++;
+		for (p = html; (p = strcasestr(p, "src=\"http")) != NULL; p++)
+			live++;
+		if (live != 6)
+			fail_msg("%s: %zu live links, not 6: %s", six[i], live, html);
+		if (links_of(six[i]) != 6)
+			fail_msg("%s: %d links, not 6", six[i], links_of(six[i]));
+		free(html);
+	}
+}
+
+static void scan_counts_addresses_written_out_once(void **state)
+{
+	(void)state;
+	/* bare addresses are no links in CommonMark, but readers copy them */
+	assert_int_equal(links_of("Deals: https://a.example/1, http&#58;//a.example/2 and www.a.example"), 3);
+	/* a link whose text is its address is one link */
+	assert_int_equal(links_of("[https://a.example](https://a.example) <https://b.example>"), 2);
+	/* paths on this site, anchors and mentions lead nowhere else */
+	assert_int_equal(links_of("[t](/t/1) [p](#p3) @maria see /t/2"), 0);
+	/* a link the policy drops is only its text */
+	assert_int_equal(links_of("[x](javascript:alert(1)) [y](ftp://f.example/z)"), 0);
+	assert_int_equal(links_of(""), 0);
+}
+
+static void scan_text_is_what_readers_see(void **state)
+{
+	(void)state;
+	assert_true(shows("zq&#115;pam", "zqspam"));
+	assert_true(shows("zq&#x73;pam", "zqspam"));
+	assert_true(shows("zqs**pam**", "zqspam"));
+	assert_true(shows("*zq*_s_`pam`", "zqspam"));
+	assert_true(shows("zq<b></b>spam", "zqspam"));   /* raw HTML draws nothing */
+	assert_true(shows("[zq](/t/1)spam", "zqspam"));
+	assert_true(shows("# zqspam", "zqspam"));
+	/* blocks and lines stay apart: two words are not one */
+	assert_false(shows("zq\n\nspam", "zqspam"));
+	assert_false(shows("zq\nspam", "zqspam"));
+	assert_false(shows("- zq\n- spam", "zqspam"));
+	/* link addresses are read too, after the text */
+	assert_true(shows("[click](https://zqspam.example/)", "https://zqspam.example/"));
+	assert_true(shows("[click](https://x.example/)\nafter", "click after"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -825,6 +924,9 @@ int main(void)
 		cmocka_unit_test(plain_joins_lines_with_spaces),
 		cmocka_unit_test(plain_of_empty_is_empty),
 		cmocka_unit_test(deep_nesting_finishes),
+		cmocka_unit_test(scan_counts_links_however_their_address_is_written),
+		cmocka_unit_test(scan_counts_addresses_written_out_once),
+		cmocka_unit_test(scan_text_is_what_readers_see),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
