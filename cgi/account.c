@@ -23,7 +23,7 @@ static const char SQL_SETTINGS_GET[] =
 	"SELECT email, lang, bio, segment FROM users WHERE id = ?";
 static const char SQL_SETTINGS_SET[] =
 	"UPDATE users SET email = ?, lang = ?, bio = ?, segment = ? WHERE id = ?";
-static const char SQL_EMAIL_OF[] = "SELECT email FROM users WHERE id = ?";
+static const char SQL_EMAIL_OF[] = "SELECT email, bio FROM users WHERE id = ? FOR UPDATE";
 static const char SQL_SET_LANG[] = "UPDATE users SET lang = ? WHERE id = ?";
 static const char SQL_SEEN[] = "UPDATE users SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_PASSWORD_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
@@ -323,10 +323,20 @@ static int do_settings(request *r)
 	rc = db_begin(r->app->db);
 	if (rc == 0)
 		rc = DB_SELECT(r->app->db, SQL_EMAIL_OF, &rows, DBI(r->user.id));
+	if (rc == 0 && rows->nrows == 0)
+		rc = E_NOTFOUND;
+	/* the bio is public text on the profile: a silenced member keeps
+	 * their settings but may not publish through it (a suspended one has
+	 * no session at all) */
+	if (rc == 0 && r->user.silenced_until &&
+	    strcmp(db_cell(rows, 0, 1), bio ? bio : "") != 0) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.silenced_bio"));
+		rc = E_FORBIDDEN;
+	}
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(email), DBS(lang),
 			     DBS(bio ? bio : ""), DBS(segment ? segment : ""), DBI(r->user.id));
-	if (rc == 0 && rows->nrows == 1 && strcasecmp(db_cell(rows, 0, 0), email) != 0)
+	if (rc == 0 && strcasecmp(db_cell(rows, 0, 0), email) != 0)
 		rc = email_changed(r, email);
 	db_rows_free(rows);
 	if (rc == 0)

@@ -633,6 +633,13 @@ static int gate(request *r)
 	if (r->route->roles && !user_has(&r->user, r->route->roles))
 		return E_FORBIDDEN;
 	if (strcmp(r->method, "POST") == 0) {
+		/* a foreign Origin is told apart from a stale token: the person
+		 * can do nothing about it by reloading */
+		if (!(r->route->flags & R_API) && origin_check(r) != 0) {
+			log_info("csrf: foreign origin refused");
+			hdf_str(r->hdf, "error.reason", req_text(r, "err.origin"));
+			return E_FORBIDDEN;
+		}
 		rc = (r->route->flags & R_API) ? 0 : csrf_check(r);
 		if (rc != 0) {
 			hdf_str(r->hdf, "error.reason", req_text(r, "err.csrf"));

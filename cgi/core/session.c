@@ -147,29 +147,84 @@ int csrf_prepare(request *r)
 	return 0;
 }
 
-/* The Origin header, when a browser sends it, must be our own. */
-static int origin_ok(const request *r)
+/* Splits "scheme://host[:port]" into its parts: the scheme (http or https),
+ * the host lowercased, and the port, the scheme's default when none is
+ * written. 0, or -1 for anything else (a path, "null", a port out of range). */
+static int origin_parse(const char *s, char *scheme, size_t ssize, char *host, size_t hsize,
+			long long *port)
+{
+	const char *h, *end, *colon;
+	size_t n, i;
+
+	if (strncmp(s, "http://", 7) == 0) {
+		snprintf(scheme, ssize, "http");
+		*port = 80;
+		h = s + 7;
+	} else if (strncmp(s, "https://", 8) == 0) {
+		snprintf(scheme, ssize, "https");
+		*port = 443;
+		h = s + 8;
+	} else {
+		return -1;
+	}
+	/* an IPv6 literal keeps its colons inside the brackets */
+	end = *h == '[' ? strchr(h, ']') : h;
+	if (end == NULL)
+		return -1;
+	colon = strchr(end, ':');
+	n = colon ? (size_t)(colon - h) : strlen(h);
+	if (n == 0 || n >= hsize)
+		return -1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)h[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      strchr(".-[]:", c)))
+			return -1;
+		host[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	host[n] = '\0';
+	if (colon && parse_long(colon + 1, 1, 65535, port) != 0)
+		return -1;
+	return 0;
+}
+
+int origin_equal(const char *a, const char *b)
+{
+	char sa[8], sb[8], ha[256], hb[256];
+	long long pa, pb;
+
+	if (a == NULL || b == NULL ||
+	    origin_parse(a, sa, sizeof(sa), ha, sizeof(ha), &pa) != 0 ||
+	    origin_parse(b, sb, sizeof(sb), hb, sizeof(hb), &pb) != 0)
+		return 0;
+	return strcmp(sa, sb) == 0 && strcmp(ha, hb) == 0 && pa == pb;
+}
+
+int origin_check(const request *r)
 {
 	const char *origin = req_env(r, "HTTP_ORIGIN");
 	const char *host = req_env(r, "HTTP_HOST");
 	const char *port = req_env(r, "SERVER_PORT");
+	const char *scheme = r->app->https ? "https" : "http";
+	const char *bracket;
 	char expect[300];
 
 	if (origin == NULL)
-		return 1;
-	if (r->app->origin && strcmp(origin, r->app->origin) == 0)
-		return 1;
+		return 0;
+	if (r->app->origin && origin_equal(origin, r->app->origin))
+		return 0;
 	if (host == NULL)
-		return 0;
-	snprintf(expect, sizeof(expect), "%s://%s", r->app->https ? "https" : "http", host);
-	if (strcmp(origin, expect) == 0)
-		return 1;
-	/* Debian's nginx passes HTTP_HOST as $host, without the port; the
-	 * browser's Origin has it when it is not the default one */
-	if (port == NULL || strchr(host, ':'))
-		return 0;
-	snprintf(expect, sizeof(expect), "%s://%s:%s", r->app->https ? "https" : "http", host, port);
-	return strcmp(origin, expect) == 0;
+		return E_FORBIDDEN;
+	/* Host without a port (nginx's $host) means the port the request
+	 * came to, never the scheme's default: the site on 18490 is not the
+	 * site on 80 */
+	bracket = strrchr(host, ']');
+	if (strchr(bracket ? bracket : host, ':') || port == NULL)
+		snprintf(expect, sizeof(expect), "%s://%s", scheme, host);
+	else
+		snprintf(expect, sizeof(expect), "%s://%s:%s", scheme, host, port);
+	return origin_equal(origin, expect) ? 0 : E_FORBIDDEN;
 }
 
 int csrf_check(request *r)
@@ -178,7 +233,7 @@ int csrf_check(request *r)
 
 	if (sent == NULL)
 		sent = req_env(r, "HTTP_X_CSRF_TOKEN");
-	if (!origin_ok(r)) {
+	if (origin_check(r) != 0) {
 		log_info("csrf: foreign origin refused");
 		return E_FORBIDDEN;
 	}

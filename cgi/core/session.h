@@ -40,6 +40,15 @@ int csrf_prepare(request *r);
 /* Whether the POST carries the right token (form field "csrf" or header
  * X-CSRF-Token) and an acceptable Origin. Returns 0 or E_FORBIDDEN. */
 int csrf_check(request *r);
+/* Whether the Origin header, when one is sent, is the site's own: the same
+ * scheme, host and port as public_origin, or else as the request's Host
+ * (with the port the request came to when Host has none). 0 or
+ * E_FORBIDDEN; a request without Origin passes. */
+int origin_check(const request *r);
+/* Whether two origins ("scheme://host[:port]", borrowed) are the same:
+ * scheme and port exact, with 80 and 443 written or not, host in any
+ * case. 0 for anything that is not such an origin ("null", a path). */
+int origin_equal(const char *a, const char *b);
 
 /* Computes the token for a raw cookie value under secret (unit-testable). */
 void csrf_token_for(const unsigned char secret[32], const unsigned char cookie[32],

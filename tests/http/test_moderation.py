@@ -673,6 +673,42 @@ def test_silenced_member_reads_but_cannot_post(stack, members, moderator):
     assert "silenced_at" not in item(mod, pid)["author"]
 
 
+def test_silenced_member_cannot_publish_a_profile_bio(stack, client, members):
+    # The bio is public text on /u/NAME: silencing stops it as it stops posts,
+    # while the member's other settings stay theirs to change.
+    (c, account), = members(1)
+    settings = {"email": account.email, "lang": "auto", "bio": "Home cook in Sevilla"}
+    assert c.form("/settings", settings, page="/settings").status_code == 303
+    stack.sql("UPDATE users SET silenced_until = UTC_TIMESTAMP() + INTERVAL 1 DAY "
+              "WHERE username = '%s'" % account.username)
+
+    def bio():
+        return client().get("/u/%s.json" % account.username).json()["user"]["bio"]
+
+    for new_bio in ("Cheap pills at pills.example", ""):
+        r = c.form("/settings", dict(settings, bio=new_bio), page="/settings")
+        assert r.status_code == 403
+        assert text("en", "err.silenced_bio") in th.visible_text(r.text)
+        assert bio() == "Home cook in Sevilla"
+    # the same bio with another language is a setting, not a publication;
+    # the refusal then comes in the member's language
+    assert c.form("/settings", dict(settings, lang="es"), page="/settings").status_code == 303
+    r = c.form("/settings", dict(settings, lang="es", bio="Ofertas en pills.example"),
+               page="/settings")
+    assert r.status_code == 403
+    assert text("es", "err.silenced_bio") in th.visible_text(r.text)
+    r = c.post("/settings", data={"email": account.email, "lang": "es", "bio": "x"},
+               headers={"X-CSRF-Token": c.json_token(), "Accept": "application/json"})
+    assert r.status_code == 403 and r.json()["ok"] is False
+    assert bio() == "Home cook in Sevilla"
+
+    stack.sql("UPDATE users SET silenced_until = UTC_TIMESTAMP() - INTERVAL 1 MINUTE "
+              "WHERE username = '%s'" % account.username)
+    r = c.form("/settings", dict(settings, bio="Back, and polite"), page="/settings")
+    assert r.status_code == 303
+    assert bio() == "Back, and polite"
+
+
 def test_suspended_member_is_logged_out_and_cannot_log_in(stack, client, members, moderator):
     (author, account), = members(1)
     tid, pid = new_thread(author)

@@ -57,6 +57,29 @@ def test_foreign_origin_is_refused_even_with_a_good_token(member):
     assert c.get("/settings.json").json()["settings"]["lang"] == ""
 
 
+def test_origin_on_another_port_of_our_host_is_refused(member):
+    # The stack listens on a port of its own: the same scheme and host on
+    # the default port, or on any other, is another site.
+    c, account = member
+    host = c.base.split("://", 1)[1].rsplit(":", 1)[0]
+    port = int(c.base.rsplit(":", 1)[1])
+    assert port not in (80, 443)
+    for origin in ("http://%s" % host, "http://%s:80" % host, "http://%s:%d" % (host, port + 1),
+                   "https://%s:%d" % (host, port)):
+        r = c.post("/settings", data={"email": account.email, "lang": "es", "bio": "",
+                                      "csrf": c.token("/settings")},
+                   headers={"Origin": origin})
+        assert r.status_code == 403, origin
+        assert text("en", "err.origin") in th.visible_text(r.text), origin
+    assert c.get("/settings.json").json()["settings"]["lang"] == ""
+    # the exact origin, host in another case, is the site's own
+    r = c.post("/settings", data={"email": account.email, "lang": "es", "bio": "",
+                                  "csrf": c.token("/settings")},
+               headers={"Origin": "http://%s:%d" % (host.upper(), port)})
+    assert r.status_code == 303
+    assert c.get("/settings.json").json()["settings"]["lang"] == "es"
+
+
 def test_post_from_our_own_origin_is_accepted(member):
     # Browsers send Origin with every form POST: the site's own origin,
     # scheme, host and port (here a port other than 80, like `make run`'s 8080).

@@ -413,6 +413,42 @@ static void check_accepts_origin_matching_host(void **state)
 	assert_int_equal(check(f), E_FORBIDDEN);
 }
 
+static void check_origin_port_is_the_requests_when_host_has_none(void **state)
+{
+	/* nginx's $host carries no port: the site on 18490 is not the one on 80 */
+	fixture *f = *state;
+
+	add_pair(&f->r.form, "csrf", prepared(f));
+	f->a.origin = NULL;
+	f->env[0] = "HTTP_HOST=127.0.0.1";
+	f->env[1] = "SERVER_PORT=18490";
+	f->env[2] = "HTTP_ORIGIN=http://127.0.0.1";
+	assert_int_equal(check(f), E_FORBIDDEN);
+	f->env[2] = "HTTP_ORIGIN=http://127.0.0.1:80";
+	assert_int_equal(check(f), E_FORBIDDEN);
+	f->env[2] = "HTTP_ORIGIN=http://127.0.0.1:18490";
+	assert_int_equal(check(f), 0);
+	f->env[2] = "HTTP_ORIGIN=http://127.0.0.1:18490/";
+	assert_int_equal(check(f), E_FORBIDDEN);
+}
+
+static void origins_compare_with_default_ports_normalised(void **state)
+{
+	(void)state;
+	assert_true(origin_equal("http://a.example", "http://a.example:80"));
+	assert_true(origin_equal("https://A.Example:443", "https://a.example"));
+	assert_true(origin_equal("http://[::1]:8080", "http://[::1]:8080"));
+	assert_false(origin_equal("http://a.example", "https://a.example"));
+	assert_false(origin_equal("https://a.example:80", "https://a.example"));
+	assert_false(origin_equal("http://a.example", "http://a.example:8080"));
+	assert_false(origin_equal("http://a.example.evil", "http://a.example"));
+	assert_false(origin_equal("http://a.example:0", "http://a.example:0"));
+	assert_false(origin_equal("http://a.example:99999", "http://a.example:99999"));
+	assert_false(origin_equal("null", "null"));
+	assert_false(origin_equal("http://", "http://"));
+	assert_false(origin_equal("http://a.example/x", "http://a.example/x"));
+}
+
 static void session_load_without_cookie_is_visitor(void **state)
 {
 	/* no database is set up: a look-up would crash, so none may happen */
@@ -472,6 +508,8 @@ int main(void)
 		T(check_refuses_null_origin),
 		T(check_accepts_own_origin),
 		T(check_accepts_origin_matching_host),
+		T(check_origin_port_is_the_requests_when_host_has_none),
+		cmocka_unit_test(origins_compare_with_default_ports_normalised),
 		T(session_load_without_cookie_is_visitor),
 		T(session_load_malformed_cookie_is_visitor),
 	};
