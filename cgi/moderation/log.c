@@ -1,6 +1,7 @@
 /* log.c: the audit log (filterable, exportable as CSV), the public
  * transparency summary, and the moderation figures marketing charts. */
 #include "mod.h"
+#include "../core/csv_out.h"
 #include "../core/err.h"
 #include "../core/str.h"
 
@@ -128,27 +129,9 @@ int page_log(request *r)
 	return 200;
 }
 
-/* One CSV field: quoted, quotes doubled, and a leading = + - @ defused so
- * that a spreadsheet never runs a formula someone typed as a reason. */
-static void csv_field(strbuf *sb, const char *v, int last)
-{
-	strbuf_puts(sb, "\"");
-	if (v && (*v == '=' || *v == '+' || *v == '-' || *v == '@'))
-		strbuf_puts(sb, "'");
-	for (; v && *v; v++) {
-		if (*v == '"')
-			strbuf_puts(sb, "\"\"");
-		else if (*v == '\r' || *v == '\n')
-			strbuf_puts(sb, " ");
-		else
-			strbuf_append(sb, v, 1);
-	}
-	strbuf_puts(sb, last ? "\"\r\n" : "\",");
-}
-
 /* A time column (a unix time, named *_at) as ISO 8601 in UTC, which
  * spreadsheets read as a date. */
-static void csv_time(strbuf *sb, const char *v, int last)
+static int csv_time(strbuf *sb, const char *v, int last)
 {
 	char iso[32] = "";
 	long long t;
@@ -160,7 +143,7 @@ static void csv_time(strbuf *sb, const char *v, int last)
 		gmtime_r(&tt, &tm);
 		strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	}
-	csv_field(sb, iso, last);
+	return csv_cell(sb, iso, last);
 }
 
 int page_log_csv(request *r)
@@ -171,17 +154,19 @@ int page_log_csv(request *r)
 
 	if (rc != 0)
 		return rc;
-	for (c = 0; c < rows->ncols; c++)
-		csv_field(&r->raw, rows->names[c], c + 1 == rows->ncols);
-	for (i = 0; i < rows->nrows; i++)
-		for (c = 0; c < rows->ncols; c++) {
+	for (c = 0; rc == 0 && c < rows->ncols; c++)
+		rc = csv_cell(&r->raw, rows->names[c], c + 1 == rows->ncols);
+	for (i = 0; rc == 0 && i < rows->nrows; i++)
+		for (c = 0; rc == 0 && c < rows->ncols; c++) {
 			len = strlen(rows->names[c]);
 			if (len > 3 && strcmp(rows->names[c] + len - 3, "_at") == 0)
-				csv_time(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+				rc = csv_time(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
 			else
-				csv_field(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+				rc = csv_cell(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
 		}
 	db_rows_free(rows);
+	if (rc != 0)
+		return rc;
 	r->raw_type = "text/csv; charset=utf-8";
 	strbuf_puts(&r->headers, "Content-Disposition: attachment; filename=\"audit-log.csv\"\r\n");
 	return 200;
