@@ -1,16 +1,22 @@
 /* tertuliactl.c: the command line. It reads the same configuration as the
  * programs and connects as the administrative database account (db.admin.*).
  *
- *   tertuliactl migrate                      apply sql/NNNN_*.sql once each
- *   tertuliactl user add NAME --email E [--role R]...   password on stdin
- *   tertuliactl user role NAME +R -R ...
- *   tertuliactl demo                         load the demo community once
- *   tertuliactl mail [--once]                the mail sender (a service)
- *   tertuliactl reengage --days N            digests for dormant members
- *   tertuliactl sentiment                    label<TAB>score<TAB>lang per line
- *   tertuliactl rollup                       rebuild the insight rollups
- *   tertuliactl check [--repair]             CHECK TABLE all; rebuild what fails
+ * Every command is a row of `commands` below: its name, one line for the
+ * list, what it takes (an arg_spec, args.h), its own checks and its
+ * handler. main finds the row, parses the rest of the command line against
+ * the spec and runs the checks before it reads the configuration or
+ * reaches the database, so a command line that is wrong changes nothing:
+ *
+ *   tertuliactl --help | -h | help        the commands, on stdout, exit 0
+ *   tertuliactl COMMAND --help | -h       its usage, on stdout, exit 0
+ *   tertuliactl help COMMAND              the same
+ *   anything wrong (no command, an unknown one, an unknown option, an
+ *   option without its value, a bad number, an operand missing or extra)
+ *                                         what is wrong and the usage, on
+ *                                         stderr, exit 2
+ * Otherwise the command's exit status: 0 done, 1 failed (see each file).
  */
+#include "core/args.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "core/err.h"
@@ -21,6 +27,7 @@
 #include "core/visitor_cache.h"
 #include "ctl/ctl.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <mysql.h>
 #include <sodium.h>
@@ -36,28 +43,6 @@ static const char SQL_MIGRATION_DONE[] =
 	"SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
 static const char SQL_MIGRATION_RECORD[] =
 	"INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP())";
-
-static int usage(void)
-{
-	fprintf(stderr,
-		"usage: tertuliactl [--config FILE] COMMAND\n"
-		"  migrate                         apply the migrations in sql/\n"
-		"  user add NAME --email E [--role R]...  (password read from stdin)\n"
-		"  user role NAME +ROLE -ROLE ...  grant or take roles\n"
-		"  demo                            load the demo community (once)\n"
-		"  mail [--once] [--pid FILE]      send the outbox (a service; --once: what is due)\n"
-		"  reengage --days N [--limit M]   queue a digest for members dormant N days\n"
-		"  generate [--posts N ...]        a large synthetic community for benchmarks\n"
-		"  products import FILE.csv        add or update products (sku,name,...)\n"
-		"  orders import FILE.csv          add or update orders (email,sku,date,order_id)\n"
-		"  orders invite SKU EMAIL [DAYS]  print a signed review invitation link\n"
-		"  apikey create NAME | list | revoke NAME   keys for POST /api/orders\n"
-		"  sentiment                       score stdin, one text a line\n"
-		"  rollup                          rebuild the insight rollups from scratch\n"
-		"  check [--repair]                check every table; --repair rebuilds the unsound\n"
-		"roles: moderator staff marketing admin\n");
-	return 2;
-}
 
 static int read_file(const char *path, strbuf *out)
 {
@@ -125,12 +110,13 @@ static int set_program_passwords(db *d, const config *cfg)
 	return 0;
 }
 
-static int cmd_migrate(db *d, const config *cfg)
+static int cmd_migrate(db *d, const config *cfg, const args *a)
 {
 	const char *dir = config_get(cfg, "sql_dir", "sql");
 	struct dirent **list = NULL;
 	int n, i, rc, applied = 0;
 
+	(void)a;
 	rc = db_ensure(d);
 	if (rc == 0)
 		rc = db_exec(d, SQL_MIGRATIONS_TABLE, NULL, 0, NULL);
@@ -193,42 +179,47 @@ static int read_password(char *buf, size_t size)
 	return n > 0 ? 0 : E_INVALID;
 }
 
-static int cmd_user_add(db *d, int argc, char **argv)
+static const arg_opt user_add_options[] = {
+	{ "--email", ARG_TEXT, ARG_REQUIRED, 0, 0, 0, "E", "the account's address" },
+	{ "--role", ARG_TEXT, ARG_REPEAT, 0, 0, 0, "R", "moderator, staff, marketing or admin" },
+};
+static const arg_spec user_add_args = { ARGS_OPTS(user_add_options), "NAME", 1, 1, 0 };
+
+static int check_user_add(const args *a, char *why, size_t size)
 {
-	const char *name, *email = NULL;
+	const char *r;
+	size_t i;
+
+	if (valid_username(a->operand[0]) != 0) {
+		snprintf(why, size, "NAME: 3-30 characters of A-Z a-z 0-9 _ . -");
+		return ARGS_BAD;
+	}
+	if (valid_email(args_text(a, "--email")) != 0) {
+		snprintf(why, size, "--email: a valid address is required");
+		return ARGS_BAD;
+	}
+	for (i = 0; (r = args_nth(a, "--role", i)) != NULL; i++)
+		if (strcmp(r, "member") != 0 && role_bit(r, strlen(r)) == 0) {
+			snprintf(why, size, "--role: unknown role %s", r);
+			return ARGS_BAD;
+		}
+	return ARGS_OK;
+}
+
+static int cmd_user_add(db *d, const config *cfg, const args *a)
+{
+	const char *name = a->operand[0], *email = args_text(a, "--email"), *r;
 	char pw[1024], roles[64];
 	const char *problem;
 	unsigned bits = 0;
 	long long id;
-	int i, rc;
+	size_t i;
+	int rc;
 
-	if (argc < 1)
-		return usage();
-	name = argv[0];
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc) {
-			email = argv[++i];
-		} else if (strcmp(argv[i], "--role") == 0 && i + 1 < argc) {
-			i++;
-			if (strcmp(argv[i], "member") == 0)
-				continue;
-			if (role_bit(argv[i], strlen(argv[i])) == 0) {
-				fprintf(stderr, "unknown role: %s\n", argv[i]);
-				return 2;
-			}
-			bits |= role_bit(argv[i], strlen(argv[i]));
-		} else {
-			return usage();
-		}
-	}
-	if (valid_username(name) != 0) {
-		fprintf(stderr, "username: 3-30 characters of A-Z a-z 0-9 _ . -\n");
-		return 2;
-	}
-	if (email == NULL || valid_email(email) != 0) {
-		fprintf(stderr, "--email: a valid address is required\n");
-		return 2;
-	}
+	(void)cfg;
+	/* checked by check_user_add; "member" is every account */
+	for (i = 0; (r = args_nth(a, "--role", i)) != NULL; i++)
+		bits |= role_bit(r, strlen(r));
 	if (read_password(pw, sizeof(pw)) != 0) {
 		fprintf(stderr, "password: give it on standard input\n");
 		return 2;
@@ -255,31 +246,48 @@ static int cmd_user_add(db *d, int argc, char **argv)
 	return 0;
 }
 
-static int cmd_user_role(db *d, int argc, char **argv)
+/* -ROLE is an operand here, not an option */
+static const arg_spec user_role_args = { NULL, 0, "NAME +ROLE|-ROLE...", 2, ARGS_ANY, 1 };
+
+/* The bit of a "+ROLE" or "-ROLE" operand, or 0. */
+static unsigned role_change(const char *op)
 {
+	return (op[0] == '+' || op[0] == '-') ? role_bit(op + 1, strlen(op + 1)) : 0;
+}
+
+static int check_user_role(const args *a, char *why, size_t size)
+{
+	int i;
+
+	for (i = 1; i < a->noperands; i++)
+		if (role_change(a->operand[i]) == 0) {
+			snprintf(why, size, "expected +ROLE or -ROLE (moderator staff marketing admin), "
+				 "got %s", a->operand[i]);
+			return ARGS_BAD;
+		}
+	return ARGS_OK;
+}
+
+static int cmd_user_role(db *d, const config *cfg, const args *a)
+{
+	const char *name = a->operand[0];
 	char set[64], new_set[64], detail[160];
 	unsigned bits;
 	long long id;
 	int i, rc;
 
-	if (argc < 2)
-		return usage();
-	rc = users_get_roles(d, argv[0], &id, set, sizeof(set));
+	(void)cfg;
+	rc = users_get_roles(d, name, &id, set, sizeof(set));
 	if (rc == E_NOTFOUND) {
-		fprintf(stderr, "no user named %s\n", argv[0]);
+		fprintf(stderr, "no user named %s\n", name);
 		return 1;
 	}
 	if (rc != 0)
 		return 1;
 	bits = roles_parse(set);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		unsigned bit = (a[0] == '+' || a[0] == '-') ? role_bit(a + 1, strlen(a + 1)) : 0;
-		if (bit == 0) {
-			fprintf(stderr, "expected +ROLE or -ROLE, got %s\n", a);
-			return 2;
-		}
-		bits = a[0] == '+' ? (bits | bit) : (bits & ~bit);
+	for (i = 1; i < a->noperands; i++) {
+		unsigned bit = role_change(a->operand[i]);
+		bits = a->operand[i][0] == '+' ? (bits | bit) : (bits & ~bit);
 	}
 	roles_format(bits, new_set, sizeof(new_set));
 	snprintf(detail, sizeof(detail), "%s -> %s", set, new_set);
@@ -290,38 +298,262 @@ static int cmd_user_role(db *d, int argc, char **argv)
 		fprintf(stderr, "user role failed: %s\n", err_name(rc));
 		return 1;
 	}
-	printf("%s: roles %s\n", argv[0], *new_set ? new_set : "(member)");
+	printf("%s: roles %s\n", name, *new_set ? new_set : "(member)");
 	return 0;
 }
 
-/* Commands that write what the pages show. */
-static int changes_content(const char *cmd)
+/* The commands with no options or operands, and handlers whose own
+ * signature is shared with other callers (ctl_rollup ends ctl_demo). */
+static const arg_spec nothing = { NULL, 0, "", 0, 0, 0 };
+
+static int cmd_demo(db *d, const config *cfg, const args *a)
 {
-	static const char *const writers[] = { "migrate", "user", "generate", "demo", "products",
-						"orders", "rollup" };
+	(void)a;
+	return ctl_demo(d, cfg);
+}
+
+static int cmd_rollup(db *d, const config *cfg, const args *a)
+{
+	(void)a;
+	return ctl_rollup(d, cfg);
+}
+
+static int cmd_sentiment(db *d, const config *cfg, const args *a)
+{
+	(void)d;
+	(void)a;
+	return ctl_sentiment(cfg);
+}
+
+/* command.flags */
+#define CMD_DB 1u	/* gets the administrative db handle (else NULL) */
+#define CMD_WRITES 2u	/* writes what the pages show: a success marks the changes file */
+
+typedef struct command {
+	const char *name;	/* "generate", or "user add": a group and a subcommand */
+	const char *summary;	/* one line for the list of commands */
+	const arg_spec *spec;	/* what it takes; args_parse checks it, args_usage prints it */
+	const char *notes;	/* more lines for its --help, or NULL */
+	int (*check)(const args *a, char *why, size_t size);	/* NULL, or more checks */
+	int (*run)(db *d, const config *cfg, const args *a);
+	unsigned flags;
+} command;
+
+static const command commands[] = {
+	{ "migrate", "apply the migrations in sql/ not applied yet", &nothing, NULL,
+	  NULL, cmd_migrate, CMD_DB | CMD_WRITES },
+	{ "user add", "create an account (its password read from stdin)", &user_add_args,
+	  "The password is the first line of standard input.\n", check_user_add, cmd_user_add,
+	  CMD_DB | CMD_WRITES },
+	{ "user role", "grant (+ROLE) or take (-ROLE) roles", &user_role_args,
+	  "roles: moderator staff marketing admin\n", check_user_role, cmd_user_role,
+	  CMD_DB | CMD_WRITES },
+	{ "demo", "load the demo community (once)", &nothing, NULL, NULL, cmd_demo,
+	  CMD_DB | CMD_WRITES },
+	{ "mail", "the mail sender (the service make run starts)",
+	  &ctl_mail_args, NULL, NULL, ctl_mail, 0 },
+	{ "reengage", "queue a digest for members not seen for N days", &ctl_reengage_args,
+	  NULL, NULL, ctl_reengage, 0 },
+	{ "generate", "a large synthetic community, for the benchmarks", &ctl_generate_args,
+	  "It refuses a database that holds more than the demo (accounts the demo did not\n"
+	  "create, content written since it was loaded) unless given --yes, and one it has\n"
+	  "filled already.\n", ctl_generate_check, ctl_generate, CMD_DB | CMD_WRITES },
+	{ "products import", "add or update products from CSV (sku,name,...)", &ctl_import_args,
+	  "Columns: sku, name (required), description, category, image_url, active.\n",
+	  NULL, ctl_products_import, CMD_DB | CMD_WRITES },
+	{ "orders import", "add or update orders from CSV (email,sku,date,order_id)",
+	  &ctl_import_args, "Columns: email, sku, date (YYYY-MM-DD), order_id.\n",
+	  NULL, ctl_orders_import, CMD_DB | CMD_WRITES },
+	{ "orders invite", "print a signed review invitation link", &ctl_orders_invite_args,
+	  "DAYS: how long the link is valid, 1-365 (reviews.invite_days, else 30).\n",
+	  ctl_orders_invite_check, ctl_orders_invite, CMD_DB },
+	{ "apikey create", "make a key for POST /api/orders (printed once)",
+	  &ctl_apikey_name_args, NULL, ctl_apikey_name_check, ctl_apikey_create, CMD_DB },
+	{ "apikey list", "the keys, with when each was last used", &nothing, NULL, NULL,
+	  ctl_apikey_list, CMD_DB },
+	{ "apikey revoke", "revoke the key called NAME", &ctl_apikey_name_args, NULL,
+	  ctl_apikey_name_check, ctl_apikey_revoke, CMD_DB },
+	{ "sentiment", "score stdin, one text a line: label, score, language", &nothing, NULL,
+	  NULL, cmd_sentiment, 0 },
+	{ "rollup", "rebuild the insight rollups from scratch", &nothing, NULL, NULL, cmd_rollup,
+	  CMD_DB | CMD_WRITES },
+	{ "check", "check every table; --repair rebuilds the unsound", &ctl_check_args, NULL,
+	  NULL, ctl_check, CMD_DB },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* Whether command c is word (n bytes) of the group name group. */
+static int in_group(const command *c, const char *group)
+{
+	size_t n = strlen(group);
+
+	return strncmp(c->name, group, n) == 0 && c->name[n] == ' ';
+}
+
+/* The row for "word" or "group sub": *used says how many of the words it
+ * took. NULL when there is none; *used is then 1 when word is a group (its
+ * subcommand missing or unknown), 0 when it names nothing. */
+static const command *lookup(const char *word, const char *sub, int *used)
+{
 	size_t i;
 
-	for (i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
-		if (strcmp(cmd, writers[i]) == 0)
-			return 1;
-	return 0;
+	*used = 0;
+	for (i = 0; i < NCOMMANDS; i++) {
+		const command *c = &commands[i];
+		if (strcmp(c->name, word) == 0) {
+			*used = 1;
+			return c;
+		}
+		if (in_group(c, word)) {
+			*used = 1;
+			if (sub && strcmp(c->name + strlen(word) + 1, sub) == 0) {
+				*used = 2;
+				return c;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void list_commands(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: tertuliactl [--config FILE] COMMAND [ARGUMENTS]\n"
+		   "       tertuliactl COMMAND --help     what COMMAND takes\n"
+		   "The configuration is FILE, else $TERTULIA_CONFIG, else var/tertulia.conf.\n"
+		   "Commands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-16s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "A command line that is wrong changes nothing and exits 2.\n");
+}
+
+static void command_usage(FILE *f, const command *c)
+{
+	char prefix[64];
+
+	snprintf(prefix, sizeof(prefix), "tertuliactl %s", c->name);
+	args_usage(f, prefix, c->spec);
+	/* the summary as a sentence */
+	fprintf(f, "%c%s.\n", toupper((unsigned char)c->summary[0]), c->summary + 1);
+	if (c->notes)
+		fputs(c->notes, f);
+}
+
+/* The synopsis of every command of a group ("user"). */
+static void group_usage(FILE *f, const char *group)
+{
+	char prefix[64];
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (in_group(&commands[i], group)) {
+			snprintf(prefix, sizeof(prefix), "tertuliactl %s", commands[i].name);
+			args_synopsis(f, prefix, commands[i].spec);
+		}
+	fprintf(f, "tertuliactl %s SUBCOMMAND --help: what each takes\n", group);
+}
+
+/* `help [COMMAND [SUB]]`: the list, or one command's usage, on stdout. */
+static int help(int argc, char **argv)
+{
+	const command *c;
+	int used;
+
+	if (argc == 0) {
+		list_commands(stdout);
+		return 0;
+	}
+	c = lookup(argv[0], argc > 1 ? argv[1] : NULL, &used);
+	if (c != NULL && used == argc) {
+		command_usage(stdout, c);
+		return 0;
+	}
+	if (c == NULL && used == 1 && argc == 1) {
+		group_usage(stdout, argv[0]);
+		return 0;
+	}
+	fprintf(stderr, "tertuliactl help: no command called");
+	for (used = 0; used < argc; used++)
+		fprintf(stderr, " %s", argv[used]);
+	fprintf(stderr, "\n");
+	list_commands(stderr);
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	const char *config_path = config_default_path();
+	const command *c;
+	char why[256];
 	config cfg;
+	args a;
 	db *d = NULL;
-	int rc = 2;
+	int rc, used;
 
 	log_set_name("tertuliactl");
-	if (argc >= 3 && strcmp(argv[1], "--config") == 0) {
-		config_path = argv[2];
+	argc--;
+	argv++;
+	/* the one option before the command */
+	if (argc >= 1 && strncmp(argv[0], "--config=", 9) == 0) {
+		config_path = argv[0] + 9;
+		argc--;
+		argv++;
+	} else if (argc >= 1 && strcmp(argv[0], "--config") == 0) {
+		if (argc < 2 || strncmp(argv[1], "--", 2) == 0) {
+			fprintf(stderr, "tertuliactl: --config needs a value (FILE)\n");
+			list_commands(stderr);
+			return 2;
+		}
+		config_path = argv[1];
 		argc -= 2;
 		argv += 2;
 	}
-	if (argc < 2)
-		return usage();
+	if (argc == 0) {
+		list_commands(stderr);
+		return 2;
+	}
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 ||
+	    strcmp(argv[0], "help") == 0)
+		return help(argc - 1, argv + 1);
+	if (argv[0][0] == '-') {
+		fprintf(stderr, "tertuliactl: unknown option %s\n", argv[0]);
+		list_commands(stderr);
+		return 2;
+	}
+	c = lookup(argv[0], argc > 1 ? argv[1] : NULL, &used);
+	if (c == NULL && used == 1) {
+		/* a group: its subcommand missing, unknown, or --help */
+		if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+			group_usage(stdout, argv[0]);
+			return 0;
+		}
+		if (argc > 1)
+			fprintf(stderr, "tertuliactl %s: unknown subcommand %s\n", argv[0], argv[1]);
+		else
+			fprintf(stderr, "tertuliactl %s: which one?\n", argv[0]);
+		group_usage(stderr, argv[0]);
+		return 2;
+	}
+	if (c == NULL) {
+		fprintf(stderr, "tertuliactl: unknown command %s\n", argv[0]);
+		list_commands(stderr);
+		return 2;
+	}
+	/* everything about the command line is known to be right before the
+	 * configuration is read: a wrong one reaches nothing */
+	rc = args_parse(&a, c->spec, argc - used, argv + used, why, sizeof(why));
+	if (rc == ARGS_OK && c->check)
+		rc = c->check(&a, why, sizeof(why));
+	if (rc == ARGS_HELP) {
+		command_usage(stdout, c);
+		return 0;
+	}
+	if (rc != ARGS_OK) {
+		fprintf(stderr, "tertuliactl %s: %s\n", c->name, why);
+		command_usage(stderr, c);
+		return 2;
+	}
 	if (sodium_init() < 0)
 		return 1;
 	if (config_load(&cfg, config_path) != 0) {
@@ -330,39 +562,13 @@ int main(int argc, char **argv)
 	}
 	password_set_cost((unsigned long long)config_int(&cfg, "password.ops", 0),
 			  (size_t)config_int(&cfg, "password.mem", 0));
-	if (db_new(&d, &cfg, "admin") != 0)
+	rc = 1;
+	if ((c->flags & CMD_DB) && db_new(&d, &cfg, "admin") != 0)
 		goto out;
-	if (strcmp(argv[1], "migrate") == 0)
-		rc = cmd_migrate(d, &cfg);
-	else if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "add") == 0)
-		rc = cmd_user_add(d, argc - 3, argv + 3);
-	else if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "role") == 0)
-		rc = cmd_user_role(d, argc - 3, argv + 3);
-	else if (strcmp(argv[1], "generate") == 0)
-		rc = ctl_generate(d, &cfg, argc - 2, argv + 2);
-	else if (strcmp(argv[1], "mail") == 0)
-		rc = ctl_mail(&cfg, argc - 2, argv + 2);
-	else if (strcmp(argv[1], "reengage") == 0)
-		rc = ctl_reengage(&cfg, argc - 2, argv + 2);
-	else if (strcmp(argv[1], "demo") == 0)
-		rc = ctl_demo(d, &cfg);
-	else if (strcmp(argv[1], "products") == 0)
-		rc = ctl_products(d, &cfg, argc - 2, argv + 2);
-	else if (strcmp(argv[1], "orders") == 0)
-		rc = ctl_orders(d, &cfg, argc - 2, argv + 2);
-	else if (strcmp(argv[1], "apikey") == 0)
-		rc = ctl_apikey(d, &cfg, argc - 2, argv + 2);
-	else if (strcmp(argv[1], "sentiment") == 0)
-		rc = ctl_sentiment(&cfg);
-	else if (strcmp(argv[1], "rollup") == 0)
-		rc = ctl_rollup(d, &cfg);
-	else if (strcmp(argv[1], "check") == 0)
-		rc = ctl_check(d, argc - 2, argv + 2);
-	else
-		rc = usage();
+	rc = c->run(d, &cfg, &a);
 	/* what changed content leaves the pages kept for visitors old (a
 	 * stack that is not running keeps none: nothing to mark) */
-	if (rc == 0 && changes_content(argv[1])) {
+	if (rc == 0 && (c->flags & CMD_WRITES)) {
 		char *changes = visitor_changes_file(&cfg, config_path);
 		if (changes)
 			visitor_stamp_touch(changes);

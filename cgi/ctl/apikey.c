@@ -39,17 +39,25 @@ static int valid_name(const char *s)
 	return 1;
 }
 
-static int create(db *d, const char *name)
+const arg_spec ctl_apikey_name_args = { NULL, 0, "NAME", 1, 1, 0 };
+
+int ctl_apikey_name_check(const args *a, char *why, size_t size)
 {
+	if (valid_name(a->operand[0]))
+		return ARGS_OK;
+	snprintf(why, size, "NAME: 1 to 60 letters, digits, dots, dashes or underscores");
+	return ARGS_BAD;
+}
+
+int ctl_apikey_create(db *d, const config *cfg, const args *a)
+{
+	const char *name = a->operand[0];
 	unsigned char raw[32], hash[32];
 	char key[4 + 65];
 	db_result res;
 	int rc;
 
-	if (!valid_name(name)) {
-		fprintf(stderr, "NAME: 1 to 60 letters, digits, dots, dashes or underscores\n");
-		return 2;
-	}
+	(void)cfg;
 	randombytes_buf(raw, sizeof(raw));
 	memcpy(key, "trk_", 4);
 	hex_encode(raw, sizeof(raw), key + 4);
@@ -69,12 +77,14 @@ static int create(db *d, const char *name)
 	return rc == 0 ? 0 : 1;
 }
 
-static int list(db *d)
+int ctl_apikey_list(db *d, const config *cfg, const args *a)
 {
 	db_rows *rows = NULL;
 	size_t i;
 	int rc = db_select(d, SQL_KEY_LIST, NULL, 0, &rows);
 
+	(void)cfg;
+	(void)a;
 	if (rc != 0) {
 		fprintf(stderr, "apikey list failed: %s\n", err_name(rc));
 		return 1;
@@ -86,11 +96,13 @@ static int list(db *d)
 	return 0;
 }
 
-static int revoke(db *d, const char *name)
+int ctl_apikey_revoke(db *d, const config *cfg, const args *a)
 {
+	const char *name = a->operand[0];
 	db_result res;
 	int rc = DB_EXEC(d, SQL_KEY_REVOKE, &res, DBS(name));
 
+	(void)cfg;
 	if (rc == 0 && res.affected == 0) {
 		fprintf(stderr, "no active key is named %s\n", name);
 		return 1;
@@ -103,17 +115,4 @@ static int revoke(db *d, const char *name)
 	}
 	printf("key %s revoked\n", name);
 	return 0;
-}
-
-int ctl_apikey(db *d, const config *cfg, int argc, char **argv)
-{
-	(void)cfg;
-	if (argc == 2 && strcmp(argv[0], "create") == 0)
-		return create(d, argv[1]);
-	if (argc == 1 && strcmp(argv[0], "list") == 0)
-		return list(d);
-	if (argc == 2 && strcmp(argv[0], "revoke") == 0)
-		return revoke(d, argv[1]);
-	fprintf(stderr, "usage: tertuliactl apikey create NAME | list | revoke NAME\n");
-	return 2;
 }

@@ -84,17 +84,19 @@ static int check_table(MYSQL *conn, const char *table)
 	return sound && status_ok;
 }
 
-int ctl_check(db *d, int argc, char **argv)
+static const arg_opt options[] = {
+	{ "--repair", ARG_FLAG, 0, 0, 0, 0, NULL, "rebuild each table that is not sound" },
+};
+const arg_spec ctl_check_args = { ARGS_OPTS(options), "", 0, 0, 0 };
+
+int ctl_check(db *d, const config *cfg, const args *a)
 {
-	int repair = argc == 1 && strcmp(argv[0], "--repair") == 0;
+	int repair = args_count(a, "--repair") > 0;
 	db_rows *tables = NULL;
 	size_t unsound = 0, repaired = 0;
 	MYSQL *conn;
 
-	if (argc > 1 || (argc == 1 && !repair)) {
-		fprintf(stderr, "usage: tertuliactl check [--repair]\n");
-		return 2;
-	}
+	(void)cfg;
 	if (DB_SELECT(d, SQL_TABLES, &tables) != 0) {
 		fprintf(stderr, "check: the database does not answer\n");
 		return 1;

@@ -1,14 +1,29 @@
 /* ctl.h: tertuliactl's larger commands, one file each. Each takes the
  * administrative db handle and the configuration (both borrowed) and returns
- * the process exit status. */
+ * the process exit status.
+ *
+ * A command that takes options or operands declares them once, as an
+ * arg_spec here (ctl_NAME_args, static data of its file): tertuliactl.c
+ * parses the command line against it, and runs the command's own checks
+ * (ctl_NAME_check: pure, reading only the args), before the configuration
+ * is read or the database reached, and prints the usage from it. The
+ * command then gets the parsed args (borrowed; the values borrowed from
+ * argv) and never sees argv: whatever it reads was declared and checked. */
 #ifndef TERTULIA_CTL_H
 #define TERTULIA_CTL_H
 
+#include "../core/args.h"
 #include "../core/config.h"
 #include "../core/db.h"
 
 /* Loads the demo community, once (meta key demo_loaded). */
 int ctl_demo(db *d, const config *cfg);
+
+/* What the database holds beyond the demo (demo.c): into *accounts the
+ * accounts that are not the demo's (all of them when the demo was never
+ * loaded), into *content the posts, reviews, ideas and products written
+ * after it (all of them, likewise). Returns 0 or a db error. */
+int demo_beyond(db *d, long long *accounts, long long *content);
 
 /* Reads one text a line on stdin, prints label<TAB>score<TAB>language a
  * line (no database; lexicons from sentiment.lexicon_dir, domain_dir). */
@@ -16,10 +31,19 @@ int ctl_sentiment(const config *cfg);
 
 /* Product reviews: `products import FILE`, `orders import FILE`, `orders
  * invite SKU EMAIL [DAYS]`, `apikey create NAME | list | revoke NAME`
- * (products.c, orders.c, apikey.c). argv starts after the command's name. */
-int ctl_products(db *d, const config *cfg, int argc, char **argv);
-int ctl_orders(db *d, const config *cfg, int argc, char **argv);
-int ctl_apikey(db *d, const config *cfg, int argc, char **argv);
+ * (products.c, orders.c, apikey.c). The FILE, SKU, EMAIL, DAYS and NAME
+ * are the args' operands, checked by the _check functions. */
+extern const arg_spec ctl_import_args;	/* FILE, for both imports */
+int ctl_products_import(db *d, const config *cfg, const args *a);
+int ctl_orders_import(db *d, const config *cfg, const args *a);
+extern const arg_spec ctl_orders_invite_args;
+int ctl_orders_invite_check(const args *a, char *why, size_t size);
+int ctl_orders_invite(db *d, const config *cfg, const args *a);
+extern const arg_spec ctl_apikey_name_args;	/* NAME, for create and revoke */
+int ctl_apikey_name_check(const args *a, char *why, size_t size);
+int ctl_apikey_create(db *d, const config *cfg, const args *a);
+int ctl_apikey_list(db *d, const config *cfg, const args *a);
+int ctl_apikey_revoke(db *d, const config *cfg, const args *a);
 
 /* Loads the demo products, orders, reviews, responses and votes
  * (demo_reviews.c); users are the demo accounts' ids, as in demo.c. */
@@ -39,19 +63,27 @@ int demo_insights(db *d, const config *cfg, const long long *users);
 
 /* `check [--repair]` (check.c): CHECK TABLE on every table, and with
  * --repair a rebuild of each one InnoDB does not find sound. Exit status 0
- * when every table is sound at the end. argv starts after "check". */
-int ctl_check(db *d, int argc, char **argv);
+ * when every table is sound at the end. */
+extern const arg_spec ctl_check_args;
+int ctl_check(db *d, const config *cfg, const args *a);
 
-/* Bulk-loads a large synthetic community for the benchmarks (options in
- * argv, see generate.c). */
-int ctl_generate(db *d, const config *cfg, int argc, char **argv);
+/* Bulk-loads a large synthetic community for the benchmarks (the options
+ * in generate.c); refuses a database with more than the demo without
+ * --yes. ctl_generate_check: the options that must agree (posts and
+ * threads). */
+extern const arg_spec ctl_generate_args;
+int ctl_generate_check(const args *a, char *why, size_t size);
+int ctl_generate(db *d, const config *cfg, const args *a);
 
 /* The mail sender: `mail [--once] [--pid FILE] [--origin URL]` (mail.c),
  * re-engagement digests: `reengage --days N [--limit M]` (reengage.c), and
  * the demo's follows and email preferences (demo_notify.c). The first two
- * connect as db.mail.* when the configuration has it, else as admin. */
-int ctl_mail(const config *cfg, int argc, char **argv);
-int ctl_reengage(const config *cfg, int argc, char **argv);
+ * take no db (d is NULL): they connect as db.mail.* when the configuration
+ * has it, else as admin. */
+extern const arg_spec ctl_mail_args;
+int ctl_mail(db *d, const config *cfg, const args *a);
+extern const arg_spec ctl_reengage_args;
+int ctl_reengage(db *d, const config *cfg, const args *a);
 int demo_notify(db *d, const long long *users);
 
 #endif

@@ -1,7 +1,9 @@
 /* demo.c: the demo community of Aurora Home, a fictional maker of small
  * kitchen appliances, whose customers write in Spanish and English.
- * Loaded once; the meta row demo_loaded records it. Content is written
- * through the same store functions as the web programs use. */
+ * Loaded once; the meta row demo_loaded records it, and demo_last_* the
+ * last id of each table of content it wrote (demo_beyond tells what came
+ * after, for generate). Content is written through the same store
+ * functions as the web programs use. */
 #include "ctl.h"
 #include "../core/err.h"
 #include "../core/forum_store.h"
@@ -13,6 +15,35 @@
 static const char SQL_DEMO_DONE[] = "SELECT COUNT(*) FROM meta WHERE k = 'demo_loaded'";
 static const char SQL_DEMO_MARK[] =
 	"INSERT INTO meta (k, v) VALUES ('demo_loaded', UTC_TIMESTAMP())";
+static const char SQL_DEMO_WHEN[] = "SELECT v FROM meta WHERE k = 'demo_loaded'";
+static const char SQL_ACCOUNTS[] = "SELECT COUNT(*) FROM users";
+static const char SQL_ACCOUNT_NAMED[] = "SELECT COUNT(*) FROM users WHERE username = ?";
+/* What the demo wrote, told from what came after it: each table's last id
+ * when the demo was done, kept in meta (REPLACE: a load that failed after
+ * writing them runs again). A database loaded before these were kept has
+ * only the time of the demo_loaded mark, to the second; the demo backdates
+ * most of what it writes. */
+static const struct {
+	const char *keep, *last, *after_id, *after_time;
+} demo_tables[] = {
+	{ "REPLACE INTO meta (k, v) SELECT 'demo_last_post', COALESCE(MAX(id), 0) FROM posts",
+	  "SELECT v FROM meta WHERE k = 'demo_last_post'",
+	  "SELECT COUNT(*) FROM posts WHERE id > ?",
+	  "SELECT COUNT(*) FROM posts WHERE created_at > ?" },
+	{ "REPLACE INTO meta (k, v) SELECT 'demo_last_review', COALESCE(MAX(id), 0) FROM reviews",
+	  "SELECT v FROM meta WHERE k = 'demo_last_review'",
+	  "SELECT COUNT(*) FROM reviews WHERE id > ?",
+	  "SELECT COUNT(*) FROM reviews WHERE created_at > ?" },
+	{ "REPLACE INTO meta (k, v) SELECT 'demo_last_idea', COALESCE(MAX(id), 0) FROM ideas",
+	  "SELECT v FROM meta WHERE k = 'demo_last_idea'",
+	  "SELECT COUNT(*) FROM ideas WHERE id > ?",
+	  "SELECT COUNT(*) FROM ideas WHERE created_at > ?" },
+	{ "REPLACE INTO meta (k, v) SELECT 'demo_last_product', COALESCE(MAX(id), 0) FROM products",
+	  "SELECT v FROM meta WHERE k = 'demo_last_product'",
+	  "SELECT COUNT(*) FROM products WHERE id > ?",
+	  "SELECT COUNT(*) FROM products WHERE created_at > ?" },
+};
+#define NTABLES (sizeof(demo_tables) / sizeof(demo_tables[0]))
 static const char SQL_DEMO_LANG[] = "UPDATE users SET lang = ?, bio = ? WHERE id = ?";
 /* Demo members joined weeks ago: they are not "new members" with limits. */
 static const char SQL_DEMO_AGE[] =
@@ -175,9 +206,53 @@ static int load_forum(db *d, const long long *users)
 	return 0;
 }
 
+/* The one value of a one-row, one-column select, copied into out (size
+ * bytes); "" when there is no row. */
+static int select_text(db *d, const char *sql, char *out, size_t size)
+{
+	db_rows *rows = NULL;
+	int rc = db_select(d, sql, NULL, 0, &rows);
+
+	out[0] = '\0';
+	if (rc == 0 && rows->nrows > 0 && db_cell(rows, 0, 0))
+		snprintf(out, size, "%s", db_cell(rows, 0, 0));
+	db_rows_free(rows);
+	return rc;
+}
+
+int demo_beyond(db *d, long long *accounts, long long *content)
+{
+	char when[64], last[64];
+	long long n = 0;
+	size_t i;
+	int rc = select_text(d, SQL_DEMO_WHEN, when, sizeof(when));
+
+	*content = 0;
+	if (rc == 0)
+		rc = db_select_int(d, SQL_ACCOUNTS, NULL, 0, accounts);
+	/* the demo's names count as the demo's only once it was loaded: an
+	 * "admin" made by hand on an empty database is somebody's */
+	for (i = 0; rc == 0 && *when && i < NUSERS; i++) {
+		rc = DB_SELECT_INT(d, SQL_ACCOUNT_NAMED, &n, DBS(demo_users[i].name));
+		*accounts -= n;
+	}
+	for (i = 0; rc == 0 && i < NTABLES; i++) {
+		rc = select_text(d, demo_tables[i].last, last, sizeof(last));
+		if (rc == 0 && *last)
+			rc = DB_SELECT_INT(d, demo_tables[i].after_id, &n, DBS(last));
+		else if (rc == 0 && *when)
+			rc = DB_SELECT_INT(d, demo_tables[i].after_time, &n, DBS(when));
+		else if (rc == 0)
+			rc = DB_SELECT_INT(d, demo_tables[i].after_id, &n, DBI(0));
+		*content += n;
+	}
+	return rc;
+}
+
 int ctl_demo(db *d, const config *cfg)
 {
 	long long done = 0, users[NUSERS];
+	size_t i;
 	int rc;
 
 	(void)cfg;
@@ -200,6 +275,9 @@ int ctl_demo(db *d, const config *cfg)
 		return 1;
 	if (demo_notify(d, users) != 0)
 		return 1;
+	for (i = 0; i < NTABLES; i++)
+		if (db_exec(d, demo_tables[i].keep, NULL, 0, NULL) != 0)
+			return 1;
 	if (db_exec(d, SQL_DEMO_MARK, NULL, 0, NULL) != 0)
 		return 1;
 	printf("demo community loaded\n");

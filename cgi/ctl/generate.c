@@ -9,6 +9,12 @@
  * search can be measured: "termostato" in about 1% of posts and
  * "mantenimiento" in about 10%; nothing else writes them.
  *
+ * It writes into the database the configuration names, so it refuses one
+ * that holds more than the demo (demo_beyond: accounts the demo did not
+ * create, content written since it was loaded) unless given --yes, and one
+ * it has already filled, always. Options are checked before anything is
+ * read (tertuliactl.c, args.h).
+ *
  * The SQL is constant text: the placeholders of a 100-row INSERT are
  * repeated by the preprocessor, not built at run time. */
 #include "ctl.h"
@@ -562,45 +568,78 @@ static int gen_ideas(db *d, const gen_opts *o, long long now, const long long *u
 	return rc;
 }
 
-static int opt(const char *name, int argc, char **argv, long long *out)
-{
-	int i;
+/* Every option once, with the default the issue asked for (the usage
+ * prints it); the limits keep each count one that the loops below handle. */
+static const arg_opt options[] = {
+	{ "--users", ARG_NUMBER, 0, 1, 100000000, 20000, "N", "members" },
+	{ "--categories", ARG_NUMBER, 0, 1, 10000, 30, "N", "forum categories" },
+	{ "--threads", ARG_NUMBER, 0, 1, 100000000, 25000, "N", "threads" },
+	{ "--posts", ARG_NUMBER, 0, 1, 100000000, 500000, "N", "posts in all, at least --threads" },
+	{ "--big-thread", ARG_NUMBER, 0, 1, 100000000, 1000, "N", "posts of the longest thread" },
+	{ "--products", ARG_NUMBER, 0, 1, 100000000, 500, "N", "products" },
+	{ "--reviews", ARG_NUMBER, 0, 0, 100000000, 100000, "N", "reviews in all" },
+	{ "--big-product", ARG_NUMBER, 0, 0, 100000000, 1000, "N", "reviews of the most reviewed product" },
+	{ "--ideas", ARG_NUMBER, 0, 1, 100000000, 10000, "N", "ideas" },
+	{ "--votes", ARG_NUMBER, 0, 0, 100000000, 200000, "N", "idea votes in all" },
+	{ "--seed", ARG_NUMBER, 0, 0, 100000000, 42, "N", "the same seed makes the same data" },
+	{ "--yes", ARG_FLAG, 0, 0, 0, 0, NULL,
+	  "write into a database that holds more than the demo" },
+};
+const arg_spec ctl_generate_args = { ARGS_OPTS(options), "", 0, 0, 0 };
 
-	for (i = 0; i + 1 < argc; i++)
-		if (strcmp(argv[i], name) == 0)
-			return parse_long(argv[i + 1], 0, 100000000, out);
-	return 0;
+int ctl_generate_check(const args *a, char *why, size_t size)
+{
+	long long posts = args_number(a, "--posts"), threads = args_number(a, "--threads");
+
+	if (posts < threads) {
+		snprintf(why, size, "--posts (%lld) must be at least --threads (%lld): every thread "
+			 "has a post", posts, threads);
+		return ARGS_BAD;
+	}
+	if (args_number(a, "--big-thread") > posts - (threads - 1)) {
+		snprintf(why, size, "--big-thread (%lld) must leave a post for each other thread: "
+			 "at most %lld", args_number(a, "--big-thread"), posts - (threads - 1));
+		return ARGS_BAD;
+	}
+	return ARGS_OK;
 }
 
-int ctl_generate(db *d, const config *cfg, int argc, char **argv)
+int ctl_generate(db *d, const config *cfg, const args *a)
 {
-	gen_opts o = { 20000, 30, 25000, 500000, 1000, 42, 500, 100000, 1000, 10000, 200000 };
+	gen_opts o = {
+		.users = args_number(a, "--users"), .categories = args_number(a, "--categories"),
+		.threads = args_number(a, "--threads"), .posts = args_number(a, "--posts"),
+		.big_thread = args_number(a, "--big-thread"), .seed = args_number(a, "--seed"),
+		.products = args_number(a, "--products"), .reviews = args_number(a, "--reviews"),
+		.big_product = args_number(a, "--big-product"), .ideas = args_number(a, "--ideas"),
+		.votes = args_number(a, "--votes"),
+	};
 	long long now = (long long)time(NULL), first_category = 0, already = 0;
+	long long accounts = 0, content = 0;
 	long long *users = NULL;
 	time_t t0 = time(NULL);
 	int rc;
 
 	(void)cfg;
-	if (opt("--users", argc, argv, &o.users) || opt("--categories", argc, argv, &o.categories) ||
-	    opt("--threads", argc, argv, &o.threads) || opt("--posts", argc, argv, &o.posts) ||
-	    opt("--big-thread", argc, argv, &o.big_thread) || opt("--seed", argc, argv, &o.seed) ||
-	    opt("--products", argc, argv, &o.products) || opt("--reviews", argc, argv, &o.reviews) ||
-	    opt("--big-product", argc, argv, &o.big_product) || opt("--ideas", argc, argv, &o.ideas) ||
-	    opt("--votes", argc, argv, &o.votes) || o.products < 1 || o.ideas < 1 ||
-	    o.users < 1 || o.categories < 1 || o.threads < 1 || o.posts < o.threads ||
-	    o.big_thread < 1 || o.big_thread > o.posts - (o.threads - 1)) {
-		fprintf(stderr, "usage: tertuliactl generate [--users N] [--categories N] [--threads N] "
-			"[--posts N] [--big-thread N] [--products N] [--reviews N] [--big-product N] "
-			"[--ideas N] [--votes N] [--seed N]\n(posts >= threads; the big thread must fit)\n");
-		return 2;
-	}
 	rc = db_select_int(d, SQL_ALREADY, NULL, 0, &already);
+	if (rc == 0 && !already)
+		rc = demo_beyond(d, &accounts, &content);
 	if (rc != 0) {
 		fprintf(stderr, "generate: cannot reach the database (run migrate first)\n");
 		return 1;
 	}
 	if (already) {
 		fprintf(stderr, "generate: this database already has generated data\n");
+		return 1;
+	}
+	/* a database with members or content of its own is somebody's
+	 * community: thousands of made-up members and posts among theirs
+	 * cannot be taken out again one by one */
+	if ((accounts > 0 || content > 0) && args_count(a, "--yes") == 0) {
+		fprintf(stderr, "generate: this database holds more than the demo: %lld accounts the "
+			"demo did not create, %lld posts, reviews, ideas or products written since "
+			"it was loaded. Nothing was written. Generate into a database of its own, or "
+			"give --yes to write into this one anyway.\n", accounts, content);
 		return 1;
 	}
 	rng_state = (unsigned long long)o.seed * 0x9E3779B97F4A7C15ULL + 1;

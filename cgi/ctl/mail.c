@@ -490,27 +490,24 @@ static void pause_for(long long s)
 		nanosleep(&ts, NULL);
 }
 
-int ctl_mail(const config *cfg, int argc, char **argv)
+static const arg_opt options[] = {
+	{ "--once", ARG_FLAG, 0, 0, 0, 0, NULL, "send what is due, then exit" },
+	{ "--pid", ARG_TEXT, 0, 0, 0, 0, "FILE", "write the process id there while running" },
+	{ "--origin", ARG_TEXT, 0, 0, 0, 0, "URL", "for the links, when public_origin is not set" },
+};
+const arg_spec ctl_mail_args = { ARGS_OPTS(options), "", 0, 0, 0 };
+
+/* d is NULL: the sender makes its own connection (db.mail.* or admin). */
+int ctl_mail(db *unused, const config *cfg, const args *a)
 {
-	const char *pid_path = NULL, *origin = NULL;
+	const char *pid_path = args_text(a, "--pid"), *origin = args_text(a, "--origin");
 	mail_ctx m;
 	smtp_conf s;
 	struct sigaction sa;
-	int once = 0, i, rc;
+	int once = args_count(a, "--once") > 0, rc;
 
+	(void)unused;
 	memset(&m, 0, sizeof(m));
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--once") == 0)
-			once = 1;
-		else if (strcmp(argv[i], "--pid") == 0 && i + 1 < argc)
-			pid_path = argv[++i];
-		else if (strcmp(argv[i], "--origin") == 0 && i + 1 < argc)
-			origin = argv[++i];
-		else {
-			fprintf(stderr, "usage: tertuliactl mail [--once] [--pid FILE] [--origin URL]\n");
-			return 2;
-		}
-	}
 	log_set_name("mail");
 	m.cfg = cfg;
 	snprintf(m.origin, sizeof(m.origin), "%s",

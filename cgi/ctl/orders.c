@@ -20,7 +20,6 @@
 #include "../core/reviews_store.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 enum { C_EMAIL, C_SKU, C_DATE, C_ORDER, NCOLS };
@@ -67,13 +66,15 @@ static int check_row(db *d, const char *file, const csv_record *rec, size_t widt
 	return rc;
 }
 
-static int import(db *d, const char *file)
+int ctl_orders_import(db *d, const config *cfg, const args *a)
 {
+	const char *file = a->operand[0];
 	csv_reader c;
 	csv_record rec;
 	int col[NCOLS], rc, made = 0, updated = 0, refused = 0, verified = 0;
 	size_t width;
 
+	(void)cfg;
 	rc = csv_open(&c, file);
 	if (rc != 0) {
 		fprintf(stderr, "%s: cannot read the file\n", file);
@@ -118,47 +119,49 @@ static int import(db *d, const char *file)
 	return rc == E_NOMEM ? 2 : refused ? 1 : 0;
 }
 
-static int invite(db *d, const config *cfg, int argc, char **argv)
+const arg_spec ctl_orders_invite_args = { NULL, 0, "SKU EMAIL [DAYS]", 2, 3, 0 };
+
+int ctl_orders_invite_check(const args *a, char *why, size_t size)
 {
+	long long days;
+
+	if (reviews_valid_sku(a->operand[0]) != 0)
+		snprintf(why, size, "SKU: not a product code: '%s'", a->operand[0]);
+	else if (valid_email(a->operand[1]) != 0)
+		snprintf(why, size, "EMAIL: not an email address: '%s'", a->operand[1]);
+	else if (a->noperands == 3 && parse_long(a->operand[2], 1, 365, &days) != 0)
+		snprintf(why, size, "DAYS: a number of days from 1 to 365, not '%s'", a->operand[2]);
+	else
+		return ARGS_OK;
+	return ARGS_BAD;
+}
+
+int ctl_orders_invite(db *d, const config *cfg, const args *a)
+{
+	const char *sku = a->operand[0], *email = a->operand[1];
 	unsigned char key[32];
 	long long days = config_int(cfg, "reviews.invite_days", 30), id;
 	strbuf url = STRBUF_INIT;
 	int rc;
 
-	if (argc == 3 && parse_long(argv[2], 1, 365, &days) != 0) {
-		fprintf(stderr, "DAYS: a number of days from 1 to 365\n");
-		return 2;
-	}
-	if (reviews_valid_sku(argv[0]) != 0 || valid_email(argv[1]) != 0) {
-		fprintf(stderr, "usage: tertuliactl orders invite SKU EMAIL [DAYS]\n");
-		return 2;
-	}
+	/* checked by ctl_orders_invite_check */
+	if (a->noperands == 3)
+		parse_long(a->operand[2], 1, 365, &days);
 	if (hex_decode(config_get(cfg, "secret", ""), key, sizeof(key)) != 0) {
 		fprintf(stderr, "the configuration's secret must be 64 hex digits\n");
 		return 1;
 	}
-	rc = reviews_product_find(d, argv[0], &id, NULL);
+	rc = reviews_product_find(d, sku, &id, NULL);
 	if (rc == E_NOTFOUND)
-		fprintf(stderr, "no product has the SKU %s\n", argv[0]);
+		fprintf(stderr, "no product has the SKU %s\n", sku);
 	else if (rc != 0)
 		fprintf(stderr, "cannot reach the database (%s)\n", err_name(rc));
 	if (rc != 0)
 		return 1;
-	rc = reviews_invite_url(&url, config_get(cfg, "public_origin", ""), key, argv[0], argv[1],
+	rc = reviews_invite_url(&url, config_get(cfg, "public_origin", ""), key, sku, email,
 				(long long)time(NULL) + days * 86400);
 	if (rc == 0)
 		printf("%s\n", url.s);
 	strbuf_free(&url);
 	return rc == 0 ? 0 : 1;
-}
-
-int ctl_orders(db *d, const config *cfg, int argc, char **argv)
-{
-	if (argc == 2 && strcmp(argv[0], "import") == 0)
-		return import(d, argv[1]);
-	if ((argc == 3 || argc == 4) && strcmp(argv[0], "invite") == 0)
-		return invite(d, cfg, argc - 1, argv + 1);
-	fprintf(stderr, "usage: tertuliactl orders import FILE.csv\n"
-			"       tertuliactl orders invite SKU EMAIL [DAYS]\n");
-	return 2;
 }

@@ -87,13 +87,17 @@ static int check_row(const char *file, const csv_record *rec, size_t width, cons
 	return rc;
 }
 
-static int import(db *d, const char *file)
+const arg_spec ctl_import_args = { NULL, 0, "FILE.csv", 1, 1, 0 };
+
+int ctl_products_import(db *d, const config *cfg, const args *a)
 {
+	const char *file = a->operand[0];
 	csv_reader c;
 	csv_record rec;
 	int col[NCOLS], rc, made = 0, updated = 0, refused = 0;
 	size_t width;
 
+	(void)cfg;
 	rc = csv_open(&c, file);
 	if (rc != 0) {
 		fprintf(stderr, "%s: cannot read the file\n", file);
@@ -139,13 +143,4 @@ static int import(db *d, const char *file)
 	printf("products: %d imported (%d new, %d updated), %d refused\n", made + updated, made,
 	       updated, refused);
 	return rc == E_NOMEM ? 2 : refused ? 1 : 0;
-}
-
-int ctl_products(db *d, const config *cfg, int argc, char **argv)
-{
-	(void)cfg;
-	if (argc == 2 && strcmp(argv[0], "import") == 0)
-		return import(d, argv[1]);
-	fprintf(stderr, "usage: tertuliactl products import FILE.csv\n");
-	return 2;
 }

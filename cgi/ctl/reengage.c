@@ -17,7 +17,6 @@
 #include "../core/str.h"
 
 #include <stdio.h>
-#include <string.h>
 
 static const char SQL_DORMANT[] =
 	"SELECT x.id, UNIX_TIMESTAMP(x.since) FROM ("
@@ -34,28 +33,22 @@ static const char SQL_RECORD[] =
 	"INSERT IGNORE INTO reengagements (user_id, dormant_since, days, queued_at) "
 	"VALUES (?, FROM_UNIXTIME(?), ?, UTC_TIMESTAMP())";
 
-int ctl_reengage(const config *cfg, int argc, char **argv)
+static const arg_opt options[] = {
+	{ "--days", ARG_NUMBER, ARG_REQUIRED, 1, 3650, 0, "N", "members not seen for N days" },
+	{ "--limit", ARG_NUMBER, 0, 1, 1000000, 1000, "M", "at most M digests this run" },
+};
+const arg_spec ctl_reengage_args = { ARGS_OPTS(options), "", 0, 0, 0 };
+
+/* d is NULL: it connects by itself, as db.mail.* when there is one. */
+int ctl_reengage(db *unused, const config *cfg, const args *a)
 {
-	long long days = 0, limit = 1000, queued = 0;
+	long long days = args_number(a, "--days"), limit = args_number(a, "--limit"), queued = 0;
 	db *d = NULL;
 	db_rows *rows = NULL;
 	size_t i;
-	int a, rc;
+	int rc;
 
-	for (a = 0; a < argc; a++) {
-		if (strcmp(argv[a], "--days") == 0 && a + 1 < argc &&
-		    parse_long(argv[a + 1], 1, 3650, &days) == 0)
-			a++;
-		else if (strcmp(argv[a], "--limit") == 0 && a + 1 < argc &&
-			 parse_long(argv[a + 1], 1, 1000000, &limit) == 0)
-			a++;
-		else
-			days = 0, a = argc;
-	}
-	if (days == 0) {
-		fprintf(stderr, "usage: tertuliactl reengage --days N [--limit M]   (N: 1-3650)\n");
-		return 2;
-	}
+	(void)unused;
 	rc = db_new(&d, cfg, config_get(cfg, "db.mail.user", NULL) ? "mail" : "admin");
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_DORMANT, &rows, DBI(days), DBI(limit));

@@ -40,8 +40,11 @@ static const char SQL_COMMENTS[] = COMMENT_COLUMNS
 	"ORDER BY m.position";
 static const char SQL_OFFICIAL[] = COMMENT_COLUMNS
 	"WHERE m.idea_id = ? AND m.official = 1 AND m.status = 'visible' ORDER BY m.position";
+/* what was merged here is listed on the terms of its own page (load_idea):
+ * visible to all, held to its author, hidden or deleted to moderators */
 static const char SQL_MERGED_HERE[] =
-	"SELECT id, title FROM ideas WHERE merged_into_id = ? ORDER BY id";
+	"SELECT id, title FROM ideas WHERE merged_into_id = ? "
+	"AND (status = 'visible' OR (status = 'held' AND user_id = ?) OR ? = 1) ORDER BY id";
 
 /* The notices a redirect after a vote may ask for (?vote=...). */
 static const char *const vote_notices[] = { "added", "already", "removed", "none" };
@@ -147,7 +150,8 @@ int ideas_show(request *r, long long id, long long page)
 	if (rc == 0)
 		rc = IDEAS_ROWS(r, "d.history", SQL_HISTORY, DBI(id));
 	if (rc == 0)
-		rc = IDEAS_ROWS(r, "d.merged", SQL_MERGED_HERE, DBI(id));
+		rc = IDEAS_ROWS(r, "d.merged", SQL_MERGED_HERE, DBI(id), DBI(r->user.id),
+				DBI(ideas_is_moderator(r)));
 	/* who voted is for staff's eyes only; everyone sees how many */
 	if (rc == 0 && ideas_is_staff(r))
 		rc = IDEAS_ROWS(r, "d.voters", SQL_VOTERS, DBI(id));

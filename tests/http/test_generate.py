@@ -1,11 +1,15 @@
 """`tertuliactl generate` (issue 9 item 1), the benchmark's community, at a
 small size: what it writes is whole and consistent, its counters and the
 products' rankings are what the rows say, the pages show it, and it
-refuses to run twice. On a stack of its own: it fills the database."""
+refuses to run twice. On a stack of its own: it fills the database. A
+database with only the demo needs no --yes (make bench generates into one);
+one with more than the demo is refused without it (test_ctl_usage.py does
+that on the shared stack too), and written with it."""
 
 import pytest
 
 from db_checks import DAMPED_OFF, check_consistent
+import forum_http as fh
 import tertulia_http as th
 from stack import Stack
 
@@ -71,3 +75,24 @@ def test_it_refuses_to_run_twice(own):
                   check=False)
     assert res.returncode == 1
     assert "already has generated data" in res.stderr
+
+
+def test_yes_writes_into_a_database_with_more_than_the_demo():
+    """A demo member's new thread is more than the demo: refused, nothing
+    written; with --yes, generated."""
+    args = [x for kv in SIZE.items() for x in (kv[0], str(kv[1]))]
+    with Stack(workers=1) as s:
+        c = th.Client(s.url)
+        th.login_ok(c, "maria")
+        fh.create_thread(c)
+        before = one(s, "SELECT COUNT(*) FROM posts")
+        res = s.ctl("generate", *args, check=False)
+        assert res.returncode == 1, res.stdout + res.stderr
+        assert "more than the demo: 0 accounts the demo did not create, 1 posts" in res.stderr
+        assert "--yes" in res.stderr
+        assert one(s, "SELECT COUNT(*) FROM users WHERE username LIKE 'gen\\_%'") == 0
+        assert one(s, "SELECT COUNT(*) FROM posts") == before
+        res = s.ctl("generate", "--yes", *args, check=False)
+        assert res.returncode == 0, res.stderr
+        assert one(s, "SELECT COUNT(*) FROM users WHERE username LIKE 'gen\\_%'") == 120
+        assert one(s, "SELECT COUNT(*) FROM posts") == before + 800

@@ -597,6 +597,30 @@ def test_merge_carries_votes_over_without_double_counting(stack, client, as_demo
     assert rows == [["merge", "idea", str(a), "moderadora", "Same idea", "into idea %d" % b]]
 
 
+def test_a_hidden_idea_merged_elsewhere_is_listed_only_to_moderators(client, member, as_demo):
+    # X merged into Y, then hidden: Y's page and its twin no longer name it
+    # to visitors or members (its author included), as X's own page would not.
+    c, _ = member
+    secret = "Merged then hidden %s" % th.unique_name("x")
+    x, y = new_idea(c, title=secret), new_idea(c)
+    mod = as_demo("moderadora")
+    assert post(mod, "/ideas/%d/merge" % x, {"into": str(y)}, "/ideas/%d" % x).status_code == 303
+    readers = {"visitor": client(), "author": c, "member": member_client(client)[0]}
+    for who, reader in readers.items():
+        assert [m["id"] for m in idea_json(reader, y)["merged"]] == [x], who
+    act_ok(mod, ["idea:%d" % x], "hide")
+    for who, reader in readers.items():
+        assert "merged" not in idea_json(reader, y) or idea_json(reader, y)["merged"] == [], who
+        page = reader.get("/ideas/%d" % y)
+        assert page.status_code == 200
+        assert secret not in page.text and 'href="/ideas/%d"' % x not in page.text, who
+    # moderators see hidden content everywhere, this list too
+    assert [m["id"] for m in idea_json(mod, y)["merged"]] == [x]
+    assert secret in mod.get("/ideas/%d" % y).text
+    act_ok(mod, ["idea:%d" % x], "restore")
+    assert [m["id"] for m in idea_json(client(), y)["merged"]] == [x]
+
+
 def test_staff_may_merge_and_members_may_not(client, member, as_demo):
     c, _ = member
     a, b = new_idea(c), new_idea(c)
