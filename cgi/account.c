@@ -6,6 +6,7 @@
 #include "core/err.h"
 #include "core/follow.h"
 #include "core/log.h"
+#include "core/login_guard.h"
 #include "core/segments.h"
 #include "core/server.h"
 #include "core/session.h"
@@ -162,42 +163,31 @@ static int do_login(request *r)
 {
 	const char *name = form_get(&r->in, "username");
 	const char *pw = form_get(&r->in, "password");
-	char ipkey[128], acctkey[300], lname[256];
+	login_guard g;
 	login_user u;
-	int rc;
+	int rc, found;
 
 	r->template = "login";
 	hdf_str(r->hdf, "form.next", safe_next(req_form(r, "next")));
 	if (r->invalid)
 		return 400;
-	snprintf(ipkey, sizeof(ipkey), "login:ip:%s", r->remote_addr);
-	rc = throttle_check(r->app->db, ipkey, throttle_limit(r, "throttle.login_per_ip", 30), 900);
+	/* the counters are the account's, however it is named (username in
+	 * any case, or email), and the address's: login_guard.h */
+	rc = users_find_login(r->app->db, name, &u);
+	if (rc != 0 && rc != E_NOTFOUND)
+		return rc;
+	found = rc == 0;
+	login_guard_init(&g, r, found ? u.id : 0, name);
+	rc = login_guard_check(r, &g);
 	if (rc == 0)
-		rc = users_find_login(r->app->db, name, &u);
-	/* the lock is on the account, however it is named (username in any
-	 * case, or email); a name that matches no account is locked by name */
-	if (rc == 0) {
-		snprintf(acctkey, sizeof(acctkey), "login:acct:%lld", u.id);
-	} else if (rc == E_NOTFOUND) {
-		lower_copy(lname, sizeof(lname), name);
-		snprintf(acctkey, sizeof(acctkey), "login:name:%s", lname);
-	}
-	if (rc == 0 || rc == E_NOTFOUND) {
-		int found = rc == 0;
-		rc = throttle_check(r->app->db, acctkey,
-				    throttle_limit(r, "throttle.login_per_account", 5), 900);
-		if (rc == 0)
-			rc = found ? password_verify(u.hash, pw)
-				   : password_verify_dummy(pw); /* same time, same answer */
-	}
+		rc = found ? password_verify(u.hash, pw)
+			   : password_verify_dummy(pw); /* same time, same answer */
 	if (rc == E_THROTTLED) {
 		req_field_error(r, "username", "err.throttled", 15);
 		return 429;
 	}
 	if (rc == E_FORBIDDEN) {
-		int hit = throttle_hit(r->app->db, ipkey);
-		if (hit == 0)
-			hit = throttle_hit(r->app->db, acctkey);
+		int hit = login_guard_failed(r, &g);
 		if (hit != 0)
 			return hit;
 		req_field_error(r, "password", "err.bad_login", 0);
@@ -217,7 +207,7 @@ static int do_login(request *r)
 	}
 	if (password_needs_rehash(u.hash) && (rc = users_set_password(r->app->db, u.id, pw)) != 0)
 		return rc;
-	rc = throttle_clear(r->app->db, acctkey);
+	rc = login_guard_passed(r, &g, u.id);
 	if (rc == 0)
 		rc = session_start(r, u.id);
 	if (rc == 0)

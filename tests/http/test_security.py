@@ -123,33 +123,43 @@ def test_visitor_json_twin_has_no_token(client):
 
 # ------------------------------------------------------------ throttling
 
-def test_five_wrong_passwords_lock_the_account_for_a_while(client, member):
+def test_five_wrong_passwords_lock_out_their_address_not_the_owner(client, member):
+    # The lock stops whoever guesses: the owner, elsewhere, still gets in
+    # with the right password, and the guesser's address stays locked out.
     _, account = member
+    attacker = client()
     for i in range(5):
-        r = th.login(client(), account.username, "wrong password %d" % i)
+        r = th.login(attacker, account.username, "wrong password %d" % i)
         assert r.status_code == 401, "attempt %d" % (i + 1)
-    # from yet another address, even with the right password
-    c = client()
-    r = th.login(c, account.username, account.password)
+    # from that address, even with the right password
+    r = th.login(attacker, account.username, account.password)
     assert r.status_code == 429
     assert field_errors(r.text) == {"username": text("en", "err.throttled", 15)}
-    assert not c.session_cookie
-    # other accounts are not affected
+    assert not attacker.session_cookie
+    owner = client()
+    assert th.login(owner, account.username, account.password).status_code == 303
+    assert owner.session_cookie
+    # the owner getting in gives the guesser no more tries
+    assert th.login(attacker, account.username, "wrong password 6").status_code == 429
+    assert th.login(attacker, account.username, account.password).status_code == 429
+    # other accounts are not affected, from that address either
     other = th.register(client())
-    assert th.login(client(), other.username, other.password).status_code == 303
+    assert th.login(attacker, other.username, other.password).status_code == 303
 
 
 def test_account_lock_holds_for_every_way_of_naming_the_account(client, member):
     # The lock is on the account: typing its email, other capitals or a
     # trailing space (MariaDB compares 'john ' equal to 'john') all log in
-    # to the same account, so none of them may open it again.
+    # to the same account, so none of them may open it again from there.
     _, account = member
+    attacker = client()
     for i in range(5):
-        assert th.login(client(), account.username, "wrong password %d" % i).status_code == 401
+        assert th.login(attacker, account.username, "wrong password %d" % i).status_code == 401
     for spelling in (account.username.upper(), account.email, account.email.upper(),
                      account.username + " ", account.username + "  "):
-        r = th.login(client(), spelling, account.password)
+        r = th.login(attacker, spelling, account.password)
         assert r.status_code == 429, "logging in as %r answered %d" % (spelling, r.status_code)
+    assert th.login(client(), account.email.upper(), account.password).status_code == 303
 
 
 def test_failed_logins_from_one_address(client, member):
