@@ -89,6 +89,11 @@ static int do_register(request *r)
 		req_field_error(r, "username", "err.throttled", 60);
 		return 429;
 	}
+	/* every attempt counts, whatever it finds: an address already taken
+	 * must not answer for free, or the form tells anyone, without limit,
+	 * who has an account */
+	if (rc == 0)
+		rc = throttle_hit(r->app->db, key);
 	if (rc != 0)
 		return rc;
 	if (pw && (problem = password_problem(pw, name, email)) != NULL)
@@ -123,8 +128,6 @@ static int do_register(request *r)
 		req_field_error(r, "username", "err.name_taken", 0);
 		return 409;
 	}
-	if (rc == 0)
-		rc = throttle_hit(r->app->db, key);
 	if (rc == 0)
 		rc = session_start(r, id);
 	if (rc != 0)

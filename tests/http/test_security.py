@@ -175,6 +175,28 @@ def test_failed_logins_from_one_address(client, member):
     assert th.login(client(), account.username, account.password).status_code == 303
 
 
+def test_registrations_with_a_taken_address_count_towards_the_limit(client, member):
+    # Asking whether an address has an account costs an attempt like any
+    # other: after ten, the eleventh is refused whatever it asks.
+    _, owner = member
+    c = client()
+    for i in range(10):
+        r = c.form("/register", {"username": th.unique_name("probe"), "email": owner.email,
+                                 "password": "probing password %d" % i}, page="/register")
+        assert r.status_code == 400, "attempt %d answered %d" % (i + 1, r.status_code)
+    r = c.form("/register", {"username": th.unique_name("probe"), "email": owner.email,
+                             "password": "probing password"}, page="/register")
+    assert r.status_code == 429
+    assert field_errors(r.text) == {"username": text("en", "err.throttled", 60)}
+    assert text("en", "err.email_taken") not in th.visible_text(r.text)
+    # a new account from there is refused too, and from elsewhere it is not
+    account = th.new_account()
+    r = c.form("/register", {"username": account.username, "email": account.email,
+                             "password": account.password}, page="/register")
+    assert r.status_code == 429
+    th.register(client(), account)
+
+
 def test_eleventh_registration_from_one_address(client):
     c = client()
     for i in range(10):
