@@ -571,8 +571,9 @@ static const route routes[] = {
 	{ R_GET | R_LOGIN, "/notifications/following", page_following, 0, NULL, NULL },
 	{ R_POST | R_LOGIN, "/follow", do_follow, 0, follow_fields, NULL },
 	{ R_GET | R_LOGIN, "/invite", page_invite, 0, NULL, NULL },
-	{ R_GET, "/unsubscribe/:s", page_unsubscribe, 0, NULL, NULL },
-	{ R_POST | R_NOSESSION | R_API, "/unsubscribe/:s", do_unsubscribe, 0, NULL, NULL },
+	{ R_GET | R_SECRET_PATH, "/unsubscribe/:s", page_unsubscribe, 0, NULL, NULL },
+	{ R_POST | R_NOSESSION | R_API | R_SECRET_PATH, "/unsubscribe/:s", do_unsubscribe, 0,
+	  NULL, NULL },
 	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL, NULL },
 };
 

@@ -15,8 +15,21 @@
 # posts and indexes in memory, `make bench` gives it 2G).
 #
 # Besides the programs it runs the mail sender (tertuliactl mail, pid file
-# run/mail.pid, log log/mail.log), which sends the outbox to smtp.host.
+# run/mail.pid, log log/mail.log), which sends the outbox to smtp.host, and
+# a supervisor (run/supervisor.pid, log log/supervisor.log) that starts
+# again a program's master or the mail sender when it ends, waiting 1 s,
+# then twice as long each time up to 30 s, back to 1 s after a minute up.
+# `stop` stops the supervisor first, so that it does not start again what
+# is being stopped.
+#
+# Everything under VAR is for the user who runs the stack alone (nginx's
+# workers run as that user too): the configuration holds the secrets, the
+# sockets let whoever connects talk to MariaDB or to a program with any
+# REMOTE_ADDR, and nginx's error log holds request lines, reset tokens
+# included. MariaDB's root needs db.admin.password, which this script
+# generates (and gives to a database created before it did).
 set -eu
+umask 077
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${VAR:-$ROOT/var}
@@ -36,6 +49,16 @@ die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# Whether the process of pid file $1 is alive and is the one that wrote it
+# (its command line names the file): after a SIGKILL the file stays, and
+# its pid may be someone else's by now. A zombie has no command line.
+running() {
+  [ -f "$1" ] || return 1
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  case $pid in ''|*[!0-9]*) return 1;; esac
+  tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline" | grep -qxF "$1"
+}
+
 # Waits up to $2 tenths of a second for command $1 to succeed.
 wait_for() {
   i=0
@@ -52,7 +75,6 @@ NEW_CONF=0
 write_config() {
   [ -f "$CONF" ] && return 0
   NEW_CONF=1
-  umask 077
   cat > "$CONF" <<CONF
 # Tertulia configuration, written once by cgi/stack.sh. See README.md.
 secret = $(hex 32)
@@ -68,14 +90,36 @@ db.private = 1
 db.socket = $SOCK
 db.name = tertulia
 db.admin.user = root
-db.admin.password =
+db.admin.password = $(hex 24)
 # Attempts allowed before a 429 (per address per hour; per address and per
 # account per 15 minutes for failed logins).
 throttle.register_per_ip = 10
 throttle.login_per_ip = 30
 throttle.login_per_account = 5
 CONF
-  umask 022
+}
+
+# Keeps what is in VAR to its owner, in a folder made before it was so.
+private_var() {
+  mkdir -p "$VAR/run" "$VAR/log" "$VAR/tmp"
+  chmod 700 "$VAR/run" "$VAR/log" "$VAR/tmp"
+  [ ! -d "$VAR/db" ] || chmod 700 "$VAR/db"
+  chmod 600 "$CONF"
+  [ ! -f "$VAR/nginx.conf" ] || chmod 600 "$VAR/nginx.conf"
+  find "$VAR/log" "$VAR/run" -type f -exec chmod go-rwx {} +
+}
+
+# The private MariaDB's root had no password in a configuration written
+# before it got one: one is generated.
+private_admin_password() {
+  [ "$(conf_get db.private)" = 1 ] || return 0
+  [ -z "$(conf_get db.admin.password)" ] || return 0
+  pw=$(hex 24)
+  if grep -q '^db\.admin\.password' "$CONF"; then
+    sed -i "s/^db\.admin\.password[[:space:]]*=.*/db.admin.password = $pw/" "$CONF"
+  else
+    printf 'db.admin.password = %s\n' "$pw" >> "$CONF"
+  fi
 }
 
 # Each program connects as its own database account. A program added since
@@ -125,19 +169,47 @@ start_mariadb() {
     --innodb-buffer-pool-size="${DB_BUFFER_POOL:-256M}" --innodb-ft-min-token-size=2 \
     --innodb-ft-server-stopword-table=tertulia/ft_stopwords \
     --innodb-flush-log-at-trx-commit=2 --skip-name-resolve </dev/null >/dev/null 2>&1 &
+  # (ping succeeds when the server answers, even if it refuses the login)
   wait_for "mariadb-admin --no-defaults -S '$SOCK' -uroot ping" 300 || die "MariaDB did not start: see $VAR/log/mariadb.err"
-  mariadb --no-defaults -S "$SOCK" -uroot -e \
-    "CREATE DATABASE IF NOT EXISTS tertulia CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-     DROP USER IF EXISTS ''@'localhost'; DROP USER IF EXISTS ''@'$(hostname)';"
+  pw=$(conf_get db.admin.password)
+  # The SQL goes on stdin and the password in the environment, where ps
+  # does not show them to others.
+  if ! MYSQL_PWD=$pw mariadb --no-defaults -S "$SOCK" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    # A database just created, or made before root had a password, has a
+    # root without one: it gets the configuration's now. Nobody else could
+    # reach the socket meanwhile (run/ is 0700).
+    printf "ALTER USER 'root'@'localhost' IDENTIFIED BY '%s';\n" "$pw" \
+      | env -u MYSQL_PWD mariadb --no-defaults -S "$SOCK" -uroot >/dev/null 2>&1 \
+      || die "MariaDB refuses root with db.admin.password of $CONF"
+  fi
+  # The other roots mariadb-install-db makes have no password either; no
+  # one reaches them without networking, but they are not needed.
+  MYSQL_PWD=$pw mariadb --no-defaults -S "$SOCK" -uroot <<SQL || die "setting up MariaDB failed"
+CREATE DATABASE IF NOT EXISTS tertulia CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+DROP USER IF EXISTS ''@'localhost', ''@'$(hostname)';
+DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1', 'root'@'$(hostname)';
+SQL
+}
+
+# Starts program $1 (or the mail sender, "mail") in the background, in a
+# session of its own.
+launch() {
+  if [ "$1" = mail ]; then
+    rm -f "$VAR/run/mail.pid"
+    setsid "$BUILD/tertuliactl" --config "$CONF" mail --pid "$VAR/run/mail.pid" \
+      --origin "http://127.0.0.1:$PORT" </dev/null >>"$VAR/log/mail.log" 2>&1 &
+  else
+    rm -f "$VAR/run/$1.sock"
+    setsid "$BUILD/$1" --config "$CONF" --socket "$VAR/run/$1.sock" --pid "$VAR/run/$1.pid" \
+      --log "$VAR/log/$1.log" --workers "$WORKERS" </dev/null >>"$VAR/log/$1.err" 2>&1 &
+  fi
 }
 
 start_programs() {
   for p in $PROGRAMS; do
     alive "$VAR/run/$p.pid" && continue
     [ -x "$BUILD/$p" ] || die "$BUILD/$p is missing: run make first"
-    rm -f "$VAR/run/$p.sock"
-    setsid "$BUILD/$p" --config "$CONF" --socket "$VAR/run/$p.sock" --pid "$VAR/run/$p.pid" \
-      --log "$VAR/log/$p.log" --workers "$WORKERS" </dev/null >>"$VAR/log/$p.err" 2>&1 &
+    launch "$p"
   done
   for p in $PROGRAMS; do
     wait_for "[ -S '$VAR/run/$p.sock' ]" 100 || die "$p did not start: see $VAR/log/$p.err"
@@ -146,9 +218,7 @@ start_programs() {
 
 start_mail() {
   alive "$VAR/run/mail.pid" && return 0
-  rm -f "$VAR/run/mail.pid"
-  setsid "$BUILD/tertuliactl" --config "$CONF" mail --pid "$VAR/run/mail.pid" \
-    --origin "http://127.0.0.1:$PORT" </dev/null >>"$VAR/log/mail.log" 2>&1 &
+  launch mail
   wait_for "[ -s '$VAR/run/mail.pid' ]" 100 || die "the mail sender did not start: see $VAR/log/mail.log"
 }
 
@@ -162,6 +232,66 @@ start_nginx() {
   wait_for "[ -s '$VAR/run/nginx.pid' ]" 50 || die "nginx did not start"
 }
 
+# The supervisor: runs until SIGTERM (or SIGINT, SIGHUP), looking once a
+# second at each program's master and the mail sender (the supervised
+# programs, $PROGRAMS and mail); one that is gone is started again after
+# its wait (1 s, doubled at each start up to 30 s; back to 1 s once it has
+# run a minute). It writes run/supervisor.pid, logs to log/supervisor.log,
+# and does not stop what it supervises when it stops.
+supervise() {
+  set +e
+  stopping=0
+  trap 'stopping=1' TERM INT HUP
+  echo $$ > "$VAR/run/supervisor.pid"
+  note() { printf '%s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
+  note "supervising $PROGRAMS mail"
+  now=$(date +%s)
+  for p in $PROGRAMS mail; do eval "delay_$p=1 due_$p= up_$p=$now"; done
+  while [ "$stopping" = 0 ]; do
+    for p in $PROGRAMS mail; do
+      [ "$stopping" = 0 ] || break
+      now=$(date +%s)
+      f=$VAR/run/$p.pid
+      if running "$f"; then
+        eval "up=\$up_$p"
+        [ $((now - up)) -lt 60 ] || eval "delay_$p=1"
+        continue
+      fi
+      eval "delay=\$delay_$p due=\$due_$p"
+      if [ -z "$due" ]; then
+        due=$((now + delay))
+        eval "due_$p=$due"
+        note "$p: not running; starting it again in ${delay}s"
+      fi
+      [ "$now" -ge "$due" ] || continue
+      launch "$p"
+      child=$!
+      # Until its pid file is there, a stop would not find it: a TERM
+      # meanwhile is acted on after.
+      if wait_for "running '$f'" 100; then
+        note "$p: started again (pid $(cat "$f"))"
+      else
+        kill -KILL "$child" 2>/dev/null
+        note "$p: did not start in 10 s (see $VAR/log/$p.err or mail.log)"
+      fi
+      delay=$((delay * 2))
+      [ "$delay" -le 30 ] || delay=30
+      eval "delay_$p=$delay due_$p= up_$p=$(date +%s)"
+    done
+    [ "$stopping" = 0 ] && sleep 1
+  done
+  note "stopped"
+  rm -f "$VAR/run/supervisor.pid"
+}
+
+start_supervisor() {
+  alive "$VAR/run/supervisor.pid" && return 0
+  rm -f "$VAR/run/supervisor.pid"
+  VAR=$VAR PORT=$PORT WORKERS=$WORKERS BUILD=$BUILD PROGRAMS=$PROGRAMS \
+    setsid "$ROOT/cgi/stack.sh" supervise </dev/null >>"$VAR/log/supervisor.log" 2>&1 &
+  wait_for "[ -s '$VAR/run/supervisor.pid' ]" 50 || die "the supervisor did not start: see $VAR/log/supervisor.log"
+}
+
 stop_pid() {
   f=$1
   alive "$f" || { rm -f "$f"; return 0; }
@@ -173,8 +303,12 @@ stop_pid() {
 
 case "${1:-}" in
 start)
+  # what is started here is not started twice by the supervisor meanwhile
+  stop_pid "$VAR/run/supervisor.pid"
   mkdir -p "$VAR/run" "$VAR/log" "$VAR/tmp"
   write_config
+  private_var
+  private_admin_password
   add_program_accounts
   add_mail_config
   start_mariadb
@@ -187,6 +321,7 @@ start)
   start_programs
   start_mail
   start_nginx
+  start_supervisor
   say ""
   say "Tertulia is running at http://127.0.0.1:$PORT"
   if [ "$DEMO" = 1 ]; then
@@ -199,6 +334,7 @@ start)
   exit 0
   ;;
 stop)
+  stop_pid "$VAR/run/supervisor.pid"
   stop_pid "$VAR/run/nginx.pid"
   stop_pid "$VAR/run/mail.pid"
   for p in $PROGRAMS; do stop_pid "$VAR/run/$p.pid"; done
@@ -206,9 +342,12 @@ stop)
   say "stopped"
   ;;
 status)
-  for f in nginx $PROGRAMS mail mysqld; do
+  for f in nginx $PROGRAMS mail mysqld supervisor; do
     if alive "$VAR/run/$f.pid"; then echo "$f: running ($(cat "$VAR/run/$f.pid"))"; else echo "$f: stopped"; fi
   done
+  ;;
+supervise)
+  supervise
   ;;
 *)
   echo "usage: $0 start|stop|status" >&2; exit 2 ;;

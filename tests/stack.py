@@ -318,7 +318,8 @@ class Stack:
 
     def programs(self):
         """The FastCGI programs running now (each has VAR/run/NAME.pid)."""
-        return sorted(name for name in self._pid_names() if name not in ("nginx", "mysqld"))
+        return sorted(name for name in self._pid_names()
+                      if name not in ("nginx", "mysqld", "supervisor"))
 
     def _pid_names(self):
         run = os.path.join(self.var, "run") if self.var else None
@@ -368,11 +369,23 @@ class Stack:
         res = subprocess.run(
             ["mariadb", "--no-defaults", "-S", self.socket, "-uroot", "--batch",
              "--skip-column-names", "--raw", "tertulia", "-e", query],
-            capture_output=True, timeout=30)
+            capture_output=True, timeout=30,
+            env=dict(os.environ, MYSQL_PWD=self.conf_get("db.admin.password")))
         if res.returncode != 0:
             raise StackError("mariadb failed: %s" % res.stderr.decode(errors="replace"))
         text = res.stdout.decode("utf-8", errors="surrogateescape")
         return [line.split("\t") for line in text.splitlines()]
+
+    def conf_get(self, key):
+        """The value of key in VAR/tertulia.conf (the last line that sets
+        it, as the programs read it), or "" when none does."""
+        value = ""
+        with open(self.conf) as f:
+            for line in f:
+                k, sep, v = line.partition("=")
+                if sep and k.strip() == key:
+                    value = v.strip()
+        return value
 
     def ctl(self, *args, input=None, check=True):
         """Runs build/tertuliactl --config VAR/tertulia.conf ARGS."""

@@ -1011,6 +1011,7 @@ void app_serve(app *a, FCGX_Request *fx)
 	request r;
 	struct timespec t0, t1;
 	int code, status;
+	const char *logged;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&r, 0, sizeof(r));
@@ -1031,13 +1032,15 @@ void app_serve(app *a, FCGX_Request *fx)
 	    visitor_stamp_touch(a->changes_file) != 0)
 		log_error("cannot mark a change in %s: pages kept for visitors stay until they expire",
 			  a->changes_file);
+	/* logs are kept longer and read by more people than the tokens should be */
+	logged = r.route && (r.route->flags & R_SECRET_PATH) ? r.route->pattern
+		 : r.path ? r.path : "-";
 	if (code < 0 && code != E_NOTFOUND && code != E_INVALID && code != E_FORBIDDEN &&
 	    code != E_THROTTLED && code != E_TOOBIG)
-		log_error("%s %s: %s", r.method ? r.method : "-", r.path ? r.path : "-",
-			  err_name(code));
+		log_error("%s %s: %s", r.method ? r.method : "-", logged, err_name(code));
 	status = respond(&r, status);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_access(r.method ? r.method : "-", r.path ? r.path : "-",
+	log_access(r.method ? r.method : "-", logged,
 		   status,
 		   (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	request_free(&r);

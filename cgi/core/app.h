@@ -37,8 +37,10 @@ enum {
 	R_API = 1 << 6,        /* a machine endpoint (with R_NOSESSION): no CSRF check, the
 				* handler authenticates (an API key); a body that is not a
 				* form is kept raw in r->body for the handler to parse */
-	R_VISITORS_KEPT = 1 << 7 /* a GET whose page a visitor may get from the worker's
-				  * visitor cache (core/visitor_cache.h) */
+	R_VISITORS_KEPT = 1 << 7, /* a GET whose page a visitor may get from the worker's
+				   * visitor cache (core/visitor_cache.h) */
+	R_SECRET_PATH = 1 << 8 /* the path holds a token that grants something: the
+				* logs show the route's pattern instead */
 };
 
 typedef struct user {

@@ -142,14 +142,24 @@ int server_run(app *a, const server_opts *o)
 		return 1;
 	}
 	if (o->socket_path) {
+		mode_t mask;
+
 		unlink(o->socket_path);
+		/* Whoever can connect can send any REMOTE_ADDR and so dodge the
+		 * per-address throttles: only the program's user and group may
+		 * (nginx's workers, when they run as another user, through the
+		 * group). The umask covers the moment between bind and chmod. */
+		mask = umask(0117);
 		fd = FCGX_OpenSocket(o->socket_path, 256);
+		umask(mask);
 		if (fd < 0) {
 			log_error("server: cannot listen on %s", o->socket_path);
 			return 1;
 		}
-		/* nginx's workers run as another user */
-		chmod(o->socket_path, 0666);
+		if (chmod(o->socket_path, 0660) != 0) {
+			log_error("server: cannot set the mode of %s", o->socket_path);
+			return 1;
+		}
 	}
 	if (write_pid(o->pid_path) != 0) {
 		log_error("server: cannot write %s", o->pid_path);

@@ -64,9 +64,14 @@ def ctl(*args):
 
 
 def sql(query):
+    # root's password is the configuration's (cgi/stack.sh)
+    with open(os.path.join(VAR, "tertulia.conf")) as f:
+        pw = [line.split("=", 1)[1].strip() for line in f
+              if line.split("=", 1)[0].strip() == "db.admin.password"][-1]
     return subprocess.run(["mariadb", "--no-defaults", "-S", os.path.join(VAR, "run", "mysqld.sock"),
                            "-uroot", "-N", "-B", "tertulia", "-e", query],
-                          check=True, capture_output=True, text=True).stdout.strip()
+                          check=True, capture_output=True, text=True,
+                          env=dict(os.environ, MYSQL_PWD=pw)).stdout.strip()
 
 
 def parse_ms(text):
