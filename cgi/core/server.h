@@ -1,8 +1,10 @@
 /* server.h: the pre-fork FastCGI server every program runs.
  *
  * The master opens the socket (or takes an inherited one on fd 0, FastCGI's
- * convention, when no path is given), forks the workers and replaces any that
- * dies. Each worker is single-threaded and serves one request at a time with
+ * convention, when no path is given: systemd's socket units hand it over so),
+ * forks the workers and replaces any that dies. A socket it opens is 0660:
+ * its user and group only (nginx's workers through the group, when they run
+ * as another user), since whoever connects chooses REMOTE_ADDR. Each worker is single-threaded and serves one request at a time with
  * FCGX_Accept_r, which suits ClearSilver's process-wide I/O hooks. SIGTERM
  * (or SIGINT) to the master is passed to the workers: each finishes the
  * request it is serving and exits; then the master removes its socket and
