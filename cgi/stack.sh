@@ -54,7 +54,7 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 # its pid may be someone else's by now. A zombie has no command line.
 running() {
   [ -f "$1" ] || return 1
-  pid=$(cat "$1" 2>/dev/null) || return 1
+  read -r pid 2>/dev/null < "$1" || return 1
   case $pid in ''|*[!0-9]*) return 1;; esac
   tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline" | grep -qxF "$1"
 }
@@ -248,9 +248,9 @@ supervise() {
   now=$(date +%s)
   for p in $PROGRAMS mail; do eval "delay_$p=1 due_$p= up_$p=$now"; done
   while [ "$stopping" = 0 ]; do
+    now=$(date +%s)
     for p in $PROGRAMS mail; do
       [ "$stopping" = 0 ] || break
-      now=$(date +%s)
       f=$VAR/run/$p.pid
       if running "$f"; then
         eval "up=\$up_$p"
