@@ -21,9 +21,16 @@ static const char SQL_PROFILE[] =
 	"SELECT id, username, roles, bio, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined, "
 	"DATE_FORMAT(last_seen_at, '%Y-%m-%d') AS last_seen FROM users WHERE username = ?";
 static const char SQL_SETTINGS_GET[] =
-	"SELECT email, lang, bio, segment FROM users WHERE id = ?";
+	"SELECT email, lang, bio, segment, email_pending FROM users WHERE id = ?";
+/* the address is not among them: it changes only when confirmed */
 static const char SQL_SETTINGS_SET[] =
-	"UPDATE users SET email = ?, lang = ?, bio = ?, segment = ? WHERE id = ?";
+	"UPDATE users SET lang = ?, bio = ?, segment = ? WHERE id = ?";
+static const char SQL_ADDRESS_NOW[] =
+	"SELECT email, password_hash FROM users WHERE id = ?";
+/* a new password, whoever sets it, cancels a change of address waiting
+ * for its confirmation: the way back for a member whose session was
+ * taken */
+static const char SQL_PENDING_DROP[] = "UPDATE users SET email_pending = NULL WHERE id = ?";
 static const char SQL_EMAIL_OF[] = "SELECT email, bio FROM users WHERE id = ? FOR UPDATE";
 static const char SQL_SET_LANG[] = "UPDATE users SET lang = ? WHERE id = ?";
 static const char SQL_SEEN[] = "UPDATE users SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?";
@@ -239,6 +246,7 @@ static const field_spec settings_fields[] = {
 	{ "lang", F_ENUM, 0, 0, 0, "auto|en|es" },
 	{ "bio", F_TEXT, 0, 500, 0, NULL },
 	{ "segment", F_LINE, 0, SEGMENT_KEY_MAX, 0, NULL }, /* one of insights.segments, or "" */
+	{ "password", F_PASSWORD, 0, 1000, 0, NULL }, /* the current one: needed to change email */
 	FIELDS_END
 };
 
@@ -269,6 +277,9 @@ static int load_settings(request *r)
 		if (!hdf_get_obj(r->hdf, "form.segment"))
 			hdf_str(r->hdf, "form.segment", db_cell(rows, 0, 3));
 		hdf_str(r->hdf, "d.settings.segment", db_cell(rows, 0, 3));
+		if (db_cell(rows, 0, db_col(rows, "email_pending")))
+			hdf_str(r->hdf, "d.settings.email_pending",
+				db_cell(rows, 0, db_col(rows, "email_pending")));
 		segments_hdf(r, "d.segments"); /* the insight pages count by them */
 	}
 	db_rows_free(rows);
@@ -293,12 +304,32 @@ static int do_settings(request *r)
 	const char *bio = form_get(&r->in, "bio");
 	const char *segment = form_get(&r->in, "segment");
 	db_rows *rows = NULL;
-	int rc, taken;
+	int rc, taken, changing = 0;
 
 	if (!r->invalid && (taken = users_email_taken(r->app->db, email, r->user.id)) != 0) {
 		if (taken < 0)
 			return taken;
 		req_field_error(r, "email", "err.email_taken", 0);
+	}
+	/* a new address needs the current password, asked before the
+	 * transaction: hashing takes a while, and holds no row meanwhile */
+	if (!r->invalid) {
+		rc = DB_SELECT(r->app->db, SQL_ADDRESS_NOW, &rows, DBI(r->user.id));
+		if (rc == 0 && rows->nrows == 0)
+			rc = E_NOTFOUND;
+		if (rc == 0 && strcmp(db_cell(rows, 0, db_col(rows, "email")), email) != 0) {
+			changing = 1;
+			rc = email_change_allowed(r, db_cell(rows, 0, db_col(rows, "password_hash")),
+						  form_get(&r->in, "password"));
+		}
+		db_rows_free(rows);
+		rows = NULL;
+		if (rc == E_THROTTLED) {
+			rc = load_settings(r);
+			return rc ? rc : 429;
+		}
+		if (rc != 0 && rc != E_INVALID)
+			return rc;
 	}
 	if (segment && *segment) {
 		segment_list segs;
@@ -312,7 +343,8 @@ static int do_settings(request *r)
 	}
 	if (lang == NULL || strcmp(lang, "auto") == 0)
 		lang = "";
-	/* a new address is checked again, in the same transaction */
+	/* a new address waits for its confirmation, asked in the same
+	 * transaction */
 	rc = db_begin(r->app->db);
 	if (rc == 0)
 		rc = DB_SELECT(r->app->db, SQL_EMAIL_OF, &rows, DBI(r->user.id));
@@ -327,10 +359,13 @@ static int do_settings(request *r)
 		rc = E_FORBIDDEN;
 	}
 	if (rc == 0)
-		rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(email), DBS(lang),
-			     DBS(bio ? bio : ""), DBS(segment ? segment : ""), DBI(r->user.id));
-	if (rc == 0 && strcasecmp(db_cell(rows, 0, 0), email) != 0)
-		rc = email_changed(r, email);
+		rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(lang), DBS(bio ? bio : ""),
+			     DBS(segment ? segment : ""), DBI(r->user.id));
+	/* the address changed since the password was asked for it */
+	if (rc == 0 && strcmp(db_cell(rows, 0, 0), email) != 0 && !changing)
+		rc = E_CONFLICT;
+	if (rc == 0 && strcmp(db_cell(rows, 0, 0), email) != 0)
+		rc = email_change_asked(r, db_cell(rows, 0, 0), email);
 	db_rows_free(rows);
 	if (rc == 0)
 		rc = db_commit(r->app->db);
@@ -369,7 +404,15 @@ static int do_password(request *r)
 		rc = load_settings(r);
 		return rc ? rc : 400;
 	}
-	rc = users_set_password(r->app->db, r->user.id, pw);
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = users_set_password(r->app->db, r->user.id, pw);
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_PENDING_DROP, NULL, DBI(r->user.id));
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
 	if (rc != 0)
 		return rc;
 	/* a new password ends every other session: start a fresh one here */
@@ -484,6 +527,9 @@ static int page_admin(request *r)
 	if (req_query(r, "saved"))
 		hdf_str(r->hdf, "saved", req_query(r, "saved"));
 	db_rows_free(rows);
+	rc = admin_restricted_load(r);
+	if (rc != 0)
+		return rc;
 	r->template = "admin";
 	return 200;
 }
@@ -518,6 +564,16 @@ static int do_roles(request *r)
 	if (id == r->user.id && !(bits & ROLE_ADMIN)) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.own_admin"));
 		return E_FORBIDDEN;
+	}
+	/* another admin's roles are out of reach, as for every action against
+	 * a member (users.h, rank_refusal); one's own roles beyond admin (the
+	 * marketing digest) are one's own business */
+	if (id != r->user.id && bits != old_bits) {
+		const char *why = rank_refusal(r->user.id, r->user.roles, id, old_bits);
+		if (why) {
+			hdf_str(r->hdf, "error.reason", req_text(r, why));
+			return E_FORBIDDEN;
+		}
 	}
 	roles_format(bits, new_set, sizeof(new_set));
 	if (bits != old_bits) {
@@ -557,7 +613,10 @@ static const route routes[] = {
 	{ R_POST, "/lang", do_lang, 0, lang_fields, NULL },
 	{ R_GET | R_LOGIN, "/admin", page_admin, ROLE_ADMIN, NULL, NULL },
 	{ R_POST | R_LOGIN, "/admin/roles", do_roles, ROLE_ADMIN, roles_fields, NULL },
+	{ R_POST | R_LOGIN, "/admin/lift", do_lift, ROLE_ADMIN, lift_fields, NULL },
 	{ R_POST | R_LOGIN, "/settings/email", do_email_prefs, 0, email_prefs_fields, NULL },
+	{ R_GET, "/settings/email/confirm", page_email_confirm, 0, NULL, NULL },
+	{ R_POST, "/settings/email/confirm", do_email_confirm, 0, verify_fields, NULL },
 	{ R_POST | R_LOGIN, "/settings/verify/resend", do_verify_resend, 0, NULL, NULL },
 	{ R_GET, "/settings/verify", page_verify, 0, NULL, NULL },
 	{ R_POST, "/settings/verify", do_verify, 0, verify_fields, NULL },

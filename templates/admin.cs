@@ -30,5 +30,25 @@
   </ul>
   <?cs if:d.next_page ?><p><a href="/admin?q=<?cs var:url_escape(d.q) ?>&amp;page=<?cs var:d.next_page ?>"><?cs var:L.admin.next ?></a></p><?cs /if ?>
   <?cs else ?><p class="empty"><?cs var:L.admin.none ?></p><?cs /if ?>
+
+  <h2 id="restricted"><?cs var:L.admin.restricted ?></h2>
+  <?cs if:lifted ?><p class="notice notice-ok" role="status"><?cs var:L.admin.lifted ?> <?cs var:lifted ?></p><?cs /if ?>
+  <?cs if:subcount(d.restricted) ?>
+  <ul class="user-roles">
+  <?cs each:u = d.restricted ?>
+    <li>
+      <form action="/admin/lift" method="post">
+        <?cs call:csrf_field() ?>
+        <input type="hidden" name="username" value="<?cs var:u.username ?>">
+        <div class="user-line"><a href="/u/<?cs var:u.username ?>"><strong><?cs var:u.username ?></strong></a>
+          <?cs if:u.suspended_until_at ?><span class="meta"><?cs var:L.admin.suspended_until ?> <?cs call:time(u.suspended_until_at) ?></span><?cs /if ?>
+          <?cs if:u.silenced_until_at ?><span class="meta"><?cs var:L.admin.silenced_until ?> <?cs call:time(u.silenced_until_at) ?></span><?cs /if ?>
+          <button type="submit" class="button button-small" aria-label="<?cs var:L.admin.lift_label ?> <?cs var:u.username ?>"><?cs var:L.admin.lift ?></button>
+        </div>
+      </form>
+    </li>
+  <?cs /each ?>
+  </ul>
+  <?cs else ?><p class="empty"><?cs var:L.admin.restricted_none ?></p><?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -1,7 +1,7 @@
 <?cs set:page.title = L.mod.queue ?><?cs include:"header.cs" ?><?cs include:"mod_macros.cs" ?>
 <div class="page-head"><h1><?cs var:L.mod.queue ?></h1>
 <nav class="tabs" aria-label="<?cs var:L.mod.title ?>"><a href="/mod" aria-current="page"><?cs var:L.mod.queue ?></a><a href="/mod/log"><?cs var:L.mod.log ?></a><a href="/mod/words"><?cs var:L.mod.words ?></a><a href="/mod/stats"><?cs var:L.mod.stats ?></a><a href="/mod/transparency"><?cs var:L.mod.transparency ?></a></nav></div>
-<?cs if:done ?><p class="notice notice-ok" role="status"><?cs var:L.mod.done ?> <?cs var:done ?><?cs if:conflicts ?> · <?cs var:L.mod.conflicts ?> <?cs var:conflicts ?><?cs /if ?></p><?cs /if ?>
+<?cs if:done ?><p class="notice notice-ok" role="status"><?cs var:L.mod.done ?> <?cs var:done ?><?cs if:conflicts ?> · <?cs var:L.mod.conflicts ?> <?cs var:conflicts ?><?cs /if ?><?cs if:refused ?> · <?cs var:L.mod.refused ?> <?cs var:refused ?><?cs /if ?></p><?cs /if ?>
 <form action="/mod" method="get" class="inline-search">
   <label for="type"><?cs var:L.mod.filter_type ?></label>
   <select id="type" name="type"><option value=""><?cs var:L.mod.any ?></option><option value="post"<?cs if:d.type == "post" ?> selected<?cs /if ?>><?cs var:L.mod.kind_post ?></option><option value="review"<?cs if:d.type == "review" ?> selected<?cs /if ?>><?cs var:L.mod.kind_review ?></option><option value="idea"<?cs if:d.type == "idea" ?> selected<?cs /if ?>><?cs var:L.mod.kind_idea ?></option><option value="idea_comment"<?cs if:d.type == "idea_comment" ?> selected<?cs /if ?>><?cs var:L.mod.kind_idea_comment ?></option></select>

@@ -9,6 +9,13 @@
       <label for="email"><?cs var:L.settings.email ?></label>
       <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="<?cs var:form.email ?>"<?cs call:described("email", "") ?>>
       <?cs call:field_error("email") ?>
+      <?cs if:d.settings.email_pending ?><p class="notice notice-warn" role="status"><?cs var:L.settings.email_pending ?> <strong><?cs var:d.settings.email_pending ?></strong></p><?cs /if ?>
+    </div>
+    <div class="field">
+      <label for="email_password"><?cs var:L.settings.email_password ?></label>
+      <input id="email_password" name="password" type="password" autocomplete="current-password"<?cs call:described("password", "1") ?>>
+      <p class="hint" id="password-hint"><?cs var:L.settings.email_password_hint ?></p>
+      <?cs call:field_error("password") ?>
     </div>
     <div class="field">
       <label for="lang"><?cs var:L.settings.lang ?></label>

@@ -37,9 +37,20 @@ int email_settings_load(request *r);
 /* In the registration's transaction: the preferences row (with the
  * language of the request) and the verification email. */
 int email_registered(request *r, long long user_id, const char *email);
-/* In the settings' transaction, when the address changed: it is no longer
- * verified, and a check goes to the new one. */
-int email_changed(request *r, const char *email);
+/* Before a change of address: whether password is the member's, whose
+ * stored hash is hash (borrowed). Counted by the login throttles
+ * (login_guard.h) as a login's guesses are. 0 when it is; E_INVALID with
+ * the field error on "password" when it is missing or wrong; E_THROTTLED
+ * with the field error; or a database error. */
+int email_change_allowed(request *r, const char *hash, const char *password);
+/* In the settings' transaction, when the address is to change: new_email
+ * waits in users.email_pending, a link goes to it and a notice to
+ * old_email (the outbox). users.email stays as it is. */
+int email_change_asked(request *r, const char *old_email, const char *new_email);
+/* GET /settings/email/confirm?token= asks (a button: a link scanner
+ * changes nothing), POST (token) applies the pending address, once. */
+int page_email_confirm(request *r);
+int do_email_confirm(request *r);
 /* Hash of a token from an emailed link (64 hex digits), as stored in
  * account_tokens. E_INVALID when it is not 64 hex digits. */
 int account_token_hash(const char *hex, unsigned char out[32]);
@@ -61,6 +72,14 @@ void invite_show(request *r, const char *token);
 /* In the registration's transaction: records that invitee_id came through
  * the invitation token (nothing for a missing or bad token). */
 int invite_accepted(request *r, const char *token, long long invitee_id);
+
+/* restrictions.c: the admin page's suspended and silenced members
+ * (d.restricted.N.{id,username,suspended_until_at,silenced_until_at}, the
+ * times NULL when not in force) and POST /admin/lift (username), which
+ * ends both, audited. */
+extern const field_spec lift_fields[];
+int admin_restricted_load(request *r);
+int do_lift(request *r);
 
 /* unsubscribe.c: /unsubscribe/{token}: GET asks, POST (also the mail
  * client's one-click, RFC 8058) does it. */

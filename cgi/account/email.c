@@ -1,12 +1,22 @@
 /* email.c: a member's email preferences (immediate, daily digest, weekly
  * digest, none) on the settings page, and the check of their address: a
- * link is mailed at registration and whenever the address changes; until
- * it is followed the member uses the site as anyone else but gets no
- * notification email, digest or re-engagement mail (only the address
- * checks and password resets), which the settings page says. */
+ * link is mailed at registration; until it is followed the member uses the
+ * site as anyone else but gets no notification email, digest,
+ * re-engagement mail or password reset (only the address checks), which
+ * the settings page says.
+ *
+ * A change of address is where a stolen session would become the account
+ * for good (the new address then gets the password resets), so it asks
+ * for the current password, counted by the login throttles, and waits:
+ * the new address is kept in users.email_pending until the link mailed to
+ * it is followed (a 'change' token, single use, a day, only its hash
+ * stored), and the old address is told at once, with what to do if it was
+ * not the member: reset the password, which cancels the change. */
 #include "account.h"
 #include "../core/err.h"
+#include "../core/login_guard.h"
 #include "../core/outbox.h"
+#include "../core/password.h"
 #include "../core/session.h"
 #include "../core/throttle.h"
 
@@ -42,7 +52,15 @@ static const char SQL_PREFS_SET[] =
 static const char SQL_PREFS_NEW[] =
 	"INSERT INTO email_prefs (user_id, mode, lang, updated_at) VALUES (?, 'immediate', ?, "
 	"UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE lang = VALUES(lang)";
-static const char SQL_UNVERIFY[] = "UPDATE users SET email_verified_at = NULL WHERE id = ?";
+static const char SQL_PENDING_SET[] = "UPDATE users SET email_pending = ? WHERE id = ?";
+static const char SQL_CHANGE_FIND[] =
+	"SELECT t.user_id AS user_id FROM account_tokens t JOIN users u ON u.id = t.user_id "
+	"WHERE t.token_hash = ? AND t.purpose = 'change' AND t.used_at IS NULL "
+	"AND t.expires_at > UTC_TIMESTAMP() AND t.email = u.email_pending COLLATE utf8mb4_unicode_ci";
+/* following the link shows the address is the member's: it is confirmed */
+static const char SQL_CHANGE_APPLY[] =
+	"UPDATE users SET email = email_pending, email_pending = NULL, "
+	"email_verified_at = UTC_TIMESTAMP() WHERE id = ? AND email_pending IS NOT NULL";
 static const char SQL_ADDRESS[] =
 	"SELECT email, email_verified_at IS NOT NULL FROM users WHERE id = ?";
 static const char SQL_TOKEN_FIND[] =
@@ -95,13 +113,109 @@ int email_registered(request *r, long long user_id, const char *email)
 	return rc ? rc : queue_check(r, user_id, email);
 }
 
-int email_changed(request *r, const char *email)
+int email_change_allowed(request *r, const char *hash, const char *password)
 {
-	int rc = DB_EXEC(r->app->db, SQL_UNVERIFY, NULL, DBI(r->user.id));
+	login_guard g;
+	int rc;
+
+	if (password == NULL || *password == '\0') {
+		req_field_error(r, "password", "err.email_password", 0);
+		return E_INVALID;
+	}
+	/* the guesses a login would get, no more: the same counters */
+	login_guard_init(&g, r, r->user.id, NULL);
+	rc = login_guard_check(r, &g);
+	if (rc == E_THROTTLED)
+		req_field_error(r, "password", "err.throttled", 15);
+	if (rc != 0)
+		return rc;
+	rc = password_verify(hash, password);
+	if (rc == E_FORBIDDEN) {
+		rc = login_guard_failed(r, &g);
+		if (rc != 0)
+			return rc;
+		req_field_error(r, "password", "err.bad_password", 0);
+		return E_INVALID;
+	}
+	return rc;
+}
+
+int email_change_asked(request *r, const char *old_email, const char *new_email)
+{
+	outbox_item link = { .kind = "change", .user_id = r->user.id, .email = new_email,
+			     .lang = r->lang };
+	outbox_item note = { .kind = "change_note", .user_id = r->user.id, .email = old_email,
+			     .lang = r->lang };
+	int rc = DB_EXEC(r->app->db, SQL_PENDING_SET, NULL, DBS(new_email), DBI(r->user.id));
 
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_PREFS_NEW, NULL, DBI(r->user.id), DBS(r->lang));
-	return rc ? rc : queue_check(r, r->user.id, email);
+	if (rc == 0)
+		rc = outbox_queue(r->app->db, &link);
+	return rc ? rc : outbox_queue(r->app->db, &note);
+}
+
+int page_email_confirm(request *r)
+{
+	const char *token = req_query(r, "token");
+	unsigned char hash[32];
+	long long user_id = 0;
+	int rc;
+
+	r->template = "email_change";
+	if (req_query(r, "done")) {
+		hdf_int(r->hdf, "d.changed", 1);
+		return 200;
+	}
+	if (account_token_hash(token, hash) != 0)
+		return E_INVALID;
+	rc = DB_SELECT_INT(r->app->db, SQL_CHANGE_FIND, &user_id, DBB(hash, 32));
+	if (rc == E_NOTFOUND)
+		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.change_bad_link"));
+	if (rc != 0)
+		return rc;
+	hdf_str(r->hdf, "form.token", token);
+	return 200;
+}
+
+int do_email_confirm(request *r)
+{
+	unsigned char hash[32];
+	long long user_id = 0;
+	db_result res;
+	int rc;
+
+	r->template = "email_change";
+	if (r->invalid || account_token_hash(form_get(&r->in, "token"), hash) != 0)
+		return E_INVALID;
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_SELECT_INT(r->app->db, SQL_CHANGE_FIND, &user_id, DBB(hash, 32));
+	/* single use: of two clicks at once, one marks it used */
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_TOKEN_USE, &res, DBB(hash, 32));
+	if (rc == 0 && res.affected != 1)
+		rc = E_NOTFOUND;
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_CHANGE_APPLY, &res, DBI(user_id));
+	if (rc == 0 && res.affected != 1)
+		rc = E_NOTFOUND;
+	if (rc == 0)
+		rc = db_commit(r->app->db);
+	else
+		db_rollback(r->app->db);
+	if (rc == E_NOTFOUND)
+		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.change_bad_link"));
+	/* another account took the address while it waited */
+	if (rc == E_DUP) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.email_taken"));
+		rc = E_CONFLICT;
+	}
+	if (rc != 0)
+		return rc;
+	r->created_id = user_id;
+	req_redirect(r, "/settings/email/confirm?done=1");
+	return 303;
 }
 
 int do_email_prefs(request *r)

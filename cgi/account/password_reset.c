@@ -2,12 +2,15 @@
  *
  * POST /password/forgot answers the same, in the same time, whether or not
  * an account has the address: it only queues an outbox row for the typed
- * address. The mail sender looks the address up; when an account has it,
- * it makes a single-use token (only its hash is stored, valid one hour
- * from sending) and mails the link; otherwise it drops the row and sends
+ * address. The mail sender looks the address up; when an account has it
+ * and has confirmed it (an address nobody has shown is theirs, or one
+ * waiting for a change to be confirmed, gets nothing), it makes a
+ * single-use token (only its hash is stored, valid one hour from sending)
+ * and mails the link; otherwise it drops the row and sends
  * nothing. /password/reset?token=... takes a new password once: the token
  * is marked used in the same transaction, every session of the member ends
- * (this browser gets a fresh one) and the address counts as verified, since
+ * (this browser gets a fresh one), a change of address waiting for its
+ * confirmation is cancelled, and the address counts as verified, since
  * the member has just shown they read its mail. */
 #include "account.h"
 #include "../core/err.h"
@@ -40,6 +43,9 @@ static const char SQL_TOKEN_USE[] =
 	"UPDATE account_tokens SET used_at = UTC_TIMESTAMP() WHERE token_hash = ? AND used_at IS NULL";
 static const char SQL_VERIFIED[] =
 	"UPDATE users SET email_verified_at = COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?";
+/* whoever asked for a change of address may have had the session, not the
+ * mailbox: the reset, made from the mailbox, cancels it */
+static const char SQL_PENDING_DROP[] = "UPDATE users SET email_pending = NULL WHERE id = ?";
 
 int page_forgot(request *r)
 {
@@ -167,6 +173,8 @@ int do_reset(request *r)
 		rc = users_set_password(r->app->db, user_id, pw);
 	if (rc == 0 && db_cell_int(rows, 0, 3))
 		rc = DB_EXEC(r->app->db, SQL_VERIFIED, NULL, DBI(user_id));
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_PENDING_DROP, NULL, DBI(user_id));
 	/* whoever had the old password is logged out everywhere */
 	if (rc == 0)
 		rc = session_end_all(r, user_id);

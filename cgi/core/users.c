@@ -22,6 +22,17 @@ static const char SQL_USER_SET_ROLES[] =
 	"UPDATE users SET roles = ? WHERE id = ?";
 static const char SQL_USER_GET_ROLES[] =
 	"SELECT id, roles FROM users WHERE username = ?";
+static const char SQL_USER_ROLES_OF[] = "SELECT roles FROM users WHERE id = ?";
+/* read in the transaction that lifts, so that the audit line says what was
+ * in force when it ended */
+static const char SQL_USER_RESTRICTED[] =
+	"SELECT IF(suspended_until > UTC_TIMESTAMP(), "
+	"DATE_FORMAT(suspended_until, '%Y-%m-%d %H:%i UTC'), NULL) AS suspended_until, "
+	"IF(silenced_until > UTC_TIMESTAMP(), "
+	"DATE_FORMAT(silenced_until, '%Y-%m-%d %H:%i UTC'), NULL) AS silenced_until "
+	"FROM users WHERE id = ? FOR UPDATE";
+static const char SQL_USER_LIFT[] =
+	"UPDATE users SET suspended_until = NULL, silenced_until = NULL WHERE id = ?";
 static const char SQL_AUDIT_INSERT[] =
 	"INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, detail, created_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
@@ -107,6 +118,76 @@ int users_get_roles(db *d, const char *name, long long *id, char *roles, size_t 
 		snprintf(roles, size, "%s", db_cell(rows, 0, 1) ? db_cell(rows, 0, 1) : "");
 	}
 	db_rows_free(rows);
+	return rc;
+}
+
+int role_rank(unsigned roles)
+{
+	if (roles & ROLE_ADMIN)
+		return 2;
+	if (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_MARKETING))
+		return 1;
+	return 0;
+}
+
+const char *rank_refusal(long long actor_id, unsigned actor_roles, long long target_id,
+			 unsigned target_roles)
+{
+	/* a moderator who silences themselves cannot undo it; one who suspends
+	 * themselves cannot even log in to ask */
+	if (actor_id == target_id)
+		return "err.rank_self";
+	if (role_rank(target_roles) >= role_rank(actor_roles))
+		return "err.rank";
+	return NULL;
+}
+
+int users_roles_of(db *d, long long id, unsigned *roles)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_USER_ROLES_OF, &rows, DBI(id));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0)
+		rc = E_NOTFOUND;
+	else
+		*roles = roles_parse(db_cell(rows, 0, db_col(rows, "roles")));
+	db_rows_free(rows);
+	return rc;
+}
+
+int users_lift(db *d, long long actor_id, long long id, const char *reason, int *lifted)
+{
+	db_rows *rows = NULL;
+	const char *suspended = NULL, *silenced = NULL;
+	char detail[160];
+	int rc;
+
+	*lifted = 0;
+	rc = db_begin(d);
+	if (rc == 0)
+		rc = DB_SELECT(d, SQL_USER_RESTRICTED, &rows, DBI(id));
+	if (rc == 0 && rows->nrows == 0)
+		rc = E_NOTFOUND;
+	if (rc == 0) {
+		suspended = db_cell(rows, 0, db_col(rows, "suspended_until"));
+		silenced = db_cell(rows, 0, db_col(rows, "silenced_until"));
+	}
+	if (rc == 0 && (suspended || silenced)) {
+		snprintf(detail, sizeof(detail), "suspended until %s, silenced until %s -> none",
+			 suspended ? suspended : "-", silenced ? silenced : "-");
+		rc = DB_EXEC(d, SQL_USER_LIFT, NULL, DBI(id));
+		if (rc == 0)
+			rc = audit_add(d, actor_id, "lift", "user", id, reason, detail);
+		if (rc == 0)
+			*lifted = 1;
+	}
+	db_rows_free(rows);
+	if (rc == 0)
+		return db_commit(d);
+	db_rollback(d);
+	*lifted = 0;
 	return rc;
 }
 

@@ -22,6 +22,20 @@ void roles_format(unsigned bits, char *out, size_t size);
 /* The bit of one role name ("staff"), or 0 for an unknown name. */
 unsigned role_bit(const char *name, size_t len);
 
+/* Rank, the one order of roles that says who may act against whom:
+ *   0  member
+ *   1  moderator, staff, marketing (the company's people)
+ *   2  admin
+ * An account ranks as the highest role it holds. */
+int role_rank(unsigned roles);
+/* Whether actor (id and role bits) may act against the member target:
+ * suspend, silence or warn them, change their roles, take down their
+ * content. NULL when they may; else the key of the reason in the language
+ * files: "err.rank_self" for one's own account, "err.rank" for a member of
+ * equal or higher rank. */
+const char *rank_refusal(long long actor_id, unsigned actor_roles, long long target_id,
+			 unsigned target_roles);
+
 /* What a login needs to know about an account. */
 typedef struct login_user {
 	long long id;
@@ -51,6 +65,15 @@ int users_set_roles(db *d, long long id, const char *roles);
 /* The id and roles of username; E_NOTFOUND if none. roles gets a SET
  * value of at most size bytes. */
 int users_get_roles(db *d, const char *name, long long *id, char *roles, size_t size);
+
+/* The role bits of account id; E_NOTFOUND if none. */
+int users_roles_of(db *d, long long id, unsigned *roles);
+
+/* Lifts the suspension and the silence of account id, in one transaction
+ * with its audit line (action "lift", by actor_id, 0 for the command line,
+ * with reason). *lifted gets 1, or 0 when neither was in force (nothing is
+ * then written). Returns 0, E_NOTFOUND or a database error. */
+int users_lift(db *d, long long actor_id, long long id, const char *reason, int *lifted);
 
 /* Adds a line to the audit log. actor_id 0 means the command line. */
 int audit_add(db *d, long long actor_id, const char *action, const char *target_type,

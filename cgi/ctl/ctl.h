@@ -86,4 +86,13 @@ extern const arg_spec ctl_reengage_args;
 int ctl_reengage(db *d, const config *cfg, const args *a);
 int demo_notify(db *d, const long long *users);
 
+/* `user unsuspend NAME` (user_status.c): lifts the member's suspension and
+ * silence, whichever are in force (users_lift), audited with the command
+ * line as the actor. ctl_user_unsuspend_check: NAME is a username. Exit
+ * status 0, also when neither was in force (nothing is then changed); 1
+ * when no member has the name or the database fails. */
+extern const arg_spec ctl_user_unsuspend_args;
+int ctl_user_unsuspend_check(const args *a, char *why, size_t size);
+int ctl_user_unsuspend(db *d, const config *cfg, const args *a);
+
 #endif

@@ -8,8 +8,8 @@
  * message is in the member's language (their setting, else the language
  * they used the site in), rendered from templates/email/text.cs and
  * html.cs, with a signed unsubscribe link in the body and for the
- * List-Unsubscribe header. Password reset and address-check tokens are
- * made here: the raw token only lives in the message, the database keeps
+ * List-Unsubscribe header. Password reset, address-check and change of
+ * address tokens are made here: the raw token only lives in the message, the database keeps
  * its hash.
  */
 #include "mail.h"
@@ -31,11 +31,16 @@ static const char SQL_MEMBER[] =
 	"SELECT u.username, u.email, u.lang, u.email_verified_at IS NOT NULL, "
 	"COALESCE(p.mode, 'immediate'), COALESCE(p.lang, '') "
 	"FROM users u LEFT JOIN email_prefs p ON p.user_id = u.id WHERE u.id = ?";
-static const char SQL_MEMBER_BY_EMAIL[] = "SELECT id FROM users WHERE email = ?";
+/* a reset goes only to an address its account has confirmed: one typed
+ * at registration, or waiting for a change, may be anyone's */
+static const char SQL_MEMBER_BY_EMAIL[] =
+	"SELECT id FROM users WHERE email = ? AND email_verified_at IS NOT NULL";
+static const char SQL_PENDING[] =
+	"SELECT COALESCE(email_pending, '') AS email_pending FROM users WHERE id = ?";
 static const char SQL_TOKEN_INSERT[] =
 	"INSERT INTO account_tokens (token_hash, purpose, user_id, email, created_at, expires_at) "
 	"VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? SECOND)";
-/* A new reset link replaces the ones before it. */
+/* A new reset or change link replaces the ones before it. */
 static const char SQL_TOKENS_RETIRE[] =
 	"UPDATE account_tokens SET used_at = UTC_TIMESTAMP() "
 	"WHERE user_id = ? AND purpose = ? AND used_at IS NULL";
@@ -46,6 +51,7 @@ static const char SQL_MISSED_THREADS[] =
 
 #define RESET_SECONDS 3600
 #define VERIFY_SECONDS (7 * 86400)
+#define CHANGE_SECONDS 86400
 
 typedef struct member {
 	char name[64], email[256], lang[4], mode[12];
@@ -345,11 +351,13 @@ static int make_token(mail_ctx *m, long long uid, const char *email, const char 
 	hex_encode(raw, sizeof(raw), hex);
 	sodium_memzero(raw, sizeof(raw));
 	rc = db_begin(m->d);
-	if (rc == 0 && strcmp(purpose, "reset") == 0)
+	if (rc == 0 && strcmp(purpose, "verify") != 0)
 		rc = DB_EXEC(m->d, SQL_TOKENS_RETIRE, NULL, DBI(uid), DBS(purpose));
 	if (rc == 0)
 		rc = DB_EXEC(m->d, SQL_TOKEN_INSERT, NULL, DBB(hash, 32), DBS(purpose), DBI(uid),
-			     DBS(email), DBI(strcmp(purpose, "reset") == 0 ? RESET_SECONDS : VERIFY_SECONDS));
+			     DBS(email), DBI(strcmp(purpose, "reset") == 0	 ? RESET_SECONDS
+					     : strcmp(purpose, "change") == 0 ? CHANGE_SECONDS
+									  : VERIFY_SECONDS));
 	if (rc == 0)
 		rc = db_commit(m->d);
 	else
@@ -413,6 +421,65 @@ static int compose_account(mail_ctx *m, const outbox_row *row, HDF *h, message *
 	return rc;
 }
 
+/* A change of address: the link to the new address (change), written only
+ * while that address is still the one waiting, or the notice to the old
+ * address (change_note), which goes whatever happened since: the member
+ * must hear of it even when the change went through at once. */
+static int compose_change(mail_ctx *m, const outbox_row *row, HDF *h, message *msg,
+			  char *why, size_t why_size)
+{
+	int link = strcmp(row->kind, "change") == 0;
+	db_rows *rows = NULL;
+	member mb;
+	HDF *lang;
+	char url[400], text[600];
+	int rc = load_member(m, row->user_id, &mb);
+
+	if (rc != 0)
+		return rc;
+	if (link) {
+		rc = DB_SELECT(m->d, SQL_PENDING, &rows, DBI(row->user_id));
+		if (rc != 0)
+			return rc;
+		if (rows->nrows == 0 ||
+		    strcasecmp(db_cell(rows, 0, db_col(rows, "email_pending")), row->email) != 0)
+			rc = E_NOTFOUND;
+		db_rows_free(rows);
+		if (rc == E_NOTFOUND)
+			snprintf(why, why_size, "the change was applied, replaced or cancelled");
+		if (rc != 0)
+			return rc;
+	}
+	if (!mail_address_ok(row->email))
+		return E_INVALID;
+	snprintf(msg->lang, sizeof(msg->lang), "%s", *row->lang ? row->lang : *mb.lang ? mb.lang : "en");
+	lang = lang_of(m, msg->lang);
+	if (link) {
+		rc = make_token(m, row->user_id, row->email, "change", "/settings/email/confirm", url,
+				sizeof(url));
+	} else {
+		snprintf(url, sizeof(url), "%s/password/forgot", m->origin);
+	}
+	if (rc != 0)
+		return rc;
+	snprintf(msg->to, sizeof(msg->to), "%s", row->email);
+	snprintf(msg->subject, sizeof(msg->subject), "%s",
+		 notify_text(lang, link ? "notify.mail.change_subject" : "notify.mail.change_note_subject"));
+	fill(lang, "notify.mail.greeting", text, sizeof(text), mb.name, "", 0);
+	hdf_str(h, "mail.greeting", text);
+	fill(lang, link ? "notify.mail.change_intro" : "notify.mail.change_note_intro", text,
+	     sizeof(text), mb.name, "", 0);
+	hdf_str(h, "mail.intro", text);
+	hdf_str(h, "mail.action.text", notify_text(lang, link ? "notify.mail.change_action"
+							 : "notify.mail.change_note_action"));
+	hdf_str(h, "mail.action.url", url);
+	hdf_str(h, "mail.outro", notify_text(lang, link ? "notify.mail.change_ignore"
+						    : "notify.mail.change_note_outro"));
+	rc = render(m, h, lang, row->user_id, NULL, msg);
+	sodium_memzero(url, sizeof(url));
+	return rc;
+}
+
 int mail_compose(mail_ctx *m, const outbox_row *row, message *msg, char *why, size_t why_size)
 {
 	HDF *h = NULL;
@@ -428,6 +495,8 @@ int mail_compose(mail_ctx *m, const outbox_row *row, message *msg, char *why, si
 		rc = compose_digest(m, row, h, msg, why, why_size);
 	else if (strcmp(row->kind, "insights") == 0)
 		rc = compose_insights(m, row, h, msg, why, why_size);
+	else if (strcmp(row->kind, "change") == 0 || strcmp(row->kind, "change_note") == 0)
+		rc = compose_change(m, row, h, msg, why, why_size);
 	else
 		rc = compose_account(m, row, h, msg, why, why_size);
 	hdf_destroy(&h);

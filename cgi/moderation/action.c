@@ -50,6 +50,40 @@ static const char *target_status(const char *action)
 	return NULL;
 }
 
+/* Whether the action goes against the item's author: warn, silence and
+ * suspend are aimed at them, hide, delete and edit take down or change
+ * what they wrote. Approve and restore only bring content back. */
+static int against_author(const char *action, int *on_member)
+{
+	*on_member = strcmp(action, "warn") == 0 || strcmp(action, "silence") == 0 ||
+		     strcmp(action, "suspend") == 0;
+	return *on_member || strcmp(action, "hide") == 0 || strcmp(action, "delete") == 0 ||
+	       strcmp(action, "edit") == 0;
+}
+
+/* Refuses (E_FORBIDDEN, with the reason) an action against an author the
+ * moderator does not outrank (users.h, rank_refusal). Moderators may still
+ * take down or edit their own content; never act on their own account. */
+static int may_act(request *r, const char *action, long long author)
+{
+	const char *why;
+	unsigned roles = 0;
+	int on_member, rc;
+
+	if (!against_author(action, &on_member) || author == 0)
+		return 0;
+	if (!on_member && author == r->user.id)
+		return 0;
+	rc = users_roles_of(r->app->db, author, &roles);
+	if (rc != 0)
+		return rc;
+	why = rank_refusal(r->user.id, r->user.roles, author, roles);
+	if (why == NULL)
+		return 0;
+	hdf_str(r->hdf, "error.reason", req_text(r, why));
+	return E_FORBIDDEN;
+}
+
 /* Parses "post:123" or "post:123:held" (the status the moderator saw). */
 static int parse_item(const char *s, char *type, size_t tsize, long long *id,
 		      char *seen, size_t ssize)
@@ -91,6 +125,9 @@ static int act_on(request *r, const char *action, const char *item, const char *
 		return rc;
 	snprintf(from, sizeof(from), "%s", *seen ? seen : hdf_get_value(r->hdf, "act.status", ""));
 	author = hdf_get_int_value(r->hdf, "act.author_id", 0);
+	rc = may_act(r, action, author);
+	if (rc != 0)
+		return rc;
 	if (strcmp(action, "edit") == 0) {
 		const char *body = form_get(&r->in, "body");
 		if (k->edit == NULL) {
@@ -169,8 +206,8 @@ int do_action(request *r)
 	const char *action = form_get(&r->in, "action"), *reason = form_get(&r->in, "reason");
 	long long days = form_int(&r->in, "days", 7);
 	int from_queue = form_get(&r->in, "from_queue") != NULL;
-	size_t i, items = 0, done = 0, conflicts = 0;
-	char url[64];
+	size_t i, items = 0, done = 0, conflicts = 0, refused = 0;
+	char url[96];
 	int rc = 0;
 
 	if (r->invalid) {
@@ -191,6 +228,11 @@ int do_action(request *r)
 			conflicts++;
 			continue;
 		}
+		/* one author out of reach leaves the rest of a bulk action to go */
+		if (rc == E_FORBIDDEN) {
+			refused++;
+			continue;
+		}
 		if (rc != 0)
 			break;
 		done++;
@@ -200,13 +242,19 @@ int do_action(request *r)
 		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.no_item"));
 		return E_INVALID;
 	}
-	if (rc != 0 && rc != E_CONFLICT)
+	if (rc != 0 && rc != E_CONFLICT && rc != E_FORBIDDEN)
 		return rc == E_NOTFOUND && items == 1 ? E_NOTFOUND : rc;
+	if (done == 0 && refused > 0)
+		return E_FORBIDDEN; /* error.reason says why */
 	if (done == 0 && conflicts > 0) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.conflict"));
 		return E_CONFLICT;
 	}
-	snprintf(url, sizeof(url), "/mod?done=%zu&conflicts=%zu", done, conflicts);
+	if (refused > 0)
+		snprintf(url, sizeof(url), "/mod?done=%zu&conflicts=%zu&refused=%zu", done,
+			 conflicts, refused);
+	else
+		snprintf(url, sizeof(url), "/mod?done=%zu&conflicts=%zu", done, conflicts);
 	r->created_id = (long long)done;
 	req_redirect(r, url);
 	return 303;

@@ -1,10 +1,19 @@
 /* flag.c: members flag content. Once per member per item; flaggers stay
  * anonymous to the author; enough flags from distinct members hide the item
- * until a moderator decides (moderation.flags_to_hide). */
+ * until a moderator decides (moderation.flags_to_hide).
+ *
+ * Only established members' flags count towards hiding: accounts at least
+ * moderation.flag_min_account_hours old (24) with something published (a
+ * visible post, review or idea), and moderators, staff and admins. Three
+ * accounts made a minute ago must not take a post down; their flags are
+ * still recorded and queued for a moderator. Content by moderators, staff
+ * and admins is never hidden by flags alone: a moderator decides. */
 #include "mod.h"
 #include "../core/err.h"
 #include "../core/moderation.h"
 #include "../core/rollup.h"
+
+#include "../core/users.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,21 +24,35 @@ const field_spec flag_fields[] = {
 	FIELDS_END
 };
 
+/* whose flags always count, and whose content flags never hide */
+#define TRUSTED_ROLES (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN)
+
 static const char SQL_FLAG_INSERT[] =
 	"INSERT INTO flags (target_type, target_id, user_id, reason, note, created_at) "
 	"VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_FLAGS_OPEN[] =
-	"SELECT COUNT(*) FROM flags WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
+	"SELECT COUNT(*) AS open, "
+	"COALESCE(SUM(u.roles & ? <> 0 OR (u.created_at <= UTC_TIMESTAMP() - INTERVAL ? HOUR AND ("
+	"EXISTS (SELECT 1 FROM posts p WHERE p.user_id = u.id AND p.status = 'visible') OR "
+	"EXISTS (SELECT 1 FROM reviews r WHERE r.user_id = u.id AND r.status = 'visible') OR "
+	"EXISTS (SELECT 1 FROM ideas i WHERE i.user_id = u.id AND i.status = 'visible')))), 0) "
+	"AS counted "
+	"FROM flags f JOIN users u ON u.id = f.user_id "
+	"WHERE f.target_type = ? AND f.target_id = ? AND f.resolved_at IS NULL";
+/* the SET as its bits, which are users.h's ROLE_* */
+static const char SQL_AUTHOR_ROLES[] = "SELECT roles + 0 AS roles FROM users WHERE id = ?";
 static const char SQL_QUEUE_DETAIL[] =
 	"UPDATE mod_queue SET detail = ? WHERE target_type = ? AND target_id = ?";
 
 static int do_flag(request *r, const char *type)
 {
 	const item_kind *k = item_kind_find(type);
-	long long id = req_arg_id(r, 0), open = 0;
+	long long id = req_arg_id(r, 0), open = 0, counted = 0, author_roles = 0;
 	long long to_hide = config_int(&r->app->cfg, "moderation.flags_to_hide", 3);
+	long long min_hours = config_int(&r->app->cfg, "moderation.flag_min_account_hours", 24);
+	db_rows *rows = NULL;
 	const char *reason = form_get(&r->in, "reason"), *note = form_get(&r->in, "note");
-	char detail[64], url[300];
+	char detail[80], url[300];
 	int rc;
 
 	if (k == NULL)
@@ -58,12 +81,21 @@ static int do_flag(request *r, const char *type)
 	if (rc == 0) /* the flags figure of the insight pages */
 		rc = rollup_flagged(r->app->db, type, id);
 	if (rc == 0)
-		rc = DB_SELECT_INT(r->app->db, SQL_FLAGS_OPEN, &open, DBS(type), DBI(id));
+		rc = DB_SELECT(r->app->db, SQL_FLAGS_OPEN, &rows, DBI(TRUSTED_ROLES), DBI(min_hours),
+			       DBS(type), DBI(id));
+	if (rc == 0 && rows->nrows == 1) {
+		open = db_cell_int(rows, 0, db_col(rows, "open"));
+		counted = db_cell_int(rows, 0, db_col(rows, "counted"));
+	}
+	db_rows_free(rows);
 	if (rc == 0) {
-		snprintf(detail, sizeof(detail), "%lld flags", open);
+		snprintf(detail, sizeof(detail), "%lld flags, %lld counted", open, counted);
 		rc = DB_EXEC(r->app->db, SQL_QUEUE_DETAIL, NULL, DBS(detail), DBS(type), DBI(id));
 	}
-	if (rc == 0 && to_hide > 0 && open >= to_hide &&
+	if (rc == 0 && to_hide > 0 && counted >= to_hide)
+		rc = DB_SELECT_INT(r->app->db, SQL_AUTHOR_ROLES, &author_roles,
+				   DBI(hdf_get_int_value(r->hdf, "d.item.author_id", 0)));
+	if (rc == 0 && to_hide > 0 && counted >= to_hide && !(author_roles & TRUSTED_ROLES) &&
 	    strcmp(hdf_get_value(r->hdf, "d.item.status", ""), "visible") == 0) {
 		rc = k->set_status(r->app->db, id, "visible", "hidden", req_text(r, "mod.hidden_by_flags"));
 		if (rc == E_CONFLICT) /* hidden or removed meanwhile: the flag stands */

@@ -127,6 +127,12 @@ int page_queue(request *r)
 		hdf_str(r->hdf, "done", req_query(r, "done"));
 	if (req_query(r, "conflicts") && strcmp(req_query(r, "conflicts"), "0") != 0)
 		hdf_str(r->hdf, "conflicts", req_query(r, "conflicts"));
+	{
+		long long refused = 0;
+		if (req_query(r, "refused") &&
+		    parse_long(req_query(r, "refused"), 1, 100000, &refused) == 0)
+			hdf_int(r->hdf, "refused", refused);
+	}
 	r->template = "mod_queue";
 	return 200;
 }

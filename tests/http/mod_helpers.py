@@ -39,6 +39,24 @@ def members(client):
     return make
 
 
+@pytest.fixture
+def trusted_members(stack, members):
+    """A factory like members(n), of members whose flags count towards
+    hiding: each has a published reply (in a thread of someone else's, so
+    that their names stay off the home page) and an account two days old
+    (moderation.flag_min_account_hours is 24)."""
+    def make(n):
+        out = members(n + 1)
+        (host, _), out = out[0], out[1:]
+        tid, _ = new_thread(host)
+        for c, _ in out:
+            reply(c, tid)
+        stack.sql("UPDATE users SET created_at = created_at - INTERVAL 2 DAY "
+                  "WHERE username IN (%s)" % ", ".join("'%s'" % a.username for _, a in out))
+        return out
+    return make
+
+
 def user_id(stack, username):
     rows = stack.sql("SELECT id FROM users WHERE username = '%s'" % username)
     assert rows, "no user %s" % username

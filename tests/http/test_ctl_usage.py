@@ -50,6 +50,8 @@ COMMANDS = {
     "user role": dict(ok=["nobody_x", "+staff", "-admin"], values=[],
                       missing=[[], ["nobody_x"]],
                       bad=[["nobody_x", "+wizard"], ["nobody_x", "staff"]]),
+    "user unsuspend": dict(ok=["nobody_x"], values=[], missing=[[]],
+                           bad=[["bad name!"], ["nobody_x", "someone_else"]]),
     "demo": dict(ok=[], values=[], missing=[], bad=[]),
     "mail": dict(ok=["--once"], values=["--pid", "--origin"], missing=[],
                  bad=[["--once", "--once"], ["--once=1"]]),

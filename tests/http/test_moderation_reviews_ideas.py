@@ -11,7 +11,7 @@ import pytest
 
 import tertulia_http as th
 from tertulia_http import text
-from mod_helpers import act, act_ok, logged, members, moderator, watched  # noqa: F401
+from mod_helpers import act, act_ok, logged, members, moderator, trusted_members, watched  # noqa: F401
 
 FOUR_LINKS = ("See https://a.example/1, https://a.example/2, https://a.example/3 "
               "and https://a.example/4")
@@ -127,9 +127,10 @@ def test_stats_count_actions_by_product(stack, as_demo, members, moderator):
     assert "Kettle %s" % sku in as_demo("marketing").get("/mod/stats").text
 
 
-def test_three_flags_hide_a_review_and_its_rating(stack, members):
+def test_three_flags_hide_a_review_and_its_rating(stack, members, trusted_members):
     sku = new_product(stack)
-    (author, _), *flaggers = members(4)
+    (author, _), = members(1)
+    flaggers = trusted_members(3)
     rid = review(author, sku, rating=1)
     assert product(th.Client(author.base), sku)["product"]["summary"]["count"] == 1
     for c, _ in flaggers:
