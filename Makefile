@@ -15,8 +15,13 @@ PROGRAMS := account forum reviews ideas moderation insights
 CC ?= gcc
 CFLAGS ?= -O2 -g
 WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
-INCLUDES := -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
-LIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl $(shell mariadb_config --libs 2>/dev/null) \
+# Nothing is asked of a tool while make reads this file: on a bare machine
+# `deps` installs mariadb_config, so its answer is taken when a recipe needs
+# it (the variables are recursive), and a build without it says what to do.
+mariadb_config = $(or $(shell mariadb_config --$(1) 2>/dev/null),$(error \
+  mariadb_config is missing: run `make deps` (it installs libmariadb-dev)))
+INCLUDES = -I/usr/include/ClearSilver $(call mariadb_config,cflags)
+LIBS = -lfcgi -lneo_cgi -lneo_cs -lneo_utl $(call mariadb_config,libs) \
         -lsodium -lcmark -lz -lstemmer -lm -lcurl
 BUILD ?= build
 PORT ?= 8080
@@ -33,7 +38,7 @@ DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
   libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev libstemmer-dev \
   libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
   libcurl4-openssl-dev python3-aiosmtpd \
-  chromium chromium-driver wrk valgrind clang libclang-rt-14-dev
+  chromium chromium-driver wrk valgrind clang libclang-rt-14-dev debootstrap
 
 # From the npm registry, into node_modules/ (not committed; no package.json:
 # the top level of the repository stays as it is). Name@major, one each.
@@ -45,7 +50,7 @@ NPM_PACKAGES += vader-sentiment@1 @nlpjs/lang-es@4 sentiment@5
 # Only `make scan` needs these: the scanners no one here wrote.
 SCAN_PACKAGES := sqlmap wapiti
 
-.PHONY: all deps run stop test unit http browser asan test-asan fuzz fuzz-short bench clean \
+.PHONY: all deps run stop test first-run unit http browser asan test-asan fuzz fuzz-short bench clean \
   bench-sentiment unit-valgrind scan scan-deps backup restore
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
@@ -75,21 +80,29 @@ deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done; \
 	  command -v npm >/dev/null || echo npm); \
 	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
+	  echo "installing (a few minutes the first time):" $$missing; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@for p in $(NPM_PACKAGES); do [ -d node_modules/$${p%@*} ] || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "npm:$$missing"; \
 	  npm install --no-save --no-package-lock --no-audit --no-fund --silent --prefix . $(NPM_PACKAGES) >/dev/null; fi
 
-run: deps all
+# The targets that install first run `deps` in a make of its own, then build
+# in another: prerequisites may be made in any order (make -j), and nothing
+# may be compiled before what `deps` installs is there.
+FIRST_DEPS = @$(MAKE) --no-print-directory deps
+
+run:
+	$(FIRST_DEPS)
+	@$(MAKE) --no-print-directory all
 	@cgi/stack.sh start
 
 stop:
 	@cgi/stack.sh stop
 
 asan:
+	$(FIRST_DEPS)
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" all
 
 unit: all
@@ -115,21 +128,32 @@ fuzz-short:
 test-asan: asan
 	TERTULIA_BUILD=$(abspath build-asan) TERTULIA_SANITIZED=1 $(PYTHON) -m pytest -q -m "not slow" tests/http
 
-test: deps all
+test:
+	$(FIRST_DEPS)
 	$(MAKE) unit
 	$(MAKE) unit-valgrind
 	$(MAKE) http
 	$(MAKE) browser
 	$(MAKE) fuzz-short
 	$(MAKE) test-asan
+	$(MAKE) first-run
+
+# The first `make run` on a bare Debian 12, made with debootstrap and run in
+# a chroot (tests/install/): several minutes, needs root.
+first-run:
+	$(PYTHON) -m pytest -q tests/install
 
 # Sentiment accuracy: the UCI sentences (English) and our Spanish reviews.
-bench-sentiment: deps $(BUILD)/tertuliactl
+bench-sentiment:
+	$(FIRST_DEPS)
+	$(MAKE) $(BUILD)/tertuliactl
 	$(PYTHON) tests/bench/sentiment/bench.py --ctl $(BUILD)/tertuliactl
 
 # Benchmarks: not part of make test. Generates a large community once into
 # var/bench, then measures with wrk (see tests/bench/run.py).
-bench: deps all
+bench:
+	$(FIRST_DEPS)
+	$(MAKE) all
 	$(PYTHON) tests/bench/run.py
 
 # Security scanners (tests/security/README.md): installs them if missing,
@@ -139,12 +163,14 @@ bench: deps all
 scan-deps:
 	@missing=$$(for p in $(SCAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
+	  echo "installing (a few minutes the first time):" $$missing; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-scan: deps all scan-deps
+scan:
+	$(FIRST_DEPS)
+	$(MAKE) all scan-deps
 	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) tests/security/scan.py
 
 # Backups of the running stack's database (VAR, default var/): see cgi/backup.sh.
