@@ -67,6 +67,7 @@ static const field_spec register_fields[] = {
 	{ "email", F_EMAIL, 3, 254, 1, NULL },
 	{ "password", F_PASSWORD, 1, 1000, 1, NULL },
 	{ "invite", F_LINE, 0, 100, 0, NULL },
+	{ "next", F_LINE, 0, 1000, 0, NULL }, /* where to go after: safe_next */
 	FIELDS_END
 };
 
@@ -89,7 +90,7 @@ static int do_register(request *r)
 	int rc, taken;
 
 	r->template = "register";
-	hdf_str(r->hdf, "form.next", safe_next(req_form(r, "next")));
+	hdf_str(r->hdf, "form.next", safe_next(form_get(&r->in, "next")));
 	snprintf(key, sizeof(key), "register:ip:%s", r->remote_addr);
 	rc = throttle_check(r->app->db, key, throttle_limit(r, "throttle.register_per_ip", 10), 3600);
 	if (rc == E_THROTTLED) {
@@ -140,7 +141,7 @@ static int do_register(request *r)
 	if (rc != 0)
 		return rc;
 	r->created_id = id;
-	req_redirect(r, safe_next(req_form(r, "next")));
+	req_redirect(r, safe_next(form_get(&r->in, "next")));
 	return 303;
 }
 
@@ -149,6 +150,7 @@ static int do_register(request *r)
 static const field_spec login_fields[] = {
 	{ "username", F_LINE, 1, 254, 1, NULL },
 	{ "password", F_PASSWORD, 1, 1000, 1, NULL },
+	{ "next", F_LINE, 0, 1000, 0, NULL }, /* where to go after: safe_next */
 	FIELDS_END
 };
 
@@ -178,7 +180,7 @@ static int do_login(request *r)
 	int rc, found;
 
 	r->template = "login";
-	hdf_str(r->hdf, "form.next", safe_next(req_form(r, "next")));
+	hdf_str(r->hdf, "form.next", safe_next(form_get(&r->in, "next")));
 	if (r->invalid)
 		return 400;
 	/* the counters are the account's, however it is named (username in
@@ -225,7 +227,7 @@ static int do_login(request *r)
 	if (rc != 0)
 		return rc;
 	r->created_id = u.id;
-	req_redirect(r, safe_next(req_form(r, "next")));
+	req_redirect(r, safe_next(form_get(&r->in, "next")));
 	return 303;
 }
 
@@ -473,6 +475,7 @@ static int page_profile(request *r)
 
 static const field_spec lang_fields[] = {
 	{ "lang", F_ENUM, 0, 0, 1, "en|es" },
+	{ "next", F_LINE, 0, 1000, 0, NULL }, /* where to go after: safe_next */
 	FIELDS_END
 };
 
@@ -486,7 +489,7 @@ static int do_lang(request *r)
 		rc = DB_EXEC(r->app->db, SQL_SET_LANG, NULL, DBS(lang), DBI(r->user.id));
 	if (rc != 0)
 		return rc;
-	req_redirect(r, safe_next(req_form(r, "next")));
+	req_redirect(r, safe_next(form_get(&r->in, "next")));
 	return 303;
 }
 
@@ -626,7 +629,7 @@ static const route routes[] = {
 	{ R_POST | R_FORM_ERRORS, "/password/reset", do_reset, 0, reset_fields, NULL },
 	{ R_GET | R_LOGIN, "/notifications", page_notifications, 0, NULL, NULL },
 	{ R_POST | R_LOGIN, "/notifications/read-all", do_read_all, 0, NULL, NULL },
-	{ R_POST | R_LOGIN, "/notifications/:id/read", do_read, 0, NULL, NULL },
+	{ R_POST | R_LOGIN, "/notifications/:id/read", do_read, 0, read_fields, NULL },
 	{ R_GET | R_LOGIN, "/notifications/following", page_following, 0, NULL, NULL },
 	{ R_POST | R_LOGIN, "/follow", do_follow, 0, follow_fields, NULL },
 	{ R_GET | R_LOGIN, "/invite", page_invite, 0, NULL, NULL },

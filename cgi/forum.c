@@ -18,7 +18,7 @@ static const route routes[] = {
 	{ R_POST | R_LOGIN, "/t/:id/split", do_split, ROLE_MODERATOR | ROLE_ADMIN, split_fields, NULL },
 	{ R_GET | R_LOGIN, "/posts/:id/edit", page_edit_post, 0, NULL, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/posts/:id/edit", do_edit_post, 0, edit_fields, NULL },
-	{ R_POST | R_LOGIN, "/posts/:id/delete", do_delete_post, 0, NULL, NULL },
+	{ R_POST | R_LOGIN, "/posts/:id/delete", do_delete_post, 0, delete_fields, NULL },
 	{ R_POST | R_LOGIN, "/posts/:id/like", do_like_post, 0, like_fields, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/search", page_search, 0, NULL, NULL },
 	{ R_GET | R_LOGIN, "/admin/categories", page_admin_categories, ROLE_ADMIN, NULL, NULL },

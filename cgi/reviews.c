@@ -11,7 +11,7 @@ static const route routes[] = {
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/p/:s/review", do_review, 0, review_fields, NULL },
 	{ R_GET, "/reviews/invite", page_invite, 0, NULL, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/reviews/:id", page_review, 0, NULL, NULL },
-	{ R_POST | R_LOGIN, "/reviews/:id/delete", do_delete_review, 0, NULL, NULL },
+	{ R_POST | R_LOGIN, "/reviews/:id/delete", do_delete_review, 0, review_delete_fields, NULL },
 	{ R_POST | R_LOGIN, "/reviews/:id/helpful", do_helpful, 0, helpful_fields, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/reviews/:id/respond", do_respond, 0, respond_fields, NULL },
 	{ R_GET | R_LOGIN, "/admin/products", page_admin_products, ROLE_STAFF | ROLE_ADMIN, NULL, NULL },

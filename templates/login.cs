@@ -4,6 +4,7 @@
   <form action="/login" method="post" class="stack-form" novalidate>
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:form.next ?>">
+    <?cs if:errors.next ?><p class="field-error" id="next-error" role="alert"><?cs var:L.field.next ?>: <?cs var:errors.next ?></p><?cs /if ?>
     <div class="field">
       <label for="username"><?cs var:L.login.username ?></label>
       <input id="username" name="username" type="text" autocomplete="username" required maxlength="254" value="<?cs var:form.username ?>"<?cs call:described("username", "") ?>>

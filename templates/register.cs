@@ -4,6 +4,7 @@
   <form action="/register" method="post" class="stack-form" novalidate>
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:form.next ?>">
+    <?cs if:errors.next ?><p class="field-error" id="next-error" role="alert"><?cs var:L.field.next ?>: <?cs var:errors.next ?></p><?cs /if ?>
     <?cs if:form.invite ?><input type="hidden" name="invite" value="<?cs var:form.invite ?>"><?cs /if ?>
     <?cs if:d.invited_by ?><p class="notice notice-ok"><?cs var:L.notify.invite.invited_by ?> <strong><?cs var:d.invited_by ?></strong></p><?cs /if ?>
     <div class="field">

@@ -14,6 +14,7 @@ void lower_copy(char *out, size_t size, const char *s);
 
 /* notifications.c: /notifications, grouped, newest first; mark read. */
 int page_notifications(request *r);
+extern const field_spec read_fields[];
 int do_read(request *r);
 int do_read_all(request *r);
 /* The language file of the request (for texts built in C). */

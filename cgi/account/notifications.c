@@ -35,9 +35,15 @@ int page_notifications(request *r)
 	return 200;
 }
 
+/* the page to go back to after marking one read */
+const field_spec read_fields[] = {
+	{ "next", F_LINE, 0, 1000, 0, NULL },
+	FIELDS_END
+};
+
 int do_read(request *r)
 {
-	const char *next = req_form(r, "next");
+	const char *next = form_get(&r->in, "next");
 	long long id = req_arg_id(r, 0);
 	int rc;
 

@@ -131,11 +131,6 @@ const char *req_query(const request *r, const char *name)
 	return kv_get(&r->query, name);
 }
 
-const char *req_form(const request *r, const char *name)
-{
-	return kv_get(&r->form, name);
-}
-
 long long req_arg_id(const request *r, int i)
 {
 	long long v = 0;
@@ -1022,8 +1017,10 @@ void app_serve(app *a, FCGX_Request *fx)
 	if (r.remote_addr == NULL)
 		r.remote_addr = "unknown";
 	code = gate(&r);
-	if (r.app->db && code == E_DB)
-		db_rollback(r.app->db);
+	/* a transaction left open, however deep (they nest), ends with the
+	 * request: the next one starts outside any */
+	if (r.app->db && (code == E_DB || db_in_transaction(r.app->db)))
+		db_rollback_all(r.app->db);
 	db_ahead_drop(r.app->db);
 	status = status_of(code);
 	/* a write: pages kept for visitors by every worker are old now; marked

@@ -117,7 +117,9 @@ typedef struct request {
 	char csrf[65];           /* the token forms must carry ("" for none) */
 	const char *lang;        /* "en" or "es" */
 	HDF *hdf;                /* owned */
-	form_values in;          /* validated fields (borrowed from form) */
+	form_values in;          /* validated fields (borrowed from form): what handlers
+				  * read, through form_get, form_int and form_nth; only
+				  * the gate and the CSRF check read form itself */
 	int invalid;             /* fields failed validation; errors in hdf */
 	const char *template;    /* page template, e.g. "login" */
 	char *location;          /* owned; redirect target for 303 */
@@ -152,8 +154,6 @@ void app_serve(app *a, struct FCGX_Request *fx);
 const char *req_env(const request *r, const char *name);
 /* A query parameter or NULL. */
 const char *req_query(const request *r, const char *name);
-/* A POST field or NULL (validated fields: use r->in through form_get). */
-const char *req_form(const request *r, const char *name);
 /* Route argument i as an id (0 when it is not a number). */
 long long req_arg_id(const request *r, int i);
 /* A localized string of the request's language ("err.not_found"). */

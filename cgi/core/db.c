@@ -30,7 +30,8 @@ struct db {
 	const config *cfg;
 	char *who;
 	MYSQL *conn;          /* NULL while disconnected */
-	int in_transaction;
+	int in_transaction;   /* depth of db_begin calls not yet ended */
+	int doomed;           /* an inner transaction rolled back: the outer one must too */
 	int is_side;          /* a side connection: its library calls may wait apart */
 	struct {
 		const char *sql; /* key: the address of a constant */
@@ -91,6 +92,7 @@ static void db_disconnect(db *d)
 		mysql_close(d->conn);
 	d->conn = NULL;
 	d->in_transaction = 0;
+	d->doomed = 0;
 }
 
 void db_free(db *d)
@@ -788,13 +790,22 @@ void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, 
 
 int db_begin(db *d)
 {
-	int rc = db_ensure(d);
+	int rc;
 
+	/* inside a transaction a begin joins it: the outermost one decides */
+	if (d->in_transaction > 0) {
+		if (d->conn == NULL)
+			return E_DBDOWN;
+		d->in_transaction++;
+		return 0;
+	}
+	rc = db_ensure(d);
 	if (rc != 0)
 		return rc;
 	if (mysql_autocommit(d->conn, 0) != 0)
 		return db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "BEGIN");
 	d->in_transaction = 1;
+	d->doomed = 0;
 	return 0;
 }
 
@@ -802,8 +813,19 @@ int db_commit(db *d)
 {
 	int rc = 0;
 
-	if (d->conn == NULL)
+	if (d->in_transaction > 1) {
+		d->in_transaction--;
+		return d->doomed ? E_DB : 0;
+	}
+	if (d->conn == NULL) {
+		d->in_transaction = 0;
 		return E_DBDOWN;
+	}
+	if (d->doomed) {
+		/* part of the change failed and was given up: none of it stays */
+		db_rollback(d);
+		return E_DB;
+	}
 	if (mysql_commit(d->conn) != 0)
 		rc = db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "COMMIT");
 	if (d->conn)
@@ -814,11 +836,37 @@ int db_commit(db *d)
 
 void db_rollback(db *d)
 {
+	if (d->in_transaction > 1) {
+		d->in_transaction--;
+		d->doomed = 1;
+		return;
+	}
 	if (d->conn) {
 		mysql_rollback(d->conn);
 		mysql_autocommit(d->conn, 1);
 	}
 	d->in_transaction = 0;
+	d->doomed = 0;
+}
+
+void db_rollback_all(db *d)
+{
+	if (d->in_transaction > 1)
+		d->in_transaction = 1;
+	db_rollback(d);
+}
+
+int db_in_transaction(const db *d)
+{
+	return d->in_transaction > 0;
+}
+
+int db_end(db *d, int rc)
+{
+	if (rc == 0)
+		return db_commit(d);
+	db_rollback(d);
+	return rc;
 }
 
 int db_run_script(db *d, const char *sql)

@@ -138,10 +138,23 @@ void db_ahead_drop(db *d);
 #define DB_KEY_MAX 512
 int db_read_key(const char *sql, const db_param *p, size_t n, char *out, size_t size);
 
-/* Transactions. begin turns autocommit off until commit or rollback. */
+/* Transactions. begin turns autocommit off until commit or rollback.
+ * They nest: a begin inside a transaction joins it, and only the outermost
+ * commit commits, so that a handler can put a store function's change and
+ * its audit line in one transaction (begin; change; audit; commit) while
+ * the store function keeps its own begin and commit. An inner rollback
+ * dooms the whole: the outermost commit then rolls back and returns E_DB
+ * (and an inner commit of a doomed transaction returns E_DB too). */
 int db_begin(db *d);
 int db_commit(db *d);
 void db_rollback(db *d);
+/* Ends a transaction by how it went: commits when rc is 0 (returning
+ * commit's result), else rolls back and returns rc. */
+int db_end(db *d, int rc);
+/* Rolls back the transaction however deep it is (the end of a request
+ * whose handler left one open), and whether one is open. */
+void db_rollback_all(db *d);
+int db_in_transaction(const db *d);
 
 /* Runs SQL text with several statements (migrations only: files of the
  * repository, never outside data). Returns 0 or E_DB. */

@@ -136,31 +136,51 @@ int form_validate(const field_spec *spec, const kvlist *form, form_values *out,
 		  form_error_fn err, void *ctx)
 {
 	int problems = 0;
-	size_t i;
+	size_t i, j;
 
 	memset(out, 0, sizeof(*out));
 	out->spec = spec;
-	for (i = 0; spec && spec[i].name && i < FORM_MAX_FIELDS; i++) {
+	out->form = form;
+	for (i = 0; spec && spec[i].name; i++) {
 		const field_spec *f = &spec[i];
 		const kv *item = kv_find(form, f->name);
 		long long limit = 0, num = 0;
 		const char *msg;
 
+		/* a field past the table's room would be read unchecked */
+		if (i >= FORM_MAX_FIELDS) {
+			err(ctx, f->name, "err.form", FORM_MAX_FIELDS);
+			problems++;
+			continue;
+		}
 		if (item == NULL || item->value_len == 0) {
 			if (f->required) {
 				err(ctx, f->name, "err.required", 0);
 				problems++;
 			}
-			continue;
-		}
-		msg = check_value(f, item, &limit, &num);
-		if (msg) {
+		} else if ((msg = check_value(f, item, &limit, &num)) != NULL) {
 			err(ctx, f->name, msg, limit);
 			problems++;
+			out->bad[i] = 1;
 			continue;
+		} else {
+			out->v[i] = item->value;
+			out->n[i] = num;
 		}
-		out->v[i] = item->value;
-		out->n[i] = num;
+		/* a field sent again: every value is checked, each one once */
+		for (j = 0; form && j < form->n; j++) {
+			const kv *again = &form->items[j];
+
+			if (again == item || strcmp(again->name, f->name) != 0 || again->value_len == 0)
+				continue;
+			if ((msg = check_value(f, again, &limit, &num)) != NULL) {
+				err(ctx, f->name, msg, limit);
+				problems++;
+				out->bad[i] = 1;
+				out->v[i] = NULL;
+				break;
+			}
+		}
 	}
 	return problems;
 }
@@ -187,4 +207,35 @@ long long form_int(const form_values *in, const char *name, long long def)
 	int i = field_index(in, name);
 
 	return (i < 0 || in->v[i] == NULL) ? def : in->n[i];
+}
+
+size_t form_count(const form_values *in, const char *name)
+{
+	int i = field_index(in, name);
+	size_t j, n = 0;
+
+	if (i < 0 || in->bad[i] || in->form == NULL)
+		return 0;
+	for (j = 0; j < in->form->n; j++)
+		if (strcmp(in->form->items[j].name, name) == 0 && in->form->items[j].value_len > 0)
+			n++;
+	return n;
+}
+
+const char *form_nth(const form_values *in, const char *name, size_t i)
+{
+	int f = field_index(in, name);
+	size_t j;
+
+	if (f < 0 || in->bad[f] || in->form == NULL)
+		return NULL;
+	for (j = 0; j < in->form->n; j++) {
+		const kv *item = &in->form->items[j];
+
+		if (strcmp(item->name, name) != 0 || item->value_len == 0)
+			continue;
+		if (i-- == 0)
+			return item->value;
+	}
+	return NULL;
 }

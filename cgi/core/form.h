@@ -36,14 +36,20 @@ typedef struct field_spec {
 typedef struct form_values {
 	const char *v[FORM_MAX_FIELDS]; /* borrowed from the form; NULL if absent */
 	long long n[FORM_MAX_FIELDS];   /* F_INT values */
+	unsigned char bad[FORM_MAX_FIELDS]; /* some value of the field was refused */
 	const field_spec *spec;
+	const kvlist *form;             /* borrowed: every value, for form_nth */
 } form_values;
 
 /* Called for each refused field with a message key and a limit for {n}. */
 typedef void (*form_error_fn)(void *ctx, const char *field, const char *msgkey, long long n);
 
-/* Validates every field of spec found in form. Fills out, calls err for each
- * problem, and returns the number of problems (0 when all is well). */
+/* Validates every field of spec found in form, each value of a field sent
+ * more than once. Fills out, calls err for each problem, and returns the
+ * number of problems (0 when all is well). A spec of more than
+ * FORM_MAX_FIELDS fields is itself a problem (err with "err.form"). Only
+ * declared fields can be read afterwards: the accessors below answer NULL
+ * (or def) for any other name. */
 int form_validate(const field_spec *spec, const kvlist *form, form_values *out,
 		  form_error_fn err, void *ctx);
 
@@ -51,6 +57,11 @@ int form_validate(const field_spec *spec, const kvlist *form, form_values *out,
 const char *form_get(const form_values *in, const char *name);
 /* The validated number of an F_INT field, or def. */
 long long form_int(const form_values *in, const char *name, long long def);
+/* How many values of a declared field were sent (a list of checkboxes),
+ * 0 when one was refused; the i-th of them (from 0), borrowed from the
+ * form, or NULL. */
+size_t form_count(const form_values *in, const char *name);
+const char *form_nth(const form_values *in, const char *name, size_t i);
 
 /* Checks a username by itself (also used by tertuliactl). 0 or E_INVALID. */
 int valid_username(const char *s);

@@ -62,10 +62,14 @@ int ctl_apikey_create(db *d, const config *cfg, const args *a)
 	memcpy(key, "trk_", 4);
 	hex_encode(raw, sizeof(raw), key + 4);
 	reviews_api_key_hash(key, hash);
-	rc = DB_EXEC(d, SQL_KEY_INSERT, &res, DBS(name), DBB(hash, sizeof(hash)));
+	/* a key and its audit line: one transaction */
+	rc = db_begin(d);
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_KEY_INSERT, &res, DBS(name), DBB(hash, sizeof(hash)));
 	if (rc == 0)
 		rc = audit_add(d, 0, "apikey_create", "api_key", (long long)res.insert_id,
 			       "tertuliactl apikey create", name);
+	rc = db_end(d, rc);
 	if (rc == E_DUP)
 		fprintf(stderr, "a key named %s exists already\n", name);
 	else if (rc != 0)
@@ -100,15 +104,19 @@ int ctl_apikey_revoke(db *d, const config *cfg, const args *a)
 {
 	const char *name = a->operand[0];
 	db_result res;
-	int rc = DB_EXEC(d, SQL_KEY_REVOKE, &res, DBS(name));
+	int rc = db_begin(d);
 
 	(void)cfg;
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_KEY_REVOKE, &res, DBS(name));
 	if (rc == 0 && res.affected == 0) {
+		db_rollback(d);
 		fprintf(stderr, "no active key is named %s\n", name);
 		return 1;
 	}
 	if (rc == 0)
 		rc = audit_add(d, 0, "apikey_revoke", "api_key", 0, "tertuliactl apikey revoke", name);
+	rc = db_end(d, rc);
 	if (rc != 0) {
 		fprintf(stderr, "apikey revoke failed: %s\n", err_name(rc));
 		return 1;

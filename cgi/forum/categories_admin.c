@@ -62,16 +62,20 @@ int do_create_category(request *r)
 		req_field_error(r, "slug", "err.required", 0);
 	if (r->invalid)
 		return show(r, 400);
-	rc = DB_EXEC(r->app->db, SQL_INSERT, &res, DBS(field(r, "slug")), DBS(field(r, "name_en")),
-		     DBS(field(r, "name_es")), DBS(field(r, "description_en")),
-		     DBS(field(r, "description_es")), DBI(form_int(&r->in, "position", 0)));
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_INSERT, &res, DBS(field(r, "slug")),
+			     DBS(field(r, "name_en")), DBS(field(r, "name_es")),
+			     DBS(field(r, "description_en")), DBS(field(r, "description_es")),
+			     DBI(form_int(&r->in, "position", 0)));
+	if (rc == 0)
+		rc = audit_add(r->app->db, r->user.id, "category_create", "category",
+			       (long long)res.insert_id, "", field(r, "slug"));
+	rc = db_end(r->app->db, rc);
 	if (rc == E_DUP) {
 		req_field_error(r, "slug", "err.slug_taken", 0);
 		return show(r, 409);
 	}
-	if (rc == 0)
-		rc = audit_add(r->app->db, r->user.id, "category_create", "category",
-			       (long long)res.insert_id, "", field(r, "slug"));
 	if (rc != 0)
 		return rc;
 	r->created_id = (long long)res.insert_id;
@@ -90,11 +94,15 @@ int do_update_category(request *r)
 		return rc;
 	if (r->invalid)
 		return show(r, 400);
-	rc = DB_EXEC(r->app->db, SQL_UPDATE, NULL, DBS(field(r, "name_en")), DBS(field(r, "name_es")),
-		     DBS(field(r, "description_en")), DBS(field(r, "description_es")),
-		     DBI(form_int(&r->in, "position", 0)), DBS(r->args[0]));
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_UPDATE, NULL, DBS(field(r, "name_en")),
+			     DBS(field(r, "name_es")), DBS(field(r, "description_en")),
+			     DBS(field(r, "description_es")), DBI(form_int(&r->in, "position", 0)),
+			     DBS(r->args[0]));
 	if (rc == 0)
 		rc = audit_add(r->app->db, r->user.id, "category_update", "category", id, "", r->args[0]);
+	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
 	r->created_id = id;

@@ -31,6 +31,7 @@ extern const field_spec like_fields[];
 extern const field_spec solve_fields[];
 int page_edit_post(request *r);
 int do_edit_post(request *r);
+extern const field_spec delete_fields[];
 int do_delete_post(request *r);
 int do_like_post(request *r);
 int do_solve(request *r);

@@ -18,6 +18,12 @@ const field_spec like_fields[] = {
 	FIELDS_END
 };
 
+/* why a moderator deletes someone else's post: it goes to the audit log */
+const field_spec delete_fields[] = {
+	{ "reason", F_LINE, 0, 500, 0, NULL },
+	FIELDS_END
+};
+
 const field_spec solve_fields[] = {
 	{ "post", F_INT, 0, 1LL << 53, 1, NULL },
 	FIELDS_END
@@ -117,17 +123,22 @@ int do_edit_post(request *r)
 	}
 	if (hdf_get_int_value(r->hdf, "d.post.position", 0) != 1)
 		title = NULL;
-	rc = moderate_edit(r, id, &title, &body, v);
+	/* the hold, the queue, the new text and a moderator's audit line:
+	 * one transaction */
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = moderate_edit(r, id, &title, &body, v);
 	if (rc == 0)
 		rc = forum_edit_post(r->app->db, id, r->user.id, title, body);
+	if (rc == 0 && !is_author(r))
+		rc = audit_add(r->app->db, r->user.id, "edit", "post", id, "", "");
+	rc = db_end(r->app->db, rc);
 	mod_verdict_free(&v[0]);
 	mod_verdict_free(&v[1]);
 	if (rc == E_INVALID) {
 		show_edit_form(r);
 		return 400;
 	}
-	if (rc == 0 && !is_author(r))
-		rc = audit_add(r->app->db, r->user.id, "edit", "post", id, "", "");
 	if (rc != 0)
 		return rc;
 	forum_post_url(url, sizeof(url), hdf_get_int_value(r->hdf, "d.post.thread_id", 0),
@@ -149,10 +160,16 @@ int do_delete_post(request *r)
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
 		return E_FORBIDDEN;
 	}
-	rc = forum_delete_post(r->app->db, id);
-	if (rc == 0 && !is_author(r))
-		rc = audit_add(r->app->db, r->user.id, "delete", "post", id,
-			       req_form(r, "reason") ? req_form(r, "reason") : "", "");
+	/* the delete and its audit line stand or fall together */
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = forum_delete_post(r->app->db, id);
+	if (rc == 0 && !is_author(r)) {
+		const char *reason = form_get(&r->in, "reason");
+
+		rc = audit_add(r->app->db, r->user.id, "delete", "post", id, reason ? reason : "", "");
+	}
+	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
 	if (hdf_get_int_value(r->hdf, "d.post.position", 0) == 1)

@@ -28,6 +28,7 @@ const field_spec move_fields[] = {
 const field_spec split_fields[] = {
 	{ "title", F_LINE, 3, 150, 1, NULL },
 	{ "reason", F_LINE, 3, 500, 1, NULL },
+	{ "post", F_INT, 1, 1LL << 53, 0, NULL }, /* each reply to move: sent once per post */
 	FIELDS_END
 };
 
@@ -57,12 +58,16 @@ static const char SQL_SPLIT_UNSOLVE[] =
 static const char SQL_CATEGORY_NEW_THREAD[] =
 	"UPDATE categories SET thread_count = thread_count + 1 WHERE id = ?";
 
-static int done(request *r, long long thread_id, const char *action, const char *detail)
+/* Adds the tool's audit line to the change, ends their one transaction
+ * (begun by the tool: rc is how the change went) and answers. */
+static int done(request *r, int rc, long long thread_id, const char *action, const char *detail)
 {
 	char url[64];
-	int rc = audit_add(r->app->db, r->user.id, action, "thread", thread_id,
-			   form_get(&r->in, "reason"), detail);
 
+	if (rc == 0)
+		rc = audit_add(r->app->db, r->user.id, action, "thread", thread_id,
+			       form_get(&r->in, "reason"), detail);
+	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
 	snprintf(url, sizeof(url), "/t/%lld", thread_id);
@@ -79,10 +84,11 @@ static int flag_tool(request *r, const char *sql, const char *on_action, const c
 
 	if (rc != 0)
 		return rc;
-	rc = DB_EXEC(r->app->db, sql, NULL, DBI(on), DBI(id));
+	rc = db_begin(r->app->db);
 	if (rc != 0)
 		return rc;
-	return done(r, id, on ? on_action : off_action, "");
+	rc = DB_EXEC(r->app->db, sql, NULL, DBI(on), DBI(id));
+	return done(r, rc, id, on ? on_action : off_action, "");
 }
 
 int do_lock(request *r)
@@ -107,8 +113,9 @@ int do_move(request *r)
 	}
 	if (rc == 0)
 		rc = db_begin(r->app->db);
-	if (rc == 0)
-		rc = DB_SELECT(r->app->db, SQL_THREAD_FOR_MOVE, &rows, DBI(id));
+	if (rc != 0)
+		return rc;
+	rc = DB_SELECT(r->app->db, SQL_THREAD_FOR_MOVE, &rows, DBI(id));
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
@@ -125,13 +132,7 @@ int do_move(request *r)
 			rc = rollup_thread_changed(r->app->db, id);
 	}
 	db_rows_free(rows);
-	if (rc == 0)
-		rc = db_commit(r->app->db);
-	else
-		db_rollback(r->app->db);
-	if (rc != 0)
-		return rc;
-	return done(r, id, "move", form_get(&r->in, "category"));
+	return done(r, rc, id, "move", form_get(&r->in, "category"));
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -153,9 +154,8 @@ int do_split(request *r)
 	db_rows *rows = NULL;
 	int rc;
 
-	for (i = 0; i < r->form.n && n < SPLIT_MAX; i++)
-		if (strcmp(r->form.items[i].name, "post") == 0 &&
-		    parse_long(r->form.items[i].value, 1, 1LL << 53, &ids[n]) == 0)
+	for (i = 0; i < form_count(&r->in, "post") && n < SPLIT_MAX; i++)
+		if (parse_long(form_nth(&r->in, "post", i), 1, 1LL << 53, &ids[n]) == 0)
 			n++;
 	/* thread order, whatever order the form sent them in (a thread's post
 	 * ids grow with their positions), each post once */
@@ -173,6 +173,8 @@ int do_split(request *r)
 		return rc;
 	category_id = hdf_get_int_value(r->hdf, "d.thread.category_id", 0);
 	rc = db_begin(r->app->db);
+	if (rc != 0)
+		return rc;
 	/* check every post first: all must be replies of this thread */
 	for (i = 0; rc == 0 && i < n; i++) {
 		rc = DB_SELECT(r->app->db, SQL_SPLIT_POST, &rows, DBI(ids[i]), DBI(id));
@@ -214,14 +216,9 @@ int do_split(request *r)
 		rc = rollup_thread_changed(r->app->db, new_id);
 	if (rc == 0)
 		rc = rollup_thread_answered(r->app->db, id);
-	if (rc == 0)
-		rc = db_commit(r->app->db);
-	else
-		db_rollback(r->app->db);
+	snprintf(detail, sizeof(detail), "%zu posts to thread %lld", n, new_id);
+	rc = done(r, rc, new_id, "split", detail);
 	if (rc == E_INVALID)
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.no_post"));
-	if (rc != 0)
-		return rc;
-	snprintf(detail, sizeof(detail), "%zu posts to thread %lld", n, new_id);
-	return done(r, new_id, "split", detail);
+	return rc;
 }

@@ -22,14 +22,13 @@ const field_spec action_fields[] = {
 	{ "days", F_INT, 1, 3650, 0, NULL },
 	{ "body", F_TEXT, 1, 20000, 0, NULL },
 	{ "from_queue", F_ENUM, 0, 0, 0, "1" },
+	{ "item", F_LINE, 3, 64, 0, NULL }, /* "post:12" or "post:12:held", once per item */
 	FIELDS_END
 };
 
 static const char SQL_RESOLVE_QUEUE[] =
 	"UPDATE mod_queue SET resolved_at = UTC_TIMESTAMP(), resolved_by = ?, action = ? "
 	"WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
-static const char SQL_QUEUE_OPEN[] =
-	"SELECT COUNT(*) FROM mod_queue WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
 static const char SQL_RESOLVE_FLAGS[] =
 	"UPDATE flags SET resolved_at = UTC_TIMESTAMP() "
 	"WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL";
@@ -138,27 +137,18 @@ static int act_on(request *r, const char *action, const char *item, const char *
 			req_field_error(r, "body", "err.required", 0);
 			return E_INVALID;
 		}
-		/* an edit keeps its own transaction (with its revision), so the
-		 * queue is asked first: an item handled meanwhile is left alone */
-		if (from_queue) {
-			long long open = 0;
-			rc = DB_SELECT_INT(r->app->db, SQL_QUEUE_OPEN, &open, DBS(type), DBI(id));
-			if (rc == 0 && open == 0)
-				rc = E_CONFLICT;
-			if (rc != 0)
-				return rc;
-		}
-		rc = k->edit(r->app->db, id, r->user.id, body);
-		if (rc != 0)
-			return rc;
 	}
+	/* the queue, the edit (its own transaction joins this one), the
+	 * status, the member's restriction, the audit line and the
+	 * notifications: all of it or none */
 	rc = db_begin(r->app->db);
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_RESOLVE_QUEUE, &res, DBI(r->user.id), DBS(action),
 			     DBS(type), DBI(id));
-	/* an edit made is recorded whatever happened to the queue meanwhile */
-	if (rc == 0 && from_queue && res.affected == 0 && strcmp(action, "edit") != 0)
+	if (rc == 0 && from_queue && res.affected == 0)
 		rc = E_CONFLICT;
+	if (rc == 0 && strcmp(action, "edit") == 0)
+		rc = k->edit(r->app->db, id, r->user.id, form_get(&r->in, "body"));
 	to = target_status(action);
 	if (rc == 0 && to)
 		rc = k->set_status(r->app->db, id, from, to,
@@ -219,11 +209,9 @@ int do_action(request *r)
 								  : hdf_obj_value(first));
 		return E_INVALID;
 	}
-	for (i = 0; i < r->form.n; i++) {
-		if (strcmp(r->form.items[i].name, "item") != 0)
-			continue;
+	for (i = 0; i < form_count(&r->in, "item"); i++) {
 		items++;
-		rc = act_on(r, action, r->form.items[i].value, reason, days, from_queue);
+		rc = act_on(r, action, form_nth(&r->in, "item", i), reason, days, from_queue);
 		if (rc == E_CONFLICT) {
 			conflicts++;
 			continue;

@@ -50,15 +50,18 @@ int do_add_word(request *r)
 		req_field_error(r, "replacement", "err.required", 0);
 	if (r->invalid)
 		return show(r, 400);
-	rc = DB_EXEC(r->app->db, SQL_ADD, &res, DBS(form_get(&r->in, "word")),
-		     DBS(strcmp(lang, "any") == 0 ? "" : lang), DBS(action), DBS(with ? with : ""));
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_ADD, &res, DBS(form_get(&r->in, "word")),
+			     DBS(strcmp(lang, "any") == 0 ? "" : lang), DBS(action), DBS(with ? with : ""));
+	if (rc == 0)
+		rc = audit_add(r->app->db, r->user.id, "word_add", "word", (long long)res.insert_id, "",
+			       form_get(&r->in, "word"));
+	rc = db_end(r->app->db, rc);
 	if (rc == E_DUP) {
 		req_field_error(r, "word", "mod.err.word_taken", 0);
 		return show(r, 409);
 	}
-	if (rc == 0)
-		rc = audit_add(r->app->db, r->user.id, "word_add", "word", (long long)res.insert_id, "",
-			       form_get(&r->in, "word"));
 	if (rc != 0)
 		return rc;
 	r->created_id = (long long)res.insert_id;
@@ -70,13 +73,15 @@ int do_delete_word(request *r)
 {
 	long long id = req_arg_id(r, 0);
 	db_result res;
-	int rc = DB_EXEC(r->app->db, SQL_DELETE, &res, DBI(id));
+	int rc = db_begin(r->app->db);
 
-	if (rc != 0)
-		return rc;
-	if (res.affected == 0)
-		return E_NOTFOUND;
-	rc = audit_add(r->app->db, r->user.id, "word_delete", "word", id, "", "");
+	if (rc == 0)
+		rc = DB_EXEC(r->app->db, SQL_DELETE, &res, DBI(id));
+	if (rc == 0 && res.affected == 0)
+		rc = E_NOTFOUND;
+	if (rc == 0)
+		rc = audit_add(r->app->db, r->user.id, "word_delete", "word", id, "", "");
+	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
 	req_redirect(r, "/mod/words");

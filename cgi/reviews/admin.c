@@ -74,11 +74,13 @@ static int save(request *r, const char *sku, int create, long long *id)
 		return E_NOTFOUND;
 	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
-	rc = reviews_product_save(r->app->db, &p, id, &created);
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = reviews_product_save(r->app->db, &p, id, &created);
 	if (rc == 0)
 		rc = audit_add(r->app->db, r->user.id, created ? "product_create" : "product_update",
 			       "product", *id, "", sku);
-	return rc;
+	return db_end(r->app->db, rc);
 }
 
 static int saved(request *r, const char *sku, long long id)

@@ -24,9 +24,12 @@ int do_respond(request *r)
 	}
 	if (r->invalid)
 		return reviews_show_review(r, id, 400);
-	rc = reviews_respond(r->app->db, id, r->user.id, form_get(&r->in, "body"), &created);
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = reviews_respond(r->app->db, id, r->user.id, form_get(&r->in, "body"), &created);
 	if (rc == 0 && !created)
 		rc = audit_add(r->app->db, r->user.id, "response_edit", "review", id, "", "");
+	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
 	snprintf(url, sizeof(url), "/reviews/%lld#response", id);

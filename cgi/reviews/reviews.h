@@ -18,6 +18,7 @@ int page_product(request *r);
 extern const field_spec review_fields[];
 int page_review_form(request *r);
 int do_review(request *r);
+extern const field_spec review_delete_fields[];
 int do_delete_review(request *r);
 /* review.c: GET /reviews/:id (one review, its response, the staff form) */
 int page_review(request *r);

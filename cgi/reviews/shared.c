@@ -115,7 +115,7 @@ void reviews_reason(request *r, const char *key)
 
 const char *reviews_next(const request *r, const char *fallback)
 {
-	const char *next = req_form(r, "next");
+	const char *next = form_get(&r->in, "next");
 	const char *p;
 
 	if (next == NULL || (strncmp(next, "/p/", 3) != 0 && strncmp(next, "/reviews/", 9) != 0) ||

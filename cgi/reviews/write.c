@@ -274,6 +274,12 @@ static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS])
 	return 303;
 }
 
+/* why a moderator deletes someone else's review: it goes to the audit log */
+const field_spec review_delete_fields[] = {
+	{ "reason", F_LINE, 0, 500, 0, NULL },
+	FIELDS_END
+};
+
 int do_delete_review(request *r)
 {
 	long long id = req_arg_id(r, 0);
@@ -294,10 +300,16 @@ int do_delete_review(request *r)
 		reviews_reason(r, "reviews.err.not_yours");
 		return E_FORBIDDEN;
 	}
-	rc = reviews_set_status(r->app->db, id, NULL, "deleted", NULL, 0);
-	if (rc == 0 && !mine)
-		rc = audit_add(r->app->db, r->user.id, "delete", "review", id,
-			       req_form(r, "reason") ? req_form(r, "reason") : "", "");
+	/* the delete and its audit line stand or fall together */
+	rc = db_begin(r->app->db);
+	if (rc == 0)
+		rc = reviews_set_status(r->app->db, id, NULL, "deleted", NULL, 0);
+	if (rc == 0 && !mine) {
+		const char *reason = form_get(&r->in, "reason");
+
+		rc = audit_add(r->app->db, r->user.id, "delete", "review", id, reason ? reason : "", "");
+	}
+	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
 	r->created_id = id;

@@ -52,7 +52,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* ---- req_env, req_query, req_form ---- */
+/* ---- req_env, req_query, and the form read through its declaration ---- */
 
 static void env_finds_exact_names(void **state)
 {
@@ -80,6 +80,13 @@ static void env_without_environment(void **state)
 	assert_null(req_env(&f->r, "HTTP_HOST"));
 }
 
+static void on_no_error(void *ctx, const char *field, const char *msgkey, long long n)
+{
+	(void)ctx;
+	(void)n;
+	fail_msg("field %s refused: %s", field, msgkey);
+}
+
 static void query_and_form(void **state)
 {
 	fixture *f = *state;
@@ -89,9 +96,15 @@ static void query_and_form(void **state)
 	assert_string_equal(req_query(&f->r, "page"), "2");
 	assert_string_equal(req_query(&f->r, "q"), "café");
 	assert_null(req_query(&f->r, "title"));
-	assert_string_equal(req_form(&f->r, "title"), "Hi");
-	assert_string_equal(req_form(&f->r, "page"), "9");
-	assert_null(req_form(&f->r, "q"));
+	/* a handler reads the form only through the fields its route declares */
+	{
+		static const field_spec title_only[] = { { "title", F_LINE, 1, 10, 1, NULL },
+							 FIELDS_END };
+		assert_int_equal(form_validate(title_only, &f->r.form, &f->r.in, on_no_error, NULL), 0);
+	}
+	assert_string_equal(form_get(&f->r.in, "title"), "Hi");
+	assert_null(form_get(&f->r.in, "page"));
+	assert_null(form_get(&f->r.in, "q"));
 }
 
 /* ---- req_page ---- */

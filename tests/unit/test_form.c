@@ -400,17 +400,24 @@ static void all_fields_pass(void **state)
 	kv_free(&form);
 }
 
-static void first_of_duplicate_fields_validated(void **state)
+static void every_one_of_duplicate_fields_validated(void **state)
 {
+	/* a value sent twice is read as its first, and both are checked: a
+	 * bad second one is no more a way past the gate than a bad first */
 	const field_spec spec[] = { RATING, FIELDS_END };
 	kvlist form = KVLIST_INIT;
 	form_values in;
 	seen s = { 0 };
 
 	(void)state;
-	parse_form(&form, "rating=2&rating=junk");
+	parse_form(&form, "rating=2&rating=3");
 	assert_int_equal(form_validate(spec, &form, &in, on_error, &s), 0);
 	assert_int_equal(form_int(&in, "rating", 0), 2);
+	kv_free(&form);
+	parse_form(&form, "rating=2&rating=junk");
+	assert_int_equal(form_validate(spec, &form, &in, on_error, &s), 1);
+	assert_string_equal(s.field, "rating");
+	assert_null(form_get(&in, "rating"));
 	kv_free(&form);
 }
 
@@ -511,6 +518,84 @@ static void email_length_limit(void **state)
 	free(label);
 }
 
+/* ---- repeated and undeclared fields ---- */
+
+static void add(kvlist *form, const char *name, const char *value)
+{
+	assert_int_equal(kv_add(form, name, strlen(name), value, strlen(value)), 0);
+}
+
+static void every_value_of_a_repeated_field_is_checked(void **state)
+{
+	field_spec specs[] = { { "post", F_INT, 1, 1000, 0, NULL }, FIELDS_END };
+	kvlist form = KVLIST_INIT;
+	form_values in;
+	seen s = { 0 };
+
+	(void)state;
+	add(&form, "post", "12");
+	add(&form, "post", "7");
+	add(&form, "other", "x");
+	add(&form, "post", "40");
+	assert_int_equal(form_validate(specs, &form, &in, on_error, &s), 0);
+	assert_int_equal(form_count(&in, "post"), 3);
+	assert_string_equal(form_nth(&in, "post", 0), "12");
+	assert_string_equal(form_nth(&in, "post", 2), "40");
+	assert_null(form_nth(&in, "post", 3));
+	/* a bad second value is refused like a bad first one, and none is read */
+	add(&form, "post", "4000");
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(form_validate(specs, &form, &in, on_error, &s), 1);
+	assert_string_equal(s.field, "post");
+	assert_string_equal(s.msg, "err.number");
+	assert_int_equal(form_count(&in, "post"), 0);
+	assert_null(form_nth(&in, "post", 0));
+	assert_null(form_get(&in, "post"));
+	kv_free(&form);
+}
+
+static void an_undeclared_field_cannot_be_read(void **state)
+{
+	field_spec specs[] = { { "body", F_TEXT, 1, 100, 1, NULL }, FIELDS_END };
+	kvlist form = KVLIST_INIT;
+	form_values in;
+	seen s = { 0 };
+
+	(void)state;
+	add(&form, "body", "hello");
+	add(&form, "reason", "sent, but nobody declared it");
+	assert_int_equal(form_validate(specs, &form, &in, on_error, &s), 0);
+	assert_string_equal(form_get(&in, "body"), "hello");
+	assert_null(form_get(&in, "reason"));
+	assert_int_equal(form_int(&in, "reason", -1), -1);
+	assert_int_equal(form_count(&in, "reason"), 0);
+	assert_null(form_nth(&in, "reason", 0));
+	kv_free(&form);
+}
+
+static void a_table_longer_than_the_gate_reads_is_refused(void **state)
+{
+	field_spec specs[FORM_MAX_FIELDS + 2];
+	char names[FORM_MAX_FIELDS + 1][8];
+	kvlist form = KVLIST_INIT;
+	form_values in;
+	seen s = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i <= FORM_MAX_FIELDS; i++) {
+		snprintf(names[i], sizeof(names[i]), "f%zu", i);
+		specs[i] = (field_spec){ names[i], F_LINE, 0, 10, 0, NULL };
+	}
+	specs[FORM_MAX_FIELDS + 1] = (field_spec)FIELDS_END;
+	add(&form, names[FORM_MAX_FIELDS], "unchecked?");
+	assert_int_equal(form_validate(specs, &form, &in, on_error, &s), 1);
+	assert_string_equal(s.field, names[FORM_MAX_FIELDS]);
+	assert_string_equal(s.msg, "err.form");
+	assert_null(form_get(&in, names[FORM_MAX_FIELDS]));
+	kv_free(&form);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -542,12 +627,15 @@ int main(void)
 		cmocka_unit_test(slug_field),
 		cmocka_unit_test(every_problem_reported),
 		cmocka_unit_test(all_fields_pass),
-		cmocka_unit_test(first_of_duplicate_fields_validated),
+		cmocka_unit_test(every_one_of_duplicate_fields_validated),
 		cmocka_unit_test(no_spec_no_problems),
 		cmocka_unit_test(form_int_defaults),
 		cmocka_unit_test(username_rules),
 		cmocka_unit_test(email_rules),
 		cmocka_unit_test(email_length_limit),
+		cmocka_unit_test(every_value_of_a_repeated_field_is_checked),
+		cmocka_unit_test(an_undeclared_field_cannot_be_read),
+		cmocka_unit_test(a_table_longer_than_the_gate_reads_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
