@@ -230,14 +230,18 @@ static int cmd_user_add(db *d, const config *cfg, const args *a)
 		return 2;
 	}
 	roles_format(bits, roles, sizeof(roles));
-	rc = users_create(d, name, email, pw, roles, &id);
+	/* the account and the audit line of its roles commit together */
+	rc = db_begin(d);
+	if (rc == 0)
+		rc = users_create(d, name, email, pw, roles, &id);
 	sodium_memzero(pw, sizeof(pw));
+	if (rc == 0 && bits)
+		rc = audit_add(d, 0, "roles", "user", id, "tertuliactl user add", roles);
+	rc = db_end(d, rc);
 	if (rc == E_DUP) {
 		fprintf(stderr, "that username or email is taken\n");
 		return 1;
 	}
-	if (rc == 0 && bits)
-		rc = audit_add(d, 0, "roles", "user", id, "tertuliactl user add", roles);
 	if (rc != 0) {
 		fprintf(stderr, "user add failed: %s\n", err_name(rc));
 		return 1;
@@ -291,9 +295,12 @@ static int cmd_user_role(db *d, const config *cfg, const args *a)
 	}
 	roles_format(bits, new_set, sizeof(new_set));
 	snprintf(detail, sizeof(detail), "%s -> %s", set, new_set);
-	rc = users_set_roles(d, id, new_set);
+	rc = db_begin(d);
+	if (rc == 0)
+		rc = users_set_roles(d, id, new_set);
 	if (rc == 0)
 		rc = audit_add(d, 0, "roles", "user", id, "tertuliactl user role", detail);
+	rc = db_end(d, rc);
 	if (rc != 0) {
 		fprintf(stderr, "user role failed: %s\n", err_name(rc));
 		return 1;

@@ -82,9 +82,9 @@ def test_replies_are_grouped_by_thread(members):
 
 
 def test_notifications_come_in_the_members_language(members):
-    (author, _), (replier, r_acc) = members(2)
-    author.form("/settings", {"email": "%s@example.org" % th.unique_name("es").lower(),
-                              "lang": "es", "bio": ""}, page="/settings")
+    (author, a_acc), (replier, r_acc) = members(2)
+    r = author.form("/settings", {"email": a_acc.email, "lang": "es", "bio": ""}, page="/settings")
+    assert r.status_code == 303
     tid, _ = new_thread(author)
     reply(replier, tid)
     assert texts(author) == [one("es", "post", actor=r_acc.username, title=thread_title(author, tid))]
