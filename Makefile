@@ -4,7 +4,8 @@
 #   make         build the programs and tertuliactl into build/
 #   make run     build, start MariaDB, the programs and nginx, load the demo
 #   make stop    stop all of it
-#   make test    unit, HTTP and browser tests, and the HTTP tests under ASan
+#   make test    the layering check, unit, HTTP and browser tests, the HTTP
+#                tests under ASan, and the first run on a bare machine
 #   make asan    build with AddressSanitizer and UBSan into build-asan/
 #   make fuzz    run each libFuzzer harness for FUZZ_SECONDS (120)
 #   make scan    sqlmap and wapiti against a private stack (tests/security/)
@@ -20,7 +21,7 @@ WARN := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
 # it (the variables are recursive), and a build without it says what to do.
 mariadb_config = $(or $(shell mariadb_config --$(1) 2>/dev/null),$(error \
   mariadb_config is missing: run `make deps` (it installs libmariadb-dev)))
-INCLUDES = -I/usr/include/ClearSilver $(call mariadb_config,cflags)
+INCLUDES = -Icgi -I/usr/include/ClearSilver $(call mariadb_config,cflags)
 LIBS = -lfcgi -lneo_cgi -lneo_cs -lneo_utl $(call mariadb_config,libs) \
         -lsodium -lcmark -lz -lstemmer -lm -lcurl
 BUILD ?= build
@@ -28,11 +29,19 @@ PORT ?= 8080
 WORKERS ?= 2
 PYTHON := /usr/bin/python3
 
-CORE_SRC := $(wildcard cgi/core/*.c)
+# The layers, lowest first (the README, "How it is built", draws them):
+# each is a folder of cgi/, and the library every program links is
+# all of them plus each area's store (cgi/AREA/*_store.c), which other
+# programs and tertuliactl use too. A program is cgi/NAME.c and the rest of
+# its folder.
+LAYERS := base db text web services
+AREAS := account forum reviews ideas moderation insights
+STORE_SRC := $(wildcard $(AREAS:%=cgi/%/*_store.c))
+CORE_SRC := $(wildcard $(LAYERS:%=cgi/%/*.c) cgi/site/*.c) $(STORE_SRC)
 CTL_SRC := $(wildcard cgi/ctl/*.c)
-CORE_OBJ := $(CORE_SRC:cgi/core/%.c=$(BUILD)/core/%.o)
+CORE_OBJ := $(CORE_SRC:cgi/%.c=$(BUILD)/lib/%.o)
 CTL_OBJ := $(CTL_SRC:cgi/ctl/%.c=$(BUILD)/ctl/%.o)
-HEADERS := $(wildcard cgi/core/*.h cgi/ctl/*.h)
+HEADERS := $(wildcard $(LAYERS:%=cgi/%/*.h) $(AREAS:%=cgi/%/*.h) cgi/site/*.h cgi/ctl/*.h)
 
 DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
   libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev libstemmer-dev \
@@ -43,19 +52,19 @@ DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
 # From the npm registry, into node_modules/ (not committed; no package.json:
 # the top level of the repository stays as it is). Name@major, one each.
 NPM_PACKAGES := axe-core@4
-# The sentiment lexicons (cgi/core/sentiment_load.c) and, for
+# The sentiment lexicons (cgi/text/sentiment_load.c) and, for
 # `make bench-sentiment`, the UCI sentences shipped in sentiment's fixtures.
 NPM_PACKAGES += vader-sentiment@1 @nlpjs/lang-es@4 sentiment@5
 
 # Only `make scan` needs these: the scanners no one here wrote.
 SCAN_PACKAGES := sqlmap wapiti
 
-.PHONY: all deps run stop test first-run unit http browser asan test-asan fuzz fuzz-short bench clean \
+.PHONY: all deps run stop test first-run layering unit http browser asan test-asan fuzz fuzz-short bench clean \
   bench-sentiment unit-valgrind scan scan-deps backup restore
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
 
-$(BUILD)/core/%.o: cgi/core/%.c $(HEADERS)
+$(BUILD)/lib/%.o: cgi/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) -c $< -o $@
 
@@ -69,7 +78,8 @@ $(BUILD)/libtertulia.a: $(CORE_OBJ)
 # A program is cgi/NAME.c plus, when it has one, its folder cgi/NAME/.
 .SECONDEXPANSION:
 $(BUILD)/%: cgi/%.c $$(wildcard cgi/$$*/*.c cgi/$$*/*.h) $(BUILD)/libtertulia.a $(HEADERS)
-	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(wildcard cgi/$*/*.c) $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
+	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(filter-out $(STORE_SRC),$(wildcard cgi/$*/*.c)) \
+	  $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
 
 $(BUILD)/tertuliactl: cgi/tertuliactl.c $(CTL_OBJ) $(BUILD)/libtertulia.a $(HEADERS)
 	$(CC) $(WARN) $(CFLAGS) $(INCLUDES) $< $(CTL_OBJ) $(BUILD)/libtertulia.a $(LDFLAGS) $(LIBS) -o $@
@@ -111,6 +121,12 @@ unit: all
 unit-valgrind: all
 	$(MAKE) -C tests/unit BUILD=$(abspath $(BUILD)) LIBS="$(LIBS)" valgrind
 
+# The layers' one direction (tests/layering/check_includes.py says which
+# include may go where), and the check's own test.
+layering:
+	$(PYTHON) tests/layering/check_includes.py
+	$(PYTHON) -m pytest -q tests/layering
+
 http: all
 	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/http
 
@@ -130,6 +146,7 @@ test-asan: asan
 
 test:
 	$(FIRST_DEPS)
+	$(MAKE) layering
 	$(MAKE) unit
 	$(MAKE) unit-valgrind
 	$(MAKE) http

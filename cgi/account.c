@@ -2,16 +2,18 @@
  * settings, profiles, the language switch and the admin page for roles.
  * It is the only program whose database account reads password hashes. */
 #include "account/account.h"
-#include "core/app.h"
-#include "core/err.h"
-#include "core/follow.h"
-#include "core/log.h"
-#include "core/login_guard.h"
-#include "core/segments.h"
-#include "core/server.h"
-#include "core/session.h"
-#include "core/throttle.h"
-#include "core/users.h"
+#include "web/app.h"
+#include "base/err.h"
+#include "services/follow.h"
+#include "base/log.h"
+#include "account/login_guard.h"
+#include "services/segments.h"
+#include "site/segments_view.h"
+#include "site/hooks.h"
+#include "web/server.h"
+#include "web/session.h"
+#include "web/throttle.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -641,5 +643,6 @@ static const route routes[] = {
 
 int main(int argc, char **argv)
 {
-	return server_main(argc, argv, "account", routes, sizeof(routes) / sizeof(routes[0]));
+	return server_main(argc, argv, "account", routes, sizeof(routes) / sizeof(routes[0]),
+			   &site_hooks_plain);
 }

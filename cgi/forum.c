@@ -1,6 +1,7 @@
 /* forum.c: the forum program: home page, categories, threads, replies,
  * search and the categories admin page. Handlers live in cgi/forum/. */
-#include "core/server.h"
+#include "site/hooks.h"
+#include "web/server.h"
 #include "forum/forum.h"
 
 static const route routes[] = {
@@ -30,5 +31,6 @@ static const route routes[] = {
 
 int main(int argc, char **argv)
 {
-	return server_main(argc, argv, "forum", routes, sizeof(routes) / sizeof(routes[0]));
+	return server_main(argc, argv, "forum", routes, sizeof(routes) / sizeof(routes[0]),
+			   &site_hooks_scoring);
 }

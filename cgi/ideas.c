@@ -3,7 +3,8 @@
  * staff merge duplicates, and /roadmap shows what is coming. Handlers live
  * in cgi/ideas/. Roles are checked by the handlers (not the route table) so
  * that a refusal says why. */
-#include "core/server.h"
+#include "site/hooks.h"
+#include "web/server.h"
 #include "ideas/ideas.h"
 
 static const route routes[] = {
@@ -23,5 +24,6 @@ static const route routes[] = {
 
 int main(int argc, char **argv)
 {
-	return server_main(argc, argv, "ideas", routes, sizeof(routes) / sizeof(routes[0]));
+	return server_main(argc, argv, "ideas", routes, sizeof(routes) / sizeof(routes[0]),
+			   &site_hooks_scoring);
 }

@@ -1,7 +1,8 @@
 /* insights.c: the insights program: the marketing pages of SPEC section 6
  * (read only: its database account has SELECT grants alone, sql/0051).
  * Handlers live in cgi/insights/. */
-#include "core/server.h"
+#include "site/hooks.h"
+#include "web/server.h"
 #include "insights/insights.h"
 
 #define MARKETING (ROLE_MARKETING | ROLE_ADMIN)
@@ -17,5 +18,6 @@ static const route routes[] = {
 
 int main(int argc, char **argv)
 {
-	return server_main(argc, argv, "insights", routes, sizeof(routes) / sizeof(routes[0]));
+	return server_main(argc, argv, "insights", routes, sizeof(routes) / sizeof(routes[0]),
+			   &site_hooks_plain);
 }

@@ -1,7 +1,8 @@
 /* moderation.c: the moderation program: flags on posts, reviews and ideas,
  * the queue, actions, watched words, the audit log, the transparency page
  * and the moderation figures. Handlers live in cgi/moderation/. */
-#include "core/server.h"
+#include "site/hooks.h"
+#include "web/server.h"
 #include "moderation/mod.h"
 
 #define MODS (ROLE_MODERATOR | ROLE_ADMIN)
@@ -25,5 +26,6 @@ static const route routes[] = {
 
 int main(int argc, char **argv)
 {
-	return server_main(argc, argv, "moderation", routes, sizeof(routes) / sizeof(routes[0]));
+	return server_main(argc, argv, "moderation", routes, sizeof(routes) / sizeof(routes[0]),
+			   &site_hooks_scoring);
 }

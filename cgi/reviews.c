@@ -1,7 +1,8 @@
 /* reviews.c: the reviews program: products, their reviews, helpful votes,
  * staff responses, review invitations, the products admin page and the
  * orders API. Handlers live in cgi/reviews/. */
-#include "core/server.h"
+#include "site/hooks.h"
+#include "web/server.h"
 #include "reviews/reviews.h"
 
 static const route routes[] = {
@@ -23,5 +24,6 @@ static const route routes[] = {
 
 int main(int argc, char **argv)
 {
-	return server_main(argc, argv, "reviews", routes, sizeof(routes) / sizeof(routes[0]));
+	return server_main(argc, argv, "reviews", routes, sizeof(routes) / sizeof(routes[0]),
+			   &site_hooks_scoring);
 }

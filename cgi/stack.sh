@@ -82,7 +82,7 @@ templates = $ROOT/templates
 sql_dir = $ROOT/sql
 # The sentiment lexicons (make deps) and the project's own word lists.
 sentiment.lexicon_dir = $ROOT/node_modules
-sentiment.domain_dir = $ROOT/cgi/core/lexicon
+sentiment.domain_dir = $ROOT/cgi/text/lexicon
 # The private MariaDB that stack.sh starts. For an existing server set
 # db.private = 0 and db.host / db.port (or db.socket), db.name and the
 # accounts below.

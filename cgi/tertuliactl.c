@@ -16,15 +16,15 @@
  *                                         stderr, exit 2
  * Otherwise the command's exit status: 0 done, 1 failed (see each file).
  */
-#include "core/args.h"
-#include "core/config.h"
-#include "core/db.h"
-#include "core/err.h"
-#include "core/form.h"
-#include "core/log.h"
-#include "core/str.h"
-#include "core/users.h"
-#include "core/visitor_cache.h"
+#include "base/args.h"
+#include "base/config.h"
+#include "db/db.h"
+#include "base/err.h"
+#include "web/form.h"
+#include "base/log.h"
+#include "base/str.h"
+#include "services/users.h"
+#include "web/visitor_cache.h"
 #include "ctl/ctl.h"
 
 #include <ctype.h>

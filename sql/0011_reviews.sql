@@ -3,7 +3,7 @@
 -- orders (which make a review "verified") and the API keys its systems use.
 --
 -- A product's rating summary is one row updated in the same transaction as
--- every review write, under that row's lock (cgi/core/reviews_store.c): pages
+-- every review write, under that row's lock (cgi/reviews/reviews_store.c): pages
 -- read it and never recount the reviews. Only visible reviews are counted.
 
 CREATE TABLE products (

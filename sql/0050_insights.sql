@@ -5,7 +5,7 @@
 -- Every post, review and idea is scored when written or edited (its
 -- sentiment_score, sentiment_label and lang columns), and its contribution
 -- to the rollups is kept in the same transaction as the write, the status
--- change or the flag (cgi/core/rollup.c). `tertuliactl rollup` rebuilds all
+-- change or the flag (cgi/services/rollup.c). `tertuliactl rollup` rebuilds all
 -- of these tables from the content and must give exactly the same rows.
 --
 -- Scores are stored rounded to thousandths, and the rollups sum them as

@@ -18,7 +18,7 @@ ALTER TABLE idea_votes
 -- Votes per day (of the vote, UTC) x the idea's forum category x its
 -- product x the voter's segment, over the ideas that count in insight_items
 -- (visible ones): kept in the vote's transaction and when an idea is
--- hidden, restored or merged (cgi/core/rollup_votes.c), rebuilt by
+-- hidden, restored or merged (cgi/services/rollup_votes.c), rebuilt by
 -- `tertuliactl rollup`. A row whose votes fall to 0 is deleted.
 CREATE TABLE IF NOT EXISTS insight_votes (
   day DATE NOT NULL,

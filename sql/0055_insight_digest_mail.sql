@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS insight_digest_mails (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The sender finds the marketing members and reads what the digest page
--- reads (cgi/core/insight_read.c, insight_digest): the rollups, product
+-- reads (cgi/services/insight_read.c, insight_digest): the rollups, product
 -- names and the week's votes; threads, posts, reviews, ideas and
 -- categories it reads already (0041).
 GRANT SELECT (roles) ON users TO 'tertulia_mail'@'%';

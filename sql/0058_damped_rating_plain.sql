@@ -1,5 +1,5 @@
 -- product_ratings.damped_rating (0057) becomes a plain column, kept by the
--- statement that moves a product's summary (cgi/core/reviews_store.c) and
+-- statement that moves a product's summary (cgi/reviews/reviews_store.c) and
 -- by `tertuliactl generate`. As a stored generated column it met a MariaDB
 -- 10.11 bug: CHECKSUM TABLE ... EXTENDED reads a stored generated column
 -- without marking it read (MDEV-22943), so the same rows gave a different

@@ -1,5 +1,5 @@
 <?cs # follow_macros.cs: the follow form, for any page that names something a
-  member can follow. f is what core/follow.c follow_put wrote (f.kind,
+  member can follow. f is what services/follow.c follow_put wrote (f.kind,
   f.id, f.level); next is where to come back to. Works without JavaScript:
   a choice of level and a button. ?>
 <?cs def:follow_form(f, next) ?><?cs if:me.id ?>

@@ -5,7 +5,7 @@
 #ifndef TERTULIA_ACCOUNT_H
 #define TERTULIA_ACCOUNT_H
 
-#include "../core/app.h"
+#include "web/app.h"
 
 /* account.c: a redirect target from a form or query, a local path only. */
 const char *safe_next(const char *next);

@@ -13,12 +13,12 @@
  * stored), and the old address is told at once, with what to do if it was
  * not the member: reset the password, which cancels the change. */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/login_guard.h"
-#include "../core/outbox.h"
-#include "../core/password.h"
-#include "../core/session.h"
-#include "../core/throttle.h"
+#include "base/err.h"
+#include "account/login_guard.h"
+#include "services/outbox.h"
+#include "services/password.h"
+#include "web/session.h"
+#include "web/throttle.h"
 
 #include <stdio.h>
 #include <string.h>

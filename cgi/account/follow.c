@@ -2,8 +2,8 @@
  * thread, a product, an idea or another member (level "none" stops
  * following); /notifications/following lists it all. */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/follow.h"
+#include "base/err.h"
+#include "services/follow.h"
 
 #include <stdio.h>
 #include <string.h>

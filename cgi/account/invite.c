@@ -1,13 +1,13 @@
 /* invite.c: referral. /invite gives a member their personal invitation
  * link, /register?invite=TOKEN, where TOKEN is signed with the site's
- * secret and names the member (core/token.h): it cannot be made up for
+ * secret and names the member (web/token.h): it cannot be made up for
  * someone else, and it needs no storage. A registration that came through
  * it is recorded in `invitations` (inviter, invitee, accepted_at), which
  * the "referral" insight counts. A bad or tampered token never stops a
  * registration: it is just not recorded. */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/token.h"
+#include "base/err.h"
+#include "web/token.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,8 +2,8 @@
  * thread, idea or product ("3 new replies in …"), unread first; marking one
  * group or all of them read. */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/notify_view.h"
+#include "base/err.h"
+#include "services/notify_view.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -13,12 +13,12 @@
  * confirmation is cancelled, and the address counts as verified, since
  * the member has just shown they read its mail. */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/outbox.h"
-#include "../core/password.h"
-#include "../core/session.h"
-#include "../core/throttle.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/outbox.h"
+#include "services/password.h"
+#include "web/session.h"
+#include "web/throttle.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <string.h>

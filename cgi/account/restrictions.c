@@ -4,8 +4,8 @@
  * and so may the command line (tertuliactl user unsuspend). Lifting ends
  * both, and is audited in the transaction that lifts (users_lift). */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/users.h"
 
 #include <stdio.h>
 

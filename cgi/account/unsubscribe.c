@@ -1,7 +1,7 @@
 /* unsubscribe.c: /unsubscribe/{token}, the link at the foot of every email
  * and in its List-Unsubscribe header.
  *
- * The token (core/token.h) names the member and what to stop: "all" (every
+ * The token (web/token.h) names the member and what to stop: "all" (every
  * notification email: the member's mode becomes "none") or KIND-ID (stop
  * following that thread, idea, category, product or member: it is muted).
  * GET only asks, so that a mail scanner following links changes nothing;
@@ -11,9 +11,9 @@
  * well formed answers 400, one whose signature does not match 403, and
  * neither changes anything. Doing it twice changes nothing more. */
 #include "account.h"
-#include "../core/err.h"
-#include "../core/follow.h"
-#include "../core/token.h"
+#include "base/err.h"
+#include "services/follow.h"
+#include "web/token.h"
 
 #include <stdio.h>
 #include <stdlib.h>

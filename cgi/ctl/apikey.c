@@ -7,10 +7,10 @@
  * "Authorization: Bearer KEY") to POST /api/orders.
  */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/reviews_store.h"
-#include "../core/str.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "reviews/reviews_store.h"
+#include "base/str.h"
+#include "services/users.h"
 
 #include <sodium.h>
 #include <stdio.h>

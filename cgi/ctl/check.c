@@ -15,7 +15,7 @@
  * names come from information_schema, quoted as identifiers, and these
  * statements go through the text protocol, as the migrations do. */
 #include "ctl.h"
-#include "../core/str.h"
+#include "base/str.h"
 
 #include <mysql.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* csv.c: the CSV reader of tertuliactl's imports (see csv.h). */
 #include "csv.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <stdlib.h>

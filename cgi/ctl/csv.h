@@ -9,7 +9,7 @@
 #ifndef TERTULIA_CSV_H
 #define TERTULIA_CSV_H
 
-#include "../core/str.h"
+#include "base/str.h"
 
 #define CSV_MAX_FIELDS 32
 

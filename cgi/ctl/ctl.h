@@ -12,9 +12,9 @@
 #ifndef TERTULIA_CTL_H
 #define TERTULIA_CTL_H
 
-#include "../core/args.h"
-#include "../core/config.h"
-#include "../core/db.h"
+#include "base/args.h"
+#include "base/config.h"
+#include "db/db.h"
 
 /* Loads the demo community, once (meta key demo_loaded). */
 int ctl_demo(db *d, const config *cfg);

@@ -5,9 +5,9 @@
  * after, for generate). Content is written through the same store
  * functions as the web programs use. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/forum_store.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "forum/forum_store.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <string.h>

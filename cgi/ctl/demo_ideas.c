@@ -4,8 +4,8 @@
  * notes by staff and a duplicate merged into the idea it repeats. Written
  * through idea_store like the ideas program writes, then dated back. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/idea_store.h"
+#include "base/err.h"
+#include "ideas/idea_store.h"
 
 #include <stdio.h>
 

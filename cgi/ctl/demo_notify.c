@@ -4,8 +4,8 @@
  * README, "Email"). The notifications themselves came with the threads
  * (their authors watch them). */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/follow.h"
+#include "base/err.h"
+#include "services/follow.h"
 
 #include <stdio.h>
 

@@ -3,8 +3,8 @@
  * of them verified purchases, staff responses and helpful votes. Everything
  * is written through reviews_store, as the web program writes it. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/reviews_store.h"
+#include "base/err.h"
+#include "reviews/reviews_store.h"
 
 #include <stdio.h>
 #include <string.h>

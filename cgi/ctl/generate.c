@@ -18,11 +18,11 @@
  * The SQL is constant text: the placeholders of a 100-row INSERT are
  * repeated by the preprocessor, not built at run time. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/markdown.h"
-#include "../core/password.h"
-#include "../core/str.h"
-#include "../core/utf8.h"
+#include "base/err.h"
+#include "text/markdown.h"
+#include "services/password.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>

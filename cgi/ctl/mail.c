@@ -29,9 +29,9 @@
  */
 #include "ctl.h"
 #include "mail.h"
-#include "../core/err.h"
-#include "../core/log.h"
-#include "../core/outbox.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "services/outbox.h"
 
 #include <curl/curl.h>
 #include <signal.h>

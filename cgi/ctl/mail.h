@@ -6,10 +6,10 @@
 #define TERTULIA_CTL_MAIL_H
 
 #include <ClearSilver.h>
-#include "../core/config.h"
-#include "../core/db.h"
-#include "../core/str.h"
-#include "../core/view.h"
+#include "base/config.h"
+#include "db/db.h"
+#include "base/str.h"
+#include "web/view.h"
 
 /* What the sender holds for its whole life. */
 typedef struct mail_ctx {

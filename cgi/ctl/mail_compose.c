@@ -13,12 +13,12 @@
  * its hash.
  */
 #include "mail.h"
-#include "../core/app.h"
-#include "../core/err.h"
-#include "../core/form.h"
-#include "../core/notify_view.h"
-#include "../core/session.h"
-#include "../core/token.h"
+#include "web/app.h"
+#include "base/err.h"
+#include "web/form.h"
+#include "services/notify_view.h"
+#include "web/session.h"
+#include "web/token.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* mail_insights.c: the weekly marketing digest by email (issue 7 item 8),
- * the /insights/digest page's figures (core/insight_read.c, insight_digest)
+ * the /insights/digest page's figures (services/insight_read.c, insight_digest)
  * mailed once a week to each member with the marketing role.
  *
  * Who: members with the marketing role only, not admins: the digest is
@@ -16,12 +16,12 @@
  * the mail is written, from the rollups, which count visible content
  * only; quotes, ideas and threads are read only while visible. */
 #include "mail.h"
-#include "../core/app.h"
-#include "../core/err.h"
-#include "../core/insight_read.h"
-#include "../core/log.h"
-#include "../core/notify_view.h"
-#include "../core/outbox.h"
+#include "web/app.h"
+#include "base/err.h"
+#include "services/insight_read.h"
+#include "base/log.h"
+#include "services/notify_view.h"
+#include "services/outbox.h"
 
 #include <stdio.h>
 #include <string.h>

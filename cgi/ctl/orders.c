@@ -15,9 +15,9 @@
  */
 #include "ctl.h"
 #include "csv.h"
-#include "../core/err.h"
-#include "../core/form.h"
-#include "../core/reviews_store.h"
+#include "base/err.h"
+#include "web/form.h"
+#include "reviews/reviews_store.h"
 
 #include <stdio.h>
 #include <time.h>

@@ -11,8 +11,8 @@
  */
 #include "ctl.h"
 #include "csv.h"
-#include "../core/err.h"
-#include "../core/reviews_store.h"
+#include "base/err.h"
+#include "reviews/reviews_store.h"
 
 #include <stdio.h>
 #include <string.h>

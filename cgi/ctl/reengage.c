@@ -12,9 +12,9 @@
  * since they left and the liveliest threads since then. The rows feed the
  * "reactivation" insight: a member seen after queued_at came back. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/outbox.h"
-#include "../core/str.h"
+#include "base/err.h"
+#include "services/outbox.h"
+#include "base/str.h"
 
 #include <stdio.h>
 

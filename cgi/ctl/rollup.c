@@ -4,16 +4,16 @@
  * loader ends with it too. The lexicons are found as the programs find
  * them: sentiment.lexicon_dir and sentiment.domain_dir. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/rollup.h"
-#include "../core/sentiment.h"
+#include "base/err.h"
+#include "services/rollup.h"
+#include "text/sentiment.h"
 
 #include <stdio.h>
 
 int ctl_rollup(db *d, const config *cfg)
 {
 	const char *lex = config_get(cfg, "sentiment.lexicon_dir", "node_modules");
-	const char *dom = config_get(cfg, "sentiment.domain_dir", "cgi/core/lexicon");
+	const char *dom = config_get(cfg, "sentiment.domain_dir", "cgi/text/lexicon");
 	const sentiment_model *before = rollup_model();
 	sentiment_model *m = NULL;
 	rollup_stats st;

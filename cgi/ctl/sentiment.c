@@ -2,10 +2,10 @@
  * input and prints `label<TAB>score<TAB>language` a line (SPEC section 8).
  * Needs no database. The lexicons are found through the configuration:
  * sentiment.lexicon_dir (default node_modules) and sentiment.domain_dir
- * (default cgi/core/lexicon), both relative to the working directory. */
+ * (default cgi/text/lexicon), both relative to the working directory. */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/sentiment.h"
+#include "base/err.h"
+#include "text/sentiment.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 int ctl_sentiment(const config *cfg)
 {
 	const char *lexicon_dir = config_get(cfg, "sentiment.lexicon_dir", "node_modules");
-	const char *domain_dir = config_get(cfg, "sentiment.domain_dir", "cgi/core/lexicon");
+	const char *domain_dir = config_get(cfg, "sentiment.domain_dir", "cgi/text/lexicon");
 	sentiment_model *m = NULL;
 	char *line = NULL;
 	size_t cap = 0;

@@ -3,9 +3,9 @@
  * the audit log (actor: the command line) in the same transaction
  * (users_lift). The web's admin page does the same (POST /admin/lift). */
 #include "ctl.h"
-#include "../core/err.h"
-#include "../core/form.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "web/form.h"
+#include "services/users.h"
 
 #include <stdio.h>
 

@@ -1,8 +1,8 @@
 /* categories_admin.c: admins add and edit categories (name and description
  * in both languages, position). Every change is in the audit log. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/users.h"
 
 #include <stdio.h>
 

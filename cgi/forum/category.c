@@ -1,9 +1,9 @@
 /* category.c: a category's threads, pinned first, then in the chosen
  * order: latest activity, top (likes), new, or unanswered. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/follow.h"
-#include "../core/kept_reads.h"
+#include "base/err.h"
+#include "services/follow.h"
+#include "web/kept_reads.h"
 
 #include <string.h>
 

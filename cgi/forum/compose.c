@@ -1,7 +1,7 @@
 /* compose.c: writing: the new-thread form, creating a thread, replying. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/moderation.h"
+#include "base/err.h"
+#include "services/moderation.h"
 
 #include <stdio.h>
 #include <stdlib.h>

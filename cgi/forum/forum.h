@@ -4,9 +4,9 @@
 #ifndef TERTULIA_FORUM_H
 #define TERTULIA_FORUM_H
 
-#include "../core/app.h"
-#include "../core/forum_store.h"
-#include "../core/moderation.h"
+#include "web/app.h"
+#include "forum/forum_store.h"
+#include "services/moderation.h"
 
 /* home.c */
 int page_home(request *r);

@@ -1,11 +1,11 @@
 /* home.c: the home page: categories with their counts, the latest threads,
  * the top-rated products and the trending ideas. Every read is the same
  * for every reader, so a worker keeps the rows until the next write
- * (core/kept_reads.h). */
+ * (web/kept_reads.h). */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/kept_reads.h"
-#include "../core/page_cache.h"
+#include "base/err.h"
+#include "web/kept_reads.h"
+#include "base/page_cache.h"
 
 #include <time.h>
 

@@ -1,8 +1,8 @@
 /* post.c: what is done to one post: edit (keeping a revision), delete
  * (softly), like, and marking a reply as the thread's answer. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <string.h>

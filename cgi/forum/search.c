@@ -4,10 +4,10 @@
  * A snippet is stored as segments (d.posts.N.snippet.K.text, .mark) that the
  * template prints with var:, so highlighting never needs raw HTML. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/markdown.h"
-#include "../core/str.h"
-#include "../core/utf8.h"
+#include "base/err.h"
+#include "text/markdown.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,9 +9,9 @@
  * moderator leaves the results at once. What a kept ranking misses is what
  * was written after it: for search.cache_seconds at most. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/page_cache.h"
-#include "../core/str.h"
+#include "base/err.h"
+#include "base/page_cache.h"
+#include "base/str.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* shared.c: helpers the forum's handlers share (see forum.h). */
 #include "forum.h"
-#include "../core/kept_reads.h"
-#include "../core/err.h"
+#include "web/kept_reads.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,12 +2,12 @@
  * (N-1)*20+1 .. N*20 read through the (thread_id, position) key, so the last
  * page of a long thread costs what the first costs. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/follow.h"
-#include "../core/kept_reads.h"
-#include "../core/log.h"
-#include "../core/markdown.h"
-#include "../core/view.h"
+#include "base/err.h"
+#include "services/follow.h"
+#include "web/kept_reads.h"
+#include "base/log.h"
+#include "text/markdown.h"
+#include "web/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,7 @@
 #include <time.h>
 
 /* Every post of the page, whoever reads it: the same rows serve every
- * reader (core/kept_reads.h), and visible_to_reader drops what one may not
+ * reader (web/kept_reads.h), and visible_to_reader drops what one may not
  * see. The column numbers below follow this list. */
 static const char SQL_POSTS[] =
 	"SELECT p.id, p.position, p.user_id, u.username AS author, "

@@ -2,10 +2,10 @@
  * and split replies off into a new thread. Each needs a reason and goes to
  * the audit log. */
 #include "forum.h"
-#include "../core/err.h"
-#include "../core/rollup.h"
-#include "../core/str.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/rollup.h"
+#include "base/str.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <stdlib.h>

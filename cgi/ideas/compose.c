@@ -9,9 +9,9 @@
  * cannot mistake the answer for a created idea). tertulia.js shows the same
  * list while the title is typed, from /ideas/similar.json?q=. */
 #include "ideas.h"
-#include "../core/err.h"
-#include "../core/moderation.h"
-#include "../core/utf8.h"
+#include "base/err.h"
+#include "services/moderation.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,7 +86,7 @@ static int read_refs(request *r, long long *product_id, long long *category_id)
 
 static const char SQL_EARLIER_IDEAS[] = "SELECT COUNT(*) FROM ideas WHERE user_id = ?";
 
-/* The moderation rules (core/moderation.h) on an idea about to be
+/* The moderation rules (services/moderation.h) on an idea about to be
  * submitted: a watched word in its title or text refuses it (E_INVALID, the
  * field marked) or is replaced in *p; what the rules hold is submitted held
  * (v[0] says why, for the queue). The verdicts own the replaced texts. */

@@ -4,8 +4,8 @@
  * by position like forum replies. A merged idea sends its visitors to the
  * idea it was merged into. */
 #include "ideas.h"
-#include "../core/err.h"
-#include "../core/follow.h"
+#include "base/err.h"
+#include "services/follow.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,8 +4,8 @@
 #ifndef TERTULIA_IDEAS_H
 #define TERTULIA_IDEAS_H
 
-#include "../core/app.h"
-#include "../core/idea_store.h"
+#include "web/app.h"
+#include "ideas/idea_store.h"
 
 #define IDEAS_PER_PAGE 20
 

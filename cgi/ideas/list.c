@@ -7,7 +7,7 @@
  * people are voting for it, then sinks as its votes age, however many old
  * votes it holds. Ties fall back to the total count. */
 #include "ideas.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,8 +4,8 @@
  * answer; comments meet the moderation rules as forum replies do). A refused action shows the idea again with what was typed and
  * why, with the status code of the refusal. */
 #include "ideas.h"
-#include "../core/err.h"
-#include "../core/moderation.h"
+#include "base/err.h"
+#include "services/moderation.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -99,7 +99,7 @@ int do_merge(request *r)
 	return 303;
 }
 
-/* A comment meets the rules of forum replies (core/moderation.h): a
+/* A comment meets the rules of forum replies (services/moderation.h): a
  * watched word refuses it (shown again with what was typed) or is
  * replaced, and what the watched words, the links or the text analysis
  * hold is written held and queued as an "idea_comment". The first-posts

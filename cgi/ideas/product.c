@@ -8,7 +8,7 @@
  * (sql/0011) gives (user_id, product_id) pairs, and is all this program is
  * granted of orders and users' emails (sql/0023). */
 #include "ideas.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 static const char SQL_PRODUCTS[] = "SELECT id, sku, name FROM products WHERE active = 1 ORDER BY name, id";
 /* The list's filter offers the products some listed idea is about (a loose

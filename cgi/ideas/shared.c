@@ -1,6 +1,6 @@
 /* shared.c: helpers the ideas program's handlers share (see ideas.h). */
 #include "ideas.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <string.h>

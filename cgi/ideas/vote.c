@@ -8,7 +8,7 @@
  * them), so voting for one's own idea is "already voted"; they may take
  * that vote back like any other. */
 #include "ideas.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 

@@ -1,8 +1,8 @@
 /* charts.c: the insight page's four charts (volume, sentiment, rating,
- * stars), as HDF for the chart macro (see core/chart.h). Their numbers are
+ * stars), as HDF for the chart macro (see text/chart.h). Their numbers are
  * the series' and the totals' that the page's tables show. */
 #include "insights.h"
-#include "../core/chart.h"
+#include "text/chart.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * threads. Its JSON twin, or insight_digest() itself, is what a mail
  * sender renders. */
 #include "insights.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <string.h>
 

@@ -2,8 +2,8 @@
  * per day (week, month) of the period, for the same filters as the page.
  * Machine-readable: ISO dates and '.' decimals whatever the language. */
 #include "insights.h"
-#include "../core/csv_out.h"
-#include "../core/err.h"
+#include "base/csv_out.h"
+#include "base/err.h"
 
 #include <stdio.h>
 

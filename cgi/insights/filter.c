@@ -2,9 +2,10 @@
  * from and to (YYYY-MM-DD), category (a forum category's slug), product (a
  * SKU) and segment (a configured member segment). */
 #include "insights.h"
-#include "../core/err.h"
-#include "../core/kept_reads.h"
-#include "../core/segments.h"
+#include "base/err.h"
+#include "web/kept_reads.h"
+#include "services/segments.h"
+#include "site/segments_view.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,11 +1,11 @@
 /* insights.h: the insights program's handlers and what they share. The
- * figures come from cgi/core/insight_read.c (the digest's mail sender uses
+ * figures come from cgi/services/insight_read.c (the digest's mail sender uses
  * it too); this program reads the filters, draws the charts and answers. */
 #ifndef TERTULIA_INSIGHTS_H
 #define TERTULIA_INSIGHTS_H
 
-#include "../core/app.h"
-#include "../core/insight_read.h"
+#include "web/app.h"
+#include "services/insight_read.h"
 
 /* filter.c: the period, category, product and segment of the query (or
  * of the URL: fixed_category, fixed_product, NULL for none) into f, and the

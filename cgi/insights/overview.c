@@ -1,10 +1,10 @@
 /* overview.c: the insight pages: the whole community (/insights), one
  * product (/insights/p/SKU) and one forum category (/insights/c/slug), for
  * a period and the other filters. Everything comes from the rollups and
- * short indexed look-ups (core/insight_read.c). */
+ * short indexed look-ups (services/insight_read.c). */
 #include "insights.h"
-#include "../core/err.h"
-#include "../core/page_cache.h"
+#include "base/err.h"
+#include "base/page_cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,10 +7,10 @@
  * finds it resolved and is told (409), and a status change names the status
  * the moderator saw, so a change made meanwhile is never overwritten. */
 #include "mod.h"
-#include "../core/err.h"
-#include "../core/log.h"
-#include "../core/notify.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "services/notify.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <stdlib.h>

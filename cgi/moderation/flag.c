@@ -9,11 +9,11 @@
  * still recorded and queued for a moderator. Content by moderators, staff
  * and admins is never hidden by flags alone: a moderator decides. */
 #include "mod.h"
-#include "../core/err.h"
-#include "../core/moderation.h"
-#include "../core/rollup.h"
+#include "base/err.h"
+#include "services/moderation.h"
+#include "services/rollup.h"
 
-#include "../core/users.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <string.h>

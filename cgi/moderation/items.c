@@ -1,7 +1,7 @@
 /* items.c: the kinds of content moderators act on (see mod.h). */
 #include "mod.h"
-#include "../core/err.h"
-#include "../core/forum_store.h"
+#include "base/err.h"
+#include "forum/forum_store.h"
 
 #include <stdio.h>
 #include <string.h>

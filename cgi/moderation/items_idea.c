@@ -5,9 +5,9 @@
  * reply's moves its thread's reply_count. Neither keeps revisions,
  * so moderators do not edit them (the kinds have no edit). */
 #include "mod.h"
-#include "../core/err.h"
-#include "../core/idea_store.h"
-#include "../core/rollup.h"
+#include "base/err.h"
+#include "ideas/idea_store.h"
+#include "services/rollup.h"
 
 #include <stdio.h>
 #include <string.h>

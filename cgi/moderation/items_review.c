@@ -1,9 +1,9 @@
 /* items_review.c: reviews as an item kind of the moderation program (see
- * mod.h). Status changes and edits go through core/reviews_store.c, which
+ * mod.h). Status changes and edits go through reviews/reviews_store.c, which
  * keeps the product's rating summary right. */
 #include "mod.h"
-#include "../core/err.h"
-#include "../core/reviews_store.h"
+#include "base/err.h"
+#include "reviews/reviews_store.h"
 
 
 static const char SQL_REVIEW_ITEM[] =

@@ -1,9 +1,9 @@
 /* log.c: the audit log (filterable, exportable as CSV), the public
  * transparency summary, and the moderation figures marketing charts. */
 #include "mod.h"
-#include "../core/csv_out.h"
-#include "../core/err.h"
-#include "../core/str.h"
+#include "base/csv_out.h"
+#include "base/err.h"
+#include "base/str.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #ifndef TERTULIA_MOD_H
 #define TERTULIA_MOD_H
 
-#include "../core/app.h"
+#include "web/app.h"
 
 typedef struct item_kind {
 	const char *type; /* "post", "review", "idea" (as in flags.target_type),

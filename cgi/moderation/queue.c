@@ -2,7 +2,7 @@
  * reason) and the page of one item, each with its context, its flags and
  * its author's history. */
 #include "mod.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <string.h>

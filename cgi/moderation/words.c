@@ -1,8 +1,8 @@
 /* words.c: the watched words moderators keep, per language: hold the
  * content for review, block it, or replace the word. */
 #include "mod.h"
-#include "../core/err.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/users.h"
 
 #include <string.h>
 

@@ -2,8 +2,8 @@
  * category, image, listed or not). The SKU is fixed once made: reviews,
  * orders and links refer to it. Every change is in the audit log. */
 #include "reviews.h"
-#include "../core/err.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/users.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,9 +5,9 @@
  * Idempotent: the same (order_id, sku) again updates the line. The answer
  * is JSON, with a signed link inviting the buyer to review the product. */
 #include "reviews.h"
-#include "../core/err.h"
-#include "../core/log.h"
-#include "../core/view.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "web/view.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * review, changeable, never on one's own review. The counters move under
  * the review's row lock (reviews_vote). */
 #include "reviews.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -8,7 +8,7 @@
  * runs in the database (review_member_email_is), so this program never
  * reads anyone's email. */
 #include "reviews.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <time.h>
 

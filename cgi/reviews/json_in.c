@@ -4,7 +4,7 @@
  * trailing data, bad escapes, lone surrogates) is refused. The strings' UTF-8
  * is checked later by the form validators, like a form's. */
 #include "reviews.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,10 +5,10 @@
  * optionally verified purchases only. schema.org Product, AggregateRating
  * and Review JSON-LD describe what the page shows. */
 #include "reviews.h"
-#include "../core/err.h"
-#include "../core/follow.h"
-#include "../core/markdown.h"
-#include "../core/view.h"
+#include "base/err.h"
+#include "services/follow.h"
+#include "text/markdown.h"
+#include "web/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>

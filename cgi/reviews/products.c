@@ -1,7 +1,7 @@
 /* products.c: the product list, with each product's average rating and
  * count read from its summary row; ?category= narrows it. */
 #include "reviews.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 

@@ -1,8 +1,8 @@
 /* respond.c: the company's one official response to a review, written by
  * staff (or an admin), editable, shown under the review. */
 #include "reviews.h"
-#include "../core/err.h"
-#include "../core/users.h"
+#include "base/err.h"
+#include "services/users.h"
 
 #include <stdio.h>
 

@@ -3,7 +3,7 @@
  * response and, for staff, the form to write or edit it. A held or hidden
  * review is shown to its author and to moderators only. */
 #include "reviews.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <string.h>
 

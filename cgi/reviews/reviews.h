@@ -1,12 +1,12 @@
 /* reviews.h: the reviews program's handlers (one file per page or action)
  * and the helpers they share. Handlers follow app.h: they borrow the
  * request, fill r->hdf under "d." and return a status or an error code.
- * Writes go through cgi/core/reviews_store.h. */
+ * Writes go through cgi/reviews/reviews_store.h. */
 #ifndef TERTULIA_REVIEWS_H
 #define TERTULIA_REVIEWS_H
 
-#include "../core/app.h"
-#include "../core/reviews_store.h"
+#include "web/app.h"
+#include "reviews/reviews_store.h"
 
 #define REVIEWS_PER_PAGE 10
 

@@ -1,7 +1,7 @@
 /* shared.c: what several pages of the reviews program need: a product with
  * its rating summary, the requester's votes, roles, return addresses. */
 #include "reviews.h"
-#include "../core/err.h"
+#include "base/err.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,10 +3,10 @@
  * product; an edit keeps the old text as a revision) and deleting it
  * (softly: the row stays for moderators, and a new review may be written). */
 #include "reviews.h"
-#include "../core/err.h"
-#include "../core/moderation.h"
-#include "../core/users.h"
-#include "../core/utf8.h"
+#include "base/err.h"
+#include "services/moderation.h"
+#include "services/users.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -140,7 +140,7 @@ static const char *too_long(const mod_verdict *v, const char *field)
 	return v->text && utf8_length(v->text, strlen(v->text)) > REVIEW_PROS_MAX ? field : NULL;
 }
 
-/* The moderation rules (core/moderation.h) on a review about to be
+/* The moderation rules (services/moderation.h) on a review about to be
  * written: a watched word in its title, text, pros or cons refuses it
  * (E_INVALID, the field marked) or is replaced in *in; what the rules hold
  * is written held. v[V_BODY] then says why, for the queue; the verdicts own

@@ -6,9 +6,9 @@
  * records come in line order, at most CSV_MAX_FIELDS fields each, every
  * field a string inside the record, and an unclosed quote ends the file. */
 #include "ctl/csv.h"
-#include "core/err.h"
-#include "core/form.h"
-#include "core/reviews_store.h"
+#include "base/err.h"
+#include "web/form.h"
+#include "reviews/reviews_store.h"
 
 #include <assert.h>
 #include <stdint.h>

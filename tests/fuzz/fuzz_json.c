@@ -1,8 +1,8 @@
 /* fuzz_json.c: the JSON encoder that writes page twins and JSON-LD inside
  * <script>. For any text the output must be one JSON string literal with no
  * raw <, >, & or control character, so it can never end a script element. */
-#include "core/str.h"
-#include "core/view.h"
+#include "base/str.h"
+#include "web/view.h"
 
 #include <assert.h>
 #include <stdint.h>

@@ -3,10 +3,10 @@
  * javascript:, vbscript: or data: link (the oracle), the moderation scan
  * must count at least the links and images to other sites the HTML holds,
  * and the plain-text rendering must not crash. */
-#include "core/err.h"
-#include "core/markdown.h"
-#include "core/str.h"
-#include "core/utf8.h"
+#include "base/err.h"
+#include "text/markdown.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 #include <assert.h>
 #include <ctype.h>

@@ -2,12 +2,12 @@
  * handler sees them: query strings and form bodies, cookies, percent
  * decoding, UTF-8 checks, the declared-field validators and route matching.
  * Besides not crashing, it checks what the parsers promise. */
-#include "core/err.h"
-#include "core/form.h"
-#include "core/kv.h"
-#include "core/route.h"
-#include "core/str.h"
-#include "core/utf8.h"
+#include "base/err.h"
+#include "web/form.h"
+#include "base/kv.h"
+#include "web/route.h"
+#include "base/str.h"
+#include "base/utf8.h"
 
 #include <assert.h>
 #include <stdint.h>

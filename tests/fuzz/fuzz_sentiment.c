@@ -2,7 +2,7 @@
  * (invalid UTF-8, NULs, huge words). The score must stay in [-1, 1], the
  * label must agree with it and the language must be "en" or "es". The
  * lexicons come from node_modules, as for the programs. */
-#include "core/sentiment.h"
+#include "text/sentiment.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -20,7 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	snprintf(lex, sizeof(lex), "%s/node_modules", root ? root : ".");
-	snprintf(domain, sizeof(domain), "%s/cgi/core/lexicon", root ? root : ".");
+	snprintf(domain, sizeof(domain), "%s/cgi/text/lexicon", root ? root : ".");
 	if (sentiment_load(&model, lex, domain) != 0) {
 		fprintf(stderr, "fuzz_sentiment: lexicons missing (make deps)\n");
 		exit(1);

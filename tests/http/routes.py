@@ -108,7 +108,7 @@ def query_params():
 
 def pattern_regex(pattern):
     """A regex matching the paths of a route pattern as route_match() in
-    cgi/core/route.c does: ":id" 1-18 digits, ":s" 1-100 of [A-Za-z0-9._-]."""
+    cgi/web/route.c does: ":id" 1-18 digits, ":s" 1-100 of [A-Za-z0-9._-]."""
     out = ""
     for part in re.split(r"(:id|:s)(?=/|$)", pattern):
         if part == ":id":

@@ -1,4 +1,4 @@
-"""`tertuliactl`'s command line (cgi/tertuliactl.c, cgi/core/args.h): every
+"""`tertuliactl`'s command line (cgi/tertuliactl.c, cgi/base/args.h): every
 command and subcommand says how it is used, and a command line that is
 wrong changes nothing.
 

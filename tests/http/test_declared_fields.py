@@ -1,5 +1,5 @@
 """Every form field a handler reads is declared in its route's field list,
-and so validated by the gate before the handler runs (cgi/core/form.h).
+and so validated by the gate before the handler runs (cgi/web/form.h).
 Read from the C sources, as routes.py reads the route tables: no stack.
 
 A handler reads fields only through form_get, form_int, form_count and
@@ -102,12 +102,12 @@ def test_every_field_a_handler_reads_is_declared_on_its_route():
 
 
 def test_no_handler_reads_the_raw_form():
-    # only the gate (core/app.c) and the CSRF check (core/session.c) read
+    # only the gate (web/app.c) and the CSRF check (web/session.c) read
     # r->form; the JSON API hands its parsed body to form_validate
     problems = []
     for path in _all_sources():
         rel = os.path.relpath(path, os.path.dirname(CGI))
-        if rel in ("cgi/core/app.c", "cgi/core/session.c"):
+        if rel in ("cgi/web/app.c", "cgi/web/session.c"):
             continue
         for n, line in enumerate(_read(path).splitlines(), 1):
             if _RAW.search(line):

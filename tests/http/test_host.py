@@ -146,7 +146,7 @@ def test_the_site_still_works_through_nginx(own):
 # ------------------------------------------------------------ tokens and logs
 
 def unsubscribe_token(own, payload):
-    """A token as the mail sender signs it (core/token.h)."""
+    """A token as the mail sender signs it (web/token.h)."""
     key = bytes.fromhex(own.conf_get("secret"))
     mac = hmac.new(key, b"unsubscribe:" + payload.encode(), hashlib.sha512).digest()[:32]
     return payload + "." + base64.urlsafe_b64encode(mac).rstrip(b"=").decode()

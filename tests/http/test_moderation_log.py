@@ -175,7 +175,7 @@ def test_log_csv_defuses_every_formula_start(stack, members, moderator):
 
 
 def test_every_csv_export_writes_its_cells_through_csv_cell():
-    # One function decides what is defused (cgi/core/csv_out.c): a program
+    # One function decides what is defused (cgi/base/csv_out.c): a program
     # that answers CSV writes no cell by other means.
     import glob
     import os

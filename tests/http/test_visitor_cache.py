@@ -1,4 +1,4 @@
-"""Pages kept for visitors (cache.visitor_seconds; core/visitor_cache.h;
+"""Pages kept for visitors (cache.visitor_seconds; web/visitor_cache.h;
 README, Performance). A visitor's page of a thread, a category, a product or
 the ideas is the same for every visitor in one language but for the form
 token, so each worker serves it again for a few seconds without reading the
@@ -14,7 +14,7 @@ pages for a minute (the other tests turn the cache off, tests/stack.py):
 
 Members' pages are drawn for each member, but the rows that are the same
 for every reader (a thread and a page of its posts, the insight filters'
-lists) are kept on the same terms (core/kept_reads.h): each member still
+lists) are kept on the same terms (web/kept_reads.h): each member still
 sees only what they may, and a write makes the rows old at once."""
 
 import re

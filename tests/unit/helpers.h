@@ -19,9 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/err.h"
-#include "core/kv.h"
-#include "core/str.h"
+#include "base/err.h"
+#include "base/kv.h"
+#include "base/str.h"
 
 /* A string of `count` copies of `unit` (for length limits). Caller frees. */
 static inline char *repeat(const char *unit, size_t count)

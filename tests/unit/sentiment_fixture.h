@@ -1,6 +1,6 @@
 /* sentiment_fixture.h: the real sentiment model for the unit tests that
  * need one (test_sentiment.c, test_sentiment_abuse.c): the packages that
- * `make deps` installs under node_modules and our lists in cgi/core/lexicon,
+ * `make deps` installs under node_modules and our lists in cgi/text/lexicon,
  * found from TERTULIA_ROOT (the repository; ../.. by default). Use
  * load_model and free_model as a group's setup and teardown; the model is
  * the group's, in `model`. */
@@ -8,7 +8,7 @@
 #define TERTULIA_SENTIMENT_FIXTURE_H
 
 #include "helpers.h"
-#include "core/sentiment.h"
+#include "text/sentiment.h"
 
 static sentiment_model *model;
 
@@ -26,7 +26,7 @@ static int load_model(void **state)
 
 	(void)state;
 	snprintf(nm, sizeof(nm), "%s/node_modules", root());
-	snprintf(dd, sizeof(dd), "%s/cgi/core/lexicon", root());
+	snprintf(dd, sizeof(dd), "%s/cgi/text/lexicon", root());
 	rc = sentiment_load(&model, nm, dd);
 	if (rc != 0)
 		fprintf(stderr, "sentiment_load(%s, %s) failed: %d (run make deps)\n", nm, dd, rc);

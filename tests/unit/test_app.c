@@ -2,8 +2,8 @@
  * neither a database nor FastCGI (the gate itself is covered by the HTTP
  * tests). */
 #include "helpers.h"
-#include "core/app.h"
-#include "core/view.h"
+#include "web/app.h"
+#include "web/view.h"
 
 #include <sodium.h>
 

@@ -1,7 +1,7 @@
 /* test_args.c: a command's options and operands (args.h), as tertuliactl
  * parses them before it reads the configuration. */
 #include "helpers.h"
-#include "core/args.h"
+#include "base/args.h"
 
 /* A command like generate and mail together: a number with a default, a
  * required number, a text, a repeated text and a flag; one or two operands. */

@@ -1,6 +1,6 @@
 /* test_chart.c: the geometry of the server-drawn SVG charts (chart.h). */
 #include "helpers.h"
-#include "core/chart.h"
+#include "text/chart.h"
 
 #include <math.h>
 

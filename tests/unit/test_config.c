@@ -1,6 +1,6 @@
 /* test_config.c: key = value configuration files (config.h). */
 #include "helpers.h"
-#include "core/config.h"
+#include "base/config.h"
 
 /* Parses text into cfg (zeroed first) and checks that it succeeded. */
 static void parse(config *cfg, const char *text)

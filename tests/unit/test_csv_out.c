@@ -1,6 +1,6 @@
 /* test_csv_out.c: CSV cells for spreadsheets (csv_out.h). */
 #include "helpers.h"
-#include "core/csv_out.h"
+#include "base/csv_out.h"
 
 static strbuf sb = STRBUF_INIT;
 

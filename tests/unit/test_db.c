@@ -2,7 +2,7 @@
  * not answer (db.h). Queries against a live MariaDB, and selects started
  * ahead, are covered by the HTTP tests (test_insights.py). */
 #include "helpers.h"
-#include "core/db.h"
+#include "db/db.h"
 
 #include <string.h>
 

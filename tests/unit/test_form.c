@@ -1,6 +1,6 @@
 /* test_form.c: declared fields and their validators (form.h). */
 #include "helpers.h"
-#include "core/form.h"
+#include "web/form.h"
 
 /* What the error callback saw. */
 typedef struct seen {

@@ -3,7 +3,7 @@
  * The files are found under $TERTULIA_ROOT (set by the Makefile), else
  * relative to the working directory (the repository root or tests/unit). */
 #include "helpers.h"
-#include "core/view.h"
+#include "web/view.h"
 
 /* Appends the full name of every leaf below node to names, one a line
  * ("L.login.title\n"). */

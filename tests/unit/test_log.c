@@ -1,6 +1,6 @@
 /* test_log.c: error and access log lines (log.h). */
 #include "helpers.h"
-#include "core/log.h"
+#include "base/log.h"
 
 typedef struct logdir {
 	char *dir;

@@ -8,7 +8,7 @@
  * a browser ignores are removed) fails the test with the HTML shown.
  */
 #include "helpers.h"
-#include "core/markdown.h"
+#include "text/markdown.h"
 
 #include <ctype.h>
 

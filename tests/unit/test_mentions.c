@@ -2,7 +2,7 @@
  * which are not (addresses, code, links, quotes, too short or too long
  * names), and how they are linked in the rendered HTML. */
 #include "helpers.h"
-#include "core/markdown.h"
+#include "text/markdown.h"
 
 #define MAX 8
 

@@ -2,8 +2,8 @@
  * placeholders filled, unknown ones kept, and texts cut short without
  * breaking a UTF-8 character. */
 #include "helpers.h"
-#include "core/notify_view.h"
-#include "core/utf8.h"
+#include "services/notify_view.h"
+#include "base/utf8.h"
 
 static void fills_placeholders(void **state)
 {

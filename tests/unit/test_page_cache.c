@@ -1,7 +1,7 @@
 /* test_page_cache.c: a worker's cache of computed figures (page_cache.h):
  * what is returned, for how long, and which entry makes room. */
 #include "helpers.h"
-#include "core/page_cache.h"
+#include "base/page_cache.h"
 
 /* A tree with one value, figure = v. */
 static HDF *tree(const char *v)

@@ -1,6 +1,6 @@
 /* test_password.c: new-password rules and Argon2id hashing (password.h). */
 #include "helpers.h"
-#include "core/password.h"
+#include "services/password.h"
 
 #include <sodium.h>
 

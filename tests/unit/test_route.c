@@ -1,6 +1,6 @@
 /* test_route.c: matching paths against patterns and finding routes (route.h). */
 #include "helpers.h"
-#include "core/route.h"
+#include "web/route.h"
 
 static void free_args(char *args[ROUTE_ARGS])
 {

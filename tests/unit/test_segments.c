@@ -1,6 +1,6 @@
 /* test_segments.c: the configured member segments (segments.h). */
 #include "helpers.h"
-#include "core/segments.h"
+#include "services/segments.h"
 
 static void parses_the_keys(void **state)
 {

@@ -1,7 +1,7 @@
 /* test_sentiment.c: the sentiment of a text (sentiment.h): each VADER rule
  * in English and Spanish, language detection, UTF-8 tokenising and
  * stemming, and bad input. The lexicons are the real ones: the packages
- * that `make deps` installs under node_modules and cgi/core/lexicon, found
+ * that `make deps` installs under node_modules and cgi/text/lexicon, found
  * from TERTULIA_ROOT (the repository). Accuracy is measured by
  * `make bench-sentiment`, not here. */
 #include "sentiment_fixture.h"
@@ -392,7 +392,7 @@ static void load_missing_files(void **state)
 	char dd[1024];
 
 	(void)state;
-	snprintf(dd, sizeof(dd), "%s/cgi/core/lexicon", root());
+	snprintf(dd, sizeof(dd), "%s/cgi/text/lexicon", root());
 	assert_int_equal(sentiment_load(&m, "/nonexistent/node_modules", dd), E_IO);
 	assert_null(m);
 }

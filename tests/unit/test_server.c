@@ -1,7 +1,7 @@
 /* test_server.c: the programs' command line (server.h). The pre-fork
  * server itself runs under the HTTP tests. */
 #include "helpers.h"
-#include "core/server.h"
+#include "web/server.h"
 
 /* server_parse_args on a NULL-terminated list of arguments. */
 static int parse(server_opts *o, const char **config, const char *const *args)

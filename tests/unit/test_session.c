@@ -2,7 +2,7 @@
  * What needs the database (session_load of a real token, session_start,
  * session_end) is covered by the HTTP tests. */
 #include "helpers.h"
-#include "core/session.h"
+#include "web/session.h"
 
 #include <sodium.h>
 

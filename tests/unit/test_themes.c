@@ -1,7 +1,7 @@
 /* test_themes.c: RAKE-style phrases, G² keyness and example quotes
  * (themes.h). */
 #include "helpers.h"
-#include "core/themes.h"
+#include "text/themes.h"
 
 #include <math.h>
 

@@ -1,7 +1,7 @@
 /* test_token.c: signed link tokens (token.h): what signs, what verifies,
  * and the many ways a token can be bent, each refused. */
 #include "helpers.h"
-#include "core/token.h"
+#include "web/token.h"
 
 #include <sodium.h>
 

@@ -1,7 +1,7 @@
 /* test_users.c: role names and bits (users.h). Account functions need the
  * database and are covered by the HTTP tests. */
 #include "helpers.h"
-#include "core/users.h"
+#include "services/users.h"
 
 static const unsigned ALL = ROLE_MODERATOR | ROLE_STAFF | ROLE_MARKETING | ROLE_ADMIN;
 

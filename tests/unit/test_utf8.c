@@ -1,6 +1,6 @@
 /* test_utf8.c: UTF-8 checks, counting and sanitizing (utf8.h). */
 #include "helpers.h"
-#include "core/utf8.h"
+#include "base/utf8.h"
 
 /* utf8_check over the whole C string. */
 static enum utf8_problem check(const char *s, int allow_newlines)

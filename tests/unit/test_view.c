@@ -1,7 +1,7 @@
 /* test_view.c: JSON twins of HDF trees and escaping templates (view.h). */
 #include "helpers.h"
-#include "core/app.h"
-#include "core/view.h"
+#include "web/app.h"
+#include "web/view.h"
 
 /* ---- json_string ---- */
 

@@ -3,8 +3,8 @@
  * file a page is served, each visitor's token put in its place, and the
  * changes file itself. */
 #include "helpers.h"
-#include "core/err.h"
-#include "core/visitor_cache.h"
+#include "base/err.h"
+#include "web/visitor_cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,896 @@
+/* db.c: MariaDB connection, statement cache and row copying (see db.h). */
+#include "db/db.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/str.h"
+
+#include <errmsg.h>
+#include <errno.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_SLOTS 512 /* statements a process may keep: far above our count */
+
+/* A select started ahead (db_select_ahead) on the side connection of the
+ * same index: sent, and run by the server while this process goes on. */
+typedef struct ahead {
+	const char *sql;      /* NULL: the slot is free */
+	char *key;            /* db_read_key of the statement and its parameters */
+	MYSQL_STMT *st;       /* the side connection's statement */
+	int wait;             /* what the client library waits for; 0: answered */
+	int failed;           /* the execution failed (found when answered) */
+} ahead;
+
+struct db {
+	const config *cfg;
+	char *who;
+	MYSQL *conn;          /* NULL while disconnected */
+	int in_transaction;   /* depth of db_begin calls not yet ended */
+	int doomed;           /* an inner transaction rolled back: the outer one must too */
+	int is_side;          /* a side connection: its library calls may wait apart */
+	struct {
+		const char *sql; /* key: the address of a constant */
+		MYSQL_STMT *st;
+	} stmts[STMT_SLOTS];
+	db *side[DB_AHEAD_MAX]; /* made at their first use, kept like conn */
+	ahead ahead[DB_AHEAD_MAX];
+};
+
+static void ahead_drop_all(db *d);
+
+db_param db_str(const char *s)
+{
+	db_param p = { .t = DBP_NULL };
+
+	if (s != NULL) {
+		p.t = DBP_STR;
+		p.s = s;
+		p.len = strlen(s);
+	}
+	return p;
+}
+
+db_param db_bytes(const void *ptr, size_t n)
+{
+	db_param p = { .t = DBP_STR, .s = ptr, .len = n };
+
+	return p;
+}
+
+int db_new(db **out, const config *cfg, const char *who)
+{
+	db *d = calloc(1, sizeof(*d));
+
+	if (d == NULL)
+		return E_NOMEM;
+	d->cfg = cfg;
+	d->who = strdup(who);
+	if (d->who == NULL) {
+		free(d);
+		return E_NOMEM;
+	}
+	*out = d;
+	return 0;
+}
+
+static void db_disconnect(db *d)
+{
+	size_t i;
+
+	for (i = 0; i < STMT_SLOTS; i++) {
+		if (d->stmts[i].st)
+			mysql_stmt_close(d->stmts[i].st);
+		d->stmts[i].st = NULL;
+		d->stmts[i].sql = NULL;
+	}
+	if (d->conn)
+		mysql_close(d->conn);
+	d->conn = NULL;
+	d->in_transaction = 0;
+	d->doomed = 0;
+}
+
+void db_free(db *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	ahead_drop_all(d);
+	for (i = 0; i < DB_AHEAD_MAX; i++)
+		db_free(d->side[i]);
+	db_disconnect(d);
+	free(d->who);
+	free(d);
+}
+
+MYSQL *db_handle(db *d)
+{
+	return d->conn;
+}
+
+int db_ensure(db *d)
+{
+	char key_user[64], key_pw[64];
+	const char *host, *sock, *user, *pw, *name;
+	unsigned int port, timeout = 2, io_timeout = 30;
+	MYSQL *m;
+
+	if (d->conn)
+		return 0;
+	snprintf(key_user, sizeof(key_user), "db.%s.user", d->who);
+	snprintf(key_pw, sizeof(key_pw), "db.%s.password", d->who);
+	host = config_get(d->cfg, "db.host", "localhost");
+	sock = config_get(d->cfg, "db.socket", NULL);
+	port = (unsigned int)config_int(d->cfg, "db.port", 3306);
+	name = config_get(d->cfg, "db.name", "tertulia");
+	user = config_get(d->cfg, key_user, d->who);
+	pw = config_get(d->cfg, key_pw, "");
+
+	m = mysql_init(NULL);
+	if (m == NULL)
+		return E_DBDOWN;
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	/* a side connection's execution is started, and answered later */
+	if (d->is_side && mysql_options(m, MYSQL_OPT_NONBLOCK, 0) != 0) {
+		mysql_close(m);
+		return E_NOMEM;
+	}
+	if (mysql_real_connect(m, host, user, pw, name, port, sock,
+			       CLIENT_FOUND_ROWS) == NULL) {
+		log_error("db: connect as %s failed: %s", user, mysql_error(m));
+		mysql_close(m);
+		return E_DBDOWN;
+	}
+	d->conn = m;
+	return 0;
+}
+
+int db_ping(db *d)
+{
+	int tries;
+
+	/* a connection made before the server restarted fails its first ping:
+	 * like a query, try once more on a fresh connection */
+	for (tries = 0; tries < 2; tries++) {
+		if (db_ensure(d) != 0)
+			return E_DBDOWN;
+		if (mysql_ping(d->conn) == 0)
+			return 0;
+		db_disconnect(d);
+	}
+	return E_DBDOWN;
+}
+
+static int is_gone(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	       e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	       e == ER_CONNECTION_KILLED || e == CR_COMMANDS_OUT_OF_SYNC ||
+	       e == ER_SERVER_SHUTDOWN;
+}
+
+/* Maps a server error to our code, logging it once. */
+static int db_fail(db *d, unsigned int e, const char *msg, const char *sql)
+{
+	if (is_gone(e)) {
+		log_error("db: connection lost (%u %s)", e, msg);
+		db_disconnect(d);
+		return E_DBDOWN;
+	}
+	if (e == ER_DUP_ENTRY)
+		return E_DUP;
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		return E_CONFLICT;
+	log_error("db: %u %s in: %.200s", e, msg, sql);
+	return E_DB;
+}
+
+static size_t slot_of(const char *sql)
+{
+	uintptr_t h = (uintptr_t)sql;
+
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15ULL;
+	return (size_t)(h >> 7) % STMT_SLOTS;
+}
+
+/* Finds or prepares the statement for sql. */
+static int db_stmt(db *d, const char *sql, MYSQL_STMT **out)
+{
+	size_t i = slot_of(sql), tries;
+	MYSQL_STMT *st;
+
+	for (tries = 0; tries < STMT_SLOTS; tries++, i = (i + 1) % STMT_SLOTS) {
+		if (d->stmts[i].sql == sql) {
+			*out = d->stmts[i].st;
+			return 0;
+		}
+		if (d->stmts[i].sql == NULL)
+			break;
+	}
+	if (tries == STMT_SLOTS) {
+		log_error("db: statement cache full");
+		return E_DB;
+	}
+	st = mysql_stmt_init(d->conn);
+	if (st == NULL)
+		return E_NOMEM;
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		unsigned int e = mysql_stmt_errno(st);
+		char msg[256];
+		snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return db_fail(d, e, msg, sql);
+	}
+	d->stmts[i].sql = sql;
+	d->stmts[i].st = st;
+	*out = st;
+	return 0;
+}
+
+static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+			MYSQL_STMT **out);
+
+/* Points the n entries of bind at the values of p (which must outlive the
+ * execution). */
+static void bind_params(const db_param *p, size_t n, MYSQL_BIND *bind)
+{
+	size_t i;
+
+	memset(bind, 0, n * sizeof(*bind));
+	for (i = 0; i < n; i++) {
+		switch (p[i].t) {
+		case DBP_NULL:
+			bind[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case DBP_INT:
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = (void *)&p[i].i;
+			break;
+		case DBP_DOUBLE:
+			bind[i].buffer_type = MYSQL_TYPE_DOUBLE;
+			bind[i].buffer = (void *)&p[i].d;
+			break;
+		case DBP_STR:
+			bind[i].buffer_type = MYSQL_TYPE_STRING;
+			bind[i].buffer = (void *)p[i].s;
+			bind[i].buffer_length = (unsigned long)p[i].len;
+			bind[i].length = (unsigned long *)&bind[i].buffer_length;
+			break;
+		}
+	}
+}
+
+/* Prepares (if needed), binds and executes. */
+static int db_run(db *d, const char *sql, const db_param *p, size_t n, MYSQL_STMT **out)
+{
+	MYSQL_BIND small[32], *bind = small;
+	int rc;
+
+	/* bulk loads bind thousands of values; most statements a handful */
+	if (n > sizeof(small) / sizeof(small[0]) && (bind = calloc(n, sizeof(*bind))) == NULL)
+		return E_NOMEM;
+	rc = db_run_bound(d, sql, p, n, bind, out);
+	if (bind != small)
+		free(bind);
+	return rc;
+}
+
+/* Maps the error of a failed statement (db_fail), after resetting it for
+ * its next use. */
+static int stmt_fail(db *d, MYSQL_STMT *st, const char *sql)
+{
+	char msg[256];
+	unsigned int e = mysql_stmt_errno(st);
+
+	snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(st));
+	mysql_stmt_reset(st);
+	return db_fail(d, e, msg, sql);
+}
+
+/* Connects if needed, finds or prepares sql's statement and binds the n
+ * values of p to it through bind (n entries, the caller's): *out is then
+ * ready to execute. */
+static int db_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+		    MYSQL_STMT **out)
+{
+	MYSQL_STMT *st = NULL;
+	int rc;
+
+	rc = db_ensure(d);
+	if (rc != 0)
+		return rc;
+	rc = db_stmt(d, sql, &st);
+	if (rc != 0)
+		return rc;
+	if (mysql_stmt_param_count(st) != n) {
+		log_error("db: %zu parameters for %lu placeholders in: %.200s", n,
+			  mysql_stmt_param_count(st), sql);
+		return E_DB;
+	}
+	bind_params(p, n, bind);
+	if (n > 0 && mysql_stmt_bind_param(st, bind) != 0)
+		return stmt_fail(d, st, sql);
+	*out = st;
+	return 0;
+}
+
+/* db_run with the caller's bind array of n entries. */
+static int db_run_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_BIND *bind,
+			MYSQL_STMT **out)
+{
+	MYSQL_STMT *st = NULL;
+	int rc = db_bound(d, sql, p, n, bind, &st);
+
+	if (rc != 0)
+		return rc;
+	if (mysql_stmt_execute(st) != 0)
+		return stmt_fail(d, st, sql);
+	*out = st;
+	return 0;
+}
+
+/* Runs the statement, reconnecting once when the server had gone away
+ * between requests (and no transaction could have been lost). */
+static int db_run_retry(db *d, const char *sql, const db_param *p, size_t n,
+			MYSQL_STMT **out)
+{
+	int was_connected = d->conn != NULL && !d->in_transaction;
+	int rc = db_run(d, sql, p, n, out);
+
+	if (rc == E_DBDOWN && was_connected)
+		rc = db_run(d, sql, p, n, out);
+	return rc;
+}
+
+int db_exec(db *d, const char *sql, const db_param *p, size_t n, db_result *res)
+{
+	MYSQL_STMT *st;
+	int rc = db_run_retry(d, sql, p, n, &st);
+
+	if (rc != 0)
+		return rc;
+	if (res) {
+		res->affected = mysql_stmt_affected_rows(st);
+		res->insert_id = mysql_stmt_insert_id(st);
+	}
+	if (mysql_stmt_field_count(st) > 0)
+		mysql_stmt_free_result(st);
+	return 0;
+}
+
+static int is_numeric_type(enum enum_field_types t)
+{
+	switch (t) {
+	case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT: case MYSQL_TYPE_LONG:
+	case MYSQL_TYPE_INT24: case MYSQL_TYPE_LONGLONG: case MYSQL_TYPE_FLOAT:
+	case MYSQL_TYPE_DOUBLE: case MYSQL_TYPE_DECIMAL: case MYSQL_TYPE_NEWDECIMAL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Copies the rows of st, executed on d for sql, into *out (caller frees). */
+static int collect_rows(db *d, const char *sql, MYSQL_STMT *st, db_rows **out)
+{
+	MYSQL_RES *meta = NULL;
+	MYSQL_BIND *bind = NULL;
+	MYSQL_FIELD *fields;
+	unsigned long *lengths = NULL;
+	my_bool *nulls = NULL;
+	char *rowbuf = NULL;
+	db_rows *rows = NULL;
+	strbuf arena = STRBUF_INIT;
+	size_t *offsets = NULL, *name_off = NULL;
+	size_t c, r, total = 0, nrows;
+	my_bool update_max = 1;
+	int rc = E_NOMEM;
+
+	meta = mysql_stmt_result_metadata(st);
+	if (meta == NULL) {
+		rc = db_fail(d, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+		goto out;
+	}
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+	if (mysql_stmt_store_result(st) != 0) {
+		rc = db_fail(d, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+		goto out;
+	}
+	rows = calloc(1, sizeof(*rows));
+	if (rows == NULL)
+		goto out;
+	rows->ncols = mysql_num_fields(meta);
+	nrows = (size_t)mysql_stmt_num_rows(st);
+	fields = mysql_fetch_fields(meta);
+	bind = calloc(rows->ncols, sizeof(*bind));
+	lengths = calloc(rows->ncols, sizeof(*lengths));
+	nulls = calloc(rows->ncols, sizeof(*nulls));
+	rows->names = calloc(rows->ncols, sizeof(char *));
+	rows->numeric = calloc(rows->ncols, sizeof(int));
+	name_off = calloc(rows->ncols, sizeof(size_t));
+	offsets = calloc(nrows * rows->ncols + 1, sizeof(size_t));
+	rows->cells = calloc(nrows * rows->ncols + 1, sizeof(char *));
+	rows->lens = calloc(nrows * rows->ncols + 1, sizeof(size_t));
+	if (!bind || !lengths || !nulls || !rows->names || !rows->numeric ||
+	    !name_off || !offsets || !rows->cells || !rows->lens)
+		goto out;
+	for (c = 0; c < rows->ncols; c++) {
+		name_off[c] = arena.len;
+		if (strbuf_append(&arena, fields[c].name, strlen(fields[c].name) + 1) != 0)
+			goto out;
+		rows->numeric[c] = is_numeric_type(fields[c].type);
+		total += fields[c].max_length + 1;
+	}
+	rowbuf = malloc(total + 1);
+	if (rowbuf == NULL)
+		goto out;
+	for (c = 0, total = 0; c < rows->ncols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = rowbuf + total;
+		bind[c].buffer_length = fields[c].max_length + 1;
+		bind[c].length = &lengths[c];
+		bind[c].is_null = &nulls[c];
+		total += fields[c].max_length + 1;
+	}
+	if (mysql_stmt_bind_result(st, bind) != 0) {
+		rc = db_fail(d, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+		goto out;
+	}
+	for (r = 0; r < nrows; r++) {
+		int f = mysql_stmt_fetch(st);
+		if (f == 1 || f == MYSQL_NO_DATA) {
+			rc = db_fail(d, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+			goto out;
+		}
+		for (c = 0; c < rows->ncols; c++) {
+			size_t k = r * rows->ncols + c;
+			if (nulls[c]) {
+				offsets[k] = (size_t)-1;
+				continue;
+			}
+			offsets[k] = arena.len;
+			rows->lens[k] = lengths[c];
+			if (strbuf_append(&arena, bind[c].buffer, lengths[c]) != 0 ||
+			    strbuf_append(&arena, "", 1) != 0)
+				goto out;
+		}
+	}
+	rows->nrows = nrows;
+	rows->arena_len = arena.len;
+	rows->arena = strbuf_detach(&arena);
+	for (c = 0; c < rows->ncols; c++)
+		rows->names[c] = rows->arena + name_off[c];
+	for (r = 0; r < nrows * rows->ncols; r++)
+		rows->cells[r] = offsets[r] == (size_t)-1 ? NULL : rows->arena + offsets[r];
+	*out = rows;
+	rows = NULL;
+	rc = 0;
+out:
+	if (d->conn)
+		mysql_stmt_free_result(st);
+	if (meta)
+		mysql_free_result(meta);
+	free(bind);
+	free(lengths);
+	free(nulls);
+	free(rowbuf);
+	free(offsets);
+	free(name_off);
+	strbuf_free(&arena);
+	db_rows_free(rows);
+	return rc;
+}
+
+/* ------------------------------------------------- selects started ahead */
+
+int db_read_key(const char *sql, const db_param *p, size_t n, char *out, size_t size)
+{
+	size_t used, i;
+	int w = snprintf(out, size, "%p", (const void *)sql);
+
+	if (w < 0 || (size_t)w >= size)
+		return -1;
+	used = (size_t)w;
+	for (i = 0; i < n; i++) {
+		const db_param *q = &p[i];
+
+		switch (q->t) {
+		case DBP_NULL:
+			w = snprintf(out + used, size - used, "|n");
+			break;
+		case DBP_INT:
+			w = snprintf(out + used, size - used, "|i%lld", q->i);
+			break;
+		case DBP_DOUBLE:
+			w = snprintf(out + used, size - used, "|d%.17g", q->d);
+			break;
+		case DBP_STR:
+			/* the length first: a value holding "|" cannot pass for two */
+			if (q->s == NULL) {
+				w = snprintf(out + used, size - used, "|n");
+				break;
+			}
+			if (q->len >= size - used || memchr(q->s, '\0', q->len) != NULL)
+				return -1;
+			w = snprintf(out + used, size - used, "|s%zu:%.*s", q->len, (int)q->len, q->s);
+			break;
+		default:
+			return -1;
+		}
+		if (w < 0 || (size_t)w >= size - used)
+			return -1;
+		used += (size_t)w;
+	}
+	return 0;
+}
+
+
+/* Frees slot a (its side connection holds nothing pending any more). */
+static void ahead_clear(ahead *a)
+{
+	free(a->key);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Waits until the server has answered the execution of slot a, on side
+ * connection s. Returns 0, or the error the execution ended with (s is
+ * disconnected when it was lost). */
+static int ahead_finish(db *s, ahead *a)
+{
+	int ret = a->failed;
+
+	while (a->wait) {
+		struct pollfd pfd = { .fd = mysql_get_socket(s->conn) };
+		int timeout = -1, ready = 0, got;
+
+		if (a->wait & MYSQL_WAIT_READ)
+			pfd.events |= POLLIN;
+		if (a->wait & MYSQL_WAIT_WRITE)
+			pfd.events |= POLLOUT;
+		if (a->wait & MYSQL_WAIT_EXCEPT)
+			pfd.events |= POLLPRI;
+		if (a->wait & MYSQL_WAIT_TIMEOUT)
+			timeout = (int)mysql_get_timeout_value_ms(s->conn);
+		got = poll(&pfd, 1, timeout);
+		if (got < 0 && errno == EINTR)
+			continue; /* a signal: wait again */
+		if (got < 0) {
+			log_error("db: waiting for a select started ahead: %s", strerror(errno));
+			db_disconnect(s); /* drops the statement half way, with the connection */
+			return E_DBDOWN;
+		}
+		if (got == 0)
+			ready = MYSQL_WAIT_TIMEOUT;
+		if (pfd.revents & (POLLIN | POLLHUP | POLLERR))
+			ready |= MYSQL_WAIT_READ;
+		if (pfd.revents & POLLOUT)
+			ready |= MYSQL_WAIT_WRITE;
+		if (pfd.revents & POLLPRI)
+			ready |= MYSQL_WAIT_EXCEPT;
+		a->wait = mysql_stmt_execute_cont(&ret, a->st, ready);
+	}
+	return ret != 0 ? stmt_fail(s, a->st, a->sql) : 0;
+}
+
+void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n)
+{
+	MYSQL_BIND bind[32];
+	MYSQL_STMT *st;
+	char key[DB_KEY_MAX];
+	ahead *a = NULL;
+	db *s;
+	size_t i;
+	int ret = 0;
+
+	/* within a transaction a read must see what it wrote: only its own
+	 * connection does */
+	if (d->is_side || d->in_transaction || n > sizeof(bind) / sizeof(bind[0]) ||
+	    db_read_key(sql, p, n, key, sizeof(key)) != 0)
+		return;
+	for (i = 0; i < DB_AHEAD_MAX && a == NULL; i++)
+		if (d->ahead[i].sql == NULL)
+			a = &d->ahead[i];
+	if (a == NULL)
+		return;
+	i = (size_t)(a - d->ahead);
+	if (d->side[i] == NULL) {
+		if (db_new(&d->side[i], d->cfg, d->who) != 0)
+			return;
+		d->side[i]->is_side = 1;
+	}
+	s = d->side[i];
+	if (db_bound(s, sql, p, n, bind, &st) != 0)
+		return;
+	a->key = strdup(key);
+	if (a->key == NULL)
+		return;
+	a->sql = sql;
+	a->st = st;
+	/* sends the statement with its parameters: the server runs it now,
+	 * and p is not needed any more */
+	a->wait = mysql_stmt_execute_start(&ret, st);
+	a->failed = ret;
+}
+
+/* The slot holding sql with the parameters p, or NULL. */
+static ahead *ahead_find(db *d, const char *sql, const db_param *p, size_t n)
+{
+	char key[DB_KEY_MAX];
+	size_t i;
+
+	for (i = 0; i < DB_AHEAD_MAX; i++)
+		if (d->ahead[i].sql == sql)
+			break;
+	if (i == DB_AHEAD_MAX || db_read_key(sql, p, n, key, sizeof(key)) != 0)
+		return NULL;
+	for (; i < DB_AHEAD_MAX; i++)
+		if (d->ahead[i].sql == sql && strcmp(d->ahead[i].key, key) == 0)
+			return &d->ahead[i];
+	return NULL;
+}
+
+/* The rows of slot a (side connection s) into *out. */
+static int ahead_take(db *s, ahead *a, db_rows **out)
+{
+	int rc = ahead_finish(s, a);
+
+	if (rc == 0)
+		rc = collect_rows(s, a->sql, a->st, out);
+	ahead_clear(a);
+	return rc;
+}
+
+/* Reads and throws away what was started ahead and not taken, so that
+ * every side connection is free for the next request. */
+static void ahead_drop_all(db *d)
+{
+	size_t i;
+
+	for (i = 0; i < DB_AHEAD_MAX; i++) {
+		db_rows *rows = NULL;
+
+		if (d->ahead[i].sql == NULL)
+			continue;
+		log_info("db: a select started ahead was not taken: %.200s", d->ahead[i].sql);
+		ahead_take(d->side[i], &d->ahead[i], &rows);
+		db_rows_free(rows);
+	}
+}
+
+void db_ahead_drop(db *d)
+{
+	if (d)
+		ahead_drop_all(d);
+}
+
+int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out)
+{
+	MYSQL_STMT *st = NULL;
+	ahead *a = ahead_find(d, sql, p, n);
+	int rc;
+
+	*out = NULL;
+	/* started ahead: its rows; when that failed, the select runs here */
+	if (a && ahead_take(d->side[a - d->ahead], a, out) == 0)
+		return 0;
+	rc = db_run_retry(d, sql, p, n, &st);
+	if (rc != 0)
+		return rc;
+	return collect_rows(d, sql, st, out);
+}
+
+int db_select_int(db *d, const char *sql, const db_param *p, size_t n, long long *out)
+{
+	db_rows *rows = NULL;
+	int rc = db_select(d, sql, p, n, &rows);
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0 || rows->ncols == 0)
+		rc = E_NOTFOUND;
+	else
+		*out = db_cell_int(rows, 0, 0);
+	db_rows_free(rows);
+	return rc;
+}
+
+const char *db_cell(const db_rows *rows, size_t r, size_t c)
+{
+	if (r >= rows->nrows || c >= rows->ncols)
+		return NULL;
+	return rows->cells[r * rows->ncols + c];
+}
+
+long long db_cell_int(const db_rows *rows, size_t r, size_t c)
+{
+	const char *v = db_cell(rows, r, c);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+size_t db_col(const db_rows *rows, const char *name)
+{
+	size_t c;
+
+	for (c = 0; c < rows->ncols; c++)
+		if (strcmp(rows->names[c], name) == 0)
+			return c;
+	return (size_t)-1;
+}
+
+void db_rows_free(db_rows *rows)
+{
+	if (rows == NULL)
+		return;
+	free(rows->names);
+	free(rows->numeric);
+	free(rows->cells);
+	free(rows->lens);
+	free(rows->arena);
+	free(rows);
+}
+
+db_rows *db_rows_copy(const db_rows *rows)
+{
+	size_t ncells = rows->nrows * rows->ncols, c;
+	db_rows *copy = calloc(1, sizeof(*copy));
+
+	if (copy == NULL)
+		return NULL;
+	copy->nrows = rows->nrows;
+	copy->ncols = rows->ncols;
+	copy->arena_len = rows->arena_len;
+	copy->names = calloc(rows->ncols + 1, sizeof(char *));
+	copy->numeric = calloc(rows->ncols + 1, sizeof(int));
+	copy->cells = calloc(ncells + 1, sizeof(char *));
+	copy->lens = calloc(ncells + 1, sizeof(size_t));
+	copy->arena = malloc(rows->arena_len + 1);
+	if (!copy->names || !copy->numeric || !copy->cells || !copy->lens || !copy->arena) {
+		db_rows_free(copy);
+		return NULL;
+	}
+	memcpy(copy->arena, rows->arena, rows->arena_len);
+	memcpy(copy->numeric, rows->numeric, rows->ncols * sizeof(int));
+	memcpy(copy->lens, rows->lens, ncells * sizeof(size_t));
+	/* every name and value points into the arena: the same offsets in the copy's */
+	for (c = 0; c < rows->ncols; c++)
+		copy->names[c] = copy->arena + (rows->names[c] - rows->arena);
+	for (c = 0; c < ncells; c++)
+		copy->cells[c] = rows->cells[c] ? copy->arena + (rows->cells[c] - rows->arena) : NULL;
+	return copy;
+}
+
+void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, void *ctx),
+		    void *ctx)
+{
+	size_t r, kept = 0, n = rows->ncols;
+
+	for (r = 0; r < rows->nrows; r++) {
+		if (!keep(rows, r, ctx))
+			continue;
+		if (kept != r) {
+			memmove(rows->cells + kept * n, rows->cells + r * n, n * sizeof(char *));
+			memmove(rows->lens + kept * n, rows->lens + r * n, n * sizeof(size_t));
+		}
+		kept++;
+	}
+	rows->nrows = kept;
+}
+
+int db_begin(db *d)
+{
+	int rc;
+
+	/* inside a transaction a begin joins it: the outermost one decides */
+	if (d->in_transaction > 0) {
+		if (d->conn == NULL)
+			return E_DBDOWN;
+		d->in_transaction++;
+		return 0;
+	}
+	rc = db_ensure(d);
+	if (rc != 0)
+		return rc;
+	if (mysql_autocommit(d->conn, 0) != 0)
+		return db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "BEGIN");
+	d->in_transaction = 1;
+	d->doomed = 0;
+	return 0;
+}
+
+int db_commit(db *d)
+{
+	int rc = 0;
+
+	if (d->in_transaction > 1) {
+		d->in_transaction--;
+		return d->doomed ? E_DB : 0;
+	}
+	if (d->conn == NULL) {
+		d->in_transaction = 0;
+		return E_DBDOWN;
+	}
+	if (d->doomed) {
+		/* part of the change failed and was given up: none of it stays */
+		db_rollback(d);
+		return E_DB;
+	}
+	if (mysql_commit(d->conn) != 0)
+		rc = db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "COMMIT");
+	if (d->conn)
+		mysql_autocommit(d->conn, 1);
+	d->in_transaction = 0;
+	return rc;
+}
+
+void db_rollback(db *d)
+{
+	if (d->in_transaction > 1) {
+		d->in_transaction--;
+		d->doomed = 1;
+		return;
+	}
+	if (d->conn) {
+		mysql_rollback(d->conn);
+		mysql_autocommit(d->conn, 1);
+	}
+	d->in_transaction = 0;
+	d->doomed = 0;
+}
+
+void db_rollback_all(db *d)
+{
+	if (d->in_transaction > 1)
+		d->in_transaction = 1;
+	db_rollback(d);
+}
+
+int db_in_transaction(const db *d)
+{
+	return d->in_transaction > 0;
+}
+
+int db_end(db *d, int rc)
+{
+	if (rc == 0)
+		return db_commit(d);
+	db_rollback(d);
+	return rc;
+}
+
+int db_run_script(db *d, const char *sql)
+{
+	int rc = db_ensure(d), status;
+
+	if (rc != 0)
+		return rc;
+	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+	if (mysql_real_query(d->conn, sql, strlen(sql)) != 0) {
+		log_error("db: script failed: %s", mysql_error(d->conn));
+		rc = E_DB;
+	}
+	/* drain every result, and notice a failure in a later statement */
+	do {
+		MYSQL_RES *res = mysql_store_result(d->conn);
+		if (res)
+			mysql_free_result(res);
+		status = mysql_next_result(d->conn);
+		if (status > 0) {
+			log_error("db: script failed: %s", mysql_error(d->conn));
+			rc = E_DB;
+		}
+	} while (status == 0);
+	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	return rc;
+}

@@ -1,0 +1,87 @@
+/* rollup.h: scoring content when it is written, and keeping the insight
+ * rollups of sql/0050 current (SPEC section 6; issue 7 items 3-6).
+ *
+ * Every function here runs inside the writer's transaction and is called
+ * after the write, by the store that made it (forum_store, reviews_store,
+ * idea_store) or by the moderation program's flag: the score, the rollups
+ * and the content change together or not at all. Each takes the item's kind
+ * as flags.target_type names it: "post", "review" or "idea".
+ *
+ * What an item counts for is recomputed from its rows each time and
+ * compared with what insight_items says it counted for before; the
+ * difference moves insight_daily and insight_themes. So one call after any
+ * change (an edit, a status, a move, a reply that answers a thread)
+ * keeps everything right, and rollup_rebuild (tertuliactl rollup) makes the
+ * same rows from scratch.
+ *
+ * The sentiment model is the process's: rollup_set_model is called once at
+ * start-up (app_init, tertuliactl) with a model the caller owns, or NULL, and
+ * then content is stored unscored until a rebuild scores it. Theme phrases
+ * are cut at the forum's search stopwords (table ft_stopwords), read once
+ * per process on first use.
+ */
+#ifndef TERTULIA_ROLLUP_H
+#define TERTULIA_ROLLUP_H
+
+#include "db/db.h"
+#include "text/sentiment.h"
+
+/* Sets (or clears, with NULL) the model used to score. Borrowed: it must
+ * outlive every later call. */
+void rollup_set_model(const sentiment_model *m);
+const sentiment_model *rollup_model(void);
+
+/* A new item: stores its author's segment on it, scores it, records the
+ * author's day of activity and counts it. A thread's first reply also
+ * updates its opening post's thread figures. Returns 0 or a db error. */
+int rollup_written(db *d, const char *kind, long long id);
+
+/* An item changed (text, status, flags, verification...): scores it again
+ * and moves its contribution. A missing item counts for nothing. */
+int rollup_changed(db *d, const char *kind, long long id);
+
+/* A member flagged the item (after the flag's row is written): its flags
+ * count one more while it counts. */
+int rollup_flagged(db *d, const char *kind, long long id);
+
+/* Every post of a thread (its status or category changed). */
+int rollup_thread_changed(db *d, long long thread_id);
+
+/* A thread's own figures changed (it was solved, or lost its answer): its
+ * opening post counts them. */
+int rollup_thread_answered(db *d, long long thread_id);
+
+/* An order line (orders.id order_row_id) for product_id arrived: the
+ * reviews it verifies count as verified. Call after they are updated. */
+int rollup_reviews_verified(db *d, long long product_id, long long order_row_id);
+
+/* Idea votes by day and voter's segment (insight_votes, sql/0054): a vote
+ * counts while its idea counts. rollup_vote: member user_id's vote on
+ * idea_id was just written (sign 1) or is about to be deleted (sign -1);
+ * it reads the vote's row, so call it while the row exists. rollup_idea_votes:
+ * all of the idea's current votes in (1) or out (-1), around a merge that
+ * moves them. Both run in the caller's transaction, under the idea's row
+ * lock, and do nothing for an idea that does not count. */
+int rollup_vote(db *d, long long idea_id, long long user_id, int sign);
+int rollup_idea_votes(db *d, long long idea_id, int sign);
+
+/* Scores the text of a post, review or idea into *out (a title may be NULL).
+ * Uses the process's model; E_NOTFOUND when there is none. */
+int rollup_score_text(const char *title, const char *body, sentiment_result *out);
+
+typedef struct rollup_stats {
+	long long scored;  /* items that were unscored and got a score */
+	long long items;   /* items that count */
+	long long days;    /* days with content */
+	long long themes;  /* theme rows written */
+	long long members; /* member-days of activity */
+} rollup_stats;
+
+/* Rebuilds every rollup from the content (tertuliactl rollup, and the end
+ * of the demo): scores what is unscored (when a model is set), empties the
+ * rollup tables and fills them again day by day. Runs in the caller's
+ * connection with its own transactions; writes made meanwhile by the
+ * programs may be missed (run it again). Returns 0 or an error. */
+int rollup_rebuild(db *d, rollup_stats *st);
+
+#endif

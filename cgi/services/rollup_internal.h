@@ -1,0 +1,92 @@
+/* rollup_internal.h: what rollup.c (the incremental path) and
+ * rollup_rebuild.c (the rebuild) share, so that both read an item the same
+ * way: the same statements, the same text, the same phrases. Not for other
+ * callers (include rollup.h). */
+#ifndef TERTULIA_ROLLUP_INTERNAL_H
+#define TERTULIA_ROLLUP_INTERNAL_H
+
+#include "services/rollup.h"
+#include "services/segments.h"
+#include "base/str.h"
+#include "text/themes.h"
+
+enum { RK_POST, RK_REVIEW, RK_IDEA, RK_COUNT };
+
+/* A kind's statements. Every loader returns the columns of rollup_item in
+ * the order of enum rollup_col. */
+typedef struct rollup_kind {
+	const char *name;        /* "post", "review", "idea" */
+	const char *load_one;    /* one item: id */
+	const char *load_day;    /* the items created on a day: day, day */
+	const char *unscored;    /* up to 500 unscored ids above an id: id */
+	const char *set_score;   /* score, label, lang, id */
+	const char *set_segment; /* id: the author's segment onto the item */
+} rollup_kind;
+
+extern const rollup_kind rollup_kinds[RK_COUNT];
+
+/* The kind named name, or -1. */
+int rollup_kind_of(const char *name);
+
+enum rollup_col {
+	RC_ID, RC_COUNTED, RC_DAY, RC_CATEGORY, RC_PRODUCT, RC_SEGMENT, RC_LABEL, RC_SCORE,
+	RC_LANG, RC_POSITION, RC_TITLE, RC_BODY, RC_FLAGS, RC_ANSWERED, RC_SOLVED,
+	RC_REPLY_SECONDS, RC_USER, RC_RATING, RC_VERIFIED, RC_THREAD
+};
+
+/* What one item counts for. counted = 0: nothing (the other fields are
+ * not used). scored = 0: it counts as unscored, without label or themes. */
+typedef struct rollup_item {
+	int kind;
+	long long id;
+	int counted;
+	char day[11];
+	long long category_id, product_id;
+	char segment[SEGMENT_KEY_MAX + 1];
+	int scored, label;       /* label -1, 0, 1 */
+	long long score;         /* thousandths */
+	char lang[3];
+	int rating, verified;
+	long long flags;
+	int thread, answered, solved;
+	long long reply_seconds;
+	size_t nphrases;         /* sorted by hash */
+	theme_phrase phrases[THEME_PHRASES_MAX];
+	/* not counted for anything, but what the writers need */
+	long long user_id, thread_id, position;
+} rollup_item;
+
+/* Fills it from row r of rows (a loader's columns). Phrases are not read:
+ * see rollup_item_phrases. */
+void rollup_item_read(const db_rows *rows, size_t r, int kind, rollup_item *it);
+
+/* The text an item is scored and read for themes by: the title (an opening
+ * post's thread title, a review's or idea's title) and the body's plain
+ * text, into out (emptied first). Returns 0 or E_NOMEM. */
+int rollup_item_text(const db_rows *rows, size_t r, int kind, strbuf *out);
+
+/* Loads item id of kind with its row locked, scores it with the process's
+ * model (storing a changed score) and reads its phrases when it counts. An
+ * item that does not exist does not count. Its flags are not read. */
+int rollup_item_load(db *d, int kind, long long id, rollup_item *it);
+
+/* Fills it->phrases from text (a counted, scored item's), sorted by hash. */
+void rollup_item_phrases(db *d, rollup_item *it, const char *text, size_t len);
+
+/* The label of a sentiment_label column value ("negative"...): -1, 0, 1. */
+int rollup_label_of(const char *s);
+
+/* Serialises it->phrases' hashes, 8 bytes each big-endian, into out
+ * (THEME_PHRASES_MAX * 8 bytes). Returns the length. */
+size_t rollup_phrase_blob(const rollup_item *it, unsigned char *out);
+
+/* rollup_votes.c: moves an idea's votes from what it counted for (old)
+ * to what it counts for now, when they differ in counting, category or
+ * product; nothing for other kinds. Called by the incremental path. */
+int rollup_votes_follow(db *d, const rollup_item *old, const rollup_item *now);
+
+/* Empties insight_votes and insight_votes_all and fills them again from
+ * idea_votes and the ledger (call after the ledger is rebuilt). */
+int rollup_votes_rebuild(db *d);
+
+#endif

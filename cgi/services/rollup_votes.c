@@ -1,0 +1,162 @@
+/* rollup_votes.c: idea votes per day, category, product and voter's
+ * segment (insight_votes, and insight_votes_all summed over category and
+ * product; sql/0054), kept in the vote's transaction (see rollup.h).
+ *
+ * A vote counts while its idea counts: while the idea has a row in the
+ * ledger (insight_items), whose category and product the vote is counted
+ * under. So a vote moves one row, and an idea that stops or starts to
+ * count (hidden, restored, approved) moves all of its votes, by day and
+ * segment. The segment is the one the vote row keeps: the voter's when
+ * they voted. Rows are touched in (day, segment) order, insight_votes then
+ * insight_votes_all, so writers wait for each other rather than deadlock;
+ * every caller holds the idea's row lock first. */
+#include "services/rollup_internal.h"
+#include "base/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_VOTE_ROW[] =
+	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d'), segment, 1 FROM idea_votes "
+	"WHERE idea_id = ? AND user_id = ?";
+static const char SQL_IDEA_VOTE_DAYS[] =
+	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d, segment, COUNT(*) FROM idea_votes "
+	"WHERE idea_id = ? GROUP BY d, segment ORDER BY d, segment";
+/* where the idea's votes count, if they do: a locking read, the latest row */
+static const char SQL_IDEA_BUCKET[] =
+	"SELECT category_id, product_id FROM insight_items WHERE kind = 'idea' AND item_id = ? "
+	"LOCK IN SHARE MODE";
+static const char SQL_VOTES_ADD[] =
+	"INSERT INTO insight_votes (day, category_id, product_id, segment, votes) "
+	"VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE votes = votes + VALUES(votes)";
+static const char SQL_VOTES_ALL_ADD[] =
+	"INSERT INTO insight_votes_all (day, segment, votes) VALUES (?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE votes = votes + VALUES(votes)";
+static const char SQL_VOTES_PRUNE[] =
+	"DELETE FROM insight_votes WHERE day = ? AND category_id = ? AND product_id = ? "
+	"AND segment = ? AND votes = 0";
+static const char SQL_VOTES_ALL_PRUNE[] =
+	"DELETE FROM insight_votes_all WHERE day = ? AND segment = ? AND votes = 0";
+/* the rebuild: from the votes and the ledger the rebuild has just made */
+static const char SQL_EMPTY_VOTES[] = "TRUNCATE TABLE insight_votes";
+static const char SQL_EMPTY_VOTES_ALL[] = "TRUNCATE TABLE insight_votes_all";
+static const char SQL_VOTES_REBUILD[] =
+	"INSERT INTO insight_votes (day, category_id, product_id, segment, votes) "
+	"SELECT DATE(v.created_at), it.category_id, it.product_id, v.segment, COUNT(*) "
+	"FROM idea_votes v JOIN insight_items it ON it.kind = 'idea' AND it.item_id = v.idea_id "
+	"GROUP BY DATE(v.created_at), it.category_id, it.product_id, v.segment";
+static const char SQL_VOTES_ALL_REBUILD[] =
+	"INSERT INTO insight_votes_all (day, segment, votes) "
+	"SELECT day, segment, SUM(votes) FROM insight_votes GROUP BY day, segment";
+
+/* Adds n (negative: takes out) votes of day and segment under a bucket,
+ * deleting the rows left at 0. */
+static int votes_add(db *d, const char *day, long long category_id, long long product_id,
+		     const char *segment, long long n)
+{
+	int rc = DB_EXEC(d, SQL_VOTES_ADD, NULL, DBS(day), DBI(category_id), DBI(product_id),
+			 DBS(segment), DBI(n));
+
+	if (rc == 0)
+		rc = DB_EXEC(d, SQL_VOTES_ALL_ADD, NULL, DBS(day), DBS(segment), DBI(n));
+	if (rc == 0 && n < 0)
+		rc = DB_EXEC(d, SQL_VOTES_PRUNE, NULL, DBS(day), DBI(category_id), DBI(product_id),
+			     DBS(segment));
+	if (rc == 0 && n < 0)
+		rc = DB_EXEC(d, SQL_VOTES_ALL_PRUNE, NULL, DBS(day), DBS(segment));
+	return rc;
+}
+
+/* Adds each row of rows (day, segment, count) times sign under a bucket. */
+static int votes_apply(db *d, const db_rows *rows, long long category_id, long long product_id,
+		       int sign)
+{
+	size_t r;
+	int rc = 0;
+
+	for (r = 0; rc == 0 && r < rows->nrows; r++)
+		if (db_cell(rows, r, 0))
+			rc = votes_add(d, db_cell(rows, r, 0), category_id, product_id,
+				       db_cell(rows, r, 1) ? db_cell(rows, r, 1) : "",
+				       sign * db_cell_int(rows, r, 2));
+	return rc;
+}
+
+/* The ledger's bucket of idea_id: *counts 0 when the idea does not count. */
+static int idea_bucket(db *d, long long idea_id, int *counts, long long *category_id,
+		       long long *product_id)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_IDEA_BUCKET, &rows, DBI(idea_id));
+
+	*counts = rc == 0 && rows->nrows == 1;
+	if (*counts) {
+		*category_id = db_cell_int(rows, 0, 0);
+		*product_id = db_cell_int(rows, 0, 1);
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+int rollup_vote(db *d, long long idea_id, long long user_id, int sign)
+{
+	db_rows *rows = NULL;
+	long long category_id = 0, product_id = 0;
+	int counts = 0, rc = idea_bucket(d, idea_id, &counts, &category_id, &product_id);
+
+	if (rc != 0 || !counts)
+		return rc;
+	rc = DB_SELECT(d, SQL_VOTE_ROW, &rows, DBI(idea_id), DBI(user_id));
+	if (rc == 0)
+		rc = votes_apply(d, rows, category_id, product_id, sign < 0 ? -1 : 1);
+	db_rows_free(rows);
+	return rc;
+}
+
+int rollup_idea_votes(db *d, long long idea_id, int sign)
+{
+	db_rows *rows = NULL;
+	long long category_id = 0, product_id = 0;
+	int counts = 0, rc = idea_bucket(d, idea_id, &counts, &category_id, &product_id);
+
+	if (rc != 0 || !counts)
+		return rc;
+	rc = DB_SELECT(d, SQL_IDEA_VOTE_DAYS, &rows, DBI(idea_id));
+	if (rc == 0)
+		rc = votes_apply(d, rows, category_id, product_id, sign < 0 ? -1 : 1);
+	db_rows_free(rows);
+	return rc;
+}
+
+int rollup_votes_follow(db *d, const rollup_item *old, const rollup_item *now)
+{
+	db_rows *rows = NULL;
+	int rc;
+
+	/* votes move when the idea starts or stops counting, or changes bucket */
+	if (now->kind != RK_IDEA ||
+	    (old->counted == now->counted &&
+	     (!now->counted || (old->category_id == now->category_id &&
+				old->product_id == now->product_id))))
+		return 0;
+	rc = DB_SELECT(d, SQL_IDEA_VOTE_DAYS, &rows, DBI(now->id));
+	if (rc == 0 && old->counted)
+		rc = votes_apply(d, rows, old->category_id, old->product_id, -1);
+	if (rc == 0 && now->counted)
+		rc = votes_apply(d, rows, now->category_id, now->product_id, 1);
+	db_rows_free(rows);
+	return rc;
+}
+
+int rollup_votes_rebuild(db *d)
+{
+	int rc = db_exec(d, SQL_EMPTY_VOTES, NULL, 0, NULL);
+
+	if (rc == 0)
+		rc = db_exec(d, SQL_EMPTY_VOTES_ALL, NULL, 0, NULL);
+	if (rc == 0)
+		rc = db_exec(d, SQL_VOTES_REBUILD, NULL, 0, NULL);
+	if (rc == 0)
+		rc = db_exec(d, SQL_VOTES_ALL_REBUILD, NULL, 0, NULL);
+	return rc;
+}
