@@ -729,6 +729,47 @@ size_t db_col(const db_rows *rows, const char *name)
 	return (size_t)-1;
 }
 
+/* The column of name, logging a name the result does not have. */
+static size_t named(const db_rows *rows, const char *name)
+{
+	size_t c = db_col(rows, name);
+
+	if (c == (size_t)-1)
+		log_error("db: no column '%s' in this result (%zu columns)", name, rows->ncols);
+	return c;
+}
+
+const char *row_str(const db_rows *rows, size_t r, const char *name)
+{
+	return db_cell(rows, r, named(rows, name));
+}
+
+long long row_int(const db_rows *rows, size_t r, const char *name)
+{
+	return db_cell_int(rows, r, named(rows, name));
+}
+
+double row_double(const db_rows *rows, size_t r, const char *name)
+{
+	const char *v = row_str(rows, r, name);
+
+	return v ? strtod(v, NULL) : 0.0;
+}
+
+size_t row_len(const db_rows *rows, size_t r, const char *name)
+{
+	size_t c = named(rows, name);
+
+	if (r >= rows->nrows || c >= rows->ncols || rows->cells[r * rows->ncols + c] == NULL)
+		return 0;
+	return rows->lens[r * rows->ncols + c];
+}
+
+int row_null(const db_rows *rows, size_t r, const char *name)
+{
+	return row_str(rows, r, name) == NULL;
+}
+
 void db_rows_free(db_rows *rows)
 {
 	if (rows == NULL)

@@ -75,6 +75,19 @@ long long db_cell_int(const db_rows *rows, size_t r, size_t c);
  * with NULL: code that reads a cell by name does not break when a query
  * gains a column. */
 size_t db_col(const db_rows *rows, const char *name);
+
+/* Rows read by name: the value of the column labelled name (the SELECT's
+ * column, or its AS) at row r. The code says which value it means, and a
+ * query whose columns move or grow is still read right. A name the result
+ * does not have is the code's mistake, not the data's: it is logged with
+ * the name and answers as SQL NULL does (NULL, 0). row_str's value is
+ * borrowed from rows; row_len is its length in bytes (0 for NULL). */
+const char *row_str(const db_rows *rows, size_t r, const char *name);
+long long row_int(const db_rows *rows, size_t r, const char *name);
+double row_double(const db_rows *rows, size_t r, const char *name);
+size_t row_len(const db_rows *rows, size_t r, const char *name);
+/* Whether the value is SQL NULL (also for a name the result lacks). */
+int row_null(const db_rows *rows, size_t r, const char *name);
 void db_rows_free(db_rows *rows);
 /* A copy of rows that the caller owns (db_rows_free), or NULL when out of
  * memory. */
