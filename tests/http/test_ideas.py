@@ -3,17 +3,14 @@ ideas shown first, voting (idempotent, exact under concurrency, within a
 budget), statuses by staff, merges, official answers, lists, the roadmap,
 the home page's trending ideas and search."""
 
-import os
 import re
 import secrets
-import signal
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 import tertulia_http as th
 from mod_helpers import act_ok
-from stack import Stack, alive, wait_until
 from tertulia_http import field_errors, input_value, text, visible_text
 
 JSON = {"Accept": "application/json"}
@@ -700,27 +697,10 @@ def test_search_finds_ideas(client):
 
 # ------------------------------------------------------------------ vote budget
 
-def _restart_ideas(s):
-    """Restarts the ideas program so that it reads the configuration again."""
-    pid = s._read_pid("ideas")
-    os.kill(pid, signal.SIGTERM)
-    wait_until(lambda: not alive(pid), 30, what="the ideas program to stop")
-    res = s.stack_sh("start")
-    assert res.returncode == 0, res.stderr
-
-
 @pytest.fixture(scope="module")
-def budget_stack():
+def budget_stack(own_stack):
     """A small stack of its own whose configuration sets ideas.vote_budget = 2."""
-    s = Stack(workers=1, demo=True)
-    s.start()
-    try:
-        with open(s.conf, "a") as f:
-            f.write("ideas.vote_budget = 2\n")
-        _restart_ideas(s)
-        yield s
-    finally:
-        s.stop()
+    return own_stack(workers=1, demo=True, extra_config={"ideas.vote_budget": "2"})
 
 
 def test_vote_budget_from_configuration(budget_stack):
