@@ -29,6 +29,8 @@ import hostile
 import routes
 import tertulia_http as th
 
+pytestmark = pytest.mark.slow  # a stack of its own and a long crawl; not again under ASan
+
 ROLES = [None, "member", "staff", "marketing", "moderadora", "admin"]
 _n = itertools.count(1)
 
