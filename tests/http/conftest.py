@@ -98,18 +98,11 @@ def base_url(stack):
 
 @pytest.fixture
 def client(stack):
-    """A factory: client() gives a new requests.Session with its own cookies
-    and its own source address (127.0.x.y)."""
-    made = []
-
-    def make():
-        c = th.Client(stack.url)
-        made.append(c)
-        return c
-
+    """A factory of clients of the shared stack (tertulia_http.clients),
+    closed when the test is done."""
+    make, close = th.clients(stack.url)
     yield make
-    for c in made:
-        c.close()
+    close()
 
 
 @pytest.fixture

@@ -22,16 +22,11 @@ def own(own_stack):
 
 @pytest.fixture
 def browser(own):
-    made = []
-
-    def make():
-        c = th.Client(own.url)
-        made.append(c)
-        return c
-
+    """A factory of clients of this module's stack, closed when the test is
+    done."""
+    make, close = th.clients(own.url)
     yield make
-    for c in made:
-        c.close()
+    close()
 
 
 def guess_from_many(browser, account, addresses=2, each=2):
