@@ -21,26 +21,6 @@ def follow_ok(c, kind, target_id, level):
     return r
 
 
-# ------------------------------------------------------------------ ideas, reviews
-
-def new_idea(c):
-    title = "Idea %s" % th.unique_name("i")
-    r = c.form("/ideas/new", {"title": title, "body": "It would help.", "confirm": "1"},
-               page="/ideas/new")
-    assert r.status_code == 303, r.text[:300]
-    return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1)), title
-
-
-def write_review(c, sku, body="Solid, but loud."):
-    form = c.get("/p/%s/review" % sku)
-    assert form.status_code == 200
-    r = c.post("/p/%s/review" % sku, data={
-        "csrf": th.csrf_of(form.text), "rating": "3", "title": "My take", "body": body,
-        "nonce": th.input_value(form.text, "nonce")})
-    assert r.status_code == 303, th.field_errors(r.text) or r.text[:300]
-    return int(re.search(r"(?:#r|/reviews/)(\d+)$", r.headers["Location"]).group(1))
-
-
 # ------------------------------------------------------------------ reading
 
 def groups(c):

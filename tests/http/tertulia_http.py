@@ -92,6 +92,24 @@ class Client(requests.Session):
         return self.cookies.get("tertulia_session")
 
 
+def clients(base):
+    """A factory of clients of base, and what closes them: (make, close).
+    make() gives a new Client with its own cookies and its own source
+    address (127.0.x.y)."""
+    made = []
+
+    def make():
+        c = Client(base)
+        made.append(c)
+        return c
+
+    def close():
+        for c in made:
+            c.close()
+
+    return make, close
+
+
 def set_cookies(response):
     """The raw Set-Cookie header lines of a response."""
     return response.raw.headers.getlist("Set-Cookie")

@@ -13,7 +13,7 @@ import pytest
 
 import tertulia_http as th
 from mod_helpers import act, members, moderator, new_thread, reply  # noqa: F401
-from test_reviews import make_product, review_id_of, write_review
+from reviews_http import make_product, review_id_of, write_review
 
 JSON = {"Accept": "application/json"}
 

@@ -25,6 +25,8 @@ import re
 import pytest
 
 import forum_http as fh
+from ideas_http import new_idea
+from reviews_http import new_review, review_form
 import routes
 import tertulia_http as th
 
@@ -277,25 +279,14 @@ class Targets:
         which is a new review)."""
         sku = sku or self.sku_deleted
         c = self.clients["member"]
-        form = c.get("/p/%s/review" % sku)
-        assert form.status_code == 200, form.status_code
-        edit = re.search(r'name="edit" value="(\d+)"', form.text)
+        edit = re.search(r'name="edit" value="(\d+)"', review_form(c, sku).text)
         if edit:  # the last one was not deleted: it is still there
             return int(edit.group(1))
-        r = c.post("/p/%s/review" % sku, data={
-            "csrf": th.csrf_of(form.text), "nonce": th.input_value(form.text, "nonce"),
-            "rating": "4", "title": "Fine for the matrix", "body": "It works as it should."})
-        assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
-        m = re.search(r"(?:#r|/reviews/)(\d+)$", r.headers["Location"])
-        assert m, r.headers["Location"]
-        return int(m.group(1))
+        return new_review(c, sku, 4, "Fine for the matrix", "It works as it should.")
 
     def make_idea(self):
-        r = self.clients["member"].form("/ideas/new", {
-            "title": "Matrix idea " + th.unique_name("i"), "body": "An idea for the matrix.",
-            "confirm": "1"}, page="/ideas/new")
-        assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
-        return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1))
+        return new_idea(self.clients["member"], "Matrix idea " + th.unique_name("i"),
+                        "An idea for the matrix.")
 
     def make_word(self):
         word = "azword%s" % th.unique_name("w").replace("_", "").lower()

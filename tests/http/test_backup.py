@@ -12,7 +12,6 @@ import pytest
 import forum_http as fh
 import tertulia_http as th
 from db_checks import check_consistent, fingerprint
-from stack import Stack
 
 pytestmark = pytest.mark.slow  # a stack of its own; not again under ASan
 
@@ -26,13 +25,9 @@ def snapshot(stack):
 
 
 @pytest.fixture(scope="module")
-def own():
-    s = Stack(workers=2, demo=True)
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+def own(own_stack):
+    """This module's own stack: a restore replaces the whole database."""
+    return own_stack(workers=2, demo=True)
 
 
 def make(stack, *args):

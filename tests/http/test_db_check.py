@@ -19,7 +19,6 @@ import pytest
 
 from db_checks import check_consistent, fingerprint, tables
 import tertulia_http as th
-from stack import Stack
 
 pytestmark = pytest.mark.slow
 
@@ -61,9 +60,9 @@ def break_index_order(ibd, index_id, key):
 
 
 @pytest.fixture(scope="module")
-def own():
-    with Stack(workers=1, demo=True) as s:   # stopped whatever happens
-        yield s
+def own(own_stack):
+    """This module's own stack: its test stops MariaDB and breaks an index."""
+    return own_stack(workers=1, demo=True)
 
 
 def test_check_finds_every_table_sound_on_a_healthy_database(own):

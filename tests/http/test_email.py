@@ -17,8 +17,9 @@ import smtp_sink
 import tertulia_http as th
 from tertulia_http import text
 from mod_helpers import act_ok, members, moderator, new_thread, reply, user_id  # noqa: F401 (fixtures)
-from notify_helpers import (confirm_address, groups, new_idea, outbox, path_of,
-                            verified_member, wait_for)
+from ideas_http import new_idea, vote
+from notify_helpers import (confirm_address, groups, outbox, path_of, verified_member,
+                            wait_for)
 
 
 @pytest.fixture(scope="module")
@@ -259,8 +260,9 @@ def test_moderators_decision_is_mailed_without_the_content(verified, members, mo
 def test_idea_status_change_is_mailed_with_the_staff_note(verified, members, as_demo, sink):
     c, account = verified()
     (author, _), = members(1)
-    iid, title = new_idea(author)
-    assert c.form("/ideas/%d/vote" % iid, {}, page="/ideas").status_code == 303
+    title = "Idea %s" % th.unique_name("i")
+    iid = new_idea(author, title)
+    vote(c, iid)
     r = as_demo("staff").form("/ideas/%d/status" % iid,
                               {"status": "in_progress", "note": "Our engineers started on it."},
                               page="/ideas/%d" % iid)

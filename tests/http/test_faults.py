@@ -27,7 +27,7 @@ import pytest
 import forum_http as fh
 from db_checks import check_consistent
 import tertulia_http as th
-from stack import Stack, wait_until
+from stack import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -37,13 +37,9 @@ PAGES = ["/", "/t/%d", "/u/john", "/p/KX-200", "/ideas", "/c/help"]
 
 
 @pytest.fixture(scope="module")
-def own():
-    s = Stack(workers=2, demo=True)
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+def own(own_stack):
+    """This module's own stack: its tests stop and break things."""
+    return own_stack(workers=2, demo=True)
 
 
 @pytest.fixture(scope="module")

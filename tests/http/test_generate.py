@@ -11,7 +11,6 @@ import pytest
 from db_checks import DAMPED_OFF, check_consistent
 import forum_http as fh
 import tertulia_http as th
-from stack import Stack
 
 pytestmark = pytest.mark.slow  # a stack of its own; not again under ASan
 
@@ -20,12 +19,13 @@ SIZE = {"--users": 120, "--categories": 3, "--threads": 40, "--posts": 800, "--b
 
 
 @pytest.fixture(scope="module")
-def own():
-    with Stack(workers=1) as s:
-        args = [x for kv in SIZE.items() for x in (kv[0], str(kv[1]))]
-        res = s.ctl("generate", *args)
-        assert res.returncode == 0, res.stderr
-        yield s
+def own(own_stack):
+    """This module's own stack, with the community of SIZE generated into it."""
+    s = own_stack(workers=1)
+    args = [x for kv in SIZE.items() for x in (kv[0], str(kv[1]))]
+    res = s.ctl("generate", *args)
+    assert res.returncode == 0, res.stderr
+    return s
 
 
 def one(stack, query):
@@ -77,22 +77,22 @@ def test_it_refuses_to_run_twice(own):
     assert "already has generated data" in res.stderr
 
 
-def test_yes_writes_into_a_database_with_more_than_the_demo():
+def test_yes_writes_into_a_database_with_more_than_the_demo(own_stack):
     """A demo member's new thread is more than the demo: refused, nothing
     written; with --yes, generated."""
     args = [x for kv in SIZE.items() for x in (kv[0], str(kv[1]))]
-    with Stack(workers=1) as s:
-        c = th.Client(s.url)
-        th.login_ok(c, "maria")
-        fh.create_thread(c)
-        before = one(s, "SELECT COUNT(*) FROM posts")
-        res = s.ctl("generate", *args, check=False)
-        assert res.returncode == 1, res.stdout + res.stderr
-        assert "more than the demo: 0 accounts the demo did not create, 1 posts" in res.stderr
-        assert "--yes" in res.stderr
-        assert one(s, "SELECT COUNT(*) FROM users WHERE username LIKE 'gen\\_%'") == 0
-        assert one(s, "SELECT COUNT(*) FROM posts") == before
-        res = s.ctl("generate", "--yes", *args, check=False)
-        assert res.returncode == 0, res.stderr
-        assert one(s, "SELECT COUNT(*) FROM users WHERE username LIKE 'gen\\_%'") == 120
-        assert one(s, "SELECT COUNT(*) FROM posts") == before + 800
+    s = own_stack(workers=1)
+    c = th.Client(s.url)
+    th.login_ok(c, "maria")
+    fh.create_thread(c)
+    before = one(s, "SELECT COUNT(*) FROM posts")
+    res = s.ctl("generate", *args, check=False)
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "more than the demo: 0 accounts the demo did not create, 1 posts" in res.stderr
+    assert "--yes" in res.stderr
+    assert one(s, "SELECT COUNT(*) FROM users WHERE username LIKE 'gen\\_%'") == 0
+    assert one(s, "SELECT COUNT(*) FROM posts") == before
+    res = s.ctl("generate", "--yes", *args, check=False)
+    assert res.returncode == 0, res.stderr
+    assert one(s, "SELECT COUNT(*) FROM users WHERE username LIKE 'gen\\_%'") == 120
+    assert one(s, "SELECT COUNT(*) FROM posts") == before + 800

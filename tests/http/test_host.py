@@ -18,7 +18,7 @@ import time
 import pytest
 
 import tertulia_http as th
-from stack import Stack, proc_stat, wait_until
+from stack import proc_stat, wait_until
 
 # Someone else on the host: the tests run as root, who can become nobody.
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="becoming another user needs root")
@@ -28,13 +28,9 @@ AREAS = {"forum": "/", "ideas": "/ideas", "account": "/login"}
 
 
 @pytest.fixture(scope="module")
-def own():
-    s = Stack(workers=1)
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+def own(own_stack):
+    """This module's own stack: its tests kill and stop things."""
+    return own_stack(workers=1)
 
 
 def as_nobody(*argv):

@@ -28,20 +28,17 @@ import forum_http as fh
 import hostile
 import routes
 import tertulia_http as th
-from stack import Stack
+
+pytestmark = pytest.mark.slow  # a stack of its own and a long crawl; not again under ASan
 
 ROLES = [None, "member", "staff", "marketing", "moderadora", "admin"]
 _n = itertools.count(1)
 
 
 @pytest.fixture(scope="module")
-def own():
-    s = Stack(workers=2, demo=True)
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+def own(own_stack):
+    """This module's own stack: the admin's and moderator's forms are submitted too."""
+    return own_stack(workers=2, demo=True)
 
 
 class Run:

@@ -3,45 +3,21 @@ ideas shown first, voting (idempotent, exact under concurrency, within a
 budget), statuses by staff, merges, official answers, lists, the roadmap,
 the home page's trending ideas and search."""
 
-import os
 import re
 import secrets
-import signal
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 import tertulia_http as th
+from ideas_http import idea_json, new_idea, try_vote, vote_count
 from mod_helpers import act_ok
-from stack import Stack, alive, wait_until
 from tertulia_http import field_errors, input_value, text, visible_text
 
 JSON = {"Accept": "application/json"}
 
 
 # ------------------------------------------------------------------ helpers
-
-def idea_json(c, idea_id):
-    r = c.get("/ideas/%d.json" % idea_id)
-    assert r.status_code == 200, r.text[:300]
-    return r.json()
-
-
-def vote_count(c, idea_id):
-    return idea_json(c, idea_id)["idea"]["vote_count"]
-
-
-def new_idea(c, title=None, body="Would make mornings better.", **extra):
-    """Creates an idea through the form (confirming past similar ideas);
-    returns its id."""
-    title = title or "Idea %s" % th.unique_name("t")
-    data = {"title": title, "body": body, "confirm": "1"}
-    data.update(extra)
-    r = c.form("/ideas/new", data, page="/ideas/new")
-    assert r.status_code == 303, (r.status_code, field_errors(r.text) or r.text[:400])
-    m = re.fullmatch(r"/ideas/(\d+)", r.headers["Location"])
-    assert m, r.headers["Location"]
-    return int(m.group(1))
 
 
 def post(c, path, data=None, page="/ideas"):
@@ -151,7 +127,7 @@ def test_sorts_top_new_and_trending(client, member):
     fresh = new_idea(c, title="Trending test %s" % th.RUN)
     voters = [member_client(client)[0] for _ in range(3)]
     for v in voters:
-        assert post(v, "/ideas/%d/vote" % fresh).status_code == 303
+        assert try_vote(v, fresh).status_code == 303
     quiet = 2  # demo: "A quieter mode...", 7 votes, most of them days old
     assert vote_count(c, quiet) > vote_count(c, fresh) == 4
     top = ideas_in(c.get("/ideas.json?sort=top").json()["ideas"])
@@ -322,12 +298,12 @@ def test_vote_and_unvote_are_idempotent(client, member):
     c, _ = member_client(client)
     assert vote_count(c, idea) == 1
 
-    r = post(c, "/ideas/%d/vote" % idea)
+    r = try_vote(c, idea)
     assert r.status_code == 303
     assert r.headers["Location"] == "/ideas/%d?vote=added#votes" % idea
     assert vote_count(c, idea) == 2
     # voting twice changes nothing, and the page says so
-    r = post(c, "/ideas/%d/vote" % idea)
+    r = try_vote(c, idea)
     assert r.status_code == 303
     assert "vote=already" in r.headers["Location"]
     assert vote_count(c, idea) == 2
@@ -335,10 +311,10 @@ def test_vote_and_unvote_are_idempotent(client, member):
     assert text("en", "ideas.notice.already") in visible_text(page.text)
     assert idea_json(c, idea)["me"]["voted"] == 1
 
-    r = post(c, "/ideas/%d/unvote" % idea)
+    r = try_vote(c, idea, undo=True)
     assert r.status_code == 303 and "vote=removed" in r.headers["Location"]
     assert vote_count(c, idea) == 1
-    r = post(c, "/ideas/%d/unvote" % idea)
+    r = try_vote(c, idea, undo=True)
     assert r.status_code == 303 and "vote=none" in r.headers["Location"]
     assert vote_count(c, idea) == 1
     assert text("en", "ideas.notice.none") in visible_text(c.get(r.headers["Location"]).text)
@@ -367,11 +343,11 @@ def test_the_author_supports_their_own_idea(member):
     for lang in ("en", "es"):
         page = c.get("/ideas/%d" % idea, headers={"Accept-Language": lang}).text
         assert '</strong> <span>%s</span>' % text(lang, "ideas.vote_one") in page
-    r = post(c, "/ideas/%d/vote" % idea)
+    r = try_vote(c, idea)
     assert r.status_code == 303 and "vote=already" in r.headers["Location"]
     assert vote_count(c, idea) == 1
     # and may take it back like any voter
-    assert "vote=removed" in post(c, "/ideas/%d/unvote" % idea).headers["Location"]
+    assert "vote=removed" in try_vote(c, idea, undo=True).headers["Location"]
     assert vote_count(c, idea) == 0
 
 
@@ -392,7 +368,7 @@ def test_closed_ideas_take_no_new_votes(member):
     c, _ = member
     done = 4  # demo: "Descaling reminder on the KX-200", done
     before = vote_count(c, done)
-    r = post(c, "/ideas/%d/vote" % done)
+    r = try_vote(c, done)
     assert r.status_code == 409
     assert field_errors(r.text)["vote"] == text("en", "ideas.err.closed")
     assert vote_count(c, done) == before
@@ -417,8 +393,8 @@ def test_verified_buyers_are_counted_beside_the_votes(client, as_demo):
     idea = new_idea(c, product="KT-17")
     assert idea_json(c, idea)["idea"]["verified_votes"] == 0
     # john has an order of the KT-17 in the demo; maria has none
-    assert post(as_demo("john"), "/ideas/%d/vote" % idea).status_code == 303
-    assert post(as_demo("maria"), "/ideas/%d/vote" % idea).status_code == 303
+    assert try_vote(as_demo("john"), idea).status_code == 303
+    assert try_vote(as_demo("maria"), idea).status_code == 303
     data = idea_json(c, idea)["idea"]
     assert (data["vote_count"], data["verified_votes"]) == (3, 1)
     page = visible_text(c.get("/ideas/%d" % idea).text)
@@ -430,7 +406,7 @@ def test_verified_buyers_are_counted_beside_the_votes(client, as_demo):
 def test_twenty_members_voting_at_once_give_twenty(client, member):
     author, _ = member
     idea = new_idea(author)
-    assert post(author, "/ideas/%d/unvote" % idea).status_code == 303
+    assert try_vote(author, idea, undo=True).status_code == 303
     voters = [member_client(client)[0] for _ in range(20)]
     tokens = [v.token("/ideas") for v in voters]
 
@@ -508,7 +484,7 @@ def test_closing_an_idea_keeps_its_votes_and_stops_new_ones(client, member, as_d
     assert post(staff, "/ideas/%d/status" % idea, {"status": "declined", "note": "No."},
                 "/ideas/%d" % idea).status_code == 303
     c, _ = member_client(client)
-    assert post(c, "/ideas/%d/vote" % idea).status_code == 409
+    assert try_vote(c, idea).status_code == 409
     assert vote_count(c, idea) == 1
     assert idea in ideas_in(c.get("/ideas.json?status=declined&sort=new").json()["ideas"])
 
@@ -567,8 +543,8 @@ def test_merge_carries_votes_over_without_double_counting(stack, client, as_demo
     u3, _ = member_client(client)
     a = new_idea(u1)  # u1's own vote
     b = new_idea(u3)  # u3's own vote
-    assert post(u2, "/ideas/%d/vote" % a).status_code == 303
-    assert post(u2, "/ideas/%d/vote" % b).status_code == 303
+    assert try_vote(u2, a).status_code == 303
+    assert try_vote(u2, b).status_code == 303
     assert post(u1, "/ideas/%d/comment" % a, {"body": "Comment on A."}).status_code == 303
     assert (vote_count(u1, a), vote_count(u1, b)) == (2, 2)
 
@@ -665,7 +641,7 @@ def test_voting_on_a_merged_idea_is_refused(member, as_demo):
     a, b = new_idea(c), new_idea(c)
     assert post(as_demo("staff"), "/ideas/%d/merge" % a, {"into": str(b)},
                 "/ideas/%d" % a).status_code == 303
-    r = post(c, "/ideas/%d/unvote" % a)
+    r = try_vote(c, a, undo=True)
     assert r.status_code == 409
     assert text("en", "ideas.err.merged_vote", b) in visible_text(r.text)
 
@@ -700,27 +676,10 @@ def test_search_finds_ideas(client):
 
 # ------------------------------------------------------------------ vote budget
 
-def _restart_ideas(s):
-    """Restarts the ideas program so that it reads the configuration again."""
-    pid = s._read_pid("ideas")
-    os.kill(pid, signal.SIGTERM)
-    wait_until(lambda: not alive(pid), 30, what="the ideas program to stop")
-    res = s.stack_sh("start")
-    assert res.returncode == 0, res.stderr
-
-
 @pytest.fixture(scope="module")
-def budget_stack():
+def budget_stack(own_stack):
     """A small stack of its own whose configuration sets ideas.vote_budget = 2."""
-    s = Stack(workers=1, demo=True)
-    s.start()
-    try:
-        with open(s.conf, "a") as f:
-            f.write("ideas.vote_budget = 2\n")
-        _restart_ideas(s)
-        yield s
-    finally:
-        s.stop()
+    return own_stack(workers=1, demo=True, extra_config={"ideas.vote_budget": "2"})
 
 
 def test_vote_budget_from_configuration(budget_stack):
@@ -741,26 +700,26 @@ def test_vote_budget_from_configuration(budget_stack):
     mine = new_idea(c)  # its author's vote is one of two
     assert idea_json(c, mine)["me"]["votes_left"] == 1
     assert text("en", "ideas.budget_left") in visible_text(c.get("/ideas/%d" % mine).text)
-    assert post(c, "/ideas/%d/vote" % others[0]).status_code == 303
-    r = post(c, "/ideas/%d/vote" % others[1])
+    assert try_vote(c, others[0]).status_code == 303
+    r = try_vote(c, others[1])
     assert r.status_code == 409
     assert field_errors(r.text)["vote"] == text("en", "ideas.err.budget", 2)
     assert vote_count(c, others[1]) == 1
     # voting again for an idea one voted for is still "already voted"
-    assert "vote=already" in post(c, "/ideas/%d/vote" % others[0]).headers["Location"]
+    assert "vote=already" in try_vote(c, others[0]).headers["Location"]
     # a vote comes back when its idea is done or declined
     staff = th.Client(s.url)
     made.append(staff)
     th.login_ok(staff, "staff")
     assert post(staff, "/ideas/%d/status" % others[0], {"status": "done", "note": "Shipped."},
                 "/ideas/%d" % others[0]).status_code == 303
-    assert post(c, "/ideas/%d/vote" % others[1]).status_code == 303
+    assert try_vote(c, others[1]).status_code == 303
     # and one taken back frees one too
-    assert post(c, "/ideas/%d/unvote" % mine).status_code == 303
-    assert post(c, "/ideas/%d/vote" % others[2]).status_code == 303
+    assert try_vote(c, mine, undo=True).status_code == 303
+    assert try_vote(c, others[2]).status_code == 303
     assert idea_json(c, mine)["me"] == {"voted": 0, "budget": 2, "open_votes": 2, "votes_left": 0}
     # parallel votes of one member cannot overrun the budget
-    assert post(c, "/ideas/%d/unvote" % others[2]).status_code == 303
+    assert try_vote(c, others[2], undo=True).status_code == 303
     extra = [idea_by_someone() for _ in range(4)]
     token = c.token("/ideas")
     codes = at_once(lambda i: c.post("/ideas/%d/vote" % i, data={"csrf": token}).status_code,

@@ -14,6 +14,8 @@ import time
 import pytest
 
 import tertulia_http as th
+from ideas_http import new_idea, vote
+from reviews_http import new_review
 from mod_helpers import act_ok, flag_ok, new_thread, reply
 
 LEDGER = {
@@ -52,29 +54,6 @@ def snapshot(stack):
             for t, (cols, key) in LEDGER.items()}
 
 
-def write_review(c, sku, rating, title, body):
-    form = c.get("/p/%s/review" % sku)
-    assert form.status_code == 200, form.status_code
-    data = {"csrf": th.csrf_of(form.text), "rating": str(rating), "title": title, "body": body,
-            "nonce": th.input_value(form.text, "nonce")}
-    m = re.search(r'name="edit" value="(\d+)"', form.text)
-    if m:
-        data["edit"] = m.group(1)
-    r = c.post("/p/%s/review" % sku, data=data)
-    assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
-    m = re.search(r"(?:#r|/reviews/)(\d+)$", r.headers["Location"])
-    assert m, r.headers["Location"]
-    return int(m.group(1))
-
-
-def new_idea(c, title, body, **extra):
-    data = {"title": title, "body": body, "confirm": "1"}
-    data.update(extra)
-    r = c.form("/ideas/new", data, page="/ideas/new")
-    assert r.status_code == 303, (r.status_code, th.field_errors(r.text))
-    return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1))
-
-
 def scored(stack, table, item_id):
     rows = stack.sql("SELECT sentiment_label, lang, sentiment_score FROM %s WHERE id = %d"
                      % (table, item_id))
@@ -87,12 +66,6 @@ def set_segment(c, segment):
     r = c.form("/settings", {"email": email, "lang": "auto", "bio": "", "segment": segment},
                page="/settings")
     assert r.status_code == 303, th.field_errors(r.text)
-
-
-def vote(c, idea_id, undo=False):
-    r = c.form("/ideas/%d/%s" % (idea_id, "unvote" if undo else "vote"), {},
-               page="/ideas/%d" % idea_id)
-    assert r.status_code == 303, r.status_code
 
 
 def segment_votes(d):
@@ -256,7 +229,7 @@ def test_the_product_page_counts_its_reviews_only(as_demo, member):
     mkt = as_demo("marketing")
     before = insights(mkt, "/insights/p/RC-8")["totals"]
     other = insights(mkt, "/insights/p/KT-17")["totals"]["reviews"]
-    write_review(c, "RC-8", 2, "El arroz se pega", "El arroz se pega al fondo y se quema.")
+    new_review(c, "RC-8", 2, "El arroz se pega", "El arroz se pega al fondo y se quema.")
     after = insights(mkt, "/insights/p/RC-8")
     assert after["totals"]["reviews"] == before["reviews"] + 1
     assert after["totals"]["stars2"] == before["stars2"] + 1
@@ -267,7 +240,7 @@ def test_the_product_page_counts_its_reviews_only(as_demo, member):
 
 def test_each_product_is_compared_with_its_own_previous_period(as_demo, member):
     c, _ = member
-    write_review(c, "KT-17", 4, "Hierve rápido", "Hierve el agua muy rápido y no hace ruido.")
+    new_review(c, "KT-17", 4, "Hierve rápido", "Hierve el agua muy rápido y no hace ruido.")
     mkt = as_demo("marketing")
     to = today()
     frm = to - datetime.timedelta(days=6)
@@ -495,7 +468,7 @@ def test_posts_reviews_and_ideas_are_scored_when_written(stack, member):
     assert scored(stack, "posts", pid)[:2] == ["negative", "es"]
     rid = reply(c, tid, "Great news: it works perfectly now, I love it!")
     assert scored(stack, "posts", rid)[:2] == ["positive", "en"]
-    review = write_review(c, "HB-30", 5, "Excelente", "Me encanta, potente y silenciosa.")
+    review = new_review(c, "HB-30", 5, "Excelente", "Me encanta, potente y silenciosa.")
     assert scored(stack, "reviews", review)[:2] == ["positive", "es"]
     idea = new_idea(c, "A bigger water tank", "The tank is too small and it is annoying.")
     assert scored(stack, "ideas", idea)[:2] == ["negative", "en"]
@@ -565,8 +538,8 @@ def test_the_rollups_kept_on_write_equal_a_rebuild(stack, as_demo, client):
     tid2, opener2 = new_thread(b, "Spam thread", "Buy cheap watches now!!!", category="cafe")
     reply(a, tid2, "Esto es spam, creo.")
     act_ok(mod, [opener2], "hide")                          # a thread hidden with its replies
-    review = write_review(a, "SS-10", 2, "Se descalibra", "Pesa mal y se descalibra, fatal.")
-    write_review(a, "SS-10", 4, "Ya va mejor", "Con pilas nuevas pesa bien.")   # an edit
+    review = new_review(a, "SS-10", 2, "Se descalibra", "Pesa mal y se descalibra, fatal.")
+    new_review(a, "SS-10", 4, "Ya va mejor", "Con pilas nuevas pesa bien.")   # an edit
     idea = new_idea(b, "Tapa antigoteo para la jarra", "Una tapa que no gotee al servir.")
     other = new_idea(a, "Jarra con tapa que no gotee", "Lo mismo: que no gotee.", category="help")
     set_segment(a, "home_cook")

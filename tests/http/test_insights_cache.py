@@ -14,14 +14,14 @@ import pytest
 
 from mod_helpers import new_thread
 import tertulia_http as th
-from stack import Stack
 
 
 @pytest.fixture(scope="module")
-def own():
-    with Stack(workers=1, extra_config={"insights.cache_seconds": "60",
-                                        "insights.cache_after_ms": "0"}) as s:
-        yield s
+def own(own_stack):
+    """A stack that keeps every page's figures for a minute, one worker a
+    program."""
+    return own_stack(workers=1, extra_config={"insights.cache_seconds": "60",
+                                              "insights.cache_after_ms": "0"})
 
 
 def figures(c, **params):

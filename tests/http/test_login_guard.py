@@ -9,30 +9,24 @@ address, four on one account from everywhere."""
 import pytest
 
 import tertulia_http as th
-from stack import Stack
 from tertulia_http import field_errors, text
 
 LIMITS = {"throttle.login_per_account": "2", "throttle.login_account_lock": "4"}
 
 
 @pytest.fixture(scope="module")
-def own():
-    with Stack(workers=1, demo=False, extra_config=LIMITS) as s:
-        yield s
+def own(own_stack):
+    """A stack without the demo, with the small limits of LIMITS."""
+    return own_stack(workers=1, demo=False, extra_config=LIMITS)
 
 
 @pytest.fixture
 def browser(own):
-    made = []
-
-    def make():
-        c = th.Client(own.url)
-        made.append(c)
-        return c
-
+    """A factory of clients of this module's stack, closed when the test is
+    done."""
+    make, close = th.clients(own.url)
     yield make
-    for c in made:
-        c.close()
+    close()
 
 
 def guess_from_many(browser, account, addresses=2, each=2):

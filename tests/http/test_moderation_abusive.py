@@ -10,7 +10,6 @@ import pytest
 import tertulia_http as th
 from tertulia_http import text
 from mod_helpers import members, moderator, new_thread, posts_seen, queued, reply, visitor  # noqa: F401
-from stack import Stack
 
 ABUSE_EN = "You are an idiot and nobody wants your opinion here."
 ABUSE_ES = "Eres un imbécil y no tienes ni idea de cafeteras."
@@ -72,14 +71,9 @@ def queue_page_of(mod, pid):
 
 
 @pytest.fixture(scope="module")
-def held_stack():
+def held_stack(own_stack):
     """A stack configured to hold what the text analysis finds abusive."""
-    s = Stack(workers=1, demo=True, extra_config={"moderation.abusive_action": "hold"})
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+    return own_stack(workers=1, demo=True, extra_config={"moderation.abusive_action": "hold"})
 
 
 def test_held_configuration_hides_an_abusive_reply_until_approved(held_stack):

@@ -2,15 +2,15 @@
 hold or refuse them when they are written, and moderators act on them from
 the same queue as posts."""
 
-import os
+import functools
 import re
-import secrets
-import tempfile
 
 import pytest
 
 import tertulia_http as th
 from tertulia_http import text
+from ideas_http import new_idea, try_idea
+from reviews_http import import_products, new_review, new_sku, product_json, write_review
 from mod_helpers import act, act_ok, logged, members, moderator, trusted_members, watched  # noqa: F401
 
 FOUR_LINKS = ("See https://a.example/1, https://a.example/2, https://a.example/3 "
@@ -21,56 +21,21 @@ FOUR_LINKS = ("See https://a.example/1, https://a.example/2, https://a.example/3
 
 def new_product(stack):
     """A product of its own for a test (so that no other test's summary
-    moves): its SKU."""
-    sku = "M%s-%d" % (th.RUN.upper(), secrets.randbelow(10 ** 9))
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
-        f.write("sku,name,description,category,active\n"
-                '%s,"Kettle %s","For a moderation test.",Testing,1\n' % (sku, sku))
-    try:
-        stack.ctl("products", "import", f.name)
-    finally:
-        os.unlink(f.name)
+    moves): its SKU. The queue shows its name, "Kettle SKU", as a review's
+    context."""
+    sku = new_sku("M")
+    import_products(stack, [(sku, "Kettle %s" % sku, "For a moderation test.", "Testing", "1")])
     return sku
 
 
-def try_review(c, sku, body="Boils water fast.", title="Does the job", rating=4, **more):
-    """Posts the review form; more may hold pros and cons."""
-    form = c.get("/p/%s/review" % sku)
-    assert form.status_code == 200
-    data = {"csrf": th.csrf_of(form.text), "rating": str(rating), "title": title, "body": body,
-            "nonce": th.input_value(form.text, "nonce"), **more}
-    edit = re.search(r'name="edit" value="(\d+)"', form.text)
-    if edit:
-        data["edit"] = edit.group(1)
-    return c.post("/p/%s/review" % sku, data=data)
-
-
-def review(c, sku, **kw):
-    r = try_review(c, sku, **kw)
-    assert r.status_code == 303, (r.status_code, th.field_errors(r.text) or r.text[:300])
-    return int(re.search(r"(?:#r|/reviews/)(\d+)$", r.headers["Location"]).group(1))
-
-
-def product(c, sku):
-    r = c.get("/p/%s.json" % sku)
-    assert r.status_code == 200, r.text
-    return r.json()
+# A review of the kettle, unless the test writes another: try_review gives
+# the answer to the form, review the accepted review's id.
+try_review = functools.partial(write_review, title="Does the job", body="Boils water fast.")
+review = functools.partial(new_review, title="Does the job", body="Boils water fast.")
 
 
 def shown_reviews(c, sku):
-    return {rv["id"]: rv for rv in product(c, sku).get("reviews", [])}
-
-
-def try_idea(c, title=None, body="It would make mornings better."):
-    title = title or "Idea %s" % th.unique_name("i")
-    return c.form("/ideas/new", {"title": title, "body": body, "confirm": "1"},
-                  page="/ideas/new")
-
-
-def idea(c, **kw):
-    r = try_idea(c, **kw)
-    assert r.status_code == 303, (r.status_code, th.field_errors(r.text) or r.text[:300])
-    return int(re.fullmatch(r"/ideas/(\d+)", r.headers["Location"]).group(1))
+    return {rv["id"]: rv for rv in product_json(c, sku).get("reviews", [])}
 
 
 def flag(c, kind, id_, reason="spam", note=None):
@@ -132,13 +97,13 @@ def test_three_flags_hide_a_review_and_its_rating(stack, members, trusted_member
     (author, _), = members(1)
     flaggers = trusted_members(3)
     rid = review(author, sku, rating=1)
-    assert product(th.Client(author.base), sku)["product"]["summary"]["count"] == 1
+    assert product_json(th.Client(author.base), sku)["product"]["summary"]["count"] == 1
     for c, _ in flaggers:
         assert flag(c, "reviews", rid, "abuse").status_code == 303
     v = th.Client(author.base)
     assert rid not in shown_reviews(v, sku)
-    assert product(v, sku)["product"]["summary"]["count"] == 0
-    mine = product(author, sku)["mine"]
+    assert product_json(v, sku)["product"]["summary"]["count"] == 0
+    mine = product_json(author, sku)["mine"]
     assert mine["status"] == "hidden"
 
 
@@ -150,15 +115,15 @@ def test_moderator_hides_and_restores_a_review(stack, members, moderator):
     act_ok(mod, ["review:%d" % rid], "hide", reason="Fake review from a competitor")
     v = th.Client(author.base)
     assert rid not in shown_reviews(v, sku)
-    assert product(v, sku)["product"]["summary"]["count"] == 0
-    assert product(author, sku)["mine"]["status"] == "hidden"
+    assert product_json(v, sku)["product"]["summary"]["count"] == 0
+    assert product_json(author, sku)["mine"]["status"] == "hidden"
     page = th.visible_text(author.get("/reviews/%d" % rid).text)  # the author's own review
     assert "Fake review from a competitor" in page and "Boils water fast." in page
     logged(mod, account.username, "hide", "review", rid, "Fake review from a competitor")
 
     act_ok(mod, ["review:%d" % rid], "restore", reason="The buyer proved the purchase")
     assert rid in shown_reviews(v, sku)
-    assert product(v, sku)["product"]["summary"]["count"] == 1
+    assert product_json(v, sku)["product"]["summary"]["count"] == 1
     logged(mod, account.username, "restore", "review", rid, "The buyer proved the purchase")
 
 
@@ -184,7 +149,7 @@ def test_new_members_first_review_is_queued(stack, member, moderator):
     assert rid in shown_reviews(th.Client(c.base), sku)
     e = queued(moderator[0], "review", rid)
     assert e["cause"] == "new_member"
-    assert e["item"]["product_id"] == product(c, sku)["product"]["id"]
+    assert e["item"]["product_id"] == product_json(c, sku)["product"]["id"]
 
 
 def test_review_with_many_links_is_held_until_approved(stack, member, moderator):
@@ -193,13 +158,13 @@ def test_review_with_many_links_is_held_until_approved(stack, member, moderator)
     rid = review(c, sku, body=FOUR_LINKS)
     v = th.Client(c.base)
     assert rid not in shown_reviews(v, sku)
-    assert product(v, sku)["product"]["summary"]["count"] == 0
-    assert product(c, sku)["mine"]["status"] == "held"
+    assert product_json(v, sku)["product"]["summary"]["count"] == 0
+    assert product_json(c, sku)["mine"]["status"] == "held"
     mod, _ = moderator
     assert queued(mod, "review", rid)["cause"] == "links"
     act_ok(mod, ["review:%d:held" % rid], "approve", from_queue=True)
     assert rid in shown_reviews(v, sku)
-    assert product(v, sku)["product"]["summary"]["count"] == 1
+    assert product_json(v, sku)["product"]["summary"]["count"] == 1
 
 
 def test_watched_words_apply_to_reviews(stack, members, moderator, watched):
@@ -214,7 +179,7 @@ def test_watched_words_apply_to_reviews(stack, members, moderator, watched):
     r = try_review(a, sku, title="Pure %s" % blocked)
     assert r.status_code == 400
     assert th.field_errors(r.text).get("title") == text("en", "err.blocked_word")
-    assert product(th.Client(a.base), sku)["product"]["summary"]["count"] == 0
+    assert product_json(th.Client(a.base), sku)["product"]["summary"]["count"] == 0
 
     rid = review(b, sku, body="Reminds me of %s." % held)
     assert rid not in shown_reviews(th.Client(b.base), sku)
@@ -233,7 +198,7 @@ def test_watched_words_apply_to_pros_and_cons(stack, members, moderator, watched
         assert r.status_code == 400
         assert th.field_errors(r.text).get(field) == text("en", "err.blocked_word")
         assert typed in r.text, "the text typed is shown again"
-    assert product(th.Client(a.base), sku)["product"]["summary"]["count"] == 0
+    assert product_json(th.Client(a.base), sku)["product"]["summary"]["count"] == 0
 
     rid = review(b, sku, cons="The lid reminds me of %s." % held)
     assert rid not in shown_reviews(th.Client(b.base), sku)
@@ -259,7 +224,7 @@ def test_editing_a_review_meets_the_watched_words(stack, member, watched):
 
 def test_member_flags_an_idea(members, moderator):
     (author, _), (flagger, _) = members(2)
-    iid = idea(author)
+    iid = new_idea(author)
     assert 'action="/ideas/%d/flag"' % iid in flagger.get("/ideas/%d" % iid).text
     assert 'action="/ideas/%d/flag"' % iid not in author.get("/ideas/%d" % iid).text
     assert flag(flagger, "ideas", iid, "spam", "Advertises a shop").status_code == 303
@@ -274,7 +239,7 @@ def test_member_flags_an_idea(members, moderator):
 def test_moderator_hides_and_restores_an_idea(members, moderator):
     (author, _), = members(1)
     title = "Idea %s" % th.unique_name("h")
-    iid = idea(author, title=title)
+    iid = new_idea(author, title=title)
     mod, account = moderator
     act_ok(mod, ["idea:%d" % iid], "hide", reason="Duplicate of a planned idea")
     v = th.Client(author.base)
@@ -293,7 +258,7 @@ def stack_note(mod, iid):
 
 def test_ideas_are_not_edited_by_moderators(members, moderator):
     (author, _), = members(1)
-    iid = idea(author, body="The original idea text.")
+    iid = new_idea(author, body="The original idea text.")
     r = act(moderator[0], ["idea:%d" % iid], "edit", body="Something else")
     assert r.status_code == 400
     assert text("en", "mod.err.no_edit") in th.visible_text(r.text)
@@ -302,7 +267,7 @@ def test_ideas_are_not_edited_by_moderators(members, moderator):
 
 def test_idea_with_many_links_is_held_until_approved(member, moderator):
     c, _ = member
-    iid = idea(c, body=FOUR_LINKS)
+    iid = new_idea(c, body=FOUR_LINKS)
     v = th.Client(c.base)
     assert v.get("/ideas/%d" % iid).status_code == 404
     page = th.visible_text(c.get("/ideas/%d" % iid).text)
@@ -322,14 +287,14 @@ def test_watched_words_apply_to_ideas(member, moderator, watched):
     assert r.status_code == 400
     assert th.field_errors(r.text).get("title") == text("en", "err.blocked_word")
     assert th.input_value(r.text, "title") == title
-    iid = idea(c, body="What a %s kettle." % replaced)
+    iid = new_idea(c, body="What a %s kettle." % replaced)
     html = th.Client(c.base).get("/ideas/%d.json" % iid).json()["idea"]["html"]
     assert replaced not in html and "[nice word]" in html
 
 
 def test_new_members_first_idea_is_queued(member, moderator):
     c, _ = member
-    iid = idea(c)
+    iid = new_idea(c)
     assert th.Client(c.base).get("/ideas/%d" % iid).status_code == 200
     assert queued(moderator[0], "idea", iid)["cause"] == "new_member"
 
@@ -338,7 +303,7 @@ def test_bulk_action_across_kinds(stack, members, moderator):
     sku = new_product(stack)
     (spammer, _), = members(1)
     rid = review(spammer, sku)
-    iid = idea(spammer)
+    iid = new_idea(spammer)
     mod, _ = moderator
     r = act_ok(mod, ["review:%d" % rid, "idea:%d" % iid], "delete", reason="Spam wave")
     assert r.headers["Location"] == "/mod?done=2&conflicts=0"
@@ -373,7 +338,7 @@ def test_watched_words_apply_to_idea_comments(members, moderator, watched):
     blocked, held = watched("block"), watched("hold")
     replaced = watched("replace", "[nice word]")
     (author, _), (commenter, _) = members(2)
-    iid = idea(author)
+    iid = new_idea(author)
     body = "That is %s, honestly." % blocked
     r = try_comment(commenter, iid, body)
     assert r.status_code == 400
@@ -405,7 +370,7 @@ def test_comment_count_is_what_people_see(members, moderator, watched):
     held = watched("hold")
     (author, _), (commenter, _) = members(2)
     mod, _ = moderator
-    iid = idea(author)
+    iid = new_idea(author)
     visitor = th.Client(author.base)
 
     def shown():
@@ -434,7 +399,7 @@ def test_comment_count_is_what_people_see(members, moderator, watched):
 def test_spanish_watched_word_holds_only_spanish_comments(members, watched):
     word = watched("hold", lang="es")
     (author, _), (commenter, _) = members(2)
-    iid = idea(author)
+    iid = new_idea(author)
     spanish = comment(commenter, iid, SPANISH % word)
     english = comment(commenter, iid, ENGLISH % word)
     seen = comments_seen(th.Client(author.base), iid)
@@ -444,7 +409,7 @@ def test_spanish_watched_word_holds_only_spanish_comments(members, watched):
 
 def test_abusive_idea_comment_is_queued_and_visible(members, moderator):
     (author, _), (commenter, _) = members(2)
-    iid = idea(author)
+    iid = new_idea(author)
     cid = comment(commenter, iid, "You are an idiot and nobody wants your idea here.")
     assert cid in comments_seen(th.Client(author.base), iid)
     e = queued(moderator[0], "idea_comment", cid)

@@ -10,8 +10,9 @@ import pytest
 import tertulia_http as th
 from tertulia_http import text
 from mod_helpers import act_ok, members, moderator, new_thread, reply  # noqa: F401 (fixtures)
-from notify_helpers import (follow, follow_ok, groups, new_idea, texts, unread_badge,
-                            write_review)
+from ideas_http import new_idea, vote
+from notify_helpers import follow, follow_ok, groups, texts, unread_badge
+from reviews_http import new_review
 
 
 def thread_title(c, tid):
@@ -337,8 +338,9 @@ def test_approved_held_post_tells_the_watchers(members, moderator):
 
 def test_idea_status_change_tells_the_author_and_the_voters(members, as_demo):
     (author, _), (voter, _), (bystander, _) = members(3)
-    iid, title = new_idea(author)
-    assert voter.form("/ideas/%d/vote" % iid, {}, page="/ideas").status_code == 303
+    title = "Idea %s" % th.unique_name("i")
+    iid = new_idea(author, title)
+    vote(voter, iid)
     staff = as_demo("staff")
     r = staff.form("/ideas/%d/status" % iid, {"status": "planned", "note": "Coming in spring."},
                    page="/ideas/%d" % iid)
@@ -352,7 +354,8 @@ def test_idea_status_change_tells_the_author_and_the_voters(members, as_demo):
 
 def test_comments_reach_the_ideas_watchers(members):
     (author, _), (commenter, c_acc) = members(2)
-    iid, title = new_idea(author)
+    title = "Idea %s" % th.unique_name("i")
+    iid = new_idea(author, title)
     r = commenter.form("/ideas/%d/comment" % iid, {"body": "Yes please."}, page="/ideas/%d" % iid)
     assert r.status_code == 303
     assert texts(author) == [one("en", "comment", actor=c_acc.username, title=title)]
@@ -362,7 +365,7 @@ def test_comments_reach_the_ideas_watchers(members):
 def test_staff_response_tells_the_reviewer(members, as_demo, client):
     (reviewer, _), = members(1)
     product = client().get("/products.json").json()["products"][0]
-    rid = write_review(reviewer, product["sku"])
+    rid = new_review(reviewer, product["sku"])
     staff = as_demo("staff")
     page = staff.get("/reviews/%d" % rid)
     r = staff.post("/reviews/%d/respond" % rid, data={"csrf": th.csrf_of(page.text),
@@ -384,7 +387,7 @@ def test_watching_a_product_tells_of_new_reviews(members, client):
     follow_ok(watcher, "product", pid, "watch")
     try:
         assert 'action="/follow"' in watcher.get("/p/%s" % product["sku"]).text
-        write_review(reviewer, product["sku"])
+        new_review(reviewer, product["sku"])
         assert one("en", "review", actor=r_acc.username, title=product["name"]) in texts(watcher)
     finally:
         follow_ok(watcher, "product", pid, "none")

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import tertulia_http as th
-from stack import Stack, proc_stat, wait_until
+from stack import proc_stat, wait_until
 from tertulia_http import text
 
 
@@ -127,19 +127,14 @@ def test_killed_worker_is_replaced(stack, client, program, paths):
 
 
 @pytest.fixture(scope="module")
-def own_stack():
+def own(own_stack):
     """A stack of its own for the tests that stop things: the shared one
     goes on."""
-    s = Stack(workers=2)
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+    return own_stack(workers=2)
 
 
-def test_sigterm_lets_the_request_in_flight_finish(own_stack):
-    s = own_stack
+def test_sigterm_lets_the_request_in_flight_finish(own):
+    s = own
     # A login (Argon2: a tenth of a second of work) is in a worker when
     # the program is told to stop: it must still get its answer.
     master, workers = s.pids("account")
@@ -181,8 +176,8 @@ def test_sigterm_lets_the_request_in_flight_finish(own_stack):
         assert res.returncode == 0, res.stderr
 
 
-def test_stop_ends_every_process(own_stack):
-    s = own_stack
+def test_stop_ends_every_process(own):
+    s = own
     pids = s.all_pids()
     assert {"account", "forum"} <= set(s.programs())
     for name in ["nginx", "mysqld"] + s.programs():

@@ -12,97 +12,19 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import time
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
 from db_checks import DAMPED_OFF
+from reviews_http import (import_order, import_products, make_product, new_sku, product_json,
+                          review_form, review_id_of, review_of, token, vote_helpful, write_csv,
+                          write_review)
 import tertulia_http as th
 
 
 # ------------------------------------------------------------------ helpers
-
-def new_sku(prefix="T"):
-    return "%s%s-%d" % (prefix, th.RUN.upper(), secrets.randbelow(10 ** 9))
-
-
-def write_csv(text):
-    f = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8")
-    f.write(text)
-    f.close()
-    return f.name
-
-
-def import_products(stack, rows, check=True):
-    """Imports products (sku, name, description, category, active) with the
-    command line; returns the finished process."""
-    lines = ["sku,name,description,category,active"]
-    q = lambda v: '"%s"' % v.replace('"', '""')
-    for sku, name, desc, cat, active in rows:
-        lines.append("%s,%s,%s,%s,%s" % (sku, q(name), q(desc), cat, active))
-    path = write_csv("\n".join(lines) + "\n")
-    try:
-        return stack.ctl("products", "import", path, check=check)
-    finally:
-        os.unlink(path)
-
-
-def import_order(stack, email, sku):
-    """Records that email bought sku, with `tertuliactl orders import`."""
-    path = write_csv("email,sku,date,order_id\n%s,%s,2026-01-05,O-%s\n" % (email, sku, new_sku()))
-    try:
-        stack.ctl("orders", "import", path)
-    finally:
-        os.unlink(path)
-
-
-def make_product(stack, name="Test product", category="Testing"):
-    sku = new_sku()
-    import_products(stack, [(sku, name, "Made for a test.", category, "1")])
-    return sku
-
-
-def token(c):
-    """The CSRF token of this client's session (stable while it lasts)."""
-    if not getattr(c, "_csrf", None):
-        c._csrf = c.token("/products")
-    return c._csrf
-
-
-def review_form(c, sku):
-    r = c.get("/p/%s/review" % sku)
-    assert r.status_code == 200, r.status_code
-    return r
-
-
-def write_review(c, sku, rating=4, title="A fair title", body="A fair **review**.",
-                 nonce=None, **extra):
-    """POSTs the review form as a browser does (token and nonce of the form)."""
-    form = review_form(c, sku)
-    data = {"csrf": th.csrf_of(form.text), "rating": str(rating), "title": title,
-            "body": body, "nonce": nonce or th.input_value(form.text, "nonce")}
-    edit = re.search(r'name="edit" value="(\d+)"', form.text)
-    if edit:
-        data["edit"] = edit.group(1)
-    data.update(extra)
-    return c.post("/p/%s/review" % sku, data=data)
-
-
-def review_id_of(response):
-    assert response.status_code == 303, "answered %d: %s" % (
-        response.status_code, th.field_errors(response.text) or response.text[:300])
-    m = re.search(r"(?:#r|/reviews/)(\d+)$", response.headers["Location"])
-    assert m, response.headers["Location"]
-    return int(m.group(1))
-
-
-def product_json(c, sku, query=""):
-    r = c.get("/p/%s.json%s" % (sku, query))
-    assert r.status_code == 200, r.text
-    return r.json()
-
 
 def summary(c, sku):
     return product_json(c, sku)["product"]["summary"]
@@ -110,17 +32,6 @@ def summary(c, sku):
 
 def distribution(s):
     return {x["star"]: x["count"] for x in s["stars"]}
-
-
-def review_of(c, sku, rid, query=""):
-    for rv in product_json(c, sku, query).get("reviews", []):
-        if rv["id"] == rid:
-            return rv
-    return None
-
-
-def vote(c, rid, helpful, **kw):
-    return c.post("/reviews/%d/helpful" % rid, data={"csrf": token(c), "helpful": helpful}, **kw)
 
 
 def notice_error(text):
@@ -311,11 +222,11 @@ def test_helpful_sort_ranks_by_the_wilson_lower_bound(stack, client, pool):
     authors, voters = pool[:4], pool[4:16]
     a, b, cc, d = [review_id_of(write_review(c, sku, 4)) for c, _ in authors]
     for c, _ in voters[:2]:
-        assert vote(c, a, "yes").status_code == 303
+        assert vote_helpful(c, a, "yes").status_code == 303
     for i, (c, _) in enumerate(voters[:6]):
-        assert vote(c, b, "yes" if i < 5 else "no").status_code == 303
+        assert vote_helpful(c, b, "yes" if i < 5 else "no").status_code == 303
     for i, (c, _) in enumerate(voters[:12]):
-        assert vote(c, cc, "yes" if i < 6 else "no").status_code == 303
+        assert vote_helpful(c, cc, "yes" if i < 6 else "no").status_code == 303
     data = product_json(client(), sku, "?sort=helpful")
     assert [r["id"] for r in data["reviews"]] == [b, a, cc, d]
     assert product_json(client(), sku)["sort"] == "helpful"  # the default
@@ -573,13 +484,13 @@ def test_helpful_votes_once_per_member_and_changeable(stack, member, pool, clien
     sku = make_product(stack)
     rid = review_id_of(write_review(author, sku, 4))
     voter = pool[0][0]
-    r = vote(voter, rid, "yes")
+    r = vote_helpful(voter, rid, "yes")
     assert r.status_code == 303
     assert "1 of 1 found this helpful" in th.visible_text(client().get("/p/%s" % sku).text)
-    assert vote(voter, rid, "yes").status_code == 303          # again: nothing changes
+    assert vote_helpful(voter, rid, "yes").status_code == 303          # again: nothing changes
     rv = review_of(client(), sku, rid)
     assert (rv["helpful_yes"], rv["helpful_total"]) == (1, 1)
-    assert vote(voter, rid, "no").status_code == 303           # changed
+    assert vote_helpful(voter, rid, "no").status_code == 303           # changed
     rv = review_of(client(), sku, rid)
     assert (rv["helpful_yes"], rv["helpful_total"]) == (0, 1)
     assert "0 of 1 found this helpful" in th.visible_text(client().get("/reviews/%d" % rid).text)
@@ -606,7 +517,7 @@ def test_vote_on_own_review_is_forbidden(stack, member, client):
     c, _ = member
     sku = make_product(stack)
     rid = review_id_of(write_review(c, sku, 4))
-    r = vote(c, rid, "yes")
+    r = vote_helpful(c, rid, "yes")
     assert r.status_code == 403
     assert th.text("en", "reviews.err.own_vote") in th.visible_text(r.text)
     r = c.post("/reviews/%d/helpful" % rid, data={"helpful": "yes"},
@@ -622,9 +533,9 @@ def test_bad_votes_are_refused(stack, member, pool, client):
     sku = make_product(stack)
     rid = review_id_of(write_review(c, sku, 4))
     voter = pool[2][0]
-    assert vote(voter, rid, "maybe").status_code == 400
-    assert vote(voter, rid, "").status_code == 400
-    assert vote(voter, 999999999, "yes").status_code == 404
+    assert vote_helpful(voter, rid, "maybe").status_code == 400
+    assert vote_helpful(voter, rid, "").status_code == 400
+    assert vote_helpful(voter, 999999999, "yes").status_code == 404
     anon = client()
     r = anon.post("/reviews/%d/helpful" % rid, data={"csrf": anon.token("/products"),
                                                     "helpful": "yes"})
@@ -641,7 +552,7 @@ def test_twenty_parallel_votes_give_exact_counts(stack, member, pool, client):
     barrier = concurrent.futures.ThreadPoolExecutor(20)
 
     def all_vote(value):
-        futures = [barrier.submit(vote, c, rid, value) for c, _ in pool]
+        futures = [barrier.submit(vote_helpful, c, rid, value) for c, _ in pool]
         return [f.result().status_code for f in futures]
 
     assert all_vote("yes") == [303] * 20

@@ -15,14 +15,13 @@ import pytest
 
 from mod_helpers import act_ok, new_thread, reply
 import tertulia_http as th
-from stack import Stack
 
 
 @pytest.fixture(scope="module")
-def own():
-    with Stack(workers=1, extra_config={"search.cache_seconds": "60",
-                                        "search.cache_after_ms": "0"}) as s:
-        yield s
+def own(own_stack):
+    """A stack that keeps every ranking for a minute, one worker a program."""
+    return own_stack(workers=1, extra_config={"search.cache_seconds": "60",
+                                              "search.cache_after_ms": "0"})
 
 
 def found(c, word):

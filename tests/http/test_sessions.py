@@ -10,19 +10,13 @@ import os
 import pytest
 
 import tertulia_http as th
-from stack import Stack
 
 
 @pytest.fixture(scope="module")
-def https_stack():
+def https_stack(own_stack):
     """A stack configured with `https = 1` (nginx itself still speaks
     http here: only what the programs write is checked)."""
-    s = Stack(workers=1, demo=True, extra_config={"https": "1"})
-    s.start()
-    try:
-        yield s
-    finally:
-        s.stop()
+    return own_stack(workers=1, demo=True, extra_config={"https": "1"})
 
 
 def over_http(c):

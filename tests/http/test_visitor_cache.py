@@ -24,14 +24,13 @@ import pytest
 
 from mod_helpers import act_ok, new_thread, posts_seen, reply
 import tertulia_http as th
-from stack import Stack
 
 
 @pytest.fixture(scope="module")
-def own():
-    # one worker a program, so that a test's requests reach the same cache
-    with Stack(workers=1, extra_config={"cache.visitor_seconds": "60"}) as s:
-        yield s
+def own(own_stack):
+    """A stack that keeps visitors' pages for a minute, with one worker a
+    program, so that a test's requests reach the same cache."""
+    return own_stack(workers=1, extra_config={"cache.visitor_seconds": "60"})
 
 
 def title_of(page):
