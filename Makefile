@@ -140,7 +140,8 @@ fuzz:
 fuzz-short:
 	$(MAKE) -C tests/fuzz run SECONDS=10 LIBS="$(LIBS)"
 
-# The slow fault tests (own stacks, outages) run once, in `make http`.
+# The slow tests (fault tests with own stacks and outages, the hostile
+# crawl) run once, in `make http`.
 test-asan: asan
 	TERTULIA_BUILD=$(abspath build-asan) TERTULIA_SANITIZED=1 $(PYTHON) -m pytest -q -m "not slow" tests/http
 
