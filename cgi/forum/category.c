@@ -62,7 +62,7 @@ int page_category(request *r)
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	category_id = db_cell_int(rows, 0, 0);
+	category_id = row_int(rows, 0, "id");
 	db_rows_free(rows);
 	rc = KEPT_SELECT(r, sql, &rows, DBI(category_id), DBI((page - 1) * THREADS_PER_PAGE));
 	if (rc != 0)

@@ -32,7 +32,8 @@ static const char SQL_QUOTED[] =
  * post's status and queue cause, and its text when a watched word was
  * replaced. Returns 0, E_INVALID (a blocked word; the field error is set)
  * or a database error. The verdict owns any replaced text. */
-int forum_moderate(request *r, const char *field, const char *body, new_post *p, mod_verdict *v)
+static int forum_moderate(request *r, const char *field, const char *body, new_post *p,
+			  mod_verdict *v)
 {
 	int rc = mod_check(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id, r->user.roles,
 			   SQL_EARLIER_POSTS, body, v);
@@ -157,11 +158,12 @@ static int quote_body(request *r, long long quote_id, const char *body, char **o
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	forum_post_url(url, sizeof(url), db_cell_int(rows, 0, 2), db_cell_int(rows, 0, 1), quote_id);
-	strbuf_printf(&sb, "> **@%s** [%s](%s):\n>\n> ", db_cell(rows, 0, 3),
+	forum_post_url(url, sizeof(url), row_int(rows, 0, "thread_id"), row_int(rows, 0, "position"),
+		       quote_id);
+	strbuf_printf(&sb, "> **@%s** [%s](%s):\n>\n> ", row_str(rows, 0, "username"),
 		      req_text(r, "thread.wrote"), url);
 	/* the quoted text, at most about 800 bytes, cut at a line end */
-	for (q = db_cell(rows, 0, 0); *q && n < 800; q++, n++) {
+	for (q = row_str(rows, 0, "body"); *q && n < 800; q++, n++) {
 		if (*q == '\n')
 			strbuf_puts(&sb, "\n> ");
 		else

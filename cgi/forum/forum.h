@@ -60,11 +60,9 @@ int page_admin_categories(request *r);
 int do_create_category(request *r);
 int do_update_category(request *r);
 
-/* compose.c: applies the moderation rules to a body about to be written
- * (status, queue cause, replaced words). E_INVALID when a word blocks it. */
-int forum_moderate(request *r, const char *field, const char *body, new_post *p, mod_verdict *v);
-/* The same for a title and a body written together (a new thread, an
- * edited opening post; mod_check_titled): a watched word refuses them
+/* compose.c: applies the moderation rules to a title and a body written
+ * together (a new thread, an edited opening post; mod_check_titled): sets
+ * the post's status and queue cause; a watched word refuses them
  * (E_INVALID, the field marked) or is replaced in *title or p->body. The
  * two verdicts own the replaced texts. */
 int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdict v[2]);

@@ -46,7 +46,8 @@ static const char SQL_POST_UPDATE[] =
 static const char SQL_THREAD_RETITLE[] =
 	"UPDATE threads SET title = ?, slug = ? WHERE id = ?";
 static const char SQL_POST_FOR_STATUS[] =
-	"SELECT p.position, p.thread_id, t.category_id, t.reply_count + 1, p.status FROM posts p "
+	"SELECT p.position, p.thread_id, t.category_id, t.reply_count + 1 AS thread_posts, p.status "
+	"FROM posts p "
 	"JOIN threads t ON t.id = p.thread_id WHERE p.id = ? FOR UPDATE";
 static const char SQL_POST_STATUS[] =
 	"UPDATE posts SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
@@ -82,8 +83,8 @@ static int find_by_nonce(db *d, const new_post *p, long long *thread_id, long lo
 		return E_DB;
 	rc = DB_SELECT(d, SQL_POST_BY_NONCE, &rows, DBI(p->user_id), DBS(p->nonce));
 	if (rc == 0 && rows->nrows == 1) {
-		*post_id = db_cell_int(rows, 0, 0);
-		*thread_id = db_cell_int(rows, 0, 1);
+		*post_id = row_int(rows, 0, "id");
+		*thread_id = row_int(rows, 0, "thread_id");
 		rc = E_DUP;
 	} else if (rc == 0) {
 		rc = E_DB;
@@ -162,13 +163,13 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 	if (rc != 0)
 		return rc;
 	rc = DB_SELECT(d, SQL_THREAD_LOCK, &rows, DBI(thread_id));
-	if (rc == 0 && (rows->nrows == 0 || strcmp(db_cell(rows, 0, 2), "visible") != 0))
+	if (rc == 0 && (rows->nrows == 0 || strcmp(row_str(rows, 0, "status"), "visible") != 0))
 		rc = E_NOTFOUND;
-	else if (rc == 0 && db_cell_int(rows, 0, 1) && !allow_locked)
+	else if (rc == 0 && row_int(rows, 0, "locked") && !allow_locked)
 		rc = E_FORBIDDEN;
 	if (rc == 0) {
-		*position = db_cell_int(rows, 0, 0) + 1;
-		category_id = db_cell_int(rows, 0, 3);
+		*position = row_int(rows, 0, "post_count") + 1;
+		category_id = row_int(rows, 0, "category_id");
 		rc = insert_post(d, thread_id, *position, p, post_id);
 		if (rc == 0)
 			rc = DB_EXEC(d, SQL_THREAD_ADD_REPLY, NULL, DBI(visible ? 1 : 0),
@@ -209,17 +210,18 @@ int forum_edit_post(db *d, long long post_id, long long editor_id, const char *t
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		int first = db_cell_int(rows, 0, 1) == 1;
-		int retitle = first && title && strcmp(title, db_cell(rows, 0, 2)) != 0;
+		int first = row_int(rows, 0, "position") == 1;
+		int retitle = first && title && strcmp(title, row_str(rows, 0, "title")) != 0;
 
 		rc = DB_EXEC(d, SQL_REVISION_INSERT, NULL, DBI(post_id), DBI(editor_id),
-			     retitle ? DBS(db_cell(rows, 0, 2)) : DBNULL, DBS(db_cell(rows, 0, 0)));
+			     retitle ? DBS(row_str(rows, 0, "title")) : DBNULL,
+			     DBS(row_str(rows, 0, "body")));
 		if (rc == 0)
 			rc = DB_EXEC(d, SQL_POST_UPDATE, NULL, DBS(body), DBS(html), DBI(post_id));
 		if (rc == 0 && retitle) {
 			slugify(title, slug, sizeof(slug));
 			rc = DB_EXEC(d, SQL_THREAD_RETITLE, NULL, DBS(title), DBS(slug),
-				     DBI(db_cell_int(rows, 0, 3)));
+				     DBI(row_int(rows, 0, "thread_id")));
 		}
 		if (rc == 0)
 			rc = rollup_changed(d, "post", post_id);
@@ -258,13 +260,13 @@ int forum_set_post_status(db *d, long long post_id, const char *from, const char
 		rc = DB_SELECT(d, SQL_POST_FOR_STATUS, &rows, DBI(post_id));
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
-	else if (rc == 0 && strcmp(db_cell(rows, 0, 4), from) != 0)
+	else if (rc == 0 && strcmp(row_str(rows, 0, "status"), from) != 0)
 		rc = E_CONFLICT;
 	if (rc == 0 && strcmp(from, to) != 0) {
-		long long position = db_cell_int(rows, 0, 0);
-		long long thread_id = db_cell_int(rows, 0, 1);
-		long long category_id = db_cell_int(rows, 0, 2);
-		long long thread_posts = db_cell_int(rows, 0, 3);
+		long long position = row_int(rows, 0, "position");
+		long long thread_id = row_int(rows, 0, "thread_id");
+		long long category_id = row_int(rows, 0, "category_id");
+		long long thread_posts = row_int(rows, 0, "thread_posts");
 		int was = strcmp(from, "visible") == 0, will = strcmp(to, "visible") == 0;
 
 		rc = DB_EXEC(d, SQL_POST_STATUS, NULL, DBS(to), DBS(note), DBI(post_id));
@@ -295,10 +297,10 @@ int forum_delete_post(db *d, long long post_id)
 
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_POST_FOR_STATUS, &rows, DBI(post_id));
-	if (rc == 0 && (rows->nrows == 0 || strcmp(db_cell(rows, 0, 4), "deleted") == 0))
+	if (rc == 0 && (rows->nrows == 0 || strcmp(row_str(rows, 0, "status"), "deleted") == 0))
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		snprintf(from, sizeof(from), "%s", db_cell(rows, 0, 4));
+		snprintf(from, sizeof(from), "%s", row_str(rows, 0, "status"));
 		rc = forum_set_post_status(d, post_id, from, "deleted", NULL, 1);
 	}
 	db_rows_free(rows);

@@ -65,7 +65,7 @@ static int load_trending(request *r)
 		if (rc != 0)
 			return rc;
 		for (i = 0; i < TRENDING_RANKED; i++)
-			trending_ids.id[i] = i < rows->nrows ? db_cell_int(rows, i, 0) : 0;
+			trending_ids.id[i] = i < rows->nrows ? row_int(rows, i, "id") : 0;
 		trending_ids.at = monotonic_ms() - start >= TRENDING_SLOW_MS ? now : 0;
 		db_rows_free(rows);
 		rows = NULL;

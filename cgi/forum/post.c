@@ -43,10 +43,10 @@ static int load_post(request *r, long long id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || strcmp(db_cell(rows, 0, 5), "deleted") == 0 ||
-	    strcmp(db_cell(rows, 0, 7), "deleted") == 0 ||
-	    (strcmp(db_cell(rows, 0, 5), "visible") != 0 && db_cell_int(rows, 0, 3) != r->user.id &&
-	     !forum_is_moderator(r)))
+	if (rows->nrows == 0 || strcmp(row_str(rows, 0, "status"), "deleted") == 0 ||
+	    strcmp(row_str(rows, 0, "thread_status"), "deleted") == 0 ||
+	    (strcmp(row_str(rows, 0, "status"), "visible") != 0 &&
+	     row_int(rows, 0, "user_id") != r->user.id && !forum_is_moderator(r)))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.post", rows);

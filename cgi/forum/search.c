@@ -203,11 +203,11 @@ static int search_reviews(request *r, const char *q, const terms *t, long long p
 	hdf_rows(r->hdf, "d.reviews", rows);
 	for (i = 0; i < rows->nrows; i++) {
 		snprintf(name, sizeof(name), "d.reviews.%zu.snippet", i);
-		snippet(r->hdf, name, db_cell(rows, i, 2), rows->lens[i * rows->ncols + 2], t);
+		snippet(r->hdf, name, row_str(rows, i, "body"), row_len(rows, i, "body"), t);
 		snprintf(name, sizeof(name), "d.reviews.%zu.body", i);
 		hdf_remove_tree(r->hdf, name);
 		snprintf(name, sizeof(name), "d.reviews.%zu.url", i);
-		hdf_strf(r->hdf, name, "/reviews/%s", db_cell(rows, i, 0));
+		hdf_strf(r->hdf, name, "/reviews/%s", row_str(rows, i, "id"));
 	}
 	db_rows_free(rows);
 	return 0;
@@ -241,7 +241,7 @@ static int search_ideas(request *r, const char *q, const terms *t, long long pag
 	hdf_rows(r->hdf, "d.ideas", rows);
 	for (i = 0; i < rows->nrows; i++) {
 		snprintf(name, sizeof(name), "d.ideas.%zu.snippet", i);
-		snippet(r->hdf, name, db_cell(rows, i, 2), rows->lens[i * rows->ncols + 2], t);
+		snippet(r->hdf, name, row_str(rows, i, "body"), row_len(rows, i, "body"), t);
 		snprintf(name, sizeof(name), "d.ideas.%zu.body", i);
 		hdf_remove_tree(r->hdf, name);
 	}
@@ -346,11 +346,11 @@ int page_search(request *r)
 		for (i = 0; i < rows->nrows; i++) {
 			char prefix[64], url[96];
 			snprintf(prefix, sizeof(prefix), "d.posts.%zu.snippet", i);
-			snippet(r->hdf, prefix, db_cell(rows, i, 3), rows->lens[i * rows->ncols + 3], &t);
+			snippet(r->hdf, prefix, row_str(rows, i, "body"), row_len(rows, i, "body"), &t);
 			snprintf(prefix, sizeof(prefix), "d.posts.%zu.body", i);
 			hdf_remove_tree(r->hdf, prefix);
-			forum_post_url(url, sizeof(url), db_cell_int(rows, i, 1), db_cell_int(rows, i, 2),
-				       db_cell_int(rows, i, 0));
+			forum_post_url(url, sizeof(url), row_int(rows, i, "thread_id"),
+				       row_int(rows, i, "position"), row_int(rows, i, "id"));
 			snprintf(prefix, sizeof(prefix), "d.posts.%zu.url", i);
 			hdf_str(r->hdf, prefix, url);
 		}

@@ -23,7 +23,7 @@
  * session or identity. */
 static page_cache *rankings;
 
-/* The ids of rows (column 0) as a JSON array into *out. */
+/* The ids of rows (column id) as a JSON array into *out. */
 static int ids_json(const db_rows *rows, char **out)
 {
 	strbuf sb = STRBUF_INIT;
@@ -31,7 +31,7 @@ static int ids_json(const db_rows *rows, char **out)
 	int rc = strbuf_puts(&sb, "[");
 
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = strbuf_printf(&sb, i ? ",%lld" : "%lld", db_cell_int(rows, i, 0));
+		rc = strbuf_printf(&sb, i ? ",%lld" : "%lld", row_int(rows, i, "id"));
 	if (rc == 0)
 		rc = strbuf_puts(&sb, "]");
 	if (rc != 0) {

@@ -50,8 +50,9 @@ int forum_load_thread(request *r, long long id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || !forum_can_see(r, db_cell(rows, 0, 3), db_cell_int(rows, 0, 11),
-						 db_cell(rows, 0, 18) != NULL))
+	if (rows->nrows == 0 || !forum_can_see(r, row_str(rows, 0, "status"),
+						 row_int(rows, 0, "user_id"),
+						 !row_null(rows, 0, "mod_note")))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.thread", rows);

@@ -16,7 +16,7 @@
 
 /* Every post of the page, whoever reads it: the same rows serve every
  * reader (web/kept_reads.h), and visible_to_reader drops what one may not
- * see. The column numbers below follow this list. */
+ * see (by status, user_id and mod_note). */
 static const char SQL_POSTS[] =
 	"SELECT p.id, p.position, p.user_id, u.username AS author, "
 	"FIND_IN_SET('staff', u.roles) > 0 AS staff, p.html, p.status, p.like_count, p.mod_note, "
@@ -152,13 +152,10 @@ static void thread_jsonld(request *r, const char *origin, const char *answer_tex
 	strbuf_free(&sb);
 }
 
-enum { POST_USER_ID = 2, POST_STATUS = 6, POST_MOD_NOTE = 8 };
-
 static int visible_to_reader(const db_rows *rows, size_t row, void *reader)
 {
-	return forum_can_see(reader, db_cell(rows, row, POST_STATUS),
-			     db_cell_int(rows, row, POST_USER_ID),
-			     db_cell(rows, row, POST_MOD_NOTE) != NULL);
+	return forum_can_see(reader, row_str(rows, row, "status"), row_int(rows, row, "user_id"),
+			     !row_null(rows, row, "mod_note"));
 }
 
 /* Marks the posts of the page that the requester liked (d.posts.N.liked). */
@@ -177,7 +174,7 @@ static int mark_my_likes(request *r, long long thread_id, long long first, long 
 		return rc;
 	for (p = hdf_obj_child(hdf_get_obj(r->hdf, "d.posts")); p; p = hdf_obj_next(p))
 		for (i = 0; i < rows->nrows; i++)
-			if (strcmp(hdf_get_value(p, "id", ""), db_cell(rows, i, 0)) == 0)
+			if (strcmp(hdf_get_value(p, "id", ""), row_str(rows, i, "post_id")) == 0)
 				hdf_int(p, "liked", 1);
 	db_rows_free(rows);
 	return 0;
@@ -233,7 +230,7 @@ int forum_show_thread(request *r, long long id, long long page)
 		if (rc != 0)
 			return rc;
 		if (hdf_row(r->hdf, "d.answer", rows) == 0) {
-			markdown_plain(db_cell(rows, 0, 4), rows->lens[4], &answer_text);
+			markdown_plain(row_str(rows, 0, "body"), row_len(rows, 0, "body"), &answer_text);
 			hdf_remove_tree(r->hdf, "d.answer.body");
 		}
 		db_rows_free(rows);

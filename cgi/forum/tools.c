@@ -35,13 +35,13 @@ const field_spec split_fields[] = {
 static const char SQL_LOCK[] = "UPDATE threads SET locked = ? WHERE id = ?";
 static const char SQL_PIN[] = "UPDATE threads SET pinned = ? WHERE id = ?";
 static const char SQL_THREAD_FOR_MOVE[] =
-	"SELECT category_id, reply_count + 1, status FROM threads WHERE id = ? FOR UPDATE";
+	"SELECT category_id, reply_count + 1 AS thread_posts, status FROM threads WHERE id = ? FOR UPDATE";
 static const char SQL_MOVE[] = "UPDATE threads SET category_id = ? WHERE id = ?";
 static const char SQL_CATEGORY_SHIFT[] =
 	"UPDATE categories SET thread_count = GREATEST(CAST(thread_count AS SIGNED) + ?, 0), "
 	"post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
 static const char SQL_SPLIT_POST[] =
-	"SELECT id, user_id, status, UNIX_TIMESTAMP(created_at) FROM posts "
+	"SELECT id, user_id, status, UNIX_TIMESTAMP(created_at) AS created_at FROM posts "
 	"WHERE id = ? AND thread_id = ? AND position > 1 AND status <> 'deleted' FOR UPDATE";
 static const char SQL_SPLIT_THREAD[] =
 	"INSERT INTO threads (category_id, user_id, title, slug, status, post_count, reply_count, "
@@ -119,11 +119,11 @@ int do_move(request *r)
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		from = db_cell_int(rows, 0, 0);
-		posts = db_cell_int(rows, 0, 1);
+		from = row_int(rows, 0, "category_id");
+		posts = row_int(rows, 0, "thread_posts");
 		rc = DB_EXEC(r->app->db, SQL_MOVE, NULL, DBI(to), DBI(id));
 		/* a visible thread takes its counts along */
-		if (rc == 0 && from != to && strcmp(db_cell(rows, 0, 2), "visible") == 0) {
+		if (rc == 0 && from != to && strcmp(row_str(rows, 0, "status"), "visible") == 0) {
 			rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(-1), DBI(-posts), DBI(from));
 			if (rc == 0)
 				rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(1), DBI(posts), DBI(to));
@@ -182,14 +182,14 @@ int do_split(request *r)
 			rc = E_INVALID;
 		if (rc == 0) {
 			if (i == 0) {
-				first_user = db_cell_int(rows, 0, 1);
-				first_at = db_cell_int(rows, 0, 3);
+				first_user = row_int(rows, 0, "user_id");
+				first_at = row_int(rows, 0, "created_at");
 			}
-			if (db_cell_int(rows, 0, 3) >= last_at) {
-				last_at = db_cell_int(rows, 0, 3);
-				last_user = db_cell_int(rows, 0, 1);
+			if (row_int(rows, 0, "created_at") >= last_at) {
+				last_at = row_int(rows, 0, "created_at");
+				last_user = row_int(rows, 0, "user_id");
 			}
-			visible += strcmp(db_cell(rows, 0, 2), "visible") == 0;
+			visible += strcmp(row_str(rows, 0, "status"), "visible") == 0;
 		}
 		db_rows_free(rows);
 		rows = NULL;

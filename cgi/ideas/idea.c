@@ -66,10 +66,10 @@ static int load_idea(request *r, long long id)
 	}
 	/* by name: a column added to SQL_IDEA once moved user_id, and a held
 	 * idea showed to visitors (whose user id is 0, as a missing cell is) */
-	vis = db_cell(rows, 0, db_col(rows, "visibility"));
+	vis = row_str(rows, 0, "visibility");
 	if ((vis == NULL || strcmp(vis, "visible") != 0) && !ideas_is_moderator(r) &&
 	    !(vis != NULL && strcmp(vis, "held") == 0 && r->user.id != 0 &&
-	      db_cell_int(rows, 0, db_col(rows, "user_id")) == r->user.id))
+	      row_int(rows, 0, "user_id") == r->user.id))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.idea", rows);
@@ -102,16 +102,11 @@ static int load_mine(request *r, long long id)
 	return ideas_budget_info(r, "d.me");
 }
 
-int page_idea(request *r)
-{
-	long long page = req_page(r, 1000000);
-
-	if (page < 0)
-		return (int)page;
-	return ideas_show(r, req_arg_id(r, 0), page);
-}
-
-int ideas_show(request *r, long long id, long long page)
+/* Shows idea id, page `page` of its comments (0: the last page): used by
+ * page_idea and by a refused comment, status change or merge
+ * (ideas_refuse), which show the idea again with what was typed. Returns
+ * 200, a redirect (303) for a merged idea, or an error code. */
+static int ideas_show(request *r, long long id, long long page)
 {
 	long long pages, first, last, product_id, verified = 0, merged;
 	char url[64];
@@ -173,6 +168,15 @@ int ideas_show(request *r, long long id, long long page)
 		return rc;
 	r->template = "idea";
 	return 200;
+}
+
+int page_idea(request *r)
+{
+	long long page = req_page(r, 1000000);
+
+	if (page < 0)
+		return (int)page;
+	return ideas_show(r, req_arg_id(r, 0), page);
 }
 
 int ideas_refuse(request *r, long long id, int status, const char *field, const char *key,

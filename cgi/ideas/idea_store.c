@@ -84,7 +84,9 @@ int idea_stage_valid(const char *s)
 	return 0;
 }
 
-int idea_stage_open(const char *s)
+/* Whether a vote for an idea in this stage is "open" (counts against the
+ * budget and may be cast): every stage but done and declined. */
+static int idea_stage_open(const char *s)
 {
 	return idea_stage_valid(s) && strcmp(s, "done") != 0 && strcmp(s, "declined") != 0;
 }
@@ -98,19 +100,20 @@ static int finish(db *d, int rc)
 	return rc;
 }
 
-/* What an earlier submit with the same nonce made: the first column into
- * *id and, when second is not NULL, the second into *second. Returns E_DUP
- * when found (the caller's answer to a resubmit), E_DB when not. */
+/* What an earlier submit with the same nonce made: the column id into *id
+ * and, when position is not NULL, the column position into *position.
+ * Returns E_DUP when found (the caller's answer to a resubmit), E_DB when
+ * not. */
 static int find_by_nonce(db *d, const char *sql, long long user_id, const char *nonce,
-			 long long *id, long long *second)
+			 long long *id, long long *position)
 {
 	db_rows *rows = NULL;
 	int rc = DB_SELECT(d, sql, &rows, DBI(user_id), DBS(nonce));
 
 	if (rc == 0 && rows->nrows == 1) {
-		*id = db_cell_int(rows, 0, 0);
-		if (second)
-			*second = db_cell_int(rows, 0, 1);
+		*id = row_int(rows, 0, "id");
+		if (position)
+			*position = row_int(rows, 0, "position");
 		rc = E_DUP;
 	} else if (rc == 0) {
 		rc = E_DB;
@@ -138,11 +141,11 @@ static int lock_idea(db *d, long long id, locked_idea *out)
 		return rc;
 	if (rows->nrows == 1) {
 		out->found = 1;
-		snprintf(out->stage, sizeof(out->stage), "%s", db_cell(rows, 0, 0));
-		snprintf(out->status, sizeof(out->status), "%s", db_cell(rows, 0, 1));
-		out->merged_into = db_cell_int(rows, 0, 2);
-		out->user_id = db_cell_int(rows, 0, 3);
-		out->comment_count = db_cell_int(rows, 0, 4);
+		snprintf(out->stage, sizeof(out->stage), "%s", row_str(rows, 0, "stage"));
+		snprintf(out->status, sizeof(out->status), "%s", row_str(rows, 0, "status"));
+		out->merged_into = row_int(rows, 0, "merged_into_id");
+		out->user_id = row_int(rows, 0, "user_id");
+		out->comment_count = row_int(rows, 0, "comment_count");
 	}
 	db_rows_free(rows);
 	return 0;

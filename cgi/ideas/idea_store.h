@@ -22,9 +22,6 @@ extern const char *const idea_stages[6];
 #define IDEA_STAGE_CHOICES "open|under_review|planned|in_progress|done|declined"
 /* Whether s is one of idea_stages. */
 int idea_stage_valid(const char *s);
-/* Whether a vote for an idea in this stage is "open" (counts against the
- * budget and may be cast): every stage but done and declined. */
-int idea_stage_open(const char *s);
 
 typedef struct new_idea {
 	long long user_id;

@@ -14,11 +14,6 @@ int page_ideas(request *r);
 int page_roadmap(request *r);
 /* idea.c */
 int page_idea(request *r);
-/* Shows idea id, page `page` of its comments (0: the last page): used by
- * page_idea and by a refused comment, status change or merge, which show
- * the idea again with what was typed. Returns 200, a redirect (303) for a
- * merged idea, or an error code. */
-int ideas_show(request *r, long long id, long long page);
 /* Refuses an action on idea id: adds the error (field and message key,
  * {n} replaced by n; none when field is NULL), shows the idea again (its
  * last page of comments, where the forms are) and returns status. */

@@ -121,7 +121,7 @@ static int load_list(request *r, const char *sql, const filters *f, const char *
 	hdf_rows(r->hdf, prefix, rows);
 	for (i = 0; i < rows->nrows && rc == 0; i++) {
 		snprintf(name, sizeof(name), "%s.%zu.product", prefix, i);
-		rc = ideas_product_info(r, db_cell_int(rows, i, 5), name);
+		rc = ideas_product_info(r, row_int(rows, i, "product_id"), name);
 	}
 	db_rows_free(rows);
 	return rc ? rc : (int)n;

@@ -1,7 +1,7 @@
 /* vote.c: voting for an idea and taking the vote back. Both are
- * idempotent (SPEC section 2): voting again, or taking back a vote one does
- * not hold, changes nothing and answers 303 like a change does, to the idea
- * with ?vote=already or ?vote=none so that the page tells the member. A
+ * idempotent: voting again, or taking back a vote one does not hold,
+ * changes nothing and answers 303 like a change does, to the idea with
+ * ?vote=already or ?vote=none so that the page tells the member. A
  * JSON client gets {"ok": true, "id": ..., "url": ...} with the same url.
  *
  * An idea's author supports it from the start (idea_create votes for

@@ -84,8 +84,8 @@ static int do_flag(request *r, const char *type)
 		rc = DB_SELECT(r->app->db, SQL_FLAGS_OPEN, &rows, DBI(TRUSTED_ROLES), DBI(min_hours),
 			       DBS(type), DBI(id));
 	if (rc == 0 && rows->nrows == 1) {
-		open = db_cell_int(rows, 0, db_col(rows, "open"));
-		counted = db_cell_int(rows, 0, db_col(rows, "counted"));
+		open = row_int(rows, 0, "open");
+		counted = row_int(rows, 0, "counted");
 	}
 	db_rows_free(rows);
 	if (rc == 0) {

@@ -32,8 +32,8 @@ static int post_load(request *r, long long id, const char *prefix)
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	thread_id = db_cell_int(rows, 0, 8);
-	position = db_cell_int(rows, 0, 9);
+	thread_id = row_int(rows, 0, "thread_id");
+	position = row_int(rows, 0, "position");
 	db_rows_free(rows);
 	forum_post_url(url, sizeof(url), thread_id, position, id);
 	snprintf(name, sizeof(name), "%s.url", prefix);

@@ -54,7 +54,7 @@ int item_idea_set_status(db *d, long long id, const char *from, const char *to, 
 
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
-	else if (rc == 0 && strcmp(db_cell(rows, 0, 0), from) != 0)
+	else if (rc == 0 && strcmp(row_str(rows, 0, "status"), from) != 0)
 		rc = E_CONFLICT;
 	if (rc == 0 && strcmp(from, to) != 0)
 		rc = DB_EXEC(d, SQL_IDEA_STATUS, NULL, DBS(to), DBS(note), DBI(id));
@@ -77,8 +77,8 @@ int item_idea_comment_load(request *r, long long id, const char *prefix)
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	idea_id = db_cell_int(rows, 0, 8);
-	position = db_cell_int(rows, 0, 9);
+	idea_id = row_int(rows, 0, "idea_id");
+	position = row_int(rows, 0, "position");
 	db_rows_free(rows);
 	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", idea_id,
 		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, id);
@@ -95,7 +95,7 @@ int item_idea_comment_set_status(db *d, long long id, const char *from, const ch
 
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
-	else if (rc == 0 && strcmp(db_cell(rows, 0, 0), from) != 0)
+	else if (rc == 0 && strcmp(row_str(rows, 0, "status"), from) != 0)
 		rc = E_CONFLICT;
 	if (rc == 0 && strcmp(from, to) != 0)
 		rc = DB_EXEC(d, SQL_COMMENT_STATUS, NULL, DBS(to), DBS(note), DBI(id));

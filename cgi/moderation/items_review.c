@@ -41,13 +41,13 @@ int item_review_edit(db *d, long long id, long long editor_id, const char *body)
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	in.product_id = db_cell_int(rows, 0, 0);
-	in.user_id = db_cell_int(rows, 0, 1);
-	in.rating = (int)db_cell_int(rows, 0, 2);
-	in.title = db_cell(rows, 0, 3);
+	in.product_id = row_int(rows, 0, "product_id");
+	in.user_id = row_int(rows, 0, "user_id");
+	in.rating = (int)row_int(rows, 0, "rating");
+	in.title = row_str(rows, 0, "title");
 	in.body = body;
-	in.pros = db_cell(rows, 0, 4);
-	in.cons = db_cell(rows, 0, 5);
+	in.pros = row_str(rows, 0, "pros");
+	in.cons = row_str(rows, 0, "cons");
 	rc = reviews_edit(d, id, editor_id, &in);
 	db_rows_free(rows);
 	return rc;

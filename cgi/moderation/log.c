@@ -146,6 +146,12 @@ static int csv_time(strbuf *sb, const char *v, int last)
 	return csv_cell(sb, iso, last);
 }
 
+/* The columns of the CSV export, in SQL_LOG's order: the header line names
+ * them, and a *_at column is written as a date. */
+static const char *const LOG_COLUMNS[] = {
+	"id", "created_at", "actor", "action", "target_type", "target_id", "reason", "detail", NULL
+};
+
 int page_log_csv(request *r)
 {
 	db_rows *rows = NULL;
@@ -154,15 +160,18 @@ int page_log_csv(request *r)
 
 	if (rc != 0)
 		return rc;
-	for (c = 0; rc == 0 && c < rows->ncols; c++)
-		rc = csv_cell(&r->raw, rows->names[c], c + 1 == rows->ncols);
+	for (c = 0; rc == 0 && LOG_COLUMNS[c]; c++)
+		rc = csv_cell(&r->raw, LOG_COLUMNS[c], LOG_COLUMNS[c + 1] == NULL);
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		for (c = 0; rc == 0 && c < rows->ncols; c++) {
-			len = strlen(rows->names[c]);
-			if (len > 3 && strcmp(rows->names[c] + len - 3, "_at") == 0)
-				rc = csv_time(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+		for (c = 0; rc == 0 && LOG_COLUMNS[c]; c++) {
+			const char *v = row_str(rows, i, LOG_COLUMNS[c]);
+			int last = LOG_COLUMNS[c + 1] == NULL;
+
+			len = strlen(LOG_COLUMNS[c]);
+			if (len > 3 && strcmp(LOG_COLUMNS[c] + len - 3, "_at") == 0)
+				rc = csv_time(&r->raw, v, last);
 			else
-				rc = csv_cell(&r->raw, db_cell(rows, i, c), c + 1 == rows->ncols);
+				rc = csv_cell(&r->raw, v, last);
 		}
 	db_rows_free(rows);
 	if (rc != 0)

@@ -50,8 +50,6 @@ int do_flag_idea(request *r);
 /* queue.c */
 int page_queue(request *r);
 int page_item(request *r);
-/* The author's history, for the queue: age, posts, past actions. */
-int author_history(request *r, long long author_id, const char *prefix);
 
 /* action.c */
 extern const field_spec action_fields[];

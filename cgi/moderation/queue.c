@@ -30,7 +30,8 @@ static const char SQL_AUTHOR[] =
 	"(SELECT COUNT(*) FROM audit_log WHERE target_type = 'user' AND target_id = users.id) AS actions "
 	"FROM users WHERE id = ?";
 
-int author_history(request *r, long long author_id, const char *prefix)
+/* The author's history, for the queue: age, posts, past actions. */
+static int author_history(request *r, long long author_id, const char *prefix)
 {
 	db_rows *rows = NULL;
 	int rc = DB_SELECT(r->app->db, SQL_AUTHOR, &rows, DBI(author_id));
@@ -112,8 +113,8 @@ int page_queue(request *r)
 	for (i = 0; i < rows->nrows && rc == 0; i++) {
 		char prefix[48];
 		snprintf(prefix, sizeof(prefix), "d.queue.%zu", i);
-		rc = queue_entry(r, db_cell(rows, i, 1), db_cell_int(rows, i, 2),
-				 db_cell_int(rows, i, 5), prefix);
+		rc = queue_entry(r, row_str(rows, i, "target_type"), row_int(rows, i, "target_id"),
+				 row_int(rows, i, "author_id"), prefix);
 	}
 	db_rows_free(rows);
 	if (rc != 0)

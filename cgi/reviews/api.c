@@ -52,8 +52,8 @@ static int authenticate(request *r)
 	if (rc != 0)
 		return rc;
 	if (rows->nrows == 1) {
-		log_info("api: order from key %s", db_cell(rows, 0, 1));
-		rc = DB_EXEC(r->app->db, SQL_KEY_USED, NULL, DBI(db_cell_int(rows, 0, 0)));
+		log_info("api: order from key %s", row_str(rows, 0, "name"));
+		rc = DB_EXEC(r->app->db, SQL_KEY_USED, NULL, DBI(row_int(rows, 0, "id")));
 		db_rows_free(rows);
 		return rc;
 	}

@@ -102,15 +102,15 @@ static void product_jsonld(request *r, const db_rows *rows)
 	for (i = 0; i < rows->nrows; i++) {
 		char *text = NULL;
 
-		markdown_plain(db_cell(rows, i, 6), rows->lens[i * rows->ncols + 6], &text);
+		markdown_plain(row_str(rows, i, "body"), row_len(rows, i, "body"), &text);
 		strbuf_puts(&sb, i ? ",{\"@type\":\"Review\"" : "{\"@type\":\"Review\"");
-		ld_prop(&sb, "name", db_cell(rows, i, 4));
+		ld_prop(&sb, "name", row_str(rows, i, "title"));
 		ld_prop(&sb, "reviewBody", text ? text : "");
-		ld_date(&sb, "datePublished", db_cell_int(rows, i, 13));
+		ld_date(&sb, "datePublished", row_int(rows, i, "created_at"));
 		strbuf_printf(&sb, ",\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":%lld,"
-			      "\"bestRating\":5,\"worstRating\":1}", db_cell_int(rows, i, 3));
+			      "\"bestRating\":5,\"worstRating\":1}", row_int(rows, i, "rating"));
 		strbuf_puts(&sb, ",\"author\":{\"@type\":\"Person\"");
-		ld_prop(&sb, "name", db_cell(rows, i, 2));
+		ld_prop(&sb, "name", row_str(rows, i, "author"));
 		strbuf_puts(&sb, "}}");
 		free(text);
 	}

@@ -7,6 +7,9 @@
 
 #define PRODUCTS_PER_PAGE 50
 
+/* The product's own columns of SQL_PRODUCTS, copied before its summary. */
+static const char *const PRODUCT_COLUMNS[] = { "sku", "name", "category", "image_url", NULL };
+
 static const char SQL_PRODUCTS[] =
 	"SELECT p.sku, p.name, p.category, p.image_url, s.review_count, s.rating_sum, s.stars1, "
 	"s.stars2, s.stars3, s.stars4, s.stars5 "
@@ -48,7 +51,7 @@ int page_products(request *r)
 	}
 	for (i = 0; i < rows->nrows; i++) {
 		snprintf(prefix, sizeof(prefix), "d.products.%zu", i);
-		reviews_put_product(r, prefix, rows, i, 4);
+		reviews_put_product(r, prefix, rows, i, PRODUCT_COLUMNS);
 	}
 	db_rows_free(rows);
 	if (*category)

@@ -31,15 +31,15 @@ int reviews_show_review(request *r, long long id, int status)
 
 	if (rc != 0)
 		return rc;
-	state = rows->nrows ? db_cell(rows, 0, 9) : "deleted";
+	state = rows->nrows ? row_str(rows, 0, "status") : "deleted";
 	if (strcmp(state, "deleted") == 0 ||
-	    (strcmp(state, "visible") != 0 && db_cell_int(rows, 0, 1) != r->user.id &&
+	    (strcmp(state, "visible") != 0 && row_int(rows, 0, "user_id") != r->user.id &&
 	     !reviews_is_moderator(r))) {
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
 	hdf_row(r->hdf, "d.reviews.0", rows);
-	snprintf(sku, sizeof(sku), "%s", db_cell(rows, 0, 19));
+	snprintf(sku, sizeof(sku), "%s", row_str(rows, 0, "sku"));
 	db_rows_free(rows);
 	hdf_remove_tree(r->hdf, "d.reviews.0.sku");
 	if (reviews_is_staff(r)) {

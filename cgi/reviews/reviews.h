@@ -48,20 +48,17 @@ int reviews_json_object(const char *s, size_t n, kvlist *out);
 
 /* Loads the product with sku into prefix (id, sku, name, description,
  * category, image_url, active, created_at) with its rating summary (see
- * reviews_put_summary). E_NOTFOUND when there is none, or when it is
+ * reviews_put_product). E_NOTFOUND when there is none, or when it is
  * inactive and include_inactive is 0. */
 int reviews_load_product(request *r, const char *sku, const char *prefix, int include_inactive);
-/* Puts a summary into prefix.summary: count, average (one decimal, a
- * number), average_text (in the request's language), stars_class (half
- * stars 0-10, for CSS) and stars.N.{star,count,percent} for N = 0..4
- * (5 stars first), from the columns review_count, rating_sum, stars1 ..
- * stars5 of row i, starting at column c. */
-void reviews_put_summary(request *r, const char *prefix, const db_rows *rows, size_t i,
-			 size_t c);
-/* Copies row i of rows into prefix: its columns before c, then the
- * summary made of the seven columns from c (reviews_put_summary). */
+/* Copies row i of rows into prefix: the columns named in columns (a list
+ * ending with NULL; a NULL value leaves no node), then prefix.summary made
+ * of the columns review_count, rating_sum, stars1 .. stars5: count,
+ * average (one decimal, a number), average_text (in the request's
+ * language), stars_class (half stars 0-10, for CSS) and
+ * stars.N.{star,count,percent} for N = 0..4 (5 stars first). */
 void reviews_put_product(request *r, const char *prefix, const db_rows *rows, size_t i,
-			 size_t c);
+			 const char *const *columns);
 /* The origin for absolute URLs: configured public_origin, else the Host. */
 void reviews_origin(request *r, char *out, size_t size);
 /* Whether the requester may act as the company (staff or admin). */

@@ -220,9 +220,9 @@ int reviews_product_find(db *d, const char *sku, long long *id, int *active)
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		*id = db_cell_int(rows, 0, 0);
+		*id = row_int(rows, 0, "id");
 		if (active)
-			*active = (int)db_cell_int(rows, 0, 1);
+			*active = (int)row_int(rows, 0, "active");
 	}
 	db_rows_free(rows);
 	return rc;
@@ -387,23 +387,24 @@ int reviews_edit(db *d, long long id, long long editor_id, const review_in *in)
 	if (rc != 0)
 		return rc;
 	rc = review_begin(d, id, &product_id, &row);
-	if (rc == 0 && strcmp(db_cell(row, 0, 5), "deleted") == 0)
+	if (rc == 0 && strcmp(row_str(row, 0, "status"), "deleted") == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0)
 		rc = DB_EXEC(d, SQL_REVISION_INSERT, NULL, DBI(id), DBI(editor_id),
-			     DBI(db_cell_int(row, 0, 0)), DBS(db_cell(row, 0, 1)), DBS(db_cell(row, 0, 2)),
-			     DBS(db_cell(row, 0, 3)), DBS(db_cell(row, 0, 4)));
+			     DBI(row_int(row, 0, "rating")), DBS(row_str(row, 0, "title")),
+			     DBS(row_str(row, 0, "body")), DBS(row_str(row, 0, "pros")),
+			     DBS(row_str(row, 0, "cons")));
 	if (rc == 0) {
 		/* the author's orders may have arrived (or changed) since */
-		bought = purchased(d, db_cell_int(row, 0, 6), product_id);
+		bought = purchased(d, row_int(row, 0, "user_id"), product_id);
 		rc = bought < 0 ? bought : 0;
 		if (rc == 0)
 			rc = DB_EXEC(d, SQL_REVIEW_UPDATE, NULL, DBI(in->rating), DBS(in->title),
 				     DBS(in->body), DBS(html), DBS(in->pros ? in->pros : ""),
 				     DBS(in->cons ? in->cons : ""), DBI(bought), DBI(id));
 	}
-	if (rc == 0 && is_visible(db_cell(row, 0, 5)))
-		rc = summary_move(d, product_id, (int)db_cell_int(row, 0, 0), in->rating);
+	if (rc == 0 && is_visible(row_str(row, 0, "status")))
+		rc = summary_move(d, product_id, (int)row_int(row, 0, "rating"), in->rating);
 	if (rc == 0)
 		rc = rollup_changed(d, "review", id);
 	free(html);
@@ -425,13 +426,13 @@ int reviews_set_status(db *d, long long id, const char *from, const char *to, co
 		rc = DB_SELECT(d, SQL_REVIEW_LOCK, &row, DBI(id));
 	if (rc == 0 && row->nrows == 0)
 		rc = E_NOTFOUND;
-	else if (rc == 0 && from && strcmp(db_cell(row, 0, 5), from) != 0)
+	else if (rc == 0 && from && strcmp(row_str(row, 0, "status"), from) != 0)
 		rc = E_CONFLICT;
-	if (rc == 0 && strcmp(db_cell(row, 0, 5), to) != 0) {
-		int rating = (int)db_cell_int(row, 0, 0);
+	if (rc == 0 && strcmp(row_str(row, 0, "status"), to) != 0) {
+		int rating = (int)row_int(row, 0, "rating");
 		rc = DB_EXEC(d, SQL_REVIEW_STATUS, NULL, DBS(to), DBS(note), DBI(id));
 		if (rc == 0)
-			rc = summary_move(d, product_id, is_visible(db_cell(row, 0, 5)) ? rating : 0,
+			rc = summary_move(d, product_id, is_visible(row_str(row, 0, "status")) ? rating : 0,
 					  is_visible(to) ? rating : 0);
 		if (rc == 0)
 			rc = rollup_changed(d, "review", id);
@@ -455,9 +456,9 @@ int reviews_vote(db *d, long long id, long long user_id, int helpful)
 	 * one vote at a time */
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_REVIEW_AUTHOR_LOCK, &row, DBI(id));
-	if (rc == 0 && (row->nrows == 0 || strcmp(db_cell(row, 0, 1), "visible") != 0))
+	if (rc == 0 && (row->nrows == 0 || strcmp(row_str(row, 0, "status"), "visible") != 0))
 		rc = E_NOTFOUND;
-	if (rc == 0 && db_cell_int(row, 0, 0) == user_id)
+	if (rc == 0 && row_int(row, 0, "user_id") == user_id)
 		rc = E_FORBIDDEN;
 	/* INSERT IGNORE, then a record lock on the existing vote: no gap locks */
 	if (rc == 0)
@@ -491,7 +492,7 @@ int reviews_respond(db *d, long long id, long long staff_id, const char *body, i
 	/* the review's row lock makes two first responses one */
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_REVIEW_AUTHOR_LOCK, &row, DBI(id));
-	if (rc == 0 && (row->nrows == 0 || strcmp(db_cell(row, 0, 1), "deleted") == 0))
+	if (rc == 0 && (row->nrows == 0 || strcmp(row_str(row, 0, "status"), "deleted") == 0))
 		rc = E_NOTFOUND;
 	if (rc == 0) {
 		rc = DB_EXEC(d, SQL_RESPONSE_INSERT, NULL, DBI(id), DBI(staff_id), DBS(body), DBS(html));
@@ -530,8 +531,12 @@ static int invite_message(strbuf *m, const char *sku, const char *email, long lo
 	return rc ? rc : strbuf_printf(m, "\n%lld", expires);
 }
 
-void reviews_invite_mac(const unsigned char key[32], const char *sku, const char *email,
-			long long expires, char out[65])
+/* The MAC (64 hex digits and NUL) that signs an invitation to review sku,
+ * sent to email, valid until expires (unix time): libsodium crypto_auth
+ * under key (the configuration's secret) of a message with a purpose
+ * prefix, the SKU, the lowercased email and the expiry. */
+static void reviews_invite_mac(const unsigned char key[32], const char *sku, const char *email,
+			       long long expires, char out[65])
 {
 	unsigned char mac[crypto_auth_BYTES];
 	strbuf m = STRBUF_INIT;

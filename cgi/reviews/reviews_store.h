@@ -121,13 +121,11 @@ int reviews_respond(db *d, long long id, long long staff_id, const char *body, i
 
 /* ---- invitations and keys ---- */
 
-/* The MAC (64 hex digits and NUL) that signs an invitation to review sku,
- * sent to email, valid until expires (unix time): libsodium crypto_auth
- * under key (the configuration's secret) of a message with a purpose
- * prefix, the SKU, the lowercased email and the expiry. */
-void reviews_invite_mac(const unsigned char key[32], const char *sku, const char *email,
-			long long expires, char out[65]);
-/* 0 when mac_hex signs these values, E_INVALID otherwise (constant time). */
+/* 0 when mac_hex signs an invitation to review sku, sent to email, valid
+ * until expires (unix time), E_INVALID otherwise (constant time). The MAC
+ * (64 hex digits) is libsodium crypto_auth under key (the configuration's
+ * secret) of a message with a purpose prefix, the SKU, the lowercased
+ * email and the expiry. */
 int reviews_invite_check(const unsigned char key[32], const char *sku, const char *email,
 			 long long expires, const char *mac_hex);
 /* Appends ORIGIN/reviews/invite?sku=...&email=...&exp=...&sig=... to out. */

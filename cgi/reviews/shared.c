@@ -15,15 +15,21 @@ static const char SQL_MY_VOTES[] =
 	"SELECT v.review_id, v.helpful FROM review_votes v JOIN reviews r ON r.id = v.review_id "
 	"WHERE v.user_id = ? AND r.product_id = ?";
 
-/* Column of the summary in SQL_PRODUCT. */
-#define PRODUCT_SUMMARY_COL 8
+/* The product's own columns of SQL_PRODUCT, copied before its summary. */
+static const char *const PRODUCT_COLUMNS[] = {
+	"id", "sku", "name", "description", "category", "image_url", "active", "created_at", NULL
+};
 
-void reviews_put_summary(request *r, const char *prefix, const db_rows *rows, size_t i,
-			 size_t c)
+/* Puts a summary into prefix.summary: count, average (one decimal, a
+ * number), average_text (in the request's language), stars_class (half
+ * stars 0-10, for CSS) and stars.N.{star,count,percent} for N = 0..4
+ * (5 stars first), from the columns review_count, rating_sum, stars1 ..
+ * stars5 of row i. */
+static void put_summary(request *r, const char *prefix, const db_rows *rows, size_t i)
 {
-	long long count = db_cell_int(rows, i, c), sum = db_cell_int(rows, i, c + 1);
+	long long count = row_int(rows, i, "review_count"), sum = row_int(rows, i, "rating_sum");
 	long long tenths = count ? (sum * 10 + count / 2) / count : 0;
-	char name[160], text[32];
+	char name[160], text[32], stars[16];
 	NEOERR *err;
 	int k;
 
@@ -41,7 +47,10 @@ void reviews_put_summary(request *r, const char *prefix, const db_rows *rows, si
 	snprintf(name, sizeof(name), "%s.summary.stars_class", prefix);
 	hdf_int(r->hdf, name, count ? (sum * 2 + count / 2) / count : 0);
 	for (k = 0; k < 5; k++) {
-		long long n = db_cell_int(rows, i, c + 2 + (size_t)(4 - k));
+		long long n;
+
+		snprintf(stars, sizeof(stars), "stars%d", 5 - k);
+		n = row_int(rows, i, stars);
 		snprintf(name, sizeof(name), "%s.summary.stars.%d.star", prefix, k);
 		hdf_int(r->hdf, name, 5 - k);
 		snprintf(name, sizeof(name), "%s.summary.stars.%d.count", prefix, k);
@@ -52,22 +61,24 @@ void reviews_put_summary(request *r, const char *prefix, const db_rows *rows, si
 }
 
 void reviews_put_product(request *r, const char *prefix, const db_rows *rows, size_t i,
-			 size_t c)
+			 const char *const *columns)
 {
 	char name[160];
 	size_t k;
 
-	for (k = 0; k < c; k++) {
-		const char *v = db_cell(rows, i, k);
+	for (k = 0; columns[k]; k++) {
+		const char *v = row_str(rows, i, columns[k]);
+		size_t col = db_col(rows, columns[k]);
+
 		if (v == NULL)
 			continue;
-		snprintf(name, sizeof(name), "%s.%s", prefix, rows->names[k]);
-		if (rows->numeric[k])
-			hdf_int(r->hdf, name, db_cell_int(rows, i, k));
+		snprintf(name, sizeof(name), "%s.%s", prefix, columns[k]);
+		if (col < rows->ncols && rows->numeric[col])
+			hdf_int(r->hdf, name, row_int(rows, i, columns[k]));
 		else
 			hdf_str(r->hdf, name, v);
 	}
-	reviews_put_summary(r, prefix, rows, i, c);
+	put_summary(r, prefix, rows, i);
 }
 
 int reviews_load_product(request *r, const char *sku, const char *prefix, int include_inactive)
@@ -77,12 +88,12 @@ int reviews_load_product(request *r, const char *sku, const char *prefix, int in
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || (!include_inactive && db_cell_int(rows, 0, 6) == 0)) {
+	if (rows->nrows == 0 || (!include_inactive && row_int(rows, 0, "active") == 0)) {
 		db_rows_free(rows);
 		reviews_reason(r, "reviews.err.no_product");
 		return E_NOTFOUND;
 	}
-	reviews_put_product(r, prefix, rows, 0, PRODUCT_SUMMARY_COL);
+	reviews_put_product(r, prefix, rows, 0, PRODUCT_COLUMNS);
 	db_rows_free(rows);
 	return 0;
 }
@@ -142,8 +153,8 @@ int reviews_decorate(request *r, const char *prefix)
 		return rc;
 	for (item = hdf_obj_child(list); item; item = hdf_obj_next(item))
 		for (i = 0; i < rows->nrows; i++)
-			if (strcmp(hdf_get_value(item, "id", ""), db_cell(rows, i, 0)) == 0)
-				hdf_str(item, "my_vote", db_cell_int(rows, i, 1) ? "yes" : "no");
+			if (strcmp(hdf_get_value(item, "id", ""), row_str(rows, i, "review_id")) == 0)
+				hdf_str(item, "my_vote", row_int(rows, i, "helpful") ? "yes" : "no");
 	db_rows_free(rows);
 	return 0;
 }

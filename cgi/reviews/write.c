@@ -289,12 +289,12 @@ int do_delete_review(request *r)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || strcmp(db_cell(rows, 0, 1), "deleted") == 0) {
+	if (rows->nrows == 0 || strcmp(row_str(rows, 0, "status"), "deleted") == 0) {
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	mine = db_cell_int(rows, 0, 0) == r->user.id;
-	snprintf(url, sizeof(url), "/p/%s?deleted=1", db_cell(rows, 0, 2));
+	mine = row_int(rows, 0, "user_id") == r->user.id;
+	snprintf(url, sizeof(url), "/p/%s?deleted=1", row_str(rows, 0, "sku"));
 	db_rows_free(rows);
 	if (!mine && !reviews_is_moderator(r)) {
 		reviews_reason(r, "reviews.err.not_yours");
