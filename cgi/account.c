@@ -271,19 +271,20 @@ static int load_settings(request *r)
 		return rc;
 	if (rows->nrows == 1) {
 		if (!hdf_get_obj(r->hdf, "form.email"))
-			hdf_str(r->hdf, "form.email", db_cell(rows, 0, 0));
+			hdf_str(r->hdf, "form.email", row_str(rows, 0, "email"));
 		if (!hdf_get_obj(r->hdf, "form.lang"))
-			hdf_str(r->hdf, "form.lang", *db_cell(rows, 0, 1) ? db_cell(rows, 0, 1) : "auto");
+			hdf_str(r->hdf, "form.lang",
+				*row_str(rows, 0, "lang") ? row_str(rows, 0, "lang") : "auto");
 		if (!hdf_get_obj(r->hdf, "form.bio"))
-			hdf_str(r->hdf, "form.bio", db_cell(rows, 0, 2));
-		hdf_str(r->hdf, "d.settings.email", db_cell(rows, 0, 0));
-		hdf_str(r->hdf, "d.settings.lang", db_cell(rows, 0, 1));
+			hdf_str(r->hdf, "form.bio", row_str(rows, 0, "bio"));
+		hdf_str(r->hdf, "d.settings.email", row_str(rows, 0, "email"));
+		hdf_str(r->hdf, "d.settings.lang", row_str(rows, 0, "lang"));
 		if (!hdf_get_obj(r->hdf, "form.segment"))
-			hdf_str(r->hdf, "form.segment", db_cell(rows, 0, 3));
-		hdf_str(r->hdf, "d.settings.segment", db_cell(rows, 0, 3));
-		if (db_cell(rows, 0, db_col(rows, "email_pending")))
+			hdf_str(r->hdf, "form.segment", row_str(rows, 0, "segment"));
+		hdf_str(r->hdf, "d.settings.segment", row_str(rows, 0, "segment"));
+		if (row_str(rows, 0, "email_pending"))
 			hdf_str(r->hdf, "d.settings.email_pending",
-				db_cell(rows, 0, db_col(rows, "email_pending")));
+				row_str(rows, 0, "email_pending"));
 		segments_hdf(r, "d.segments"); /* the insight pages count by them */
 	}
 	db_rows_free(rows);
@@ -321,9 +322,9 @@ static int do_settings(request *r)
 		rc = DB_SELECT(r->app->db, SQL_ADDRESS_NOW, &rows, DBI(r->user.id));
 		if (rc == 0 && rows->nrows == 0)
 			rc = E_NOTFOUND;
-		if (rc == 0 && strcmp(db_cell(rows, 0, db_col(rows, "email")), email) != 0) {
+		if (rc == 0 && strcmp(row_str(rows, 0, "email"), email) != 0) {
 			changing = 1;
-			rc = email_change_allowed(r, db_cell(rows, 0, db_col(rows, "password_hash")),
+			rc = email_change_allowed(r, row_str(rows, 0, "password_hash"),
 						  form_get(&r->in, "password"));
 		}
 		db_rows_free(rows);
@@ -358,7 +359,7 @@ static int do_settings(request *r)
 	 * their settings but may not publish through it (a suspended one has
 	 * no session at all) */
 	if (rc == 0 && r->user.silenced_until &&
-	    strcmp(db_cell(rows, 0, 1), bio ? bio : "") != 0) {
+	    strcmp(row_str(rows, 0, "bio"), bio ? bio : "") != 0) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.silenced_bio"));
 		rc = E_FORBIDDEN;
 	}
@@ -366,10 +367,10 @@ static int do_settings(request *r)
 		rc = DB_EXEC(r->app->db, SQL_SETTINGS_SET, NULL, DBS(lang), DBS(bio ? bio : ""),
 			     DBS(segment ? segment : ""), DBI(r->user.id));
 	/* the address changed since the password was asked for it */
-	if (rc == 0 && strcmp(db_cell(rows, 0, 0), email) != 0 && !changing)
+	if (rc == 0 && strcmp(row_str(rows, 0, "email"), email) != 0 && !changing)
 		rc = E_CONFLICT;
-	if (rc == 0 && strcmp(db_cell(rows, 0, 0), email) != 0)
-		rc = email_change_asked(r, db_cell(rows, 0, 0), email);
+	if (rc == 0 && strcmp(row_str(rows, 0, "email"), email) != 0)
+		rc = email_change_asked(r, row_str(rows, 0, "email"), email);
 	db_rows_free(rows);
 	if (rc == 0)
 		rc = db_commit(r->app->db);
@@ -400,7 +401,7 @@ static int do_password(request *r)
 		rc = DB_SELECT(r->app->db, SQL_PASSWORD_HASH, &rows, DBI(r->user.id));
 		if (rc != 0)
 			return rc;
-		if (password_verify(db_cell(rows, 0, 0), cur) != 0)
+		if (password_verify(row_str(rows, 0, "password_hash"), cur) != 0)
 			req_field_error(r, "current_password", "err.bad_password", 0);
 		db_rows_free(rows);
 	}
@@ -454,7 +455,7 @@ static int page_profile(request *r)
 	}
 	hdf_row(r->hdf, "d.user", rows);
 	{
-		unsigned bits = roles_parse(db_cell(rows, 0, 2));
+		unsigned bits = roles_parse(row_str(rows, 0, "roles"));
 		if (bits & ROLE_ADMIN)
 			hdf_int(r->hdf, "d.user.badges.admin", 1);
 		if (bits & ROLE_MODERATOR)
@@ -516,7 +517,7 @@ static int page_admin(request *r)
 	hdf_rows(r->hdf, "d.users", rows);
 	for (i = 0; i < rows->nrows; i++) {
 		static const char *names[] = { "moderator", "staff", "marketing", "admin" };
-		unsigned bits = roles_parse(db_cell(rows, i, 3));
+		unsigned bits = roles_parse(row_str(rows, i, "roles"));
 		char key[96];
 		size_t k;
 

@@ -62,7 +62,7 @@ static const char SQL_CHANGE_APPLY[] =
 	"UPDATE users SET email = email_pending, email_pending = NULL, "
 	"email_verified_at = UTC_TIMESTAMP() WHERE id = ? AND email_pending IS NOT NULL";
 static const char SQL_ADDRESS[] =
-	"SELECT email, email_verified_at IS NOT NULL FROM users WHERE id = ?";
+	"SELECT email, email_verified_at IS NOT NULL AS verified FROM users WHERE id = ?";
 static const char SQL_TOKEN_FIND[] =
 	"SELECT t.user_id FROM account_tokens t JOIN users u ON u.id = t.user_id "
 	"WHERE t.token_hash = ? AND t.purpose = 'verify' AND t.used_at IS NULL "
@@ -243,10 +243,10 @@ int do_verify_resend(request *r)
 	if (rc != 0)
 		return rc;
 	rc = DB_SELECT(r->app->db, SQL_ADDRESS, &rows, DBI(r->user.id));
-	if (rc == 0 && rows->nrows == 1 && !db_cell_int(rows, 0, 1)) {
+	if (rc == 0 && rows->nrows == 1 && !row_int(rows, 0, "verified")) {
 		rc = db_begin(r->app->db);
 		if (rc == 0)
-			rc = queue_check(r, r->user.id, db_cell(rows, 0, 0));
+			rc = queue_check(r, r->user.id, row_str(rows, 0, "email"));
 		if (rc == 0)
 			rc = throttle_hit(r->app->db, key);
 		if (rc == 0)

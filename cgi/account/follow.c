@@ -104,20 +104,20 @@ int page_following(request *r)
 	hdf_int(r->hdf, "d.page", page);
 	hdf_rows(r->hdf, "d.follows", rows);
 	for (i = 0; i < rows->nrows; i++) {
-		const char *kind = db_cell(rows, i, 0), *slug = db_cell(rows, i, 6);
+		const char *kind = row_str(rows, i, "kind"), *slug = row_str(rows, i, "slug");
 		char name[64];
 
-		if (db_cell(rows, i, 5) == NULL)
+		if (row_null(rows, i, "title"))
 			continue; /* gone or hidden: it can still be unfollowed */
 		snprintf(name, sizeof(name), "d.follows.%zu.url", i);
 		if (strcmp(kind, "category") == 0)
 			hdf_strf(r->hdf, name, "/c/%s", slug);
 		else if (strcmp(kind, "thread") == 0)
-			hdf_strf(r->hdf, name, "/t/%s", db_cell(rows, i, 1));
+			hdf_strf(r->hdf, name, "/t/%s", row_str(rows, i, "id"));
 		else if (strcmp(kind, "product") == 0)
 			hdf_strf(r->hdf, name, "/p/%s", slug);
 		else if (strcmp(kind, "idea") == 0)
-			hdf_strf(r->hdf, name, "/ideas/%s", db_cell(rows, i, 1));
+			hdf_strf(r->hdf, name, "/ideas/%s", row_str(rows, i, "id"));
 		else
 			hdf_strf(r->hdf, name, "/u/%s", slug);
 	}

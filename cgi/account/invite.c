@@ -67,7 +67,7 @@ void invite_show(request *r, const char *token)
 		return;
 	if (DB_SELECT(r->app->db, SQL_INVITER, &rows, DBI(id)) == 0 && rows->nrows == 1) {
 		hdf_str(r->hdf, "form.invite", token);
-		hdf_str(r->hdf, "d.invited_by", db_cell(rows, 0, 0));
+		hdf_str(r->hdf, "d.invited_by", row_str(rows, 0, "username"));
 	}
 	db_rows_free(rows);
 }

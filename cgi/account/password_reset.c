@@ -129,7 +129,7 @@ int page_reset(request *r)
 	if (rc != 0)
 		return rc;
 	hdf_str(r->hdf, "form.token", token);
-	hdf_str(r->hdf, "d.username", db_cell(rows, 0, 1));
+	hdf_str(r->hdf, "d.username", row_str(rows, 0, "username"));
 	db_rows_free(rows);
 	return 200;
 }
@@ -156,9 +156,10 @@ int do_reset(request *r)
 		db_rollback(r->app->db);
 		return rc;
 	}
-	user_id = db_cell_int(rows, 0, 0);
-	hdf_str(r->hdf, "d.username", db_cell(rows, 0, 1));
-	if (pw && (problem = password_problem(pw, db_cell(rows, 0, 1), db_cell(rows, 0, 2))) != NULL)
+	user_id = row_int(rows, 0, "user_id");
+	hdf_str(r->hdf, "d.username", row_str(rows, 0, "username"));
+	if (pw && (problem = password_problem(pw, row_str(rows, 0, "username"),
+					      row_str(rows, 0, "email"))) != NULL)
 		req_field_error(r, "password", problem, PASSWORD_MIN);
 	if (r->invalid) {
 		db_rows_free(rows);
@@ -171,7 +172,7 @@ int do_reset(request *r)
 		rc = E_CONFLICT;
 	if (rc == 0)
 		rc = users_set_password(r->app->db, user_id, pw);
-	if (rc == 0 && db_cell_int(rows, 0, 3))
+	if (rc == 0 && row_int(rows, 0, "same_address"))
 		rc = DB_EXEC(r->app->db, SQL_VERIFIED, NULL, DBI(user_id));
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_PENDING_DROP, NULL, DBI(user_id));

@@ -66,7 +66,7 @@ static int read_token(request *r, unsub *u)
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		hdf_str(r->hdf, "d.username", db_cell(rows, 0, 0));
+		hdf_str(r->hdf, "d.username", row_str(rows, 0, "username"));
 		hdf_str(r->hdf, "d.scope", *u->kind ? u->kind : "all");
 	}
 	db_rows_free(rows);

@@ -94,8 +94,9 @@ int ctl_apikey_list(db *d, const config *cfg, const args *a)
 		return 1;
 	}
 	for (i = 0; i < rows->nrows; i++)
-		printf("%s\t%s\tcreated %s\tlast used %s\n", db_cell(rows, i, 0), db_cell(rows, i, 3),
-		       db_cell(rows, i, 1), db_cell(rows, i, 2));
+		printf("%s\t%s\tcreated %s\tlast used %s\n", row_str(rows, i, "name"),
+		       row_str(rows, i, "state"), row_str(rows, i, "created"),
+		       row_str(rows, i, "used"));
 	db_rows_free(rows);
 	return 0;
 }

@@ -22,7 +22,7 @@
 #include <string.h>
 
 static const char SQL_TABLES[] =
-	"SELECT table_name FROM information_schema.tables "
+	"SELECT table_name AS table_name FROM information_schema.tables "
 	"WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name";
 
 /* Builds verb `table` tail into sql, the name quoted as an identifier (a
@@ -103,7 +103,7 @@ int ctl_check(db *d, const config *cfg, const args *a)
 	}
 	conn = db_handle(d);
 	for (size_t r = 0; r < tables->nrows; r++) {
-		const char *t = db_cell(tables, r, 0);
+		const char *t = row_str(tables, r, "table_name");
 		int sound = check_table(conn, t);
 		if (sound == 1)
 			continue;

@@ -206,7 +206,7 @@ static int load_forum(db *d, const long long *users)
 	return 0;
 }
 
-/* The one value of a one-row, one-column select, copied into out (size
+/* The value v of a one-row select from meta, copied into out (size
  * bytes); "" when there is no row. */
 static int select_text(db *d, const char *sql, char *out, size_t size)
 {
@@ -214,8 +214,8 @@ static int select_text(db *d, const char *sql, char *out, size_t size)
 	int rc = db_select(d, sql, NULL, 0, &rows);
 
 	out[0] = '\0';
-	if (rc == 0 && rows->nrows > 0 && db_cell(rows, 0, 0))
-		snprintf(out, size, "%s", db_cell(rows, 0, 0));
+	if (rc == 0 && rows->nrows > 0 && row_str(rows, 0, "v"))
+		snprintf(out, size, "%s", row_str(rows, 0, "v"));
 	db_rows_free(rows);
 	return rc;
 }

@@ -163,8 +163,8 @@ static int demo_order(db *d, size_t i, const long long *users, const long long *
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		order_in o = { order_id, db_cell(rows, 0, 0), date, product_ids[reviews[i].product],
-			       "demo" };
+		order_in o = { order_id, row_str(rows, 0, "email"), date,
+			       product_ids[reviews[i].product], "demo" };
 		snprintf(order_id, sizeof(order_id), "AH-%05zu", 10001 + i);
 		/* a date in 2026, before the review: only its form matters here */
 		snprintf(date, sizeof(date), "2026-%02d-%02d", 1 + (int)(i % 9), 1 + (int)(i % 27));

@@ -2,10 +2,11 @@
  * benchmarks, made deterministically (same seed, same data) by bulk loading:
  * multi-row prepared INSERTs of 100 rows, never through HTTP.
  *
- * Defaults (issue 9): 20,000 members, 30 categories, 25,000 threads and
- * 500,000 posts of 300-800 characters in Spanish and English with Markdown,
- * one of them 1,000 posts long; 500 products with 100,000 reviews (one
- * product with 1,000); 10,000 ideas with 200,000 votes. Two words are planted at known rates so that
+ * Defaults, the size the benchmarks are measured at: 20,000 members, 30
+ * categories, 25,000 threads and 500,000 posts of 300-800 characters in
+ * Spanish and English with Markdown, one of them 1,000 posts long; 500
+ * products with 100,000 reviews (one product with 1,000); 10,000 ideas
+ * with 200,000 votes. Two words are planted at known rates so that
  * search can be measured: "termostato" in about 1% of posts and
  * "mantenimiento" in about 10%; nothing else writes them.
  *
@@ -297,7 +298,7 @@ static int gen_users(db *d, const gen_opts *o, long long now, long long **ids)
 		return rc;
 	*ids = malloc((rows->nrows + 1) * sizeof(long long));
 	for (r = 0; r < rows->nrows; r++)
-		(*ids)[r] = db_cell_int(rows, r, 0);
+		(*ids)[r] = row_int(rows, r, "id");
 	db_rows_free(rows);
 	printf("members: %lld\n", o->users);
 	return 0;
@@ -460,7 +461,7 @@ static int gen_reviews(db *d, const gen_opts *o, long long now, const long long 
 	if (rc == 0)
 		rc = db_select(d, SQL_PRODUCT_IDS, NULL, 0, &rows);
 	for (i = 0; rc == 0 && i < (long long)rows->nrows; i++) {
-		long long product = db_cell_int(rows, (size_t)i, 0);
+		long long product = row_int(rows, (size_t)i, "id");
 		long long n = i == 0 ? o->big_product
 			    : left / ((long long)rows->nrows - i);
 		if (n > left)
@@ -568,8 +569,8 @@ static int gen_ideas(db *d, const gen_opts *o, long long now, const long long *u
 	return rc;
 }
 
-/* Every option once, with the default the issue asked for (the usage
- * prints it); the limits keep each count one that the loops below handle. */
+/* Every option once, with its default (the usage prints it); the limits
+ * keep each count one that the loops below handle. */
 static const arg_opt options[] = {
 	{ "--users", ARG_NUMBER, 0, 1, 100000000, 20000, "N", "members" },
 	{ "--categories", ARG_NUMBER, 0, 1, 10000, 30, "N", "forum categories" },

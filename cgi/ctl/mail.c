@@ -51,9 +51,11 @@ static const char SQL_CLAIM[] =
 	"AND ((status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP()) "
 	"OR (status = 'sending' AND locked_until < UTC_TIMESTAMP()))";
 static const char SQL_ROW[] =
-	"SELECT kind, COALESCE(user_id, 0), COALESCE(email, ''), lang, COALESCE(notification_id, 0), "
-	"COALESCE(UNIX_TIMESTAMP(window_start), 0), COALESCE(UNIX_TIMESTAMP(window_end), 0), "
-	"message_key, attempts, UNIX_TIMESTAMP(created_at) FROM outbox WHERE id = ?";
+	"SELECT kind, COALESCE(user_id, 0) AS user_id, COALESCE(email, '') AS email, lang, "
+	"COALESCE(notification_id, 0) AS notification_id, "
+	"COALESCE(UNIX_TIMESTAMP(window_start), 0) AS window_start, "
+	"COALESCE(UNIX_TIMESTAMP(window_end), 0) AS window_end, "
+	"message_key, attempts, UNIX_TIMESTAMP(created_at) AS created FROM outbox WHERE id = ?";
 static const char SQL_SENT[] =
 	"UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(), locked_until = NULL, "
 	"recipient = ?, subject = ?, last_error = '' WHERE id = ? AND status = 'sending'";
@@ -71,8 +73,8 @@ static const char SQL_END[] =
 static const char SQL_NOW[] = "SELECT UNIX_TIMESTAMP()";
 static const char SQL_DIGESTS_DUE[] =
 	"SELECT user_id, COALESCE(UNIX_TIMESTAMP(digest_since), "
-	"UNIX_TIMESTAMP(next_digest_at) - IF(mode = 'daily', 86400, 604800)), "
-	"UNIX_TIMESTAMP(next_digest_at) FROM email_prefs "
+	"UNIX_TIMESTAMP(next_digest_at) - IF(mode = 'daily', 86400, 604800)) AS since, "
+	"UNIX_TIMESTAMP(next_digest_at) AS due FROM email_prefs "
 	"WHERE mode IN ('daily', 'weekly') AND next_digest_at <= UTC_TIMESTAMP() "
 	"ORDER BY next_digest_at LIMIT 100";
 /* Moves a member's digest clock on, once: of two senders, one does it. */
@@ -268,16 +270,16 @@ static int load_row(db *d, long long id, outbox_row *row)
 		return E_NOTFOUND;
 	}
 	row->id = id;
-	snprintf(row->kind, sizeof(row->kind), "%s", db_cell(rows, 0, 0));
-	row->user_id = db_cell_int(rows, 0, 1);
-	snprintf(row->email, sizeof(row->email), "%s", db_cell(rows, 0, 2));
-	snprintf(row->lang, sizeof(row->lang), "%s", db_cell(rows, 0, 3));
-	row->notification_id = db_cell_int(rows, 0, 4);
-	row->window_start = db_cell_int(rows, 0, 5);
-	row->window_end = db_cell_int(rows, 0, 6);
-	snprintf(row->key, sizeof(row->key), "%s", db_cell(rows, 0, 7));
-	row->attempts = db_cell_int(rows, 0, 8);
-	row->created_at = db_cell_int(rows, 0, 9);
+	snprintf(row->kind, sizeof(row->kind), "%s", row_str(rows, 0, "kind"));
+	row->user_id = row_int(rows, 0, "user_id");
+	snprintf(row->email, sizeof(row->email), "%s", row_str(rows, 0, "email"));
+	snprintf(row->lang, sizeof(row->lang), "%s", row_str(rows, 0, "lang"));
+	row->notification_id = row_int(rows, 0, "notification_id");
+	row->window_start = row_int(rows, 0, "window_start");
+	row->window_end = row_int(rows, 0, "window_end");
+	snprintf(row->key, sizeof(row->key), "%s", row_str(rows, 0, "message_key"));
+	row->attempts = row_int(rows, 0, "attempts");
+	row->created_at = row_int(rows, 0, "created");
 	db_rows_free(rows);
 	return 0;
 }
@@ -376,7 +378,7 @@ static int send_due(mail_ctx *m, const smtp_conf *s)
 	if (DB_SELECT(m->d, SQL_DUE, &rows, DBI(s->batch)) != 0)
 		return 0;
 	for (i = 0; i < rows->nrows && !stopping; i++)
-		n += handle(m, s, db_cell_int(rows, i, 0));
+		n += handle(m, s, row_int(rows, i, "id"));
 	db_rows_free(rows);
 	return n;
 }
@@ -396,8 +398,8 @@ static void start_digests(mail_ctx *m)
 	    DB_SELECT(m->d, SQL_DIGESTS_DUE, &rows) != 0)
 		return;
 	for (i = 0; i < rows->nrows; i++) {
-		long long uid = db_cell_int(rows, i, 0), since = db_cell_int(rows, i, 1);
-		long long due = db_cell_int(rows, i, 2), unread = 0;
+		long long uid = row_int(rows, i, "user_id"), since = row_int(rows, i, "since");
+		long long due = row_int(rows, i, "due"), unread = 0;
 		outbox_item o = { .kind = "digest", .user_id = uid, .window_start = since,
 				  .window_end = now };
 		db_result res;

@@ -28,8 +28,9 @@
 #include <time.h>
 
 static const char SQL_MEMBER[] =
-	"SELECT u.username, u.email, u.lang, u.email_verified_at IS NOT NULL, "
-	"COALESCE(p.mode, 'immediate'), COALESCE(p.lang, '') "
+	"SELECT u.username, u.email, u.lang, "
+	"u.email_verified_at IS NOT NULL AS verified, "
+	"COALESCE(p.mode, 'immediate') AS mode, COALESCE(p.lang, '') AS prefs_lang "
 	"FROM users u LEFT JOIN email_prefs p ON p.user_id = u.id WHERE u.id = ?";
 /* a reset goes only to an address its account has confirmed: one typed
  * at registration, or waiting for a change, may be anyone's */
@@ -88,13 +89,14 @@ static int load_member(mail_ctx *m, long long id, member *out)
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
-	snprintf(out->name, sizeof(out->name), "%s", db_cell(rows, 0, 0));
-	snprintf(out->email, sizeof(out->email), "%s", db_cell(rows, 0, 1));
+	snprintf(out->name, sizeof(out->name), "%s", row_str(rows, 0, "username"));
+	snprintf(out->email, sizeof(out->email), "%s", row_str(rows, 0, "email"));
 	/* the member's setting, else the language they used the site in */
-	snprintf(out->lang, sizeof(out->lang), "%s", *db_cell(rows, 0, 2) ? db_cell(rows, 0, 2)
-						     : db_cell(rows, 0, 5));
-	out->verified = db_cell_int(rows, 0, 3) != 0;
-	snprintf(out->mode, sizeof(out->mode), "%s", db_cell(rows, 0, 4));
+	snprintf(out->lang, sizeof(out->lang), "%s",
+		 *row_str(rows, 0, "lang") ? row_str(rows, 0, "lang")
+					   : row_str(rows, 0, "prefs_lang"));
+	out->verified = row_int(rows, 0, "verified") != 0;
+	snprintf(out->mode, sizeof(out->mode), "%s", row_str(rows, 0, "mode"));
 	db_rows_free(rows);
 	return 0;
 }
@@ -277,9 +279,9 @@ static int compose_digest(mail_ctx *m, const outbox_row *row, HDF *h, message *m
 	for (i = 0; rows && i < rows->nrows; i++) {
 		char name[64];
 		snprintf(name, sizeof(name), "mail.threads.%zu.text", i);
-		hdf_str(h, name, db_cell(rows, i, 1));
+		hdf_str(h, name, row_str(rows, i, "title"));
 		snprintf(name, sizeof(name), "mail.threads.%zu.url", i);
-		hdf_strf(h, name, "%s/t/%s", m->origin, db_cell(rows, i, 0));
+		hdf_strf(h, name, "%s/t/%s", m->origin, row_str(rows, i, "id"));
 	}
 	if (lines == 0 && (rows == NULL || rows->nrows == 0)) {
 		db_rows_free(rows);
@@ -442,7 +444,7 @@ static int compose_change(mail_ctx *m, const outbox_row *row, HDF *h, message *m
 		if (rc != 0)
 			return rc;
 		if (rows->nrows == 0 ||
-		    strcasecmp(db_cell(rows, 0, db_col(rows, "email_pending")), row->email) != 0)
+		    strcasecmp(row_str(rows, 0, "email_pending"), row->email) != 0)
 			rc = E_NOTFOUND;
 		db_rows_free(rows);
 		if (rc == E_NOTFOUND)

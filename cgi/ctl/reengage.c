@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 static const char SQL_DORMANT[] =
-	"SELECT x.id, UNIX_TIMESTAMP(x.since) FROM ("
+	"SELECT x.id, UNIX_TIMESTAMP(x.since) AS dormant_since FROM ("
 	"SELECT u.id, u.email_verified_at, u.suspended_until, "
 	"GREATEST(COALESCE(u.last_seen_at, u.created_at), "
 	"COALESCE((SELECT MAX(s.last_seen_at) FROM sessions s WHERE s.user_id = u.id), u.created_at)) "
@@ -53,7 +53,7 @@ int ctl_reengage(db *unused, const config *cfg, const args *a)
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_DORMANT, &rows, DBI(days), DBI(limit));
 	for (i = 0; rc == 0 && i < rows->nrows; i++) {
-		long long uid = db_cell_int(rows, i, 0), since = db_cell_int(rows, i, 1);
+		long long uid = row_int(rows, i, "id"), since = row_int(rows, i, "dormant_since");
 		outbox_item o = { .kind = "reengage", .user_id = uid, .window_start = since };
 		db_result res;
 

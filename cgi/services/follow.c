@@ -54,7 +54,7 @@ int follow_get(db *d, long long user_id, const char *kind, long long target_id, 
 	if (rc != 0)
 		return rc;
 	if (rows->nrows == 1)
-		snprintf(level, 8, "%s", db_cell(rows, 0, 0));
+		snprintf(level, 8, "%s", row_str(rows, 0, "level"));
 	db_rows_free(rows);
 	return 0;
 }

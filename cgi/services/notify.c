@@ -12,20 +12,21 @@
 
 static const char SQL_FORUM_POST[] =
 	"SELECT p.thread_id, p.position, p.user_id, p.body, p.quote_post_id, t.category_id, "
-	"p.status = 'visible' AND t.status = 'visible' FROM posts p "
+	"p.status = 'visible' AND t.status = 'visible' AS visible FROM posts p "
 	"JOIN threads t ON t.id = p.thread_id WHERE p.id = ?";
 static const char SQL_QUOTED_AUTHOR[] =
 	"SELECT user_id FROM posts WHERE id = ? AND status = 'visible'";
 static const char SQL_IDEA_COMMENT[] =
-	"SELECT c.idea_id, c.user_id, c.body, COALESCE(i.product_id, 0), "
-	"c.status = 'visible' AND i.status = 'visible' FROM idea_comments c "
+	"SELECT c.idea_id, c.user_id, c.body, COALESCE(i.product_id, 0) AS product_id, "
+	"c.status = 'visible' AND i.status = 'visible' AS visible FROM idea_comments c "
 	"JOIN ideas i ON i.id = c.idea_id WHERE c.id = ?";
 static const char SQL_IDEA[] =
-	"SELECT user_id, COALESCE(product_id, 0), status = 'visible' FROM ideas WHERE id = ?";
+	"SELECT user_id, COALESCE(product_id, 0) AS product_id, status = 'visible' AS visible "
+	"FROM ideas WHERE id = ?";
 static const char SQL_IDEA_VOTERS[] = "SELECT user_id FROM idea_votes WHERE idea_id = ?";
 static const char SQL_IDEA_STAGE[] = "SELECT to_stage FROM idea_status_changes WHERE id = ?";
 static const char SQL_REVIEW[] =
-	"SELECT product_id, user_id, status = 'visible' FROM reviews WHERE id = ?";
+	"SELECT product_id, user_id, status = 'visible' AS visible FROM reviews WHERE id = ?";
 static const char SQL_USER_BY_NAME[] = "SELECT id FROM users WHERE username = ?";
 /* Members following a target at a level (or at one of two levels). */
 static const char SQL_FOLLOWERS[] =
@@ -33,13 +34,14 @@ static const char SQL_FOLLOWERS[] =
 /* What decides whether, and how, a candidate is told: a verified address,
  * their email mode, their rows for the item, its container and the actor. */
 static const char SQL_RECIPIENT[] =
-	"SELECT u.email_verified_at IS NOT NULL, COALESCE(p.mode, 'immediate'), "
+	"SELECT u.email_verified_at IS NOT NULL AS verified, "
+	"COALESCE(p.mode, 'immediate') AS mode, "
 	"COALESCE((SELECT f.level FROM follows f WHERE f.user_id = u.id AND f.target_type = ? "
-	"AND f.target_id = ?), ''), "
+	"AND f.target_id = ?), '') AS item_level, "
 	"COALESCE((SELECT f.level FROM follows f WHERE f.user_id = u.id AND f.target_type = ? "
-	"AND f.target_id = ?), ''), "
+	"AND f.target_id = ?), '') AS container_level, "
 	"COALESCE((SELECT f.level FROM follows f WHERE f.user_id = u.id AND f.target_type = 'user' "
-	"AND f.target_id = ?), '') "
+	"AND f.target_id = ?), '') AS actor_level "
 	"FROM users u LEFT JOIN email_prefs p ON p.user_id = u.id WHERE u.id = ?";
 static const char SQL_NOTIFICATION_INSERT[] =
 	"INSERT INTO notifications (recipient_id, kind, actor_id, target_type, target_id, ref_id, "
@@ -140,7 +142,7 @@ static int add_followers(event *e, const char *type, long long id, const char *l
 		return 0;
 	rc = DB_SELECT(e->d, SQL_FOLLOWERS, &rows, DBS(type), DBI(id), DBS(level1), DBS(level2));
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = add(e, db_cell_int(rows, i, 0), kind, via);
+		rc = add(e, row_int(rows, i, "user_id"), kind, via);
 	db_rows_free(rows);
 	return rc;
 }
@@ -199,13 +201,14 @@ static int tell(event *e, const candidate *c)
 		       DBI(e->container_type ? e->container_id : 0), DBI(e->actor), DBI(c->user_id));
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || !wanted(e, c, db_cell(rows, 0, 2), db_cell(rows, 0, 3),
-					 db_cell(rows, 0, 4))) {
+	if (rows->nrows == 0 || !wanted(e, c, row_str(rows, 0, "item_level"),
+					 row_str(rows, 0, "container_level"),
+					 row_str(rows, 0, "actor_level"))) {
 		db_rows_free(rows);
 		return 0;
 	}
-	verified = db_cell_int(rows, 0, 0) != 0;
-	mode = db_cell(rows, 0, 1);
+	verified = row_int(rows, 0, "verified") != 0;
+	mode = row_str(rows, 0, "mode");
 	snprintf(group, sizeof(group), "%s:%s", c->kind,
 		 e->alt_kind && strcmp(c->kind, e->alt_kind) == 0 ? e->alt_group : e->group);
 	rc = DB_EXEC(e->d, SQL_NOTIFICATION_INSERT, &res, DBI(c->user_id), DBS(c->kind),
@@ -248,17 +251,17 @@ int notify_forum_post(db *d, long long post_id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || !db_cell_int(rows, 0, 6)) {
+	if (rows->nrows == 0 || !row_int(rows, 0, "visible")) {
 		db_rows_free(rows);
 		return 0;
 	}
-	e.item_id = db_cell_int(rows, 0, 0);
-	first = db_cell_int(rows, 0, 1) == 1;
-	e.actor = db_cell_int(rows, 0, 2);
-	quoted = db_cell_int(rows, 0, 4);
-	e.container_id = db_cell_int(rows, 0, 5);
+	e.item_id = row_int(rows, 0, "thread_id");
+	first = row_int(rows, 0, "position") == 1;
+	e.actor = row_int(rows, 0, "user_id");
+	quoted = row_int(rows, 0, "quote_post_id");
+	e.container_id = row_int(rows, 0, "category_id");
 	snprintf(e.group, sizeof(e.group), "thread:%lld", e.item_id);
-	rc = add_mentions(&e, db_cell(rows, 0, 3));
+	rc = add_mentions(&e, row_str(rows, 0, "body"));
 	if (first) {
 		/* new threads are grouped by category: "3 new threads in Help" */
 		e.alt_kind = "thread";
@@ -297,15 +300,15 @@ int notify_idea_comment(db *d, long long comment_id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || !db_cell_int(rows, 0, 4)) {
+	if (rows->nrows == 0 || !row_int(rows, 0, "visible")) {
 		db_rows_free(rows);
 		return 0;
 	}
-	e.item_id = db_cell_int(rows, 0, 0);
-	e.actor = db_cell_int(rows, 0, 1);
-	e.container_id = db_cell_int(rows, 0, 3);
+	e.item_id = row_int(rows, 0, "idea_id");
+	e.actor = row_int(rows, 0, "user_id");
+	e.container_id = row_int(rows, 0, "product_id");
 	snprintf(e.group, sizeof(e.group), "idea:%lld", e.item_id);
-	rc = add_mentions(&e, db_cell(rows, 0, 2));
+	rc = add_mentions(&e, row_str(rows, 0, "body"));
 	if (rc == 0)
 		rc = add_followers(&e, "idea", e.item_id, "watch", "watch", "comment", VIA_WATCH);
 	if (rc == 0)
@@ -325,21 +328,21 @@ int notify_idea_stage(db *d, long long idea_id, long long change_id, long long b
 
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_IDEA_STAGE, &stage, DBI(change_id));
-	if (rc != 0 || rows->nrows == 0 || stage->nrows == 0 || !db_cell_int(rows, 0, 2)) {
+	if (rc != 0 || rows->nrows == 0 || stage->nrows == 0 || !row_int(rows, 0, "visible")) {
 		db_rows_free(rows);
 		db_rows_free(stage);
 		return rc;
 	}
-	e.container_id = db_cell_int(rows, 0, 1);
-	e.verb = db_cell(stage, 0, 0);
+	e.container_id = row_int(rows, 0, "product_id");
+	e.verb = row_str(stage, 0, "to_stage");
 	snprintf(e.group, sizeof(e.group), "idea:%lld", idea_id);
-	rc = add(&e, db_cell_int(rows, 0, 0), "idea_status", VIA_COMPANY);
+	rc = add(&e, row_int(rows, 0, "user_id"), "idea_status", VIA_COMPANY);
 	db_rows_free(rows);
 	rows = NULL;
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_IDEA_VOTERS, &rows, DBI(idea_id));
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = add(&e, db_cell_int(rows, i, 0), "idea_status", VIA_COMPANY);
+		rc = add(&e, row_int(rows, i, "user_id"), "idea_status", VIA_COMPANY);
 	if (rc == 0)
 		rc = add_followers(&e, "idea", idea_id, "normal", "watch", "idea_status", VIA_NORMAL);
 	rc = deliver(&e, rc);
@@ -357,12 +360,12 @@ int notify_review_created(db *d, long long review_id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || !db_cell_int(rows, 0, 2)) {
+	if (rows->nrows == 0 || !row_int(rows, 0, "visible")) {
 		db_rows_free(rows);
 		return 0;
 	}
-	e.item_id = db_cell_int(rows, 0, 0);
-	e.actor = db_cell_int(rows, 0, 1);
+	e.item_id = row_int(rows, 0, "product_id");
+	e.actor = row_int(rows, 0, "user_id");
 	snprintf(e.group, sizeof(e.group), "product:%lld", e.item_id);
 	db_rows_free(rows);
 	rc = add_followers(&e, "product", e.item_id, "watch", "watch", "review", VIA_WATCH);
@@ -384,9 +387,9 @@ int notify_review_response(db *d, long long review_id, long long staff_id)
 		db_rows_free(rows);
 		return 0;
 	}
-	e.item_id = db_cell_int(rows, 0, 0);
+	e.item_id = row_int(rows, 0, "product_id");
 	snprintf(e.group, sizeof(e.group), "review:%lld", review_id);
-	rc = add(&e, db_cell_int(rows, 0, 1), "review_response", VIA_COMPANY);
+	rc = add(&e, row_int(rows, 0, "user_id"), "review_response", VIA_COMPANY);
 	db_rows_free(rows);
 	return deliver(&e, rc);
 }

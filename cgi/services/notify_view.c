@@ -385,7 +385,8 @@ int notify_mark_read(db *d, long long user_id, long long id)
 	if (rows->nrows == 0)
 		rc = E_NOTFOUND; /* missing, or someone else's: the same answer */
 	else
-		rc = DB_EXEC(d, SQL_READ_GROUP, NULL, DBI(user_id), DBS(db_cell(rows, 0, 0)));
+		rc = DB_EXEC(d, SQL_READ_GROUP, NULL, DBI(user_id),
+			     DBS(row_str(rows, 0, "group_key")));
 	db_rows_free(rows);
 	return rc;
 }

@@ -10,7 +10,7 @@ static const char SQL_USER_INSERT[] =
 	"VALUES (?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_USER_LOGIN[] =
 	"SELECT id, username, password_hash, "
-	"COALESCE(UNIX_TIMESTAMP(suspended_until), 0) FROM users "
+	"COALESCE(UNIX_TIMESTAMP(suspended_until), 0) AS suspended_until FROM users "
 	"WHERE username = ? OR email = ? ORDER BY username = ? DESC LIMIT 1";
 static const char SQL_USER_SET_PASSWORD[] =
 	"UPDATE users SET password_hash = ? WHERE id = ?";
@@ -64,10 +64,10 @@ int users_find_login(db *d, const char *name_or_email, login_user *out)
 	if (rows->nrows == 0) {
 		rc = E_NOTFOUND;
 	} else {
-		out->id = db_cell_int(rows, 0, 0);
-		snprintf(out->name, sizeof(out->name), "%s", db_cell(rows, 0, 1));
-		snprintf(out->hash, sizeof(out->hash), "%s", db_cell(rows, 0, 2));
-		out->suspended_until = db_cell_int(rows, 0, 3);
+		out->id = row_int(rows, 0, "id");
+		snprintf(out->name, sizeof(out->name), "%s", row_str(rows, 0, "username"));
+		snprintf(out->hash, sizeof(out->hash), "%s", row_str(rows, 0, "password_hash"));
+		out->suspended_until = row_int(rows, 0, "suspended_until");
 	}
 	db_rows_free(rows);
 	return rc;
@@ -114,8 +114,10 @@ int users_get_roles(db *d, const char *name, long long *id, char *roles, size_t 
 	if (rows->nrows == 0) {
 		rc = E_NOTFOUND;
 	} else {
-		*id = db_cell_int(rows, 0, 0);
-		snprintf(roles, size, "%s", db_cell(rows, 0, 1) ? db_cell(rows, 0, 1) : "");
+		const char *v = row_str(rows, 0, "roles");
+
+		*id = row_int(rows, 0, "id");
+		snprintf(roles, size, "%s", v ? v : "");
 	}
 	db_rows_free(rows);
 	return rc;
@@ -131,7 +133,7 @@ int users_roles_of(db *d, long long id, unsigned *roles)
 	if (rows->nrows == 0)
 		rc = E_NOTFOUND;
 	else
-		*roles = roles_parse(db_cell(rows, 0, db_col(rows, "roles")));
+		*roles = roles_parse(row_str(rows, 0, "roles"));
 	db_rows_free(rows);
 	return rc;
 }
@@ -150,8 +152,8 @@ int users_lift(db *d, long long actor_id, long long id, const char *reason, int 
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		suspended = db_cell(rows, 0, db_col(rows, "suspended_until"));
-		silenced = db_cell(rows, 0, db_col(rows, "silenced_until"));
+		suspended = row_str(rows, 0, "suspended_until");
+		silenced = row_str(rows, 0, "silenced_until");
 	}
 	if (rc == 0 && (suspended || silenced)) {
 		snprintf(detail, sizeof(detail), "suspended until %s, silenced until %s -> none",

@@ -452,8 +452,10 @@ static int run_handler(request *r)
 	return rc;
 }
 
-/* Runs the checks of DESIGN "A request's way through" and then the handler.
- * Returns the HTTP status or an error code. */
+/* Runs a request's checks, in order: the route (404, or 405 for its
+ * method), the session, the role, the Origin and CSRF token of a POST and
+ * the route's declared fields; then the handler. Returns the HTTP status
+ * or an error code. */
 static int gate(request *r)
 {
 	char *args[ROUTE_ARGS] = { 0 };

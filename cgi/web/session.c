@@ -10,8 +10,8 @@
 #include <time.h>
 
 static const char SQL_SESSION_GET[] =
-	"SELECT s.id, s.user_id, UNIX_TIMESTAMP(s.last_seen_at), u.username, "
-	"u.lang, u.roles, COALESCE(UNIX_TIMESTAMP(u.silenced_until), 0) "
+	"SELECT s.id, s.user_id, UNIX_TIMESTAMP(s.last_seen_at) AS last_seen, u.username, "
+	"u.lang, u.roles, COALESCE(UNIX_TIMESTAMP(u.silenced_until), 0) AS silenced_until "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP() "
 	"AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
@@ -55,16 +55,16 @@ int session_load(request *r)
 	if (rc != 0)
 		return rc;
 	if (rows->nrows == 1) {
-		long long sid = db_cell_int(rows, 0, 0);
-		long long seen = db_cell_int(rows, 0, 2);
+		long long sid = row_int(rows, 0, "id");
+		long long seen = row_int(rows, 0, "last_seen");
 
 		r->has_session = 1;
-		r->user.id = db_cell_int(rows, 0, 1);
-		snprintf(r->user.name, sizeof(r->user.name), "%s", db_cell(rows, 0, 3));
+		r->user.id = row_int(rows, 0, "user_id");
+		snprintf(r->user.name, sizeof(r->user.name), "%s", row_str(rows, 0, "username"));
 		snprintf(r->user.lang, sizeof(r->user.lang), "%s",
-			 db_cell(rows, 0, 4) ? db_cell(rows, 0, 4) : "");
-		r->user.roles = roles_parse(db_cell(rows, 0, 5));
-		r->user.silenced_until = db_cell_int(rows, 0, 6);
+			 row_str(rows, 0, "lang") ? row_str(rows, 0, "lang") : "");
+		r->user.roles = roles_parse(row_str(rows, 0, "roles"));
+		r->user.silenced_until = row_int(rows, 0, "silenced_until");
 		if (r->user.silenced_until <= (long long)time(NULL))
 			r->user.silenced_until = 0;
 		if ((long long)time(NULL) - seen > TOUCH_EVERY)

@@ -1,6 +1,7 @@
-/* test_db.c: parameters, rows, the key of a read and a database that does
- * not answer (db.h). Queries against a live MariaDB, and selects started
- * ahead, are covered by the HTTP tests (test_insights.py). */
+/* test_db.c: parameters, rows (by number and by name), the key of a read
+ * and a database that does not answer (db.h). Queries against a live
+ * MariaDB, and selects started ahead, are covered by the HTTP tests
+ * (test_insights.py). */
 #include "helpers.h"
 #include "db/db.h"
 
@@ -154,6 +155,121 @@ static void free_null_rows(void **state)
 {
 	(void)state;
 	db_rows_free(NULL);
+}
+
+/* ---- rows read by name ---- */
+
+static void row_reads_by_label(void **state)
+{
+	db_rows rows = three_rows();
+	captured c;
+	char *log;
+
+	(void)state;
+	capture_start(&c);
+	assert_string_equal(row_str(&rows, 0, "name"), "ana");
+	assert_string_equal(row_str(&rows, 2, "name"), "carla");
+	assert_string_equal(row_str(&rows, 1, "id"), "2");
+	assert_int_equal(row_int(&rows, 2, "id"), 3);
+	assert_true(row_double(&rows, 2, "id") == 3.0);
+	assert_int_equal(row_len(&rows, 0, "name"), 3);
+	assert_int_equal(row_len(&rows, 2, "name"), 5);
+	assert_false(row_null(&rows, 0, "name"));
+	/* row 1's name is SQL NULL */
+	assert_null(row_str(&rows, 1, "name"));
+	assert_true(row_null(&rows, 1, "name"));
+	assert_int_equal(row_len(&rows, 1, "name"), 0);
+	assert_int_equal(row_int(&rows, 1, "name"), 0);
+	assert_true(row_double(&rows, 1, "name") == 0.0);
+	/* past the rows, with a name the result has: NULL, nothing logged */
+	assert_null(row_str(&rows, 3, "name"));
+	assert_int_equal(row_int(&rows, 3, "id"), 0);
+	assert_int_equal(row_len(&rows, 3, "name"), 0);
+	assert_true(row_null(&rows, 3, "id"));
+	log = capture_stop(&c);
+	assert_int_equal(count_lines(log), 0);
+	free(log);
+}
+
+/* The rows of three_rows with the columns the other way round (name, id),
+ * as the same SELECT would answer with its columns moved. */
+static char *names_swapped[2], *cells_swapped[6];
+static int numeric_swapped[2];
+static size_t lens_swapped[6];
+
+static db_rows swapped_rows(const db_rows *src)
+{
+	db_rows rows = { src->nrows, 2, names_swapped, numeric_swapped, cells_swapped,
+			 lens_swapped, src->arena, src->arena_len };
+	size_t r, c;
+
+	for (c = 0; c < 2; c++) {
+		names_swapped[c] = src->names[1 - c];
+		numeric_swapped[c] = src->numeric[1 - c];
+	}
+	for (r = 0; r < src->nrows; r++)
+		for (c = 0; c < 2; c++) {
+			cells_swapped[r * 2 + c] = src->cells[r * 2 + 1 - c];
+			lens_swapped[r * 2 + c] = src->lens[r * 2 + 1 - c];
+		}
+	return rows;
+}
+
+static void moved_columns_read_the_same(void **state)
+{
+	static const char *labels[] = { "id", "name" };
+	db_rows rows = three_rows(), moved = swapped_rows(&rows);
+	size_t r, k;
+
+	(void)state;
+	/* by number the columns did change places ... */
+	assert_string_equal(db_cell(&moved, 0, 0), "ana");
+	assert_string_equal(db_cell(&moved, 0, 1), "1");
+	/* ... by name every value is the one it was */
+	for (r = 0; r < rows.nrows; r++)
+		for (k = 0; k < 2; k++) {
+			const char *name = labels[k];
+			const char *a = row_str(&rows, r, name), *b = row_str(&moved, r, name);
+
+			if (a == NULL)
+				assert_null(b);
+			else
+				assert_string_equal(a, b);
+			assert_int_equal(row_int(&rows, r, name), row_int(&moved, r, name));
+			assert_true(row_double(&rows, r, name) == row_double(&moved, r, name));
+			assert_int_equal(row_len(&rows, r, name), row_len(&moved, r, name));
+			assert_int_equal(row_null(&rows, r, name), row_null(&moved, r, name));
+		}
+	assert_int_equal(row_int(&moved, 2, "id"), 3);
+	assert_string_equal(row_str(&moved, 2, "name"), "carla");
+	assert_true(row_null(&moved, 1, "name"));
+}
+
+static void a_name_the_result_lacks_reads_as_null(void **state)
+{
+	db_rows rows = three_rows(), empty = { 0, 0, NULL, NULL, NULL, NULL, NULL, 0 };
+	captured c;
+	char *log;
+
+	(void)state;
+	capture_start(&c);
+	assert_null(row_str(&rows, 0, "user_id"));
+	assert_int_equal(row_int(&rows, 0, "user_id"), 0);
+	assert_true(row_double(&rows, 0, "user_id") == 0.0);
+	assert_int_equal(row_len(&rows, 0, "user_id"), 0);
+	assert_true(row_null(&rows, 0, "user_id"));
+	/* a label is read whole, not by its beginning */
+	assert_null(row_str(&rows, 0, "nam"));
+	/* a result with no columns at all */
+	assert_null(row_str(&empty, 0, "id"));
+	assert_int_equal(row_int(&empty, 0, "id"), 0);
+	log = capture_stop(&c);
+	/* each is the code's mistake, and logged with the name it asked for */
+	assert_int_equal(count_lines(log), 8);
+	assert_contains(log, "db: no column 'user_id'");
+	assert_contains(log, "db: no column 'nam'");
+	assert_contains(log, "db: no column 'id' in this result (0 columns)");
+	free(log);
 }
 
 /* ---- the key of a read (rows kept, selects started ahead) ---- */
@@ -370,6 +486,9 @@ int main(void)
 		cmocka_unit_test(copy_has_its_own_values),
 		cmocka_unit_test(filter_keeps_rows_in_order),
 		cmocka_unit_test(free_null_rows),
+		cmocka_unit_test(row_reads_by_label),
+		cmocka_unit_test(moved_columns_read_the_same),
+		cmocka_unit_test(a_name_the_result_lacks_reads_as_null),
 		cmocka_unit_test(statement_and_each_parameter_make_the_key),
 		cmocka_unit_test(a_separator_in_a_value_cannot_pass_for_two_values),
 		cmocka_unit_test(what_cannot_be_a_key_is_not_kept),
