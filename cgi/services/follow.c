@@ -42,7 +42,10 @@ int follow_level_valid(const char *level)
 	return in_list(level, FOLLOW_LEVELS);
 }
 
-int follow_get(db *d, long long user_id, const char *kind, long long target_id, char level[8])
+/* The member's level for a target into level ("" when there is no row).
+ * Returns 0 or a database error. */
+static int follow_get(db *d, long long user_id, const char *kind, long long target_id,
+		      char level[8])
 {
 	db_rows *rows = NULL;
 	int rc;

@@ -27,9 +27,6 @@
 int follow_kind_valid(const char *kind);
 int follow_level_valid(const char *level);
 
-/* The member's level for a target into level ("" when there is no row).
- * Returns 0 or a database error. */
-int follow_get(db *d, long long user_id, const char *kind, long long target_id, char level[8]);
 
 /* Sets the level (one of FOLLOW_LEVELS), or removes the row when level is
  * NULL or "". Returns 0, E_INVALID for an unknown kind or level, or a

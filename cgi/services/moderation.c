@@ -32,7 +32,9 @@ static int is_word_char(unsigned char c)
 	return isalnum(c) || c >= 0x80 || c == '_';
 }
 
-const char *mod_find_word(const char *text, const char *word)
+/* Whether text holds word as a whole word (ASCII letters in any case): a
+ * pointer to the match, or NULL. */
+static const char *mod_find_word(const char *text, const char *word)
 {
 	size_t n = strlen(word);
 	const char *p;
@@ -47,11 +49,6 @@ const char *mod_find_word(const char *text, const char *word)
 			return p;
 	}
 	return NULL;
-}
-
-int mod_count_links(const char *text)
-{
-	return markdown_count_addresses(text);
 }
 
 /* Replaces every whole-word match of word in *text. */

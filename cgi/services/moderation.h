@@ -70,14 +70,6 @@ int mod_check_field(db *d, const config *cfg, const struct sentiment_model *sm, 
 const char *mod_refusal(const mod_verdict *title_v, const mod_verdict *body_v,
 			long long title_max, const char **key, long long *n);
 
-/* Counts the addresses written out in plain text (markdown_count_addresses):
- * a title, pros and cons, drawn as typed. A Markdown body is read with
- * markdown_scan_text instead. */
-int mod_count_links(const char *text);
-
-/* Whether text holds word as a whole word (ASCII letters in any case).
- * Returns a pointer to the match or NULL. */
-const char *mod_find_word(const char *text, const char *word);
 
 /* Puts an item in the moderation queue (or reopens it), inside the caller's
  * transaction when there is one. category_id/product_id may be 0. */
