@@ -1,5 +1,5 @@
-/* mail_insights.c: the weekly marketing digest by email (issue 7 item 8),
- * the /insights/digest page's figures (services/insight_read.c, insight_digest)
+/* mail_insights.c: the weekly marketing digest by email: the
+ * /insights/digest page's figures (services/insight_read.c, insight_digest)
  * mailed once a week to each member with the marketing role.
  *
  * Who: members with the marketing role only, not admins: the digest is
@@ -69,8 +69,8 @@ void mail_insights_queue(mail_ctx *m)
 		return;
 	start_t = end_t - 7 * 86400;
 	for (i = 0; i < rows->nrows; i++) {
-		outbox_item o = { .kind = "insights", .user_id = db_cell_int(rows, i, 0),
-				  .lang = db_cell(rows, i, 1) ? db_cell(rows, i, 1) : "",
+		outbox_item o = { .kind = "insights", .user_id = row_int(rows, i, "id"),
+				  .lang = row_str(rows, i, "lang") ? row_str(rows, i, "lang") : "",
 				  .window_start = start_t, .window_end = end_t };
 		db_result res;
 		int rc = db_begin(m->d);

@@ -1,4 +1,4 @@
-/* rollup.c: `tertuliactl rollup` (SPEC section 8): rebuilds the insight
+/* rollup.c: `tertuliactl rollup`: rebuilds the insight
  * rollups from scratch, scoring first the content that was stored unscored
  * (written while a program had no lexicons, or bulk-loaded). The demo
  * loader ends with it too. The lexicons are found as the programs find

@@ -34,7 +34,7 @@ static int look_up(request *r, const char *sql, int category, const char *key, l
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	if (rc == 0) {
-		*id = db_cell_int(rows, 0, 0);
+		*id = row_int(rows, 0, "id");
 		hdf_row(r->hdf, category ? "d.category" : "d.product", rows);
 	}
 	db_rows_free(rows);
@@ -68,6 +68,19 @@ int insights_options(request *r)
 		hdf_rows(r->hdf, "d.options.products", rows);
 	db_rows_free(rows);
 	return rc;
+}
+
+/* The query string of the filters ("from=...&to=..."), for links. */
+static void insights_query(const insight_filter *f, const request *r, char *out, size_t size)
+{
+	/* every value is checked already: a day, a slug, a SKU, a segment key,
+	 * all of [A-Za-z0-9._-], which need no escaping in a URL */
+	const char *category = f->category_id ? hdf_get_value(r->hdf, "d.category.slug", "") : "";
+	const char *product = f->product_id ? hdf_get_value(r->hdf, "d.product.sku", "") : "";
+
+	snprintf(out, size, "from=%s&to=%s%s%s%s%s%s%s", f->from, f->to,
+		 *category ? "&category=" : "", category, *product ? "&product=" : "", product,
+		 *f->segment ? "&segment=" : "", f->segment);
 }
 
 int insights_filter(request *r, insight_filter *f, const char *fixed_category,
@@ -150,16 +163,4 @@ int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 		hdf_str(r->hdf, "d.export_url", url);
 	}
 	return 0;
-}
-
-void insights_query(const insight_filter *f, const request *r, char *out, size_t size)
-{
-	/* every value is checked already: a day, a slug, a SKU, a segment key,
-	 * all of [A-Za-z0-9._-], which need no escaping in a URL */
-	const char *category = f->category_id ? hdf_get_value(r->hdf, "d.category.slug", "") : "";
-	const char *product = f->product_id ? hdf_get_value(r->hdf, "d.product.sku", "") : "";
-
-	snprintf(out, size, "from=%s&to=%s%s%s%s%s%s%s", f->from, f->to,
-		 *category ? "&category=" : "", category, *product ? "&product=" : "", product,
-		 *f->segment ? "&segment=" : "", f->segment);
 }

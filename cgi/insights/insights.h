@@ -17,8 +17,6 @@ int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 /* filter.c: the categories and products the filter form offers, into
  * d.options (read only by a page that draws the form). 0 or a db error. */
 int insights_options(request *r);
-/* The query string of the filters ("from=...&to=..."), for links. */
-void insights_query(const insight_filter *f, const request *r, char *out, size_t size);
 
 /* charts.c: the four charts of a series into h's d.charts, titled in the
  * request's language. */

@@ -22,27 +22,38 @@
 #define FILTER_PARAMS(f) DBS((f)->from), DBS((f)->to), DBI((f)->category_id), \
 	DBI((f)->category_id), DBI((f)->product_id), DBI((f)->product_id), DBS((f)->segment), \
 	DBS((f)->segment)
-#define SUMS "SUM(items), SUM(positive), SUM(neutral), SUM(negative), SUM(unscored), " \
-	"SUM(score_sum), SUM(rated), SUM(rating_sum), SUM(stars1), SUM(stars2), SUM(stars3), " \
-	"SUM(stars4), SUM(stars5), SUM(verified), SUM(verified_rating_sum), SUM(flags), " \
-	"SUM(threads), SUM(answered), SUM(solved), SUM(reply_seconds)"
+#define SUMS "SUM(items) AS items, SUM(positive) AS positive, SUM(neutral) AS neutral, " \
+	"SUM(negative) AS negative, SUM(unscored) AS unscored, SUM(score_sum) AS score_sum, " \
+	"SUM(rated) AS rated, SUM(rating_sum) AS rating_sum, SUM(stars1) AS stars1, " \
+	"SUM(stars2) AS stars2, SUM(stars3) AS stars3, SUM(stars4) AS stars4, " \
+	"SUM(stars5) AS stars5, SUM(verified) AS verified, " \
+	"SUM(verified_rating_sum) AS verified_rating_sum, SUM(flags) AS flags, " \
+	"SUM(threads) AS threads, SUM(answered) AS answered, SUM(solved) AS solved, " \
+	"SUM(reply_seconds) AS reply_seconds"
+/* the labels of SUMS, in its order */
+static const char *const sum_names[] = {
+	"items", "positive", "neutral", "negative", "unscored", "score_sum", "rated", "rating_sum",
+	"stars1", "stars2", "stars3", "stars4", "stars5", "verified", "verified_rating_sum", "flags",
+	"threads", "answered", "solved", "reply_seconds"
+};
+#define NSUMS (sizeof(sum_names) / sizeof(sum_names[0]))
 
 static const char SQL_SERIES[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, " SUMS " FROM insight_daily WHERE" FILTER
-	" GROUP BY day, kind";
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day_text, kind, " SUMS " FROM insight_daily WHERE"
+	FILTER " GROUP BY day, kind";
 /* without a category or product: the sums over them (sql/0053) */
 static const char SQL_SERIES_ALL[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, " SUMS " FROM insight_daily_all "
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day_text, kind, " SUMS " FROM insight_daily_all "
 	"WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?) GROUP BY day, kind";
 /* themes: the sample sizes, negative, positive and all (no segment:
  * themes are not kept by segment) */
 static const char SQL_THEME_SAMPLE[] =
-	"SELECT COALESCE(SUM(negative), 0), COALESCE(SUM(positive), 0), "
-	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily "
+	"SELECT COALESCE(SUM(negative), 0) AS negative, COALESCE(SUM(positive), 0) AS positive, "
+	"COALESCE(SUM(positive + neutral + negative), 0) AS scored FROM insight_daily "
 	"WHERE day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?)";
 static const char SQL_THEME_SAMPLE_ALL[] =
-	"SELECT COALESCE(SUM(negative), 0), COALESCE(SUM(positive), 0), "
-	"COALESCE(SUM(positive + neutral + negative), 0) FROM insight_daily_all "
+	"SELECT COALESCE(SUM(negative), 0) AS negative, COALESCE(SUM(positive), 0) AS positive, "
+	"COALESCE(SUM(positive + neutral + negative), 0) AS scored FROM insight_daily_all "
 	"WHERE day BETWEEN ? AND ?";
 #define IN10 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define IN20 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -51,7 +62,7 @@ static const char SQL_THEME_SAMPLE_ALL[] =
  * both labels' themes from one scan. The whole community's from the sums
  * of insight_themes_all; a category's or a product's from insight_themes
  * by its index. */
-#define CANDIDATES(from, where) "SELECT phrase_hash, MIN(phrase), " \
+#define CANDIDATES(from, where) "SELECT phrase_hash, MIN(phrase) AS phrase, " \
 	"SUM(IF(label = -1, n, 0)) AS neg, SUM(IF(label = 1, n, 0)) AS pos, SUM(n) AS t " \
 	"FROM " from " WHERE " where " GROUP BY phrase_hash HAVING neg >= ? OR pos >= ?"
 static const char SQL_THEME_CANDIDATES_ALL[] =
@@ -66,7 +77,7 @@ static const char SQL_THEME_EXAMPLES[] =
 	"AND day BETWEEN ? AND ? AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?) "
 	"ORDER BY day DESC LIMIT 2";
 static const char SQL_QUOTE_POSTS[] =
-	"SELECT p.id, IF(p.position = 1, t.title, NULL), p.body, p.thread_id, p.position "
+	"SELECT p.id, IF(p.position = 1, t.title, NULL) AS title, p.body, p.thread_id, p.position "
 	"FROM posts p JOIN threads t ON t.id = p.thread_id "
 	"WHERE p.id IN " IN20 " AND p.status = 'visible' AND t.status = 'visible'";
 static const char SQL_QUOTE_REVIEWS[] =
@@ -77,8 +88,9 @@ static const char SQL_QUOTE_IDEAS[] =
  * of the period (cur = 1) and of the one before (cur = 0), a row for each;
  * two groups a product cost less than nine conditional sums over every
  * row of both periods */
-#define CHANGE_COLS "day >= ? AS cur, SUM(items), SUM(positive + neutral + negative), " \
-	"SUM(score_sum), SUM(rated), SUM(rating_sum)"
+#define CHANGE_COLS "day >= ? AS cur, SUM(items) AS items, " \
+	"SUM(positive + neutral + negative) AS scored, SUM(score_sum) AS score_sum, " \
+	"SUM(rated) AS rated, SUM(rating_sum) AS rating_sum"
 #define CHANGE_PARAMS(f) DBS((f)->from), DBS((f)->prev_from), DBS((f)->to), \
 	DBI((f)->category_id), DBI((f)->category_id), DBI((f)->product_id), DBI((f)->product_id), \
 	DBS((f)->segment), DBS((f)->segment)
@@ -91,7 +103,7 @@ static const char SQL_CATEGORY_CHANGES[] =
 static const char SQL_PRODUCT_NAMES[] =
 	"SELECT id, sku, name FROM products WHERE id IN " IN20;
 static const char SQL_CATEGORY_NAMES[] =
-	"SELECT id, slug, IF(? = 'es', name_es, name_en) FROM categories WHERE id IN " IN20;
+	"SELECT id, slug, IF(? = 'es', name_es, name_en) AS name FROM categories WHERE id IN " IN20;
 static const char SQL_UNANSWERED[] =
 	"SELECT t.id, t.title, t.slug, UNIX_TIMESTAMP(t.created_at) AS created_at, c.slug AS category_slug, "
 	"IF(? = 'es', c.name_es, c.name_en) AS category_name FROM threads t "
@@ -124,9 +136,10 @@ static const char SQL_RESOLVE[] =
 /* A member active in the period has one day in it whose gap reaches back
  * before the period (or is their first ever): sums, not distinct counts. */
 static const char SQL_ACTIVITY[] =
-	"SELECT COALESCE(SUM(IF(gap = 0 OR gap > DATEDIFF(day, ?), n, 0)), 0), "
-	"COALESCE(SUM(IF(gap = 0, n, 0)), 0), COALESCE(SUM(IF(gap > DATEDIFF(day, ?), n, 0)), 0), "
-	"COALESCE(SUM(IF(gap >= ?, n, 0)), 0) "
+	"SELECT COALESCE(SUM(IF(gap = 0 OR gap > DATEDIFF(day, ?), n, 0)), 0) AS active, "
+	"COALESCE(SUM(IF(gap = 0, n, 0)), 0) AS new_members, "
+	"COALESCE(SUM(IF(gap > DATEDIFF(day, ?), n, 0)), 0) AS returning_members, "
+	"COALESCE(SUM(IF(gap >= ?, n, 0)), 0) AS reactivated "
 	"FROM insight_gaps WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?)";
 static const char SQL_HAS_INVITATIONS[] =
 	"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
@@ -142,24 +155,28 @@ static const char SQL_REFERRALS[] =
 #define UNHAPPY_PARAMS(f) DBS((f)->from), DBS((f)->to), DBI((f)->category_id), \
 	DBI((f)->product_id), DBI((f)->product_id), DBS((f)->segment), DBS((f)->segment)
 static const char SQL_RECOVERY[] =
-	"SELECT COUNT(*), COUNT(rr.review_id), AVG(r.sentiment_score), "
-	"AVG(IF(rr.review_id IS NULL, NULL, r.sentiment_score)) " UNHAPPY;
+	"SELECT COUNT(*) AS unhappy, COUNT(rr.review_id) AS answered, "
+	"AVG(r.sentiment_score) AS avg_score, "
+	"AVG(IF(rr.review_id IS NULL, NULL, r.sentiment_score)) AS before_score " UNHAPPY;
 static const char SQL_LATER_POSTS[] =
-	"SELECT COUNT(p.id), COALESCE(SUM(p.sentiment_score), 0) FROM reviews r "
+	"SELECT COUNT(p.id) AS items, COALESCE(SUM(p.sentiment_score), 0) AS score_sum "
+	"FROM reviews r "
 	"JOIN review_responses rr ON rr.review_id = r.id "
 	"JOIN posts p ON p.user_id = r.user_id AND p.created_at > rr.created_at "
 	"AND p.status = 'visible' AND p.sentiment_score IS NOT NULL "
 	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) "
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)";
 static const char SQL_LATER_REVIEWS[] =
-	"SELECT COUNT(x.id), COALESCE(SUM(x.sentiment_score), 0) FROM reviews r "
+	"SELECT COUNT(x.id) AS items, COALESCE(SUM(x.sentiment_score), 0) AS score_sum "
+	"FROM reviews r "
 	"JOIN review_responses rr ON rr.review_id = r.id "
 	"JOIN reviews x ON x.user_id = r.user_id AND x.created_at > rr.created_at "
 	"AND x.status = 'visible' AND x.sentiment_score IS NOT NULL "
 	"WHERE r.created_at >= ? AND r.created_at < ? + INTERVAL 1 DAY AND r.rating IN (1, 2) "
 	"AND r.status = 'visible' AND ? = 0 AND (? = 0 OR r.product_id = ?) AND (? = '' OR r.segment = ?)";
 static const char SQL_LATER_IDEAS[] =
-	"SELECT COUNT(x.id), COALESCE(SUM(x.sentiment_score), 0) FROM reviews r "
+	"SELECT COUNT(x.id) AS items, COALESCE(SUM(x.sentiment_score), 0) AS score_sum "
+	"FROM reviews r "
 	"JOIN review_responses rr ON rr.review_id = r.id "
 	"JOIN ideas x ON x.user_id = r.user_id AND x.created_at > rr.created_at "
 	"AND x.status = 'visible' AND x.sentiment_score IS NOT NULL "
@@ -174,7 +191,7 @@ static const char SQL_TOP_IDEAS[] =
 	"ORDER BY v.votes DESC, i.vote_count DESC, i.id LIMIT ?";
 /* (the digest is the whole community's: index insight_themes_all_phrase) */
 static const char SQL_THEME_BEFORE[] =
-	"SELECT phrase_hash, SUM(n) FROM insight_themes_all WHERE phrase_hash IN " IN10
+	"SELECT phrase_hash, SUM(n) AS n FROM insight_themes_all WHERE phrase_hash IN " IN10
 	" AND label = ? AND day BETWEEN ? AND ? GROUP BY phrase_hash";
 
 /* ------------------------------------------------------------- helpers */
@@ -368,7 +385,7 @@ int insight_series_load(db *d, const insight_filter *f, insight_series *out)
 {
 	db_rows *rows = NULL;
 	char day[11];
-	size_t i, r;
+	size_t i, r, col[NSUMS] = { 0 }, day_col = 0, kind_col = 0;
 	int rc, j;
 
 	memset(out, 0, sizeof(*out));
@@ -400,18 +417,25 @@ int insight_series_load(db *d, const insight_filter *f, insight_series *out)
 	else
 		rc = DB_SELECT(d, SQL_SERIES_ALL, &rows, DBS(f->from), DBS(f->to), DBS(f->segment),
 			       DBS(f->segment));
+	/* up to a few thousand rows of 22 columns: each looked up once */
+	if (rc == 0) {
+		day_col = db_col(rows, "day_text");
+		kind_col = db_col(rows, "kind");
+		for (j = 0; j < (int)NSUMS; j++)
+			col[j] = db_col(rows, sum_names[j]);
+	}
 	for (r = 0; rc == 0 && r < rows->nrows; r++) {
-		insight_bucket *b = &out->b[bucket_of(out, f, db_cell(rows, r, 0))];
-		const char *kind = db_cell(rows, r, 1);
-		long long v[20];
+		insight_bucket *b = &out->b[bucket_of(out, f, db_cell(rows, r, day_col))];
+		const char *kind = db_cell(rows, r, kind_col);
+		long long v[NSUMS];
 
-		for (j = 0; j < 20; j++)
-			v[j] = db_cell_int(rows, r, 2 + (size_t)j);
+		for (j = 0; j < (int)NSUMS; j++)
+			v[j] = db_cell_int(rows, r, col[j]);
 		/* the columns of SUMS, then the kind's item count */
 		b->m[IM_ITEMS] += v[0];
 		b->m[strcmp(kind, "post") == 0 ? IM_POSTS : strcmp(kind, "review") == 0 ? IM_REVIEWS
 										    : IM_IDEAS] += v[0];
-		for (j = 1; j < 20; j++)
+		for (j = 1; j < (int)NSUMS; j++)
 			b->m[IM_POSITIVE + j - 1] += v[j];
 	}
 	db_rows_free(rows);
@@ -574,13 +598,13 @@ static int theme_quotes(db *d, theme_cand *c, size_t n, HDF *h, const char *pref
 			continue;
 		rc = db_select(d, sqls[k], p, 20, &rows);
 		for (r = 0; rc == 0 && r < rows->nrows; r++) {
-			long long id = db_cell_int(rows, r, 0);
-			char *src = quote_source(db_cell(rows, r, 1), db_cell(rows, r, 2));
+			long long id = row_int(rows, r, "id");
+			char *src = quote_source(row_str(rows, r, "title"), row_str(rows, r, "body"));
 			char url[128], key[200];
 
 			if (k == 0)
-				forum_post_url(url, sizeof(url), db_cell_int(rows, r, 3),
-					       db_cell_int(rows, r, 4), id);
+				forum_post_url(url, sizeof(url), row_int(rows, r, "thread_id"),
+					       row_int(rows, r, "position"), id);
 			else
 				snprintf(url, sizeof(url), "/%s/%lld", k == 1 ? "reviews" : "ideas", id);
 			for (i = 0; src && i < n; i++)
@@ -629,18 +653,21 @@ static int label_themes(db *d, const insight_filter *f, const db_rows *rows, int
 	db_rows *ex = NULL;
 	size_t nc = 0, kept = 0, r, i;
 	int rc = 0;
-	size_t col = label < 0 ? 2 : 3;
+	/* thousands of candidates: their columns looked up once */
+	size_t col = db_col(rows, label < 0 ? "neg" : "pos"), hash_col = db_col(rows, "phrase_hash"),
+	       phrase_col = db_col(rows, "phrase"), t_col = db_col(rows, "t");
 
 	if (rows->nrows > 0 && (c = calloc(rows->nrows, sizeof(*c))) == NULL)
 		return E_NOMEM;
 	for (r = 0; r < rows->nrows; r++) {
 		theme_cand *t = &c[nc];
+		const char *phrase = db_cell(rows, r, phrase_col);
 		t->a = db_cell_int(rows, r, col);
 		if (t->a < min_count)
 			continue;
-		t->hash = db_cell_int(rows, r, 0);
-		snprintf(t->phrase, sizeof(t->phrase), "%s", db_cell(rows, r, 1) ? db_cell(rows, r, 1) : "");
-		t->t = db_cell_int(rows, r, 4);
+		t->hash = db_cell_int(rows, r, hash_col);
+		snprintf(t->phrase, sizeof(t->phrase), "%s", phrase ? phrase : "");
+		t->t = db_cell_int(rows, r, t_col);
 		nc++;
 	}
 	if (nc > 1) /* c is NULL when there was nothing: qsort must not see it */
@@ -667,14 +694,16 @@ static int label_themes(db *d, const insight_filter *f, const db_rows *rows, int
 			       DBS(f->to), DBI(f->category_id), DBI(f->category_id), DBI(f->product_id),
 			       DBI(f->product_id));
 		for (r = 0; rc == 0 && r < ex->nrows; r++) {
+			static const char *const ex_names[] = { "ex1", "ex2" };
+			const char *kind = row_str(ex, r, "kind");
 			size_t e;
-			for (e = 1; e <= 2 && c[i].nex < 2; e++) {
-				long long id = db_cell_int(ex, r, e);
+			for (e = 0; e < 2 && c[i].nex < 2; e++) {
+				long long id = row_int(ex, r, ex_names[e]);
 				if (id == 0 || (c[i].nex == 1 && c[i].ex[0] == id &&
-						strcmp(c[i].kind[0], db_cell(ex, r, 0)) == 0))
+						strcmp(c[i].kind[0], kind) == 0))
 					continue;
 				c[i].ex[c[i].nex] = id;
-				snprintf(c[i].kind[c[i].nex], sizeof(c[i].kind[0]), "%s", db_cell(ex, r, 0));
+				snprintf(c[i].kind[c[i].nex], sizeof(c[i].kind[0]), "%s", kind);
 				c[i].nex++;
 			}
 		}
@@ -709,9 +738,9 @@ static int theme_sample(db *d, const insight_filter *f, long long n[3])
 	else
 		rc = DB_SELECT(d, SQL_THEME_SAMPLE_ALL, &rows, DBS(f->from), DBS(f->to));
 	if (rc == 0 && rows->nrows == 1) {
-		n[0] = db_cell_int(rows, 0, 0);
-		n[1] = db_cell_int(rows, 0, 1);
-		n[2] = db_cell_int(rows, 0, 2);
+		n[0] = row_int(rows, 0, "negative");
+		n[1] = row_int(rows, 0, "positive");
+		n[2] = row_int(rows, 0, "scored");
 	}
 	db_rows_free(rows);
 	return rc;
@@ -829,7 +858,10 @@ static int by_abs_change(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-static int load_changes(db *d, const insight_filter *f, const char *sql, change **out, size_t *n)
+/* The changes of sql (SQL_PRODUCT_CHANGES or SQL_CATEGORY_CHANGES), each
+ * one's id in the column id_name (product_id or category_id). */
+static int load_changes(db *d, const insight_filter *f, const char *sql, const char *id_name,
+			change **out, size_t *n)
 {
 	db_rows *rows = NULL;
 	size_t r;
@@ -840,24 +872,24 @@ static int load_changes(db *d, const insight_filter *f, const char *sql, change 
 	if (rc == 0 && rows->nrows > 0 && (*out = calloc(rows->nrows, sizeof(change))) == NULL)
 		rc = E_NOMEM;
 	for (r = 0; rc == 0 && r < rows->nrows; r++) {
-		long long id = db_cell_int(rows, r, 0);
+		long long id = row_int(rows, r, id_name);
 		change *c = &(*out)[*n ? *n - 1 : 0];
 
 		if (*n == 0 || c->id != id) { /* rows come by id, the period before first */
 			c = &(*out)[(*n)++];
 			c->id = id;
 		}
-		if (db_cell_int(rows, r, 1)) {
-			c->items = db_cell_int(rows, r, 2);
-			c->scored = db_cell_int(rows, r, 3);
-			c->score_sum = db_cell_int(rows, r, 4);
-			c->rated = db_cell_int(rows, r, 5);
-			c->rating_sum = db_cell_int(rows, r, 6);
+		if (row_int(rows, r, "cur")) {
+			c->items = row_int(rows, r, "items");
+			c->scored = row_int(rows, r, "scored");
+			c->score_sum = row_int(rows, r, "score_sum");
+			c->rated = row_int(rows, r, "rated");
+			c->rating_sum = row_int(rows, r, "rating_sum");
 		} else {
-			c->p_scored = db_cell_int(rows, r, 3);
-			c->p_score_sum = db_cell_int(rows, r, 4);
-			c->p_rated = db_cell_int(rows, r, 5);
-			c->p_rating_sum = db_cell_int(rows, r, 6);
+			c->p_scored = row_int(rows, r, "scored");
+			c->p_score_sum = row_int(rows, r, "score_sum");
+			c->p_rated = row_int(rows, r, "rated");
+			c->p_rating_sum = row_int(rows, r, "rating_sum");
 		}
 	}
 	for (r = 0; rc == 0 && r < *n; r++) {
@@ -918,9 +950,10 @@ static int name_changes(db *d, const insight_filter *f, const change *c, size_t 
 		char key[160];
 		snprintf(key, sizeof(key), "%s.%zu", prefix, i);
 		for (r = 0; r < rows->nrows; r++)
-			if (db_cell_int(rows, r, 0) == c[i].id) {
-				set_str(h, key, products ? "sku" : "slug", db_cell(rows, r, 1));
-				set_str(h, key, "name", db_cell(rows, r, 2));
+			if (row_int(rows, r, "id") == c[i].id) {
+				set_str(h, key, products ? "sku" : "slug",
+					row_str(rows, r, products ? "sku" : "slug"));
+				set_str(h, key, "name", row_str(rows, r, "name"));
 			}
 		change_hdf(&c[i], f, h, key);
 	}
@@ -949,7 +982,7 @@ int insight_products(db *d, const insight_filter *f, size_t max, HDF *h, const c
 {
 	change *c = NULL;
 	size_t n = 0;
-	int rc = load_changes(d, f, SQL_PRODUCT_CHANGES, &c, &n);
+	int rc = load_changes(d, f, SQL_PRODUCT_CHANGES, "product_id", &c, &n);
 
 	if (max > 20)
 		max = 20;
@@ -1018,11 +1051,9 @@ int insight_moderation(db *d, const insight_filter *f, HDF *h, const char *prefi
 			       DBI(f->category_id), DBI(f->product_id), DBI(f->product_id));
 	snprintf(p, sizeof(p), "%s.resolve", prefix);
 	if (rc == 0 && rows->nrows == 1) {
-		set_int(h, p, "resolved", db_cell_int(rows, 0, 0));
-		set_num(h, p, "median_hours", atof(db_cell(rows, 0, 1) ? db_cell(rows, 0, 1) : "0") / 60.0,
-			1, f);
-		set_num(h, p, "p90_hours", atof(db_cell(rows, 0, 2) ? db_cell(rows, 0, 2) : "0") / 60.0,
-			1, f);
+		set_int(h, p, "resolved", row_int(rows, 0, "resolved"));
+		set_num(h, p, "median_hours", row_double(rows, 0, "median_minutes") / 60.0, 1, f);
+		set_num(h, p, "p90_hours", row_double(rows, 0, "p90_minutes") / 60.0, 1, f);
 	}
 	db_rows_free(rows);
 	return rc;
@@ -1042,8 +1073,8 @@ static int later_content(db *d, const insight_filter *f, long long *n, double *s
 		db_rows *rows = NULL;
 		rc = DB_SELECT(d, sqls[i], &rows, UNHAPPY_PARAMS(f));
 		if (rc == 0 && rows->nrows == 1) {
-			*n += db_cell_int(rows, 0, 0);
-			*sum += db_cell(rows, 0, 1) ? atof(db_cell(rows, 0, 1)) : 0;
+			*n += row_int(rows, 0, "items");
+			*sum += row_double(rows, 0, "score_sum");
 		}
 		db_rows_free(rows);
 	}
@@ -1062,16 +1093,17 @@ int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *
 
 	if (rc == 0 && rows->nrows == 1) {
 		snprintf(p, sizeof(p), "%s.relationship", prefix);
-		set_int(h, p, "active", db_cell_int(rows, 0, 0));
-		set_int(h, p, "new_members", db_cell_int(rows, 0, 1));
+		long long active = row_int(rows, 0, "active");
+		long long returning = row_int(rows, 0, "returning_members");
+		set_int(h, p, "active", active);
+		set_int(h, p, "new_members", row_int(rows, 0, "new_members"));
 		snprintf(p, sizeof(p), "%s.retention", prefix);
-		set_int(h, p, "returning", db_cell_int(rows, 0, 2));
-		set_int(h, p, "active", db_cell_int(rows, 0, 0));
-		if (db_cell_int(rows, 0, 0) > 0)
-			set_num(h, p, "returning_pct",
-				100.0 * (double)db_cell_int(rows, 0, 2) / (double)db_cell_int(rows, 0, 0), 0, f);
+		set_int(h, p, "returning", returning);
+		set_int(h, p, "active", active);
+		if (active > 0)
+			set_num(h, p, "returning_pct", 100.0 * (double)returning / (double)active, 0, f);
 		snprintf(p, sizeof(p), "%s.reactivation", prefix);
-		set_int(h, p, "reactivated", db_cell_int(rows, 0, 3));
+		set_int(h, p, "reactivated", row_int(rows, 0, "reactivated"));
 		set_int(h, p, "dormant_days", f->dormant_days);
 	}
 	db_rows_free(rows);
@@ -1093,13 +1125,14 @@ int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *
 	if (rc == 0)
 		rc = DB_SELECT(d, SQL_RECOVERY, &rows, UNHAPPY_PARAMS(f));
 	if (rc == 0 && rows->nrows == 1) {
-		long long unhappy = db_cell_int(rows, 0, 0), answered = db_cell_int(rows, 0, 1);
+		long long unhappy = row_int(rows, 0, "unhappy");
+		long long answered = row_int(rows, 0, "answered");
 		set_int(h, p, "unhappy", unhappy);
 		set_int(h, p, "answered", answered);
 		if (unhappy > 0)
 			set_num(h, p, "answered_pct", 100.0 * (double)answered / (double)unhappy, 0, f);
-		if (db_cell(rows, 0, 3))
-			set_num(h, p, "before_score", atof(db_cell(rows, 0, 3)), 2, f);
+		if (!row_null(rows, 0, "before_score"))
+			set_num(h, p, "before_score", row_double(rows, 0, "before_score"), 2, f);
 	}
 	db_rows_free(rows);
 	if (rc == 0)
@@ -1139,7 +1172,8 @@ static int digest_moves(db *d, const insight_filter *f, HDF *h, const char *pref
 	int k, rc = 0;
 
 	for (k = 0; rc == 0 && k < 2; k++) {
-		rc = load_changes(d, f, k == 0 ? SQL_PRODUCT_CHANGES : SQL_CATEGORY_CHANGES, &c, &n);
+		rc = load_changes(d, f, k == 0 ? SQL_PRODUCT_CHANGES : SQL_CATEGORY_CHANGES,
+				  k == 0 ? "product_id" : "category_id", &c, &n);
 		for (i = 0, kept = 0; rc == 0 && i < n; i++)
 			if (c[i].scored >= need && c[i].p_scored >= need)
 				c[kept++] = c[i];
@@ -1193,7 +1227,7 @@ static int digest_new_themes(db *d, const insight_filter *f, HDF *h, const char 
 			int seen = 0;
 			char key[200];
 			for (r = 0; rows && r < rows->nrows; r++)
-				if (db_cell_int(rows, r, 0) == p[j].i && db_cell_int(rows, r, 1) > 0)
+				if (row_int(rows, r, "phrase_hash") == p[j].i && row_int(rows, r, "n") > 0)
 					seen = 1;
 			if (seen)
 				continue;

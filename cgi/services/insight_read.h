@@ -1,4 +1,4 @@
-/* insight_read.h: what the marketing pages show (SPEC section 6), read
+/* insight_read.h: what the marketing insight pages show, read
  * from the rollups of sql/0050 and a few short indexed look-ups, never by
  * scanning the content. Shared by the insights program and by whoever
  * sends the weekly digest by email (insight_digest).

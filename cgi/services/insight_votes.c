@@ -1,8 +1,8 @@
-/* insight_votes.c: idea votes per member segment (issue 5 item 7; see
- * insight_read.h). The totals come from the vote rollups of sql/0054 (a
- * few rows a day); the top ideas' breakdown from idea_votes by its
- * indexes, for five ideas at most. The segment is the one the voter had
- * when voting (idea_votes.segment). Only votes on visible ideas count. */
+/* insight_votes.c: idea votes per member segment (see insight_read.h).
+ * The totals come from the vote rollups of sql/0054 (a few rows a day);
+ * the top ideas' breakdown from idea_votes by its indexes, for five ideas
+ * at most. The segment is the one the voter had when voting
+ * (idea_votes.segment). Only votes on visible ideas count. */
 #include "services/insight_read.h"
 #include "db/rows_hdf.h"
 #include "text/chart.h"
@@ -12,11 +12,11 @@
 #include <string.h>
 
 static const char SQL_SEGMENT_VOTES[] =
-	"SELECT segment, SUM(votes) FROM insight_votes WHERE day BETWEEN ? AND ? "
+	"SELECT segment, SUM(votes) AS votes FROM insight_votes WHERE day BETWEEN ? AND ? "
 	"AND (? = 0 OR category_id = ?) AND (? = 0 OR product_id = ?) AND (? = '' OR segment = ?) "
 	"GROUP BY segment";
 static const char SQL_SEGMENT_VOTES_ALL[] =
-	"SELECT segment, SUM(votes) FROM insight_votes_all WHERE day BETWEEN ? AND ? "
+	"SELECT segment, SUM(votes) AS votes FROM insight_votes_all WHERE day BETWEEN ? AND ? "
 	"AND (? = '' OR segment = ?) GROUP BY segment";
 /* The whole community's top ideas: the period's votes ranked by idea from
  * the index idea_votes_recent alone, and only the first TOP_CANDIDATES of
@@ -53,7 +53,7 @@ static const char SQL_TOP_IDEAS_OF[] =
 	DBI((f)->product_id), DBI(MAX_IDEAS)
 /* five ideas' votes of the period by segment (index idea_votes_idea_day) */
 static const char SQL_IDEA_SEGMENTS[] =
-	"SELECT idea_id, segment, COUNT(*) FROM idea_votes WHERE idea_id IN (?, ?, ?, ?, ?) "
+	"SELECT idea_id, segment, COUNT(*) AS votes FROM idea_votes WHERE idea_id IN (?, ?, ?, ?, ?) "
 	"AND created_at >= ? AND created_at < ? + INTERVAL 1 DAY AND (? = '' OR segment = ?) "
 	"GROUP BY idea_id, segment";
 
@@ -137,7 +137,7 @@ static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF
 	n = ideas->nrows < MAX_IDEAS ? ideas->nrows : MAX_IDEAS;
 	memset(by, 0, sizeof(by));
 	for (i = 0; i < MAX_IDEAS; i++)
-		p[i] = DBI(i < n ? (ids[i] = db_cell_int(ideas, i, 0)) : 0);
+		p[i] = DBI(i < n ? (ids[i] = row_int(ideas, i, "id")) : 0);
 	p[MAX_IDEAS] = DBS(f->from);
 	p[MAX_IDEAS + 1] = DBS(f->to);
 	p[MAX_IDEAS + 2] = DBS(f->segment);
@@ -145,19 +145,20 @@ static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF
 	if (n > 0)
 		rc = db_select(d, SQL_IDEA_SEGMENTS, p, MAX_IDEAS + 4, &rows);
 	for (r = 0; rc == 0 && rows && r < rows->nrows; r++) {
-		long long id = db_cell_int(rows, r, 0);
-		int k = seg_index(s, ns, db_cell(rows, r, 1) ? db_cell(rows, r, 1) : "");
+		long long id = row_int(rows, r, "idea_id");
+		const char *segment = row_str(rows, r, "segment");
+		int k = seg_index(s, ns, segment ? segment : "");
 		for (i = 0; k >= 0 && i < n; i++)
 			if (ids[i] == id)
-				by[i][k] += db_cell_int(rows, r, 2);
+				by[i][k] += row_int(rows, r, "votes");
 	}
 	for (i = 0; rc == 0 && i < n; i++) {
 		char p1[200], p2[240];
 		snprintf(p1, sizeof(p1), "%s.ideas.%zu", prefix, i);
 		put_int(h, p1, "id", ids[i]);
-		put_str(h, p1, "title", db_cell(ideas, i, 1) ? db_cell(ideas, i, 1) : "");
-		put_str(h, p1, "stage", db_cell(ideas, i, 2) ? db_cell(ideas, i, 2) : "");
-		put_int(h, p1, "votes", db_cell_int(ideas, i, 3));
+		put_str(h, p1, "title", row_str(ideas, i, "title") ? row_str(ideas, i, "title") : "");
+		put_str(h, p1, "stage", row_str(ideas, i, "stage") ? row_str(ideas, i, "stage") : "");
+		put_int(h, p1, "votes", row_int(ideas, i, "votes"));
 		for (j = 0; j < *ns; j++) {
 			snprintf(p2, sizeof(p2), "%s.by.%zu", p1, j);
 			put_str(h, p2, "key", s[j].key);
@@ -200,16 +201,18 @@ int insight_segment_votes(db *d, const insight_filter *f, const segment_list *se
 		rc = DB_SELECT(d, SQL_SEGMENT_VOTES_ALL, &rows, DBS(f->from), DBS(f->to),
 			       DBS(f->segment), DBS(f->segment));
 	for (r = 0; rc == 0 && r < rows->nrows; r++) {
-		const char *key = db_cell(rows, r, 0) ? db_cell(rows, r, 0) : "";
+		const char *key = row_str(rows, r, "segment") ? row_str(rows, r, "segment") : "";
 		int k = *key ? seg_index(s, &ns, key) : -1;
 		if (k >= 0)
-			s[k].votes += db_cell_int(rows, r, 1);
+			s[k].votes += row_int(rows, r, "votes");
 	}
 	if (!f->segment[0]) { /* '' last */
 		int k = seg_index(s, &ns, "");
-		for (r = 0; rc == 0 && k >= 0 && r < rows->nrows; r++)
-			if (db_cell(rows, r, 0) == NULL || *db_cell(rows, r, 0) == '\0')
-				s[k].votes += db_cell_int(rows, r, 1);
+		for (r = 0; rc == 0 && k >= 0 && r < rows->nrows; r++) {
+			const char *segment = row_str(rows, r, "segment");
+			if (segment == NULL || *segment == '\0')
+				s[k].votes += row_int(rows, r, "votes");
+		}
 	}
 	db_rows_free(rows);
 	if (rc != 0)

@@ -17,7 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The columns of enum rollup_col, for each kind. Scores are read as
+/* The columns rollup_item_read reads, by the same labels for each kind.
+ * Scores are read as
  * integer thousandths: stored rounded to thousandths, they round back to
  * the same integers in SQL and in C. */
 #define POST_COLS(flags) \
@@ -84,7 +85,8 @@ const rollup_kind rollup_kinds[RK_COUNT] = {
 
 static const char SQL_STOPWORDS[] = "SELECT value FROM ft_stopwords";
 static const char SQL_LEDGER_GET[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), category_id, product_id, segment, label, score, rating, "
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, category_id, product_id, segment, label, score, "
+	"rating, "
 	"verified, flags, thread, answered, solved, reply_seconds, phrases "
 	"FROM insight_items WHERE kind = ? AND item_id = ? FOR UPDATE";
 static const char SQL_LEDGER_PUT[] =
@@ -174,7 +176,8 @@ static const char SQL_GAP_ADD[] =
 static const char SQL_ACTIVITY_HAS[] =
 	"SELECT COUNT(*) FROM insight_activity WHERE day = ? AND user_id = ?";
 static const char SQL_ACTIVITY_PREV[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), DATE_FORMAT(first_day, '%Y-%m-%d') FROM insight_activity "
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d') AS last_day, DATE_FORMAT(first_day, '%Y-%m-%d') AS first "
+	"FROM insight_activity "
 	"WHERE user_id = ? AND day < ? ORDER BY day DESC LIMIT 1";
 static const char SQL_ACTIVITY_ADD[] =
 	"INSERT IGNORE INTO insight_activity (day, user_id, segment, first_day, prev_day) "
@@ -227,9 +230,11 @@ static void load_stops(db *d)
 		return;
 	}
 	stops.words = calloc(rows->nrows ? rows->nrows : 1, sizeof(char *));
-	for (i = 0; stops.words && i < rows->nrows; i++)
-		if (db_cell(rows, i, 0) && (stops.words[n] = strdup(db_cell(rows, i, 0))) != NULL)
+	for (i = 0; stops.words && i < rows->nrows; i++) {
+		const char *word = row_str(rows, i, "value");
+		if (word && (stops.words[n] = strdup(word)) != NULL)
 			n++;
+	}
 	db_rows_free(rows);
 	if (stops.words == NULL)
 		return;
@@ -247,7 +252,8 @@ static int is_stop(void *ctx, const char *word, size_t len)
 
 /* --------------------------------------------------------------- items */
 
-int rollup_kind_of(const char *name)
+/* The kind named name, or -1. */
+static int rollup_kind_of(const char *name)
 {
 	int k;
 
@@ -257,16 +263,17 @@ int rollup_kind_of(const char *name)
 	return -1;
 }
 
-int rollup_label_of(const char *s)
+/* The label of a sentiment_label column value ("negative"...): -1, 0, 1. */
+static int rollup_label_of(const char *s)
 {
 	if (s == NULL)
 		return 0;
 	return strcmp(s, "negative") == 0 ? -1 : strcmp(s, "positive") == 0 ? 1 : 0;
 }
 
-static void copy_cell(char *out, size_t size, const db_rows *rows, size_t r, size_t c)
+static void copy_cell(char *out, size_t size, const db_rows *rows, size_t r, const char *name)
 {
-	const char *v = db_cell(rows, r, c);
+	const char *v = row_str(rows, r, name);
 
 	snprintf(out, size, "%s", v ? v : "");
 }
@@ -275,40 +282,40 @@ void rollup_item_read(const db_rows *rows, size_t r, int kind, rollup_item *it)
 {
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
-	it->id = db_cell_int(rows, r, RC_ID);
-	it->counted = db_cell_int(rows, r, RC_COUNTED) != 0;
-	copy_cell(it->day, sizeof(it->day), rows, r, RC_DAY);
-	it->category_id = db_cell_int(rows, r, RC_CATEGORY);
-	it->product_id = db_cell_int(rows, r, RC_PRODUCT);
-	copy_cell(it->segment, sizeof(it->segment), rows, r, RC_SEGMENT);
-	it->scored = db_cell(rows, r, RC_LABEL) != NULL && db_cell(rows, r, RC_SCORE) != NULL;
+	it->id = row_int(rows, r, "id");
+	it->counted = row_int(rows, r, "counted") != 0;
+	copy_cell(it->day, sizeof(it->day), rows, r, "day");
+	it->category_id = row_int(rows, r, "category_id");
+	it->product_id = row_int(rows, r, "product_id");
+	copy_cell(it->segment, sizeof(it->segment), rows, r, "segment");
+	it->scored = !row_null(rows, r, "sentiment_label") && !row_null(rows, r, "score");
 	if (it->scored) {
-		it->label = rollup_label_of(db_cell(rows, r, RC_LABEL));
-		it->score = db_cell_int(rows, r, RC_SCORE);
+		it->label = rollup_label_of(row_str(rows, r, "sentiment_label"));
+		it->score = row_int(rows, r, "score");
 	}
-	copy_cell(it->lang, sizeof(it->lang), rows, r, RC_LANG);
-	it->position = db_cell_int(rows, r, RC_POSITION);
-	it->flags = db_cell_int(rows, r, RC_FLAGS);
-	it->user_id = db_cell_int(rows, r, RC_USER);
-	it->rating = (int)db_cell_int(rows, r, RC_RATING);
-	it->verified = db_cell_int(rows, r, RC_VERIFIED) != 0;
-	it->thread_id = db_cell_int(rows, r, RC_THREAD);
+	copy_cell(it->lang, sizeof(it->lang), rows, r, "lang");
+	it->position = row_int(rows, r, "position");
+	it->flags = row_int(rows, r, "flags");
+	it->user_id = row_int(rows, r, "user_id");
+	it->rating = (int)row_int(rows, r, "rating");
+	it->verified = row_int(rows, r, "verified") != 0;
+	it->thread_id = row_int(rows, r, "thread_id");
 	if (kind == RK_POST && it->position == 1) {
 		it->thread = 1;
-		it->answered = db_cell_int(rows, r, RC_ANSWERED) != 0;
-		it->solved = db_cell_int(rows, r, RC_SOLVED) != 0;
-		it->reply_seconds = it->answered ? db_cell_int(rows, r, RC_REPLY_SECONDS) : 0;
+		it->answered = row_int(rows, r, "answered") != 0;
+		it->solved = row_int(rows, r, "solved") != 0;
+		it->reply_seconds = it->answered ? row_int(rows, r, "reply_seconds") : 0;
 	}
 }
 
 int rollup_item_text(const db_rows *rows, size_t r, int kind, strbuf *out)
 {
-	const char *title = db_cell(rows, r, RC_TITLE), *body = db_cell(rows, r, RC_BODY);
+	const char *title = row_str(rows, r, "title"), *body = row_str(rows, r, "body");
 	char *plain = NULL;
 	int rc = 0;
 
 	strbuf_free(out);
-	if (kind == RK_POST && db_cell_int(rows, r, RC_POSITION) != 1)
+	if (kind == RK_POST && row_int(rows, r, "position") != 1)
 		title = NULL;
 	if (title && *title)
 		rc = strbuf_printf(out, "%s\n", title);
@@ -446,22 +453,22 @@ static int load_ledger(db *d, int kind, long long id, rollup_item *it)
 	it->id = id;
 	if (rc == 0 && rows->nrows == 1) {
 		it->counted = 1;
-		copy_cell(it->day, sizeof(it->day), rows, 0, 0);
-		it->category_id = db_cell_int(rows, 0, 1);
-		it->product_id = db_cell_int(rows, 0, 2);
-		copy_cell(it->segment, sizeof(it->segment), rows, 0, 3);
-		it->scored = db_cell(rows, 0, 4) != NULL;
-		it->label = (int)db_cell_int(rows, 0, 4);
-		it->score = db_cell_int(rows, 0, 5);
-		it->rating = (int)db_cell_int(rows, 0, 6);
-		it->verified = (int)db_cell_int(rows, 0, 7);
-		it->flags = db_cell_int(rows, 0, 8);
-		it->thread = (int)db_cell_int(rows, 0, 9);
-		it->answered = (int)db_cell_int(rows, 0, 10);
-		it->solved = (int)db_cell_int(rows, 0, 11);
-		it->reply_seconds = db_cell_int(rows, 0, 12);
-		blob = db_cell(rows, 0, 13);
-		len = blob ? rows->lens[13] : 0;
+		copy_cell(it->day, sizeof(it->day), rows, 0, "day");
+		it->category_id = row_int(rows, 0, "category_id");
+		it->product_id = row_int(rows, 0, "product_id");
+		copy_cell(it->segment, sizeof(it->segment), rows, 0, "segment");
+		it->scored = !row_null(rows, 0, "label");
+		it->label = (int)row_int(rows, 0, "label");
+		it->score = row_int(rows, 0, "score");
+		it->rating = (int)row_int(rows, 0, "rating");
+		it->verified = (int)row_int(rows, 0, "verified");
+		it->flags = row_int(rows, 0, "flags");
+		it->thread = (int)row_int(rows, 0, "thread");
+		it->answered = (int)row_int(rows, 0, "answered");
+		it->solved = (int)row_int(rows, 0, "solved");
+		it->reply_seconds = row_int(rows, 0, "reply_seconds");
+		blob = row_str(rows, 0, "phrases");
+		len = row_len(rows, 0, "phrases");
 		for (i = 0; i < len / 8 && i < THEME_PHRASES_MAX; i++)
 			it->phrases[i].hash = blob_hash(blob, i);
 		it->nphrases = i;
@@ -576,11 +583,11 @@ static int theme_examples(db *d, const rollup_item *it, long long hash, long lon
 
 	ex[0] = ex[1] = 0;
 	for (r = 0; rc == 0 && r < rows->nrows && found < 2; r++) {
-		const char *blob = db_cell(rows, r, 1);
-		size_t n = blob ? rows->lens[r * rows->ncols + 1] / 8 : 0;
+		const char *blob = row_str(rows, r, "phrases");
+		size_t n = row_len(rows, r, "phrases") / 8;
 		for (i = 0; i < n; i++)
 			if (blob_hash(blob, i) == hash) {
-				ex[found++] = db_cell_int(rows, r, 0);
+				ex[found++] = row_int(rows, r, "item_id");
 				break;
 			}
 	}
@@ -601,12 +608,12 @@ static int theme_less(db *d, const rollup_item *it, long long hash)
 		db_rows_free(rows);
 		return rc;
 	}
-	if (db_cell_int(rows, 0, 0) <= 1) {
+	if (row_int(rows, 0, "n") <= 1) {
 		rc = DB_EXEC(d, SQL_THEME_DROP, NULL, DBS(it->day), DBS(kind), DBI(it->category_id),
 			     DBI(it->product_id), DBI(it->label), DBI(hash));
 	} else {
-		ex[0] = db_cell_int(rows, 0, 1);
-		ex[1] = db_cell_int(rows, 0, 2);
+		ex[0] = row_int(rows, 0, "ex1");
+		ex[1] = row_int(rows, 0, "ex2");
 		if (ex[0] == it->id || ex[1] == it->id)
 			rc = theme_examples(d, it, hash, ex);
 		if (rc == 0)
@@ -711,8 +718,8 @@ static int note_activity(db *d, const rollup_item *it)
 		return rc;
 	snprintf(first, sizeof(first), "%s", it->day);
 	if (rows->nrows == 1) {
-		copy_cell(prev, sizeof(prev), rows, 0, 0);
-		copy_cell(first, sizeof(first), rows, 0, 1);
+		copy_cell(prev, sizeof(prev), rows, 0, "last_day");
+		copy_cell(first, sizeof(first), rows, 0, "first");
 	}
 	db_rows_free(rows);
 	rc = DB_EXEC(d, SQL_ACTIVITY_ADD, &added, DBS(it->day), DBI(it->user_id), DBS(it->segment),
@@ -792,7 +799,7 @@ int rollup_thread_changed(db *d, long long thread_id)
 	int rc = DB_SELECT(d, SQL_THREAD_POSTS, &rows, DBI(thread_id));
 
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = rollup_changed(d, "post", db_cell_int(rows, i, 0));
+		rc = rollup_changed(d, "post", row_int(rows, i, "id"));
 	db_rows_free(rows);
 	return rc;
 }
@@ -814,7 +821,7 @@ int rollup_reviews_verified(db *d, long long product_id, long long order_row_id)
 	int rc = DB_SELECT(d, SQL_ORDER_REVIEWS, &rows, DBI(product_id), DBI(order_row_id));
 
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = rollup_changed(d, "review", db_cell_int(rows, i, 0));
+		rc = rollup_changed(d, "review", row_int(rows, i, "id"));
 	db_rows_free(rows);
 	return rc;
 }

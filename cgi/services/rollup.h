@@ -1,5 +1,5 @@
 /* rollup.h: scoring content when it is written, and keeping the insight
- * rollups of sql/0050 current (SPEC section 6; issue 7 items 3-6).
+ * rollups of sql/0050 current (what the marketing insight pages read).
  *
  * Every function here runs inside the writer's transaction and is called
  * after the write, by the store that made it (forum_store, reviews_store,

@@ -12,8 +12,10 @@
 
 enum { RK_POST, RK_REVIEW, RK_IDEA, RK_COUNT };
 
-/* A kind's statements. Every loader returns the columns of rollup_item in
- * the order of enum rollup_col. */
+/* A kind's statements. Every loader returns the columns rollup_item_read
+ * reads, labelled alike: id, counted, day, category_id, product_id,
+ * segment, sentiment_label, score, lang, position, title, body, flags,
+ * answered, solved, reply_seconds, user_id, rating, verified, thread_id. */
 typedef struct rollup_kind {
 	const char *name;        /* "post", "review", "idea" */
 	const char *load_one;    /* one item: id */
@@ -24,15 +26,6 @@ typedef struct rollup_kind {
 } rollup_kind;
 
 extern const rollup_kind rollup_kinds[RK_COUNT];
-
-/* The kind named name, or -1. */
-int rollup_kind_of(const char *name);
-
-enum rollup_col {
-	RC_ID, RC_COUNTED, RC_DAY, RC_CATEGORY, RC_PRODUCT, RC_SEGMENT, RC_LABEL, RC_SCORE,
-	RC_LANG, RC_POSITION, RC_TITLE, RC_BODY, RC_FLAGS, RC_ANSWERED, RC_SOLVED,
-	RC_REPLY_SECONDS, RC_USER, RC_RATING, RC_VERIFIED, RC_THREAD
-};
 
 /* What one item counts for. counted = 0: nothing (the other fields are
  * not used). scored = 0: it counts as unscored, without label or themes. */
@@ -72,9 +65,6 @@ int rollup_item_load(db *d, int kind, long long id, rollup_item *it);
 
 /* Fills it->phrases from text (a counted, scored item's), sorted by hash. */
 void rollup_item_phrases(db *d, rollup_item *it, const char *text, size_t len);
-
-/* The label of a sentiment_label column value ("negative"...): -1, 0, 1. */
-int rollup_label_of(const char *s);
 
 /* Serialises it->phrases' hashes, 8 bytes each big-endian, into out
  * (THEME_PHRASES_MAX * 8 bytes). Returns the length. */

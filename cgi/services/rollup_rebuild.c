@@ -13,7 +13,8 @@
 #include <time.h>
 
 static const char SQL_RANGE[] =
-	"SELECT DATE_FORMAT(MIN(d), '%Y-%m-%d'), DATE_FORMAT(MAX(d), '%Y-%m-%d') FROM ("
+	"SELECT DATE_FORMAT(MIN(d), '%Y-%m-%d') AS first_day, "
+	"DATE_FORMAT(MAX(d), '%Y-%m-%d') AS last_day FROM ("
 	"SELECT MIN(created_at) AS d FROM posts UNION ALL SELECT MAX(created_at) FROM posts "
 	"UNION ALL SELECT MIN(created_at) FROM reviews UNION ALL SELECT MAX(created_at) FROM reviews "
 	"UNION ALL SELECT MIN(created_at) FROM ideas UNION ALL SELECT MAX(created_at) FROM ideas) t";
@@ -463,7 +464,7 @@ static int score_kind(db *d, int kind, rollup_item *it, rollup_stats *st)
 			break;
 		rc = db_begin(d);
 		for (r = 0; rc == 0 && r < rows->nrows; r++) {
-			last = db_cell_int(rows, r, 0);
+			last = row_int(rows, r, "id");
 			rc = rollup_item_load(d, kind, last, it);
 			if (rc == 0 && it->scored)
 				st->scored++;
@@ -535,9 +536,10 @@ int rollup_rebuild(db *d, rollup_stats *st)
 		rc = db_exec(d, SQL_EMPTY_DAILY_ALL, NULL, 0, NULL);
 	if (rc == 0)
 		rc = db_select(d, SQL_RANGE, NULL, 0, &rows);
-	if (rc == 0 && rows->nrows == 1 && db_cell(rows, 0, 0) && db_cell(rows, 0, 1)) {
-		snprintf(s.day, sizeof(s.day), "%s", db_cell(rows, 0, 0));
-		snprintf(last, sizeof(last), "%s", db_cell(rows, 0, 1));
+	if (rc == 0 && rows->nrows == 1 && row_str(rows, 0, "first_day") &&
+	    row_str(rows, 0, "last_day")) {
+		snprintf(s.day, sizeof(s.day), "%s", row_str(rows, 0, "first_day"));
+		snprintf(last, sizeof(last), "%s", row_str(rows, 0, "last_day"));
 	}
 	db_rows_free(rows);
 	while (rc == 0 && *last && strcmp(s.day, last) <= 0) {

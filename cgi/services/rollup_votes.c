@@ -17,11 +17,11 @@
 #include <string.h>
 
 static const char SQL_VOTE_ROW[] =
-	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d'), segment, 1 FROM idea_votes "
+	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS day, segment, 1 AS votes FROM idea_votes "
 	"WHERE idea_id = ? AND user_id = ?";
 static const char SQL_IDEA_VOTE_DAYS[] =
-	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d, segment, COUNT(*) FROM idea_votes "
-	"WHERE idea_id = ? GROUP BY d, segment ORDER BY d, segment";
+	"SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS day, segment, COUNT(*) AS votes "
+	"FROM idea_votes WHERE idea_id = ? GROUP BY day, segment ORDER BY day, segment";
 /* where the idea's votes count, if they do: a locking read, the latest row */
 static const char SQL_IDEA_BUCKET[] =
 	"SELECT category_id, product_id FROM insight_items WHERE kind = 'idea' AND item_id = ? "
@@ -67,7 +67,7 @@ static int votes_add(db *d, const char *day, long long category_id, long long pr
 	return rc;
 }
 
-/* Adds each row of rows (day, segment, count) times sign under a bucket. */
+/* Adds each row of rows (day, segment, votes) times sign under a bucket. */
 static int votes_apply(db *d, const db_rows *rows, long long category_id, long long product_id,
 		       int sign)
 {
@@ -75,10 +75,10 @@ static int votes_apply(db *d, const db_rows *rows, long long category_id, long l
 	int rc = 0;
 
 	for (r = 0; rc == 0 && r < rows->nrows; r++)
-		if (db_cell(rows, r, 0))
-			rc = votes_add(d, db_cell(rows, r, 0), category_id, product_id,
-				       db_cell(rows, r, 1) ? db_cell(rows, r, 1) : "",
-				       sign * db_cell_int(rows, r, 2));
+		if (row_str(rows, r, "day"))
+			rc = votes_add(d, row_str(rows, r, "day"), category_id, product_id,
+				       row_str(rows, r, "segment") ? row_str(rows, r, "segment") : "",
+				       sign * row_int(rows, r, "votes"));
 	return rc;
 }
 
@@ -91,8 +91,8 @@ static int idea_bucket(db *d, long long idea_id, int *counts, long long *categor
 
 	*counts = rc == 0 && rows->nrows == 1;
 	if (*counts) {
-		*category_id = db_cell_int(rows, 0, 0);
-		*product_id = db_cell_int(rows, 0, 1);
+		*category_id = row_int(rows, 0, "category_id");
+		*product_id = row_int(rows, 0, "product_id");
 	}
 	db_rows_free(rows);
 	return rc;
