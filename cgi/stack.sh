@@ -83,6 +83,8 @@ sql_dir = $ROOT/sql
 # The sentiment lexicons (make deps) and the project's own word lists.
 sentiment.lexicon_dir = $ROOT/node_modules
 sentiment.domain_dir = $ROOT/cgi/text/lexicon
+# The company's name: the brand of its products in search engines' data.
+site.brand = Aurora Home
 # The private MariaDB that stack.sh starts. For an existing server set
 # db.private = 0 and db.host / db.port (or db.socket), db.name and the
 # accounts below.

@@ -75,6 +75,8 @@ static void product_jsonld(request *r, const db_rows *rows)
 	strbuf sb = STRBUF_INIT;
 	char origin[256], url[400];
 	const char *image = hdf_get_value(h, "d.product.image_url", NULL);
+	/* the company's name, the brand of every product (none when unset) */
+	const char *brand = config_get(&r->app->cfg, "site.brand", "");
 	long long count = hdf_get_int_value(h, "d.product.summary.count", 0);
 	size_t i;
 
@@ -86,7 +88,11 @@ static void product_jsonld(request *r, const db_rows *rows)
 	ld_prop(&sb, "description", hdf_get_value(h, "d.product.description", ""));
 	ld_prop(&sb, "category", hdf_get_value(h, "d.product.category", ""));
 	ld_prop(&sb, "url", url);
-	strbuf_puts(&sb, ",\"brand\":{\"@type\":\"Brand\",\"name\":\"Aurora Home\"}");
+	if (*brand) {
+		strbuf_puts(&sb, ",\"brand\":{\"@type\":\"Brand\"");
+		ld_prop(&sb, "name", brand);
+		strbuf_puts(&sb, "}");
+	}
 	if (image && *image) {
 		char img[800];
 		snprintf(img, sizeof(img), "%s%s", image[0] == '/' ? origin : "", image);

@@ -16,6 +16,7 @@ import time
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+import requests
 
 from db_checks import DAMPED_OFF
 from reviews_http import (import_order, import_products, make_product, new_sku, product_json,
@@ -259,6 +260,9 @@ def test_product_page_carries_product_rating_and_review_json_ld(stack, client, p
     ld = jsonld(page)
     assert ld["@type"] == "Product" and ld["sku"] == sku
     assert ld["name"] == 'Quoted "</script>" name'
+    # the brand is the configured company's, not a name written in the code
+    assert ld["brand"] == {"@type": "Brand", "name": stack.conf_get("site.brand")}
+    assert stack.conf_get("site.brand") == "Aurora Home"
     assert ld["aggregateRating"]["@type"] == "AggregateRating"
     assert ld["aggregateRating"]["ratingValue"] == 3.5
     assert ld["aggregateRating"]["reviewCount"] == 2
@@ -269,6 +273,19 @@ def test_product_page_carries_product_rating_and_review_json_ld(stack, client, p
     assert rv[5]["author"]["name"] == pool[0][1].username
     # a product without reviews has no AggregateRating
     assert "aggregateRating" not in jsonld(client().get("/p/%s" % make_product(stack)).text)
+
+
+def test_the_products_brand_is_the_configured_company(own_stack):
+    """site.brand names the brand in every product's JSON-LD; a site without
+    it gives none (the demo's name is configuration, not code)."""
+    for brand in ("Casa Norte & Hijos", ""):
+        s = own_stack(workers=1, demo=True, extra_config={"site.brand": brand})
+        sku = s.sql("SELECT sku FROM products ORDER BY id LIMIT 1")[0][0]
+        ld = jsonld(requests.get("%s/p/%s" % (s.url, sku), timeout=30).text)
+        if brand:
+            assert ld["brand"] == {"@type": "Brand", "name": brand}
+        else:
+            assert "brand" not in ld
 
 
 # ------------------------------------------------------------------ writing
