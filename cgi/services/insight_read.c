@@ -141,9 +141,6 @@ static const char SQL_ACTIVITY[] =
 	"COALESCE(SUM(IF(gap > DATEDIFF(day, ?), n, 0)), 0) AS returning_members, "
 	"COALESCE(SUM(IF(gap >= ?, n, 0)), 0) AS reactivated "
 	"FROM insight_gaps WHERE day BETWEEN ? AND ? AND (? = '' OR segment = ?)";
-static const char SQL_HAS_INVITATIONS[] =
-	"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-	"AND TABLE_NAME = 'invitations'";
 static const char SQL_REFERRALS[] =
 	"SELECT COUNT(*) FROM invitations i JOIN users u ON u.id = i.invitee_id "
 	"WHERE i.accepted_at >= ? AND i.accepted_at < ? + INTERVAL 1 DAY AND (? = '' OR u.segment = ?)";
@@ -1085,7 +1082,7 @@ int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *
 		  const char *prefix)
 {
 	db_rows *rows = NULL;
-	long long has_inv = 0, n = 0;
+	long long n = 0;
 	double sum = 0;
 	char p[160];
 	int rc = DB_SELECT(d, SQL_ACTIVITY, &rows, DBS(f->from), DBS(f->from), DBI(f->dormant_days),
@@ -1108,18 +1105,14 @@ int insight_six_r(db *d, const insight_filter *f, const insight_series *s, HDF *
 	}
 	db_rows_free(rows);
 	rows = NULL;
-	/* referral: invitations accepted, when the invitations area is there */
+	/* referral: invitations accepted */
 	snprintf(p, sizeof(p), "%s.referral", prefix);
-	if (rc == 0)
-		rc = db_select_int(d, SQL_HAS_INVITATIONS, NULL, 0, &has_inv);
-	set_int(h, p, "available", has_inv > 0);
 	set_int(h, p, "accepted", 0);
-	if (rc == 0 && has_inv > 0) {
+	if (rc == 0)
 		rc = DB_SELECT_INT(d, SQL_REFERRALS, &n, DBS(f->from), DBS(f->to), DBS(f->segment),
 				   DBS(f->segment));
-		if (rc == 0)
-			set_int(h, p, "accepted", n);
-	}
+	if (rc == 0)
+		set_int(h, p, "accepted", n);
 	/* recovery */
 	snprintf(p, sizeof(p), "%s.recovery", prefix);
 	if (rc == 0)

@@ -368,26 +368,6 @@ static long long blob_hash(const char *blob, size_t i)
 
 /* ------------------------------------------------------------ scoring */
 
-int rollup_score_text(const char *title, const char *body, sentiment_result *out)
-{
-	strbuf text = STRBUF_INIT;
-	char *plain = NULL;
-	int rc;
-
-	if (model == NULL)
-		return E_NOTFOUND;
-	rc = markdown_plain(body ? body : "", body ? strlen(body) : 0, &plain);
-	if (rc == 0 && title && *title)
-		rc = strbuf_printf(&text, "%s\n", title);
-	if (rc == 0)
-		rc = strbuf_puts(&text, plain);
-	if (rc == 0)
-		rc = sentiment_score(model, text.s, text.len, out);
-	free(plain);
-	strbuf_free(&text);
-	return rc;
-}
-
 /* Scores the item's text with the process's model and stores the score
  * when it changed. Without a model the stored score stands. */
 static int score_item(db *d, rollup_item *it, const char *text, size_t len)

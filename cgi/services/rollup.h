@@ -65,10 +65,6 @@ int rollup_reviews_verified(db *d, long long product_id, long long order_row_id)
 int rollup_vote(db *d, long long idea_id, long long user_id, int sign);
 int rollup_idea_votes(db *d, long long idea_id, int sign);
 
-/* Scores the text of a post, review or idea into *out (a title may be NULL).
- * Uses the process's model; E_NOTFOUND when there is none. */
-int rollup_score_text(const char *title, const char *body, sentiment_result *out);
-
 typedef struct rollup_stats {
 	long long scored;  /* items that were unscored and got a score */
 	long long items;   /* items that count */
