@@ -1,4 +1,4 @@
-/* insights.c: the insights program: the marketing pages of SPEC section 6
+/* insights.c: the insights program: the marketing pages of /insights
  * (read only: its database account has SELECT grants alone, sql/0051).
  * Handlers live in cgi/insights/. */
 #include "site/hooks.h"

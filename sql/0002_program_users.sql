@@ -1,5 +1,6 @@
--- One database account per program, each with only the grants it needs
--- (SPEC section 4). tertuliactl migrate sets their passwords from the
+-- One database account per program, each with only the grants it needs,
+-- so that a flaw in one program reaches no more of the database than that
+-- program uses. tertuliactl migrate sets their passwords from the
 -- configuration. Only `account` reads password hashes: the others are
 -- granted the columns of `users` they show.
 

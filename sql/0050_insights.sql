@@ -1,4 +1,4 @@
--- Insights (SPEC section 6): member segments, and the rollups the marketing
+-- Insights: member segments, and the rollups the marketing
 -- pages read instead of the content. The insights program's account and
 -- every program's grants on these tables are in 0051.
 --

@@ -1,4 +1,4 @@
--- The insights program reads (SPEC section 4): its account gets SELECT on
+-- The insights program only reads: its account gets SELECT on
 -- the rollups and on the few tables its pages look up by key or by a short
 -- indexed range, and nothing else but the session touch every program
 -- makes. The programs that write content keep the rollups (0050) in their

@@ -1,4 +1,4 @@
--- Idea votes per member segment on the insight pages (issue 5 item 7).
+-- Idea votes per member segment on the insight pages.
 --
 -- A vote keeps the segment its voter had when voting, as posts, reviews
 -- and ideas keep their author's (0050): a member who changes segment later

@@ -1,4 +1,4 @@
--- The weekly marketing digest by email (issue 7 item 8): the mail sender
+-- The weekly marketing digest by email: the mail sender
 -- (tertuliactl mail, cgi/ctl/mail_insights.c) queues the last whole week's
 -- digest to each member with the marketing role, once.
 

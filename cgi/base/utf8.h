@@ -2,7 +2,7 @@
  *
  * Text is stored as UTF-8. These functions decide whether a field is
  * acceptable (valid UTF-8, no control characters but tab and newlines) and
- * count characters for the length limits of SPEC section 3.
+ * count characters (code points, not bytes) for the fields' length limits.
  */
 #ifndef TERTULIA_UTF8_H
 #define TERTULIA_UTF8_H

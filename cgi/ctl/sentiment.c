@@ -1,5 +1,5 @@
 /* sentiment.c: `tertuliactl sentiment`. Reads one text a line on standard
- * input and prints `label<TAB>score<TAB>language` a line (SPEC section 8).
+ * input and prints `label<TAB>score<TAB>language` a line.
  * Needs no database. The lexicons are found through the configuration:
  * sentiment.lexicon_dir (default node_modules) and sentiment.domain_dir
  * (default cgi/text/lexicon), both relative to the working directory. */

@@ -1,9 +1,9 @@
-/* chart.h: charts drawn on the server as SVG (SPEC section 6), as HDF data
- * that templates/insights_macros.cs turns into an <svg> with a <title>, a
- * <desc>, axes with their labels and a legend. Every coordinate is computed
- * here; every text (titles, labels) is an HDF value the template prints
- * escaped, so no markup is ever built from strings. The numbers are also
- * put in a table beside each chart by the page.
+/* chart.h: charts drawn on the server as SVG for the insight pages, as HDF
+ * data that templates/insights_macros.cs turns into an <svg> with a <title>,
+ * a <desc>, axes with their labels and a legend. Every coordinate is
+ * computed here; every text (titles, labels) is an HDF value the template
+ * prints escaped, so no markup is ever built from strings. The numbers are
+ * also put in a table beside each chart by the page.
  *
  * The HDF a chart fills under its prefix:
  *   id, title, desc, w, h             the viewBox is 0 0 w h

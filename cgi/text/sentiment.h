@@ -1,4 +1,4 @@
-/* sentiment.h: the sentiment of a text in Spanish or English (SPEC section 6).
+/* sentiment.h: the sentiment of a text in Spanish or English.
  *
  * A lexicon method with the rules of VADER (Hutto and Gilbert, 2014):
  * booster and dampener words, a negation window, contrast words ("but",

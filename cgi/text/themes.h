@@ -1,4 +1,4 @@
-/* themes.h: what customers talk about (SPEC section 6, issue 7 item 4).
+/* themes.h: what customers talk about, the themes of the insight pages.
  *
  * Candidate phrases come from RAKE-style splitting (Rose et al., 2010): the
  * text is cut at stopwords, punctuation, numbers and symbols, and every run

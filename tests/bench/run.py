@@ -12,8 +12,8 @@ Results go to var/bench/results.txt. Nothing here passes or fails: these
 are measurements.
 
 Environment: BENCH_SECONDS (per measurement, default 10), BENCH_POSTS
-(default 500000, the issue's size), WORKERS (default 2), DB_BUFFER_POOL
-(MariaDB's InnoDB buffer pool, default 2G)."""
+(default 500000, the size README's figures are for), WORKERS (default 2),
+DB_BUFFER_POOL (MariaDB's InnoDB buffer pool, default 2G)."""
 
 import datetime
 import os

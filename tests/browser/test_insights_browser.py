@@ -1,7 +1,7 @@
-"""The insight pages in a real browser (issue 7): marketing opens
-/insights and finds the charts (an <svg> with a <title>) and the table of
-each chart's numbers, filters by a period without JavaScript doing
-anything, and the page passes axe-core."""
+"""The insight pages in a real browser: marketing opens /insights and finds
+the charts (an <svg> with a <title>) and the table of each chart's numbers,
+filters by a period without JavaScript doing anything, and the page passes
+axe-core."""
 
 import re
 

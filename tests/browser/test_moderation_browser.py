@@ -1,6 +1,6 @@
-"""Moderation in a real browser: a member flags a post from the thread page,
-a moderator hides it from the queue, and the moderation pages pass axe-core
-(issue 6)."""
+"""Moderation in a real browser: a member flags a post from the thread
+page, a moderator hides it from the queue, and the moderation pages pass
+axe-core."""
 
 import re
 import shutil

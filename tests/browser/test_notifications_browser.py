@@ -1,7 +1,7 @@
-"""Notifications in a real browser (issue 8): a member watches a thread
-from its page, another member replies, and the first sees the unread count
-in the header, then the notification in the list, and follows it to the
-reply. The notification pages have no serious accessibility problems."""
+"""Notifications in a real browser: a member watches a thread from its
+page, another member replies, and the first sees the unread count in the
+header, then the notification in the list, and follows it to the reply. The
+notification pages have no serious accessibility problems."""
 
 import pytest
 from selenium.webdriver.common.by import By

@@ -1,5 +1,5 @@
 """Accounts over HTTP: registration, login, logout, the session cookie,
-settings and profiles (SPEC sections 2 and 4)."""
+settings and profiles."""
 
 import hashlib
 from urllib.parse import quote

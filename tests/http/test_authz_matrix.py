@@ -1,6 +1,6 @@
 """Who may do what: every route of every program (read from the route
 tables in cgi/*.c by routes.py) against every role, with the status a
-person would expect, as one table (SPEC sections 1, 4 and 5).
+person would expect, as one table.
 
 A route added to a program without a row in EXPECT fails
 test_every_route_has_expectations, naming the route; a row whose route is

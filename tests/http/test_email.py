@@ -1,10 +1,10 @@
-"""Email (issue 8), read by a real SMTP server on loopback (Debian's
+"""Email, read by a real SMTP server on loopback (Debian's
 python3-aiosmtpd, tests/http/smtp_sink.py) that the stack's mail sender
 (tertuliactl mail, started by cgi/stack.sh) delivers to: address checks,
 notification mail, preferences and digests, one-click unsubscribe, password
 reset, re-engagement, invitations, and the faults: the SMTP server away,
-several senders at once, addresses that cannot take mail, tampered
-tokens, and content hidden before its mail went out."""
+several senders at once, addresses that cannot take mail, tampered tokens,
+and content hidden before its mail went out."""
 
 import datetime
 import re

@@ -1,8 +1,7 @@
-"""Faults under load (SPEC section 3: nothing a person submits is lost;
-DESIGN "A request's way through"): while members read pages and post
-replies, MariaDB is stopped for 10 s and started again, workers are killed
-with SIGKILL, nginx reloads its configuration, and the disk holding the
-database fills up.
+"""Faults under load, where nothing a person submits and sees acknowledged
+may be lost: while members read pages and post replies, MariaDB is stopped
+for 10 s and started again, workers are killed with SIGKILL, nginx reloads
+its configuration, and the disk holding the database fills up.
 
 Each test runs a load of its own (Load: a few members, each a thread of
 requests, bounded in time and count) and afterwards checks that every

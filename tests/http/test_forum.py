@@ -1,7 +1,8 @@
-"""The forum over HTTP (issue 3; SPEC sections 2 and 3): threads, replies,
-quotes, edits with revisions, soft deletes, likes, answers, JSON twins,
-JSON-LD, posting limits, views, and every bad input of issue 3 item 8 with
-its clear error and nothing typed lost."""
+"""The forum over HTTP: threads, replies, quotes, edits with revisions,
+soft deletes, likes, answers, JSON twins, JSON-LD, posting limits, views,
+and bad input to a new thread or a reply (bad fields, missing, hidden or
+locked threads, double submits), each refused with a clear error and
+nothing typed lost."""
 
 import re
 import time
@@ -524,7 +525,7 @@ def test_json_post_without_token_is_refused(author):
     assert r.status_code == 403
 
 
-# ------------------------------------------------------------ bad input (issue 3 item 8)
+# ------------------------------------------------------------ bad input
 
 NEW_THREAD_BAD = [
     # (id, field, value, raw percent-encoded value, message key, n)

@@ -1,5 +1,5 @@
 """The forum's lists over HTTP: the home page, category pages with their
-sorts and pages, and the categories admin page (issue 3 items 1 and 3)."""
+sorts and pages, and the categories admin page."""
 
 import html as htmllib
 import re

@@ -1,6 +1,6 @@
-"""Forum search over HTTP (/search, issue 3 item 5): ranked results with
-highlighted snippets, filters, pages, Spanish and English words and
-stopwords, bad queries, and the JSON twin."""
+"""Forum search over HTTP (/search): ranked results with highlighted
+snippets, filters, pages, Spanish and English words and stopwords, bad
+queries, and the JSON twin."""
 
 import html as htmllib
 import re

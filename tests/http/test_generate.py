@@ -1,10 +1,10 @@
-"""`tertuliactl generate` (issue 9 item 1), the benchmark's community, at a
-small size: what it writes is whole and consistent, its counters and the
-products' rankings are what the rows say, the pages show it, and it
-refuses to run twice. On a stack of its own: it fills the database. A
-database with only the demo needs no --yes (make bench generates into one);
-one with more than the demo is refused without it (test_ctl_usage.py does
-that on the shared stack too), and written with it."""
+"""`tertuliactl generate`, the benchmark's community, at a small size: what
+it writes is whole and consistent, its counters and the products' rankings
+are what the rows say, the pages show it, and it refuses to run twice. On a
+stack of its own: it fills the database. A database with only the demo
+needs no --yes (make bench generates into one); one with more than the demo
+is refused without it (test_ctl_usage.py does that on the shared stack
+too), and written with it."""
 
 import pytest
 
@@ -41,7 +41,7 @@ def test_it_writes_what_was_asked(own):
                     "WHERE p.sku LIKE 'GEN-%'") == 300
     assert one(own, "SELECT MAX(post_count) FROM threads") == 100        # the big thread
     assert one(own, "SELECT MAX(review_count) FROM product_ratings") >= 60  # the big product
-    # posts of 300-800 characters, as the issue asks
+    # posts of 300-800 characters, as the benchmark's community has
     lo, hi = own.sql("SELECT MIN(CHAR_LENGTH(body)), MAX(CHAR_LENGTH(body)) FROM posts p "
                      "JOIN users u ON u.id = p.user_id WHERE u.username LIKE 'gen\\_%'")[0]
     assert 300 <= int(lo) and int(hi) <= 800

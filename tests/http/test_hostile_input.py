@@ -1,8 +1,7 @@
-"""Hostile input in every form and every query parameter (SPEC sections 3
-and 4): the corpus of hostile.py (script tags, attribute breakouts, event
-handlers, javascript: URLs, SVG and iframes, template syntax, SQL
-metacharacters, NUL, invalid UTF-8, control characters, 100,000
-characters, right-to-left overrides).
+"""Hostile input in every form and every query parameter: the corpus of
+hostile.py (script tags, attribute breakouts, event handlers, javascript:
+URLs, SVG and iframes, template syntax, SQL metacharacters, NUL, invalid
+UTF-8, control characters, 100,000 characters, right-to-left overrides).
 
 Nothing is listed by hand: the forms and parameters are found by crawling
 the stack as a visitor, a member, staff, marketing, a moderator and an

@@ -1,7 +1,7 @@
-"""Ideas over HTTP (SPEC sections 2 and 3, issue 5): submitting with similar
-ideas shown first, voting (idempotent, exact under concurrency, within a
-budget), statuses by staff, merges, official answers, lists, the roadmap,
-the home page's trending ideas and search."""
+"""Ideas over HTTP: submitting with similar ideas shown first, voting
+(idempotent, exact under concurrency, within a budget), statuses by staff,
+merges, official answers, lists, the roadmap, the home page's trending
+ideas and search."""
 
 import re
 import secrets

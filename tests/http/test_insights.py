@@ -1,8 +1,8 @@
-"""The marketing insight pages (SPEC section 6, issue 7): who may see them,
-their filters and bad dates, what they show (figures, charts with their
-tables, themes with quotes, the 6 R figures), the CSV export, the weekly
-digest, member segments in the settings, scoring on write, and that the
-rollups kept on every write equal those `tertuliactl rollup` rebuilds."""
+"""The marketing insight pages: who may see them, their filters and bad
+dates, what they show (figures, charts with their tables, themes with
+quotes, the 6 R figures), the CSV export, the weekly digest, member
+segments in the settings, scoring on write, and that the rollups kept on
+every write equal those `tertuliactl rollup` rebuilds."""
 
 import csv
 import datetime

@@ -1,5 +1,5 @@
 """Languages: the member's setting, else the tertulia_lang cookie, else
-Accept-Language, else English (SPEC section 7)."""
+Accept-Language, else English."""
 
 import re
 

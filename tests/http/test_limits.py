@@ -1,9 +1,8 @@
-"""Limits (SPEC sections 3 and 8): what is too slow, too big or too deep is
-refused quickly, with the right status, and the programs' memory stays
-bounded. nginx (nginx.conf) cuts slow clients and huge headers and bodies
-off before they reach a program; the programs stop reading a form at
-KV_MAX_PAIRS fields and Markdown is rendered by cmark, which does not
-recurse.
+"""Limits: what is too slow, too big or too deep is refused quickly, with
+the right status, and the programs' memory stays bounded. nginx
+(nginx.conf) cuts slow clients and huge headers and bodies off before they
+reach a program; the programs stop reading a form at KV_MAX_PAIRS fields
+and Markdown is rendered by cmark, which does not recurse.
 
 These run on the shared stack: nothing here changes what other tests see
 but a thread of odd posts.

@@ -1,6 +1,6 @@
-"""Moderation (SPEC section 5, issue 6): members' flags, the automatic
-holds applied when content is written, the queue at /mod, and what
-moderators do to content and to members, one item or many at once."""
+"""Moderation: members' flags, the automatic holds applied when content is
+written, the queue at /mod, and what moderators do to content and to
+members, one item or many at once."""
 
 import functools
 import html as htmllib

@@ -1,8 +1,8 @@
-"""Moderation (issue 6, item 2): content the text analysis finds abusive
-goes to the queue with the cause "abusive", visible (flagged) with the
-default configuration and hidden until approved with
-moderation.abusive_action = hold. A harsh but fair review is not abusive.
-The rule itself is tested word by word in tests/unit/test_sentiment_abuse.c.
+"""Moderation: content the text analysis finds abusive goes to the queue
+with the cause "abusive", visible (flagged) with the default configuration
+and hidden until approved with moderation.abusive_action = hold. A harsh
+but fair review is not abusive. The rule itself is tested word by word in
+tests/unit/test_sentiment_abuse.c.
 """
 
 import pytest

@@ -1,6 +1,6 @@
 """The audit log at /mod/log (filters, CSV export, append-only for every
 program), the public transparency report and the moderation figures for
-marketing (issue 6, items 6 and 7)."""
+marketing."""
 
 import csv
 import datetime

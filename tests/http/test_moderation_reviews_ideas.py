@@ -1,6 +1,6 @@
-"""Moderation of reviews and ideas (issue 6): members flag them, the rules
-hold or refuse them when they are written, and moderators act on them from
-the same queue as posts."""
+"""Moderation of reviews and ideas: members flag them, the rules hold or
+refuse them when they are written, and moderators act on them from the same
+queue as posts."""
 
 import functools
 import re

@@ -1,7 +1,7 @@
-"""Following and in-app notifications (issue 8): one follow model with
-three levels, authors watching their own threads, @mentions, the
-/notifications page with its unread count in the header, grouping, marking
-read, and nothing of hidden content shown."""
+"""Following and in-app notifications: one follow model with three levels,
+authors watching their own threads, @mentions, the /notifications page with
+its unread count in the header, grouping, marking read, and nothing of
+hidden content shown."""
 
 import re
 

@@ -1,6 +1,6 @@
 """The stack under trouble: health check, the database going away and
-coming back, workers dying, and stopping (SPEC section 8, DESIGN "A
-request's way through"). Every test leaves the shared stack as it found it."""
+coming back, workers dying, and stopping. Every test leaves the shared
+stack as it found it."""
 
 import os
 import signal

@@ -1,8 +1,8 @@
-"""Product reviews (issue 4): products, the product page and its summary,
-writing, editing and deleting reviews, helpful votes, staff responses,
-verified purchases (orders import, the orders API, invitations), the
-admin page, the imports, search and the home page, and the summary and
-vote counters under concurrency."""
+"""Product reviews: products, the product page and its summary, writing,
+editing and deleting reviews, helpful votes, staff responses, verified
+purchases (orders import, the orders API, invitations), the admin page, the
+imports, search and the home page, and the summary and vote counters under
+concurrency."""
 
 import concurrent.futures
 import hashlib

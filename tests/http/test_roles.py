@@ -1,5 +1,5 @@
 """Roles: the admin page, granting roles on the web and from the command
-line, and the audit log of both (SPEC sections 1 and 4)."""
+line, and the audit log of both."""
 
 import tertulia_http as th
 from tertulia_http import text

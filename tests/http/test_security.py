@@ -1,4 +1,4 @@
-"""CSRF, throttling, security headers and request limits (SPEC section 4)."""
+"""CSRF, throttling, security headers and request limits."""
 
 import pytest
 

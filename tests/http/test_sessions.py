@@ -1,8 +1,8 @@
-"""Sessions against theft (SPEC section 4), beyond what test_accounts.py
-already covers (a new token at login, only its hash in the database,
-logout and "log out everywhere" revoking, the cookie's flags): cookies are
-Secure when https is configured, a token never reaches a page, a log or
-the JSON answers, and a forged or mangled cookie opens nothing.
+"""Sessions against theft, beyond what test_accounts.py already covers (a
+new token at login, only its hash in the database, logout and "log out
+everywhere" revoking, the cookie's flags): cookies are Secure when https is
+configured, a token never reaches a page, a log or the JSON answers, and a
+forged or mangled cookie opens nothing.
 """
 
 import os

@@ -1,6 +1,6 @@
 """Moderators' thread tools: lock and unlock, pin, move to another
-category, and split replies off into a new thread (issue 6, item 5). Each
-needs a reason and a moderator, and goes to the audit log."""
+category, and split replies off into a new thread. Each needs a reason and
+a moderator, and goes to the audit log."""
 
 import re
 
