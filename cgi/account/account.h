@@ -1,16 +1,49 @@
-/* account.h: the account program's pages about following, notifications
- * and email (the files of cgi/account/); registration, login, settings and profiles
- * are in cgi/account.c. Handlers follow app.h: they borrow the request,
- * fill r->hdf under "d." and return a status or an error code. */
+/* account.h: the account program's handlers, the files of cgi/account/
+ * (cgi/account.c is the route table and main). Handlers follow app.h:
+ * they borrow the request, fill r->hdf under "d." and return a status or
+ * an error code. */
 #ifndef TERTULIA_ACCOUNT_H
 #define TERTULIA_ACCOUNT_H
 
 #include "web/app.h"
 
-/* account.c: a redirect target from a form or query, a local path only. */
+/* login.c: /login and /logout. */
+extern const field_spec login_fields[];
+int page_login(request *r);
+int do_login(request *r);
+int do_logout(request *r);
+/* A redirect target from a form or query, a local path only: next when
+ * it is one (borrowed), "/" otherwise. */
 const char *safe_next(const char *next);
-/* account.c: an ASCII-lowercased copy of s (throttle keys). */
+/* An ASCII-lowercased copy of s into out (throttle keys), cut to size. */
 void lower_copy(char *out, size_t size, const char *s);
+
+/* register.c: /register, with an invitation's token when it came
+ * through one. */
+extern const field_spec register_fields[];
+int page_register(request *r);
+int do_register(request *r);
+
+/* settings.c: /settings (the address, language, bio and segment), its
+ * password form, ending every session, and POST /lang (a cookie, and the
+ * member's language when logged in). */
+extern const field_spec settings_fields[];
+extern const field_spec password_fields[];
+extern const field_spec lang_fields[];
+int page_settings(request *r);
+int do_settings(request *r);
+int do_password(request *r);
+int do_logout_everywhere(request *r);
+int do_lang(request *r);
+
+/* profile.c: /u/NAME, a member's public profile. */
+int page_profile(request *r);
+
+/* admin.c: /admin, members and their roles, and POST /admin/roles
+ * (username and a box per role), audited. */
+extern const field_spec roles_fields[];
+int page_admin(request *r);
+int do_roles(request *r);
 
 /* notifications.c: /notifications, grouped, newest first; mark read. */
 int page_notifications(request *r);
@@ -82,8 +115,9 @@ extern const field_spec lift_fields[];
 int admin_restricted_load(request *r);
 int do_lift(request *r);
 
-/* unsubscribe.c: /unsubscribe/{token}: GET asks, POST (also the mail
- * client's one-click, RFC 8058) does it. */
+/* unsubscribe.c: /unsubscribe/{token}: GET asks, POST does it (also
+ * the mail client's one-click unsubscribe, which posts without a
+ * session). */
 int page_unsubscribe(request *r);
 int do_unsubscribe(request *r);
 
