@@ -37,3 +37,19 @@ void hdf_strf(HDF *h, const char *name, const char *fmt, ...)
 		free(text);
 	}
 }
+
+void hdf_str_at(HDF *h, const char *prefix, const char *name, const char *value)
+{
+	char key[320];
+
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	hdf_str(h, key, value);
+}
+
+void hdf_int_at(HDF *h, const char *prefix, const char *name, long long value)
+{
+	char key[320];
+
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	hdf_int(h, key, value);
+}

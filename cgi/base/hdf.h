@@ -14,5 +14,9 @@ void hdf_str(HDF *h, const char *name, const char *value);
 void hdf_int(HDF *h, const char *name, long long value);
 void hdf_strf(HDF *h, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* hdf_str and hdf_int of the value prefix.name (a name of at most 319
+ * bytes in all; a longer one is cut). */
+void hdf_str_at(HDF *h, const char *prefix, const char *name, const char *value);
+void hdf_int_at(HDF *h, const char *prefix, const char *name, long long value);
 
 #endif

@@ -2,6 +2,7 @@
  * order: latest activity, top (likes), new, or unanswered. */
 #include "forum.h"
 #include "base/err.h"
+#include "base/paging.h"
 #include "services/follow.h"
 #include "web/kept_reads.h"
 
@@ -9,6 +10,8 @@
 
 #define THREADS_PER_PAGE 30
 
+/* Each sort reads a page and one thread more (page_limit), which says that
+ * there is a next page. */
 #define THREAD_COLUMNS \
 	"SELECT t.id, t.title, t.slug, t.pinned, t.locked, t.reply_count, t.like_count, t.views, " \
 	"t.solved_post_id IS NOT NULL AS solved, u.username AS author, lu.username AS last_author, " \
@@ -17,13 +20,13 @@
 	"WHERE t.category_id = ? AND t.status = 'visible' "
 
 static const char SQL_LATEST[] = THREAD_COLUMNS
-	"ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT 31 OFFSET ?";
+	"ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?";
 static const char SQL_TOP[] = THREAD_COLUMNS
-	"ORDER BY t.pinned DESC, t.like_count DESC, t.reply_count DESC, t.id DESC LIMIT 31 OFFSET ?";
+	"ORDER BY t.pinned DESC, t.like_count DESC, t.reply_count DESC, t.id DESC LIMIT ? OFFSET ?";
 static const char SQL_NEW[] = THREAD_COLUMNS
-	"ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT 31 OFFSET ?";
+	"ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT ? OFFSET ?";
 static const char SQL_UNANSWERED[] = THREAD_COLUMNS
-	"AND t.reply_count = 0 ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT 31 OFFSET ?";
+	"AND t.reply_count = 0 ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT ? OFFSET ?";
 static const char SQL_CATEGORY[] =
 	"SELECT id, slug, IF(? = 'es', name_es, name_en) AS name, "
 	"IF(? = 'es', description_es, description_en) AS description, thread_count, post_count "
@@ -64,7 +67,8 @@ int page_category(request *r)
 	}
 	category_id = row_int(rows, 0, "id");
 	db_rows_free(rows);
-	rc = KEPT_SELECT(r, sql, &rows, DBI(category_id), DBI((page - 1) * THREADS_PER_PAGE));
+	rc = KEPT_SELECT(r, sql, &rows, DBI(category_id), DBI(page_limit(THREADS_PER_PAGE)),
+			 DBI(page_offset(page, THREADS_PER_PAGE)));
 	if (rc != 0)
 		return rc;
 	if (rows->nrows > THREADS_PER_PAGE) {

@@ -1,5 +1,6 @@
 /* compose.c: writing: the new-thread form, creating a thread, replying. */
 #include "forum.h"
+#include "base/content_limits.h"
 #include "base/err.h"
 #include "services/moderation.h"
 
@@ -9,7 +10,7 @@
 
 const field_spec new_thread_fields[] = {
 	{ "category", F_SLUG, 1, 60, 1, NULL },
-	{ "title", F_LINE, 3, 150, 1, NULL },
+	{ "title", F_LINE, 3, TITLE_MAX, 1, NULL },
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
 	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* posts.nonce is CHAR(32) */
 	FIELDS_END
@@ -62,7 +63,7 @@ int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdi
 
 	if (rc != 0)
 		return rc;
-	if ((field = mod_refusal(&v[1], &v[0], 150, &key, &n)) != NULL) {
+	if ((field = mod_refusal(&v[1], &v[0], TITLE_MAX, &key, &n)) != NULL) {
 		req_field_error(r, field, key, n);
 		return E_INVALID;
 	}
@@ -217,7 +218,7 @@ int do_reply(request *r)
 	}
 	rc = forum_moderate(r, "body", p.body, &p, &v);
 	if (rc == 0)
-		rc = forum_create_reply(r->app->db, thread_id, &p, forum_is_moderator(r), &post_id,
+		rc = forum_create_reply(r->app->db, thread_id, &p, policy_is_moderator(r->user.roles), &post_id,
 					&position);
 	free(quoted);
 	mod_verdict_free(&v);

@@ -5,6 +5,7 @@
 #define TERTULIA_FORUM_H
 
 #include "web/app.h"
+#include "base/policy.h"
 #include "forum/forum_store.h"
 #include "services/moderation.h"
 
@@ -69,11 +70,6 @@ int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdi
 
 /* shared.c */
 
-/* Whether the requester moderates (moderator or admin). */
-int forum_is_moderator(const request *r);
-/* Whether the requester may see content in `status` written by author_id;
- * moderated: a moderator left a note (removed content stays the author's). */
-int forum_can_see(const request *r, const char *status, long long author_id, int moderated);
 /* Loads thread id into the HDF at d.thread, with its category's name in the
  * request's language. E_NOTFOUND when it does not exist or is not visible to
  * the requester. */

@@ -1,6 +1,7 @@
 /* post.c: what is done to one post: edit (keeping a revision), delete
  * (softly), like, and marking a reply as the thread's answer. */
 #include "forum.h"
+#include "base/content_limits.h"
 #include "base/err.h"
 #include "services/users.h"
 
@@ -9,7 +10,7 @@
 
 const field_spec edit_fields[] = {
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
-	{ "title", F_LINE, 3, 150, 0, NULL },
+	{ "title", F_LINE, 3, TITLE_MAX, 0, NULL },
 	FIELDS_END
 };
 
@@ -46,7 +47,7 @@ static int load_post(request *r, long long id)
 	if (rows->nrows == 0 || strcmp(row_str(rows, 0, "status"), "deleted") == 0 ||
 	    strcmp(row_str(rows, 0, "thread_status"), "deleted") == 0 ||
 	    (strcmp(row_str(rows, 0, "status"), "visible") != 0 &&
-	     row_int(rows, 0, "user_id") != r->user.id && !forum_is_moderator(r)))
+	     row_int(rows, 0, "user_id") != r->user.id && !policy_is_moderator(r->user.roles)))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.post", rows);
@@ -57,6 +58,12 @@ static int load_post(request *r, long long id)
 static int is_author(request *r)
 {
 	return hdf_get_int_value(r->hdf, "d.post.user_id", 0) == r->user.id;
+}
+
+static int can_edit(request *r)
+{
+	return policy_can_edit(r->user.id, r->user.roles,
+			       hdf_get_int_value(r->hdf, "d.post.user_id", 0));
 }
 
 static void show_edit_form(request *r)
@@ -74,7 +81,7 @@ int page_edit_post(request *r)
 
 	if (rc != 0)
 		return rc;
-	if (!is_author(r) && !forum_is_moderator(r))
+	if (!can_edit(r))
 		return E_FORBIDDEN;
 	show_edit_form(r);
 	return 200;
@@ -113,7 +120,7 @@ int do_edit_post(request *r)
 
 	if (rc != 0)
 		return rc;
-	if (!is_author(r) && !forum_is_moderator(r)) {
+	if (!can_edit(r)) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
 		return E_FORBIDDEN;
 	}
@@ -156,7 +163,7 @@ int do_delete_post(request *r)
 
 	if (rc != 0)
 		return rc;
-	if (!is_author(r) && !forum_is_moderator(r)) {
+	if (!can_edit(r)) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
 		return E_FORBIDDEN;
 	}
@@ -215,7 +222,7 @@ int do_solve(request *r)
 	if (rc != 0)
 		return rc;
 	if (hdf_get_int_value(r->hdf, "d.thread.user_id", 0) != r->user.id &&
-	    !user_has(&r->user, ROLE_STAFF | ROLE_MODERATOR | ROLE_ADMIN)) {
+	    !policy_is_trusted(r->user.roles)) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.not_yours"));
 		return E_FORBIDDEN;
 	}

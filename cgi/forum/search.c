@@ -5,6 +5,7 @@
  * template prints with var:, so highlighting never needs raw HTML. */
 #include "forum.h"
 #include "base/err.h"
+#include "base/paging.h"
 #include "text/markdown.h"
 #include "base/str.h"
 #include "base/utf8.h"
@@ -43,7 +44,7 @@ static const char SQL_POSTS[] =
 	"JOIN posts p ON p.id = m.id JOIN threads t ON t.id = p.thread_id "
 	"JOIN users u ON u.id = p.user_id "
 	"WHERE p.status = 'visible' AND t.status = 'visible' AND (? = 0 OR t.category_id = ?) "
-	"ORDER BY m.pos LIMIT 21 OFFSET ?";
+	"ORDER BY m.pos LIMIT ? OFFSET ?";
 /* How many top matches a page of `want` results looks within: enough for
  * hidden content and a filter to leave a full page. */
 #define RANKED(offset, want, filtered) ((offset) + ((filtered) ? 2000 : 10 * (want)))
@@ -183,7 +184,7 @@ static void snippet(HDF *h, const char *prefix, const char *md, size_t mdlen, co
 static int search_reviews(request *r, const char *q, const terms *t, long long page,
 			  long long product_id, int paged)
 {
-	long long offset = paged ? (page - 1) * RESULTS_PER_PAGE : 0;
+	long long offset = paged ? page_offset(page, RESULTS_PER_PAGE) : 0;
 	db_rows *rows = NULL;
 	char name[64], *ids = NULL;
 	size_t i;
@@ -192,7 +193,7 @@ static int search_reviews(request *r, const char *q, const terms *t, long long p
 
 	if (rc == 0)
 		rc = DB_SELECT(r->app->db, SQL_REVIEWS, &rows, DBS(ids), DBI(product_id),
-			       DBI(product_id), DBI(paged ? RESULTS_PER_PAGE + 1 : 5), DBI(offset));
+			       DBI(product_id), DBI(paged ? page_limit(RESULTS_PER_PAGE) : 5), DBI(offset));
 	free(ids);
 	if (rc != 0)
 		return rc;
@@ -219,7 +220,7 @@ static int search_ideas(request *r, const char *q, const terms *t, long long pag
 			long long category_id, int paged)
 {
 	const char *sku = req_query(r, "p");
-	long long offset = paged ? (page - 1) * RESULTS_PER_PAGE : 0;
+	long long offset = paged ? page_offset(page, RESULTS_PER_PAGE) : 0;
 	db_rows *rows = NULL;
 	char name[64], *ids = NULL;
 	size_t i;
@@ -230,7 +231,7 @@ static int search_ideas(request *r, const char *q, const terms *t, long long pag
 	if (rc == 0)
 		rc = DB_SELECT(r->app->db, SQL_IDEAS, &rows, DBS(ids), DBI(category_id),
 			       DBI(category_id), DBS(sku ? sku : ""), DBS(sku ? sku : ""),
-			       DBI(paged ? RESULTS_PER_PAGE + 1 : 5), DBI(offset));
+			       DBI(paged ? page_limit(RESULTS_PER_PAGE) : 5), DBI(offset));
 	free(ids);
 	if (rc != 0)
 		return rc;
@@ -312,10 +313,10 @@ int page_search(request *r)
 		return E_NOMEM;
 	/* on "all", page 1 leads with the best few matching titles */
 	if (want_threads && (page == 1 || !want_posts)) {
-		long long limit = want_posts ? 5 : RESULTS_PER_PAGE + 1;
+		long long limit = want_posts ? 5 : page_limit(RESULTS_PER_PAGE);
 		rc = DB_SELECT(r->app->db, SQL_THREADS, &rows, DBS(r->lang), DBS(q),
 			       DBI(category_id), DBI(category_id), DBS(q), DBI(limit),
-			       DBI(want_posts ? 0 : (page - 1) * RESULTS_PER_PAGE));
+			       DBI(want_posts ? 0 : page_offset(page, RESULTS_PER_PAGE)));
 		if (rc != 0)
 			goto out;
 		if (!want_posts && rows->nrows > RESULTS_PER_PAGE) {
@@ -327,14 +328,15 @@ int page_search(request *r)
 		rows = NULL;
 	}
 	if (want_posts) {
-		long long offset = (page - 1) * RESULTS_PER_PAGE;
+		long long offset = page_offset(page, RESULTS_PER_PAGE);
 		char *ids = NULL;
 
 		rc = search_rank(r, "posts", SQL_POSTS_RANK, q,
 				 RANKED(offset, RESULTS_PER_PAGE, category_id != 0), &ids);
 		if (rc == 0)
 			rc = DB_SELECT(r->app->db, SQL_POSTS, &rows, DBS(ids), DBI(category_id),
-				       DBI(category_id), DBI(offset));
+				       DBI(category_id), DBI(page_limit(RESULTS_PER_PAGE)),
+				       DBI(offset));
 		free(ids);
 		if (rc != 0)
 			goto out;

@@ -2,9 +2,9 @@
 #include "forum.h"
 #include "web/kept_reads.h"
 #include "base/err.h"
+#include "base/policy.h"
 
 #include <stdio.h>
-#include <string.h>
 
 static const char SQL_THREAD_GET[] =
 	"SELECT t.id, t.title, t.slug, t.status, t.pinned, t.locked, t.reply_count, "
@@ -27,22 +27,6 @@ static const char SQL_REPLIES_TODAY[] =
 	"SELECT COUNT(*) FROM posts WHERE user_id = ? AND position > 1 "
 	"AND created_at > UTC_TIMESTAMP() - INTERVAL 1 DAY";
 
-int forum_is_moderator(const request *r)
-{
-	return user_has(&r->user, ROLE_MODERATOR | ROLE_ADMIN);
-}
-
-int forum_can_see(const request *r, const char *status, long long author_id, int moderated)
-{
-	if (strcmp(status, "visible") == 0 || forum_is_moderator(r))
-		return 1;
-	/* authors keep what they wrote: held and hidden content, and content a
-	 * moderator removed (with the reason), stays visible to them */
-	if (author_id != r->user.id || r->user.id == 0)
-		return 0;
-	return strcmp(status, "held") == 0 || strcmp(status, "hidden") == 0 || moderated;
-}
-
 int forum_load_thread(request *r, long long id)
 {
 	db_rows *rows = NULL;
@@ -50,9 +34,9 @@ int forum_load_thread(request *r, long long id)
 
 	if (rc != 0)
 		return rc;
-	if (rows->nrows == 0 || !forum_can_see(r, row_str(rows, 0, "status"),
-						 row_int(rows, 0, "user_id"),
-						 !row_null(rows, 0, "mod_note")))
+	if (rows->nrows == 0 ||
+	    !policy_can_see(POLICY_POST, r->user.id, r->user.roles, row_str(rows, 0, "status"),
+			    row_int(rows, 0, "user_id"), !row_null(rows, 0, "mod_note")))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.thread", rows);
@@ -85,7 +69,7 @@ int forum_check_limits(request *r, int is_thread, const char *field)
 				    : config_int(&r->app->cfg, "limits.new_member_replies", 10);
 	int rc;
 
-	if (user_has(&r->user, ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN))
+	if (policy_is_trusted(r->user.roles))
 		return 0;
 	rc = DB_SELECT_INT(r->app->db, SQL_MEMBER_AGE_HOURS, &hours, DBI(r->user.id));
 	if (rc != 0 || hours >= window)

@@ -3,6 +3,8 @@
  * page of a long thread costs what the first costs. */
 #include "forum.h"
 #include "base/err.h"
+#include "base/paging.h"
+#include "base/policy.h"
 #include "services/follow.h"
 #include "web/kept_reads.h"
 #include "base/log.h"
@@ -154,8 +156,10 @@ static void thread_jsonld(request *r, const char *origin, const char *answer_tex
 
 static int visible_to_reader(const db_rows *rows, size_t row, void *reader)
 {
-	return forum_can_see(reader, row_str(rows, row, "status"), row_int(rows, row, "user_id"),
-			     !row_null(rows, row, "mod_note"));
+	const user *u = reader;
+
+	return policy_can_see(POLICY_POST, u->id, u->roles, row_str(rows, row, "status"),
+			      row_int(rows, row, "user_id"), !row_null(rows, row, "mod_note"));
 }
 
 /* Marks the posts of the page that the requester liked (d.posts.N.liked). */
@@ -197,7 +201,8 @@ int page_thread_kept(request *r)
 
 int forum_show_thread(request *r, long long id, long long page)
 {
-	long long pages, first, last, solved;
+	long long solved;
+	page_span span;
 	db_rows *rows = NULL;
 	char *answer_text = NULL;
 	char origin[256];
@@ -206,22 +211,17 @@ int forum_show_thread(request *r, long long id, long long page)
 	rc = forum_load_thread(r, id);
 	if (rc != 0)
 		return rc;
-	pages = (hdf_get_int_value(r->hdf, "d.thread.post_count", 1) + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE;
-	if (pages < 1)
-		pages = 1;
-	if (page == 0)
-		page = pages;
-	if (page > pages)
-		return E_NOTFOUND;
-	first = (page - 1) * POSTS_PER_PAGE + 1;
-	last = page * POSTS_PER_PAGE;
-	rc = KEPT_SELECT(r, SQL_POSTS, &rows, DBI(id), DBI(first), DBI(last));
+	rc = page_span_of(hdf_get_int_value(r->hdf, "d.thread.post_count", 1), POSTS_PER_PAGE, page,
+			  &span);
 	if (rc != 0)
 		return rc;
-	db_rows_filter(rows, visible_to_reader, r);
+	rc = KEPT_SELECT(r, SQL_POSTS, &rows, DBI(id), DBI(span.first), DBI(span.last));
+	if (rc != 0)
+		return rc;
+	db_rows_filter(rows, visible_to_reader, &r->user);
 	hdf_rows(r->hdf, "d.posts", rows);
 	db_rows_free(rows);
-	rc = mark_my_likes(r, id, first, last);
+	rc = mark_my_likes(r, id, span.first, span.last);
 	if (rc != 0)
 		return rc;
 	solved = hdf_get_int_value(r->hdf, "d.thread.solved_post_id", 0);
@@ -235,12 +235,7 @@ int forum_show_thread(request *r, long long id, long long page)
 		}
 		db_rows_free(rows);
 	}
-	hdf_int(r->hdf, "d.page", page);
-	hdf_int(r->hdf, "d.pages", pages);
-	if (page > 1)
-		hdf_int(r->hdf, "d.prev_page", page - 1);
-	if (page < pages)
-		hdf_int(r->hdf, "d.next_page", page + 1);
+	page_links(r->hdf, &span);
 	if (r->user.id) {
 		const char *quote = req_query(r, "quote");
 		long long q = 0;
@@ -254,9 +249,9 @@ int forum_show_thread(request *r, long long id, long long page)
 		if (rc != 0)
 			return rc;
 		if (r->user.id == hdf_get_int_value(r->hdf, "d.thread.user_id", 0) ||
-		    user_has(&r->user, ROLE_STAFF | ROLE_MODERATOR | ROLE_ADMIN))
+		    policy_is_trusted(r->user.roles))
 			hdf_int(r->hdf, "can_solve", 1);
-		if (forum_is_moderator(r)) {
+		if (policy_is_moderator(r->user.roles)) {
 			hdf_int(r->hdf, "can_moderate", 1);
 			rc = forum_load_categories(r, "categories");
 			if (rc != 0)

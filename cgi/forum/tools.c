@@ -2,6 +2,7 @@
  * and split replies off into a new thread. Each needs a reason and goes to
  * the audit log. */
 #include "forum.h"
+#include "base/content_limits.h"
 #include "base/err.h"
 #include "services/rollup.h"
 #include "base/str.h"
@@ -26,7 +27,7 @@ const field_spec move_fields[] = {
 };
 
 const field_spec split_fields[] = {
-	{ "title", F_LINE, 3, 150, 1, NULL },
+	{ "title", F_LINE, 3, TITLE_MAX, 1, NULL },
 	{ "reason", F_LINE, 3, 500, 1, NULL },
 	{ "post", F_INT, 1, 1LL << 53, 0, NULL }, /* each reply to move: sent once per post */
 	FIELDS_END

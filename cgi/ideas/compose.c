@@ -9,6 +9,7 @@
  * cannot mistake the answer for a created idea). tertulia.js shows the same
  * list while the title is typed, from /ideas/similar.json?q=. */
 #include "ideas.h"
+#include "base/content_limits.h"
 #include "base/err.h"
 #include "services/moderation.h"
 #include "base/utf8.h"
@@ -19,7 +20,7 @@
 #define SIMILAR_SHOWN 5
 
 const field_spec new_idea_fields[] = {
-	{ "title", F_LINE, 3, 150, 1, NULL },
+	{ "title", F_LINE, 3, TITLE_MAX, 1, NULL },
 	{ "body", F_TEXT, 1, 20000, 0, NULL }, /* required to submit, not to check */
 	{ "product", F_LINE, 0, 64, 0, NULL },
 	{ "category", F_SLUG, 0, 60, 0, NULL },
@@ -99,7 +100,7 @@ static int moderate(request *r, new_idea *p, mod_verdict v[2])
 
 	if (rc != 0)
 		return rc;
-	if ((field = mod_refusal(&v[1], &v[0], 150, &key, &n)) != NULL) {
+	if ((field = mod_refusal(&v[1], &v[0], TITLE_MAX, &key, &n)) != NULL) {
 		req_field_error(r, field, key, n);
 		return E_INVALID;
 	}
@@ -181,8 +182,8 @@ int page_similar(request *r)
 		req_field_error(r, "q", "err.utf8", 0);
 		return 400;
 	}
-	if (utf8_length(q, strlen(q)) > 150) {
-		req_field_error(r, "q", "err.too_long", 150);
+	if (utf8_length(q, strlen(q)) > TITLE_MAX) {
+		req_field_error(r, "q", "err.too_long", TITLE_MAX);
 		return 400;
 	}
 	hdf_str(r->hdf, "d.q", q);

@@ -5,6 +5,8 @@
  * idea it was merged into. */
 #include "ideas.h"
 #include "base/err.h"
+#include "base/paging.h"
+#include "base/policy.h"
 #include "services/follow.h"
 
 #include <stdio.h>
@@ -34,20 +36,62 @@ static const char SQL_HISTORY[] =
 	"FIND_IN_SET('staff', u.roles) > 0 AS staff, m.html, m.official, m.status, " \
 	"UNIX_TIMESTAMP(m.created_at) AS created_at " \
 	"FROM idea_comments m JOIN users u ON u.id = m.user_id "
+/* every comment of the page: visible_comment drops what the reader may
+ * not see */
 static const char SQL_COMMENTS[] = COMMENT_COLUMNS
-	"WHERE m.idea_id = ? AND m.position BETWEEN ? AND ? "
-	"AND (m.status = 'visible' OR (m.user_id = ? AND m.status IN ('held', 'hidden')) OR ? = 1) "
-	"ORDER BY m.position";
+	"WHERE m.idea_id = ? AND m.position BETWEEN ? AND ? ORDER BY m.position";
 static const char SQL_OFFICIAL[] = COMMENT_COLUMNS
 	"WHERE m.idea_id = ? AND m.official = 1 AND m.status = 'visible' ORDER BY m.position";
 /* what was merged here is listed on the terms of its own page (load_idea):
- * visible to all, held to its author, hidden or deleted to moderators */
+ * visible_rows keeps those (base/policy.h) */
 static const char SQL_MERGED_HERE[] =
-	"SELECT id, title FROM ideas WHERE merged_into_id = ? "
-	"AND (status = 'visible' OR (status = 'held' AND user_id = ?) OR ? = 1) ORDER BY id";
+	"SELECT id, title, status, user_id FROM ideas WHERE merged_into_id = ? ORDER BY id";
 
 /* The notices a redirect after a vote may ask for (?vote=...). */
 static const char *const vote_notices[] = { "added", "already", "removed", "none" };
+
+/* The reader of a page and the kind of what a list holds. */
+struct reader {
+	const user *u;
+	policy_kind kind;
+};
+
+static int reader_sees(const db_rows *rows, size_t row, void *ctx)
+{
+	const struct reader *rd = ctx;
+
+	return policy_can_see(rd->kind, rd->u->id, rd->u->roles, row_str(rows, row, "status"),
+			      row_int(rows, row, "user_id"), 0);
+}
+
+/* what SQL_MERGED_HERE reads only to decide */
+static const char *const merged_drop[] = { "status", "user_id", NULL };
+
+/* Reads the rows of sql, run with the n parameters p, into prefix, those
+ * the reader may see (their status and user_id columns, of kind), then
+ * leaves out the columns named in drop (a list ending with NULL, or NULL)
+ * that were read only to decide. */
+static int visible_rows(request *r, const char *prefix, const char *sql, policy_kind kind,
+			const char *const *drop, const db_param *p, size_t n)
+{
+	struct reader rd = { &r->user, kind };
+	db_rows *rows = NULL;
+	char name[96];
+	size_t i, k;
+	int rc = db_select(r->app->db, sql, p, n, &rows);
+
+	if (rc != 0)
+		return rc;
+	db_rows_filter(rows, reader_sees, &rd);
+	hdf_rows(r->hdf, prefix, rows);
+	for (i = 0; drop && i < rows->nrows; i++)
+		for (k = 0; drop[k]; k++) {
+			snprintf(name, sizeof(name), "%s.%zu.%s", prefix, i, drop[k]);
+			hdf_remove_tree(r->hdf, name);
+		}
+	db_rows_free(rows);
+	return 0;
+}
 
 /* Loads idea id into d.idea. E_NOTFOUND when missing, deleted, or not
  * visible to the requester (held: its author and moderators; hidden:
@@ -55,7 +99,6 @@ static const char *const vote_notices[] = { "added", "already", "removed", "none
 static int load_idea(request *r, long long id)
 {
 	db_rows *rows = NULL;
-	const char *vis;
 	int rc = DB_SELECT(r->app->db, SQL_IDEA, &rows, DBS(r->lang), DBI(id));
 
 	if (rc != 0)
@@ -66,10 +109,8 @@ static int load_idea(request *r, long long id)
 	}
 	/* by name: a column added to SQL_IDEA once moved user_id, and a held
 	 * idea showed to visitors (whose user id is 0, as a missing cell is) */
-	vis = row_str(rows, 0, "visibility");
-	if ((vis == NULL || strcmp(vis, "visible") != 0) && !ideas_is_moderator(r) &&
-	    !(vis != NULL && strcmp(vis, "held") == 0 && r->user.id != 0 &&
-	      row_int(rows, 0, "user_id") == r->user.id))
+	if (!policy_can_see(POLICY_IDEA, r->user.id, r->user.roles,
+			    row_str(rows, 0, "visibility"), row_int(rows, 0, "user_id"), 0))
 		rc = E_NOTFOUND;
 	else
 		hdf_row(r->hdf, "d.idea", rows);
@@ -94,9 +135,9 @@ static int load_mine(request *r, long long id)
 	if (rc != 0)
 		return rc;
 	hdf_int(r->hdf, "d.me.voted", voted ? 1 : 0);
-	if (ideas_is_staff(r))
+	if (policy_is_staff(r->user.roles))
 		hdf_int(r->hdf, "can.status", 1);
-	if (ideas_can_merge(r))
+	if (policy_is_trusted(r->user.roles))
 		hdf_int(r->hdf, "can.merge", 1);
 	req_nonce(r);
 	return ideas_budget_info(r, "d.me");
@@ -108,7 +149,8 @@ static int load_mine(request *r, long long id)
  * 200, a redirect (303) for a merged idea, or an error code. */
 static int ideas_show(request *r, long long id, long long page)
 {
-	long long pages, first, last, product_id, verified = 0, merged;
+	long long product_id, verified = 0, merged;
+	page_span span;
 	char url[64];
 	int rc = load_idea(r, id);
 
@@ -121,34 +163,22 @@ static int ideas_show(request *r, long long id, long long page)
 		return 303;
 	}
 	/* pages are cut by position: held and hidden comments hold theirs */
-	pages = (hdf_get_int_value(r->hdf, "d.idea.comment_positions", 0) +
-		 IDEA_COMMENTS_PER_PAGE - 1) / IDEA_COMMENTS_PER_PAGE;
-	if (pages < 1)
-		pages = 1;
-	if (page == 0)
-		page = pages;
-	if (page > pages)
-		return E_NOTFOUND;
-	first = (page - 1) * IDEA_COMMENTS_PER_PAGE + 1;
-	last = page * IDEA_COMMENTS_PER_PAGE;
-	rc = IDEAS_ROWS(r, "d.comments", SQL_COMMENTS, DBI(id), DBI(first), DBI(last),
-			DBI(r->user.id), DBI(ideas_is_moderator(r)));
+	rc = page_span_of(hdf_get_int_value(r->hdf, "d.idea.comment_positions", 0),
+			  IDEA_COMMENTS_PER_PAGE, page, &span);
+	if (rc == 0)
+		rc = visible_rows(r, "d.comments", SQL_COMMENTS, POLICY_IDEA_COMMENT, NULL,
+				  (db_param[]){ DBI(id), DBI(span.first), DBI(span.last) }, 3);
 	if (rc != 0)
 		return rc;
-	hdf_int(r->hdf, "d.page", page);
-	hdf_int(r->hdf, "d.pages", pages);
-	if (page > 1)
-		hdf_int(r->hdf, "d.prev_page", page - 1);
-	if (page < pages)
-		hdf_int(r->hdf, "d.next_page", page + 1);
+	page_links(r->hdf, &span);
 	rc = IDEAS_ROWS(r, "d.official", SQL_OFFICIAL, DBI(id));
 	if (rc == 0)
 		rc = IDEAS_ROWS(r, "d.history", SQL_HISTORY, DBI(id));
 	if (rc == 0)
-		rc = IDEAS_ROWS(r, "d.merged", SQL_MERGED_HERE, DBI(id), DBI(r->user.id),
-				DBI(ideas_is_moderator(r)));
+		rc = visible_rows(r, "d.merged", SQL_MERGED_HERE, POLICY_IDEA, merged_drop,
+				  (db_param[]){ DBI(id) }, 1);
 	/* who voted is for staff's eyes only; everyone sees how many */
-	if (rc == 0 && ideas_is_staff(r))
+	if (rc == 0 && policy_is_staff(r->user.roles))
 		rc = IDEAS_ROWS(r, "d.voters", SQL_VOTERS, DBI(id));
 	product_id = hdf_get_int_value(r->hdf, "d.idea.product_id", 0);
 	if (rc == 0 && product_id) {

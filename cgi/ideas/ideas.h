@@ -5,6 +5,7 @@
 #define TERTULIA_IDEAS_H
 
 #include "web/app.h"
+#include "base/policy.h"
 #include "ideas/idea_store.h"
 
 #define IDEAS_PER_PAGE 20
@@ -37,13 +38,6 @@ int do_comment(request *r);
 
 /* shared.c */
 
-/* Whether the requester changes statuses and writes official answers
- * (staff or admin). */
-int ideas_is_staff(const request *r);
-/* Whether the requester may merge ideas (moderator, staff or admin). */
-int ideas_can_merge(const request *r);
-/* Whether the requester moderates (sees held and hidden ideas). */
-int ideas_is_moderator(const request *r);
 /* The configured vote budget: ideas.vote_budget, 0 = unlimited. */
 long long ideas_vote_budget(const request *r);
 /* Copies every row of sql, run with the n parameters p, into prefix. */

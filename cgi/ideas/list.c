@@ -8,6 +8,7 @@
  * votes it holds. Ties fall back to the total count. */
 #include "ideas.h"
 #include "base/err.h"
+#include "base/paging.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,16 +27,16 @@
 	"AND (? = 0 OR i.product_id = ?) AND (? = 0 OR i.category_id = ?) "
 
 static const char SQL_TOP[] = IDEA_COLUMNS IDEA_FROM IDEA_FILTER
-	"ORDER BY i.vote_count DESC, i.id DESC LIMIT 21 OFFSET ?";
+	"ORDER BY i.vote_count DESC, i.id DESC LIMIT ? OFFSET ?";
 static const char SQL_NEW[] = IDEA_COLUMNS IDEA_FROM IDEA_FILTER
-	"ORDER BY i.created_at DESC, i.id DESC LIMIT 21 OFFSET ?";
+	"ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?";
 static const char SQL_TRENDING[] = IDEA_COLUMNS
 	", ROUND(COALESCE(t.score, 0), 4) AS trend " IDEA_FROM
 	"LEFT JOIN (SELECT idea_id, "
 	"SUM(POW(TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()) / 3600 + 2, -1.5)) AS score "
 	"FROM idea_votes WHERE created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY GROUP BY idea_id) t "
 	"ON t.idea_id = i.id " IDEA_FILTER
-	"ORDER BY COALESCE(t.score, 0) DESC, i.vote_count DESC, i.id DESC LIMIT 21 OFFSET ?";
+	"ORDER BY COALESCE(t.score, 0) DESC, i.vote_count DESC, i.id DESC LIMIT ? OFFSET ?";
 /* Roadmap: a stage's ideas, most wanted first; shipped ones, latest first,
  * of the last 90 days. */
 static const char SQL_ROADMAP[] = IDEA_COLUMNS IDEA_FROM IDEA_FILTER
@@ -96,7 +97,9 @@ static int read_filters(request *r, filters *f)
 }
 
 /* Runs one list query and copies its rows (at most max) into prefix, each
- * with its product. Returns the number of rows found, or an error. */
+ * with its product. A paged list (offset >= 0) binds its limit, max and
+ * one more (page_limit), and its offset; a list with offset -1 has a fixed
+ * LIMIT. Returns the number of rows found, or an error. */
 static int load_list(request *r, const char *sql, const filters *f, const char *stage,
 		     long long offset, const char *prefix, size_t max)
 {
@@ -108,7 +111,7 @@ static int load_list(request *r, const char *sql, const filters *f, const char *
 	if (offset >= 0)
 		rc = DB_SELECT(r->app->db, sql, &rows, DBS(r->lang), DBS(stage), DBS(stage),
 			       DBI(f->product_id), DBI(f->product_id), DBI(f->category_id),
-			       DBI(f->category_id), DBI(offset));
+			       DBI(f->category_id), DBI(page_limit((long long)max)), DBI(offset));
 	else
 		rc = DB_SELECT(r->app->db, sql, &rows, DBS(r->lang), DBS(stage), DBS(stage),
 			       DBI(f->product_id), DBI(f->product_id), DBI(f->category_id),
@@ -161,7 +164,8 @@ int page_ideas(request *r)
 	rc = read_filters(r, &f);
 	if (rc != 0)
 		return rc;
-	n = load_list(r, sql, &f, f.stage, (page - 1) * IDEAS_PER_PAGE, "d.ideas", IDEAS_PER_PAGE);
+	n = load_list(r, sql, &f, f.stage, page_offset(page, IDEAS_PER_PAGE), "d.ideas",
+		      IDEAS_PER_PAGE);
 	if (n < 0)
 		return n;
 	hdf_int(r->hdf, "d.page", page);

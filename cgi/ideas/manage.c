@@ -43,7 +43,7 @@ int do_status(request *r)
 	char url[64];
 	int rc;
 
-	if (!ideas_is_staff(r))
+	if (!policy_is_staff(r->user.roles))
 		return forbid(r, "ideas.err.staff_only");
 	if (stage && !idea_stage_valid(stage))
 		req_field_error(r, "status", "ideas.err.status", 0);
@@ -72,7 +72,7 @@ int do_merge(request *r)
 	char url[64];
 	int rc;
 
-	if (!ideas_can_merge(r))
+	if (!policy_is_trusted(r->user.roles))
 		return forbid(r, "ideas.err.merge_role");
 	if (r->invalid)
 		return ideas_refuse(r, id, 400, NULL, NULL, 0);
@@ -114,7 +114,7 @@ static int write_comment(request *r, mod_verdict *v)
 	char url[96];
 	int rc;
 
-	if (c.official && !ideas_is_staff(r))
+	if (c.official && !policy_is_staff(r->user.roles))
 		return forbid(r, "ideas.err.staff_only");
 	if (r->invalid)
 		return ideas_refuse(r, id, 400, NULL, NULL, 0);

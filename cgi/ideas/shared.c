@@ -15,21 +15,6 @@ static const char SQL_SIMILAR[] =
 	"WHERE MATCH(i.title) AGAINST(?) AND i.status = 'visible' AND i.merged_into_id IS NULL "
 	"ORDER BY score DESC, i.vote_count DESC, i.id DESC LIMIT ?";
 
-int ideas_is_staff(const request *r)
-{
-	return user_has(&r->user, ROLE_STAFF | ROLE_ADMIN);
-}
-
-int ideas_can_merge(const request *r)
-{
-	return user_has(&r->user, ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN);
-}
-
-int ideas_is_moderator(const request *r)
-{
-	return user_has(&r->user, ROLE_MODERATOR | ROLE_ADMIN);
-}
-
 long long ideas_vote_budget(const request *r)
 {
 	long long n = config_int(&r->app->cfg, "ideas.vote_budget", 0);

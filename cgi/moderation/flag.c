@@ -10,6 +10,7 @@
  * and admins is never hidden by flags alone: a moderator decides. */
 #include "mod.h"
 #include "base/err.h"
+#include "base/policy.h"
 #include "services/moderation.h"
 #include "services/rollup.h"
 
@@ -24,12 +25,10 @@ const field_spec flag_fields[] = {
 	FIELDS_END
 };
 
-/* whose flags always count, and whose content flags never hide */
-#define TRUSTED_ROLES (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN)
-
 static const char SQL_FLAG_INSERT[] =
 	"INSERT INTO flags (target_type, target_id, user_id, reason, note, created_at) "
 	"VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+/* the flags that count: the trusted roles' (the first parameter) always */
 static const char SQL_FLAGS_OPEN[] =
 	"SELECT COUNT(*) AS open, "
 	"COALESCE(SUM(u.roles & ? <> 0 OR (u.created_at <= UTC_TIMESTAMP() - INTERVAL ? HOUR AND ("
@@ -81,7 +80,7 @@ static int do_flag(request *r, const char *type)
 	if (rc == 0) /* the flags figure of the insight pages */
 		rc = rollup_flagged(r->app->db, type, id);
 	if (rc == 0)
-		rc = DB_SELECT(r->app->db, SQL_FLAGS_OPEN, &rows, DBI(TRUSTED_ROLES), DBI(min_hours),
+		rc = DB_SELECT(r->app->db, SQL_FLAGS_OPEN, &rows, DBI(POLICY_TRUSTED), DBI(min_hours),
 			       DBS(type), DBI(id));
 	if (rc == 0 && rows->nrows == 1) {
 		open = row_int(rows, 0, "open");
@@ -95,7 +94,9 @@ static int do_flag(request *r, const char *type)
 	if (rc == 0 && to_hide > 0 && counted >= to_hide)
 		rc = DB_SELECT_INT(r->app->db, SQL_AUTHOR_ROLES, &author_roles,
 				   DBI(hdf_get_int_value(r->hdf, "d.item.author_id", 0)));
-	if (rc == 0 && to_hide > 0 && counted >= to_hide && !(author_roles & TRUSTED_ROLES) &&
+	/* content by the company's trusted people is never hidden by flags */
+	if (rc == 0 && to_hide > 0 && counted >= to_hide &&
+	    !policy_is_trusted((unsigned)author_roles) &&
 	    strcmp(hdf_get_value(r->hdf, "d.item.status", ""), "visible") == 0) {
 		rc = k->set_status(r->app->db, id, "visible", "hidden", req_text(r, "mod.hidden_by_flags"));
 		if (rc == E_CONFLICT) /* hidden or removed meanwhile: the flag stands */

@@ -1,6 +1,7 @@
 /* items.c: the kinds of content moderators act on (see mod.h). */
 #include "mod.h"
 #include "base/err.h"
+#include "base/policy.h"
 #include "forum/forum_store.h"
 
 #include <stdio.h>
@@ -99,8 +100,7 @@ int item_load(request *r, const item_kind *k, long long id, const char *prefix)
 		return rc;
 	snprintf(name, sizeof(name), "%s.status", prefix);
 	status = hdf_get_value(r->hdf, name, "");
-	/* members see only visible content; moderators see everything */
-	if (strcmp(status, "visible") != 0 && !user_has(&r->user, ROLE_MODERATOR | ROLE_ADMIN))
+	if (!policy_can_flag(r->user.roles, status))
 		return E_NOTFOUND;
 	return 0;
 }

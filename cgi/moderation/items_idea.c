@@ -6,6 +6,7 @@
  * so moderators do not edit them (the kinds have no edit). */
 #include "mod.h"
 #include "base/err.h"
+#include "base/paging.h"
 #include "ideas/idea_store.h"
 #include "services/rollup.h"
 
@@ -81,7 +82,7 @@ int item_idea_comment_load(request *r, long long id, const char *prefix)
 	position = row_int(rows, 0, "position");
 	db_rows_free(rows);
 	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", idea_id,
-		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, id);
+		 page_of_position(position, IDEA_COMMENTS_PER_PAGE), id);
 	snprintf(name, sizeof(name), "%s.url", prefix);
 	hdf_str(r->hdf, name, url);
 	return 0;

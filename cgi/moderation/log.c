@@ -3,6 +3,7 @@
 #include "mod.h"
 #include "base/csv_out.h"
 #include "base/err.h"
+#include "base/paging.h"
 #include "base/str.h"
 
 #include <stdio.h>
@@ -113,7 +114,7 @@ int page_log(request *r)
 	if (page < 0)
 		return (int)page;
 	r->template = "mod_log"; /* a refused filter is shown in its form */
-	rc = load_log(r, LOG_PAGE + 1, (page - 1) * LOG_PAGE, &rows);
+	rc = load_log(r, page_limit(LOG_PAGE), page_offset(page, LOG_PAGE), &rows);
 	if (rc != 0)
 		return rc;
 	if (rows->nrows > LOG_PAGE) {

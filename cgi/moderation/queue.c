@@ -3,6 +3,7 @@
  * its author's history. */
 #include "mod.h"
 #include "base/err.h"
+#include "base/paging.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -102,7 +103,7 @@ int page_queue(request *r)
 	type = type ? type : "";
 	reason = reason ? reason : "";
 	rc = DB_SELECT(r->app->db, SQL_QUEUE, &rows, DBS(type), DBS(type), DBS(reason), DBS(reason),
-		       DBI(QUEUE_PAGE + 1), DBI((page - 1) * QUEUE_PAGE));
+		       DBI(page_limit(QUEUE_PAGE)), DBI(page_offset(page, QUEUE_PAGE)));
 	if (rc != 0)
 		return rc;
 	if (rows->nrows > QUEUE_PAGE) {

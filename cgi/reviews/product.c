@@ -6,6 +6,8 @@
  * and Review JSON-LD describe what the page shows. */
 #include "reviews.h"
 #include "base/err.h"
+#include "base/paging.h"
+#include "base/policy.h"
 #include "services/follow.h"
 #include "text/markdown.h"
 #include "web/view.h"
@@ -204,7 +206,7 @@ int page_product(request *r)
 		return rc;
 	product_id = hdf_get_int_value(r->hdf, "d.product.id", 0);
 	rc = DB_SELECT(r->app->db, sql, &rows, DBI(product_id), DBI(star), DBI(star), DBI(verified),
-		       DBI(REVIEWS_PER_PAGE + 1), DBI((page - 1) * REVIEWS_PER_PAGE));
+		       DBI(page_limit(REVIEWS_PER_PAGE)), DBI(page_offset(page, REVIEWS_PER_PAGE)));
 	if (rc != 0)
 		return rc;
 	if (rows->nrows == 0 && page > 1) {
@@ -227,7 +229,7 @@ int page_product(request *r)
 		snprintf(name, sizeof(name), "d.product.summary.stars.%lld.count", 5 - star);
 		total = star ? hdf_get_int_value(r->hdf, name, 0)
 			     : hdf_get_int_value(r->hdf, "d.product.summary.count", 0);
-		hdf_int(r->hdf, "d.pages", total ? (total + REVIEWS_PER_PAGE - 1) / REVIEWS_PER_PAGE : 1);
+		hdf_int(r->hdf, "d.pages", page_count(total, REVIEWS_PER_PAGE));
 	}
 	hdf_int(r->hdf, "d.page", page);
 	if (page > 1)
@@ -237,7 +239,7 @@ int page_product(request *r)
 		rc = load_mine(r, product_id);
 	if (rc != 0)
 		return rc;
-	if (reviews_is_staff(r))
+	if (policy_is_staff(r->user.roles))
 		hdf_int(r->hdf, "can_respond", 1);
 	if (req_query(r, "deleted"))
 		hdf_int(r->hdf, "notice_deleted", 1);

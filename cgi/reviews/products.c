@@ -2,6 +2,7 @@
  * count read from its summary row; ?category= narrows it. */
 #include "reviews.h"
 #include "base/err.h"
+#include "base/paging.h"
 
 #include <stdio.h>
 
@@ -38,7 +39,8 @@ int page_products(request *r)
 	hdf_rows(r->hdf, "d.categories", rows);
 	db_rows_free(rows);
 	rc = DB_SELECT(r->app->db, SQL_PRODUCTS, &rows, DBS(category), DBS(category),
-		       DBI(PRODUCTS_PER_PAGE + 1), DBI((page - 1) * PRODUCTS_PER_PAGE));
+		       DBI(page_limit(PRODUCTS_PER_PAGE)),
+		       DBI(page_offset(page, PRODUCTS_PER_PAGE)));
 	if (rc != 0)
 		return rc;
 	if (rows->nrows > PRODUCTS_PER_PAGE) {

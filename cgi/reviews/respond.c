@@ -18,7 +18,7 @@ int do_respond(request *r)
 	char url[64];
 	int created = 0, rc;
 
-	if (!reviews_is_staff(r)) {
+	if (!policy_is_staff(r->user.roles)) {
 		reviews_reason(r, "reviews.err.staff_only");
 		return E_FORBIDDEN;
 	}

@@ -4,8 +4,8 @@
  * review is shown to its author and to moderators only. */
 #include "reviews.h"
 #include "base/err.h"
+#include "base/policy.h"
 
-#include <string.h>
 
 static const char SQL_REVIEW[] =
 	"SELECT r.id, r.user_id, u.username AS author, r.rating, r.title, r.html, r.pros, r.cons, "
@@ -26,15 +26,13 @@ int reviews_show_review(request *r, long long id, int status)
 {
 	db_rows *rows = NULL;
 	char sku[64];
-	const char *state;
 	int rc = DB_SELECT(r->app->db, SQL_REVIEW, &rows, DBI(id));
 
 	if (rc != 0)
 		return rc;
-	state = rows->nrows ? row_str(rows, 0, "status") : "deleted";
-	if (strcmp(state, "deleted") == 0 ||
-	    (strcmp(state, "visible") != 0 && row_int(rows, 0, "user_id") != r->user.id &&
-	     !reviews_is_moderator(r))) {
+	if (rows->nrows == 0 ||
+	    !policy_can_see(POLICY_REVIEW, r->user.id, r->user.roles, row_str(rows, 0, "status"),
+			    row_int(rows, 0, "user_id"), 0)) {
 		db_rows_free(rows);
 		return E_NOTFOUND;
 	}
@@ -42,7 +40,7 @@ int reviews_show_review(request *r, long long id, int status)
 	snprintf(sku, sizeof(sku), "%s", row_str(rows, 0, "sku"));
 	db_rows_free(rows);
 	hdf_remove_tree(r->hdf, "d.reviews.0.sku");
-	if (reviews_is_staff(r)) {
+	if (policy_is_staff(r->user.roles)) {
 		hdf_int(r->hdf, "can_respond", 1);
 		if (!hdf_get_obj(r->hdf, "form.body"))
 			hdf_str(r->hdf, "form.body", hdf_get_value(r->hdf, "d.reviews.0.response_body", ""));

@@ -6,6 +6,7 @@
 #define TERTULIA_REVIEWS_H
 
 #include "web/app.h"
+#include "base/policy.h"
 #include "reviews/reviews_store.h"
 
 #define REVIEWS_PER_PAGE 10
@@ -61,10 +62,6 @@ void reviews_put_product(request *r, const char *prefix, const db_rows *rows, si
 			 const char *const *columns);
 /* The origin for absolute URLs: configured public_origin, else the Host. */
 void reviews_origin(request *r, char *out, size_t size);
-/* Whether the requester may act as the company (staff or admin). */
-int reviews_is_staff(const request *r);
-/* Whether the requester moderates (moderator or admin). */
-int reviews_is_moderator(const request *r);
 /* Sets error.reason to the text of key (for 403/404/409 pages and JSON). */
 void reviews_reason(request *r, const char *key);
 /* A local return address from the form's "next" field when it is a page of

@@ -1,5 +1,5 @@
 /* shared.c: what several pages of the reviews program need: a product with
- * its rating summary, the requester's votes, roles, return addresses. */
+ * its rating summary, the requester's votes, return addresses. */
 #include "reviews.h"
 #include "base/err.h"
 
@@ -107,16 +107,6 @@ void reviews_origin(request *r, char *out, size_t size)
 	else
 		snprintf(out, size, "%s://%s", r->app->https ? "https" : "http",
 			 host ? host : "localhost");
-}
-
-int reviews_is_staff(const request *r)
-{
-	return user_has(&r->user, ROLE_STAFF | ROLE_ADMIN);
-}
-
-int reviews_is_moderator(const request *r)
-{
-	return user_has(&r->user, ROLE_MODERATOR | ROLE_ADMIN);
 }
 
 void reviews_reason(request *r, const char *key)

@@ -296,7 +296,7 @@ int do_delete_review(request *r)
 	mine = row_int(rows, 0, "user_id") == r->user.id;
 	snprintf(url, sizeof(url), "/p/%s?deleted=1", row_str(rows, 0, "sku"));
 	db_rows_free(rows);
-	if (!mine && !reviews_is_moderator(r)) {
+	if (!mine && !policy_is_moderator(r->user.roles)) {
 		reviews_reason(r, "reviews.err.not_yours");
 		return E_FORBIDDEN;
 	}

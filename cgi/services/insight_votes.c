@@ -95,22 +95,6 @@ static const char *seg_name(const insight_filter *f, const char *key)
 	return v ? v : key;
 }
 
-static void put_str(HDF *h, const char *prefix, const char *name, const char *v)
-{
-	char key[320];
-
-	snprintf(key, sizeof(key), "%s.%s", prefix, name);
-	hdf_str(h, key, v);
-}
-
-static void put_int(HDF *h, const char *prefix, const char *name, long long v)
-{
-	char key[320];
-
-	snprintf(key, sizeof(key), "%s.%s", prefix, name);
-	hdf_int(h, key, v);
-}
-
 /* The top ideas and their votes by segment, columns in the order of s. */
 static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF *h,
 		     const char *prefix)
@@ -155,14 +139,14 @@ static int top_ideas(db *d, const insight_filter *f, seg_row *s, size_t *ns, HDF
 	for (i = 0; rc == 0 && i < n; i++) {
 		char p1[200], p2[240];
 		snprintf(p1, sizeof(p1), "%s.ideas.%zu", prefix, i);
-		put_int(h, p1, "id", ids[i]);
-		put_str(h, p1, "title", row_str(ideas, i, "title") ? row_str(ideas, i, "title") : "");
-		put_str(h, p1, "stage", row_str(ideas, i, "stage") ? row_str(ideas, i, "stage") : "");
-		put_int(h, p1, "votes", row_int(ideas, i, "votes"));
+		hdf_int_at(h, p1, "id", ids[i]);
+		hdf_str_at(h, p1, "title", row_str(ideas, i, "title") ? row_str(ideas, i, "title") : "");
+		hdf_str_at(h, p1, "stage", row_str(ideas, i, "stage") ? row_str(ideas, i, "stage") : "");
+		hdf_int_at(h, p1, "votes", row_int(ideas, i, "votes"));
 		for (j = 0; j < *ns; j++) {
 			snprintf(p2, sizeof(p2), "%s.by.%zu", p1, j);
-			put_str(h, p2, "key", s[j].key);
-			put_int(h, p2, "votes", by[i][j]);
+			hdf_str_at(h, p2, "key", s[j].key);
+			hdf_int_at(h, p2, "votes", by[i][j]);
 		}
 	}
 	db_rows_free(rows);
@@ -219,16 +203,16 @@ int insight_segment_votes(db *d, const insight_filter *f, const segment_list *se
 		return rc;
 	for (i = 0; i < ns; i++)
 		total += s[i].votes;
-	put_int(h, prefix, "total", total);
+	hdf_int_at(h, prefix, "total", total);
 	/* the ideas before the rows are written: a key found only there
 	 * (a vote's segment no longer configured) gets its row too */
 	rc = top_ideas(d, f, s, &ns, h, prefix);
 	for (i = 0; i < ns; i++) {
 		char p[200], text[48], key[240];
 		snprintf(p, sizeof(p), "%s.segments.%zu", prefix, i);
-		put_str(h, p, "key", s[i].key);
-		put_str(h, p, "name", seg_name(f, s[i].key));
-		put_int(h, p, "votes", s[i].votes);
+		hdf_str_at(h, p, "key", s[i].key);
+		hdf_str_at(h, p, "name", seg_name(f, s[i].key));
+		hdf_int_at(h, p, "votes", s[i].votes);
 		if (total > 0) {
 			chart_format(text, sizeof(text), 100.0 * (double)s[i].votes / (double)total, 0,
 				     f->lang);
