@@ -114,7 +114,7 @@ static int load_idea(db *d, size_t i, const long long *users, long long *id)
 {
 	new_idea p = { users[ideas[i].user], ideas[i].title, ideas[i].body, NULL,
 		       find_id(d, SQL_PRODUCT, ideas[i].sku),
-		       find_id(d, SQL_CATEGORY, ideas[i].category), "visible" };
+		       find_id(d, SQL_CATEGORY, ideas[i].category), "visible", NULL, NULL };
 	idea_outcome out;
 	size_t k;
 	int rc = idea_create(d, &p, 0, id);
@@ -157,7 +157,7 @@ int demo_ideas(db *d, const long long *users)
 	}
 	for (i = 0; i < sizeof(comments) / sizeof(comments[0]); i++) {
 		new_idea_comment c = { users[comments[i].user], comments[i].body, NULL,
-				       comments[i].official, "visible" };
+				       comments[i].official, "visible", NULL, NULL };
 		long long cid = 0, pos = 0;
 
 		rc = idea_comment(d, ids[comments[i].idea], &c, &out, &cid, &pos);

@@ -29,52 +29,24 @@ static const char SQL_QUOTED[] =
 	"JOIN threads t ON t.id = p.thread_id JOIN users u ON u.id = p.user_id "
 	"WHERE p.id = ? AND p.status = 'visible' AND t.status = 'visible'";
 
-/* Applies the moderation rules to a body about to be written: sets the
- * post's status and queue cause, and its text when a watched word was
- * replaced. Returns 0, E_INVALID (a blocked word; the field error is set)
- * or a database error. The verdict owns any replaced text. */
-static int forum_moderate(request *r, const char *field, const char *body, new_post *p,
-			  mod_verdict *v)
+int forum_moderate(request *r, mod_item *m)
 {
-	int rc = mod_check(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id, r->user.roles,
-			   SQL_EARLIER_POSTS, body, v);
+	int rc;
 
-	if (rc != 0)
-		return rc;
-	if (v->blocked) {
-		req_field_error(r, field, "err.blocked_word", 0);
-		hdf_str(r->hdf, "error.reason", req_text(r, "err.blocked_word"));
-		return E_INVALID;
-	}
-	p->status = v->status;
-	p->queue_cause = v->cause;
-	p->queue_detail = v->detail;
-	if (v->text)
-		p->body = v->text;
-	return 0;
+	m->max[MOD_TITLE] = TITLE_MAX; /* threads.title, and the form's limit */
+	rc = mod_check_item(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
+			    r->user.roles, SQL_EARLIER_POSTS, m);
+	if (rc == E_INVALID)
+		req_field_error(r, m->field, m->key, m->n);
+	return rc;
 }
 
-int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdict v[2])
+void forum_moderated_post(const mod_item *m, new_post *p)
 {
-	const char *field, *key;
-	long long n;
-	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
-				  r->user.roles, SQL_EARLIER_POSTS, *title, p->body, &v[1], &v[0]);
-
-	if (rc != 0)
-		return rc;
-	if ((field = mod_refusal(&v[1], &v[0], TITLE_MAX, &key, &n)) != NULL) {
-		req_field_error(r, field, key, n);
-		return E_INVALID;
-	}
-	if (v[0].text)
-		p->body = v[0].text;
-	if (v[1].text)
-		*title = v[1].text;
-	p->status = v[0].status;
-	p->queue_cause = v[0].cause;
-	p->queue_detail = v[0].detail;
-	return 0;
+	p->body = m->text[MOD_BODY];
+	p->status = m->status;
+	p->queue_cause = m->cause;
+	p->queue_detail = m->detail;
 }
 
 /* Shows the form (again, after a refusal, with what was typed). */
@@ -107,8 +79,7 @@ int do_new_thread(request *r)
 	long long category_id = 0, thread_id = 0, post_id = 0;
 	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), 0, "visible",
 		       NULL, NULL };
-	mod_verdict v[2] = { { 0 }, { 0 } };
-	const char *title = form_get(&r->in, "title");
+	mod_item m = { .text = { [MOD_TITLE] = form_get(&r->in, "title"), [MOD_BODY] = p.body } };
 	char url[96];
 	int rc;
 
@@ -124,11 +95,15 @@ int do_new_thread(request *r)
 		return show_form(r, 429);
 	if (rc != 0)
 		return rc;
-	rc = forum_moderate_titled(r, &title, &p, v);
-	if (rc == 0)
-		rc = forum_create_thread(r->app->db, category_id, title, &p, &thread_id, &post_id);
-	mod_verdict_free(&v[0]);
-	mod_verdict_free(&v[1]);
+	/* the post, its place in the queue, its rollups and notifications:
+	 * one transaction, the store's */
+	rc = forum_moderate(r, &m);
+	if (rc == 0) {
+		forum_moderated_post(&m, &p);
+		rc = forum_create_thread(r->app->db, category_id, m.text[MOD_TITLE], &p, &thread_id,
+					 &post_id);
+	}
+	mod_item_free(&m);
 	if (rc == E_INVALID)
 		return show_form(r, 400);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
@@ -194,7 +169,7 @@ int do_reply(request *r)
 	long long post_id = 0, position = 0;
 	new_post p = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"), quote, "visible",
 		       NULL, NULL };
-	mod_verdict v = { 0 };
+	mod_item m = { .text = { 0 } };
 	char *quoted = NULL;
 	char url[96];
 	int rc;
@@ -216,12 +191,17 @@ int do_reply(request *r)
 			return rc;
 		p.body = quoted;
 	}
-	rc = forum_moderate(r, "body", p.body, &p, &v);
-	if (rc == 0)
+	m.text[MOD_BODY] = p.body;
+	rc = forum_moderate(r, &m);
+	if (rc == E_INVALID)
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.blocked_word"));
+	if (rc == 0) {
+		forum_moderated_post(&m, &p);
 		rc = forum_create_reply(r->app->db, thread_id, &p, policy_is_moderator(r->user.roles), &post_id,
 					&position);
+	}
 	free(quoted);
-	mod_verdict_free(&v);
+	mod_item_free(&m);
 	if (rc == E_INVALID)
 		return refuse_reply(r, thread_id, 400);
 	if (rc == E_FORBIDDEN) {

@@ -61,12 +61,15 @@ int page_admin_categories(request *r);
 int do_create_category(request *r);
 int do_update_category(request *r);
 
-/* compose.c: applies the moderation rules to a title and a body written
- * together (a new thread, an edited opening post; mod_check_titled): sets
- * the post's status and queue cause; a watched word refuses them
- * (E_INVALID, the field marked) or is replaced in *title or p->body. The
- * two verdicts own the replaced texts. */
-int forum_moderate_titled(request *r, const char **title, new_post *p, mod_verdict v[2]);
+/* compose.c: the moderation rules (services/moderation.h's
+ * mod_check_item, with the forum's first-posts count) on a post about to be
+ * written, new or edited: 0 with m's texts, status and queue cause set, or
+ * E_INVALID with the refused field marked (a blocked word, a title grown too
+ * long), or an error. The caller frees m with mod_item_free. */
+int forum_moderate(request *r, mod_item *m);
+/* Copies the rules' outcome (status, queue cause and detail, the body with
+ * its words replaced) into the post that a store writes with it. */
+void forum_moderated_post(const mod_item *m, new_post *p);
 
 /* shared.c */
 

@@ -36,7 +36,8 @@ static const char SQL_CATEGORY_ADD_POST[] =
 	"UPDATE categories SET post_count = post_count + ?, last_post_at = UTC_TIMESTAMP() "
 	"WHERE id = ?";
 static const char SQL_POST_FOR_EDIT[] =
-	"SELECT p.body, p.position, t.title, p.thread_id FROM posts p "
+	"SELECT p.body, p.position, p.status, p.user_id, t.title, p.thread_id, t.category_id "
+	"FROM posts p "
 	"JOIN threads t ON t.id = p.thread_id WHERE p.id = ? AND p.status <> 'deleted' FOR UPDATE";
 static const char SQL_REVISION_INSERT[] =
 	"INSERT INTO post_revisions (post_id, editor_id, old_title, old_body, created_at) "
@@ -194,13 +195,12 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 	return rc;
 }
 
-int forum_edit_post(db *d, long long post_id, long long editor_id, const char *title,
-		    const char *body)
+int forum_edit_post(db *d, long long post_id, const char *title, const new_post *p)
 {
 	db_rows *rows = NULL;
 	char *html = NULL;
 	char slug[81];
-	int rc = markdown_render(body, strlen(body), &html);
+	int rc = markdown_render(p->body, strlen(p->body), &html);
 
 	if (rc != 0)
 		return rc;
@@ -213,25 +213,31 @@ int forum_edit_post(db *d, long long post_id, long long editor_id, const char *t
 		int first = row_int(rows, 0, "position") == 1;
 		int retitle = first && title && strcmp(title, row_str(rows, 0, "title")) != 0;
 
-		rc = DB_EXEC(d, SQL_REVISION_INSERT, NULL, DBI(post_id), DBI(editor_id),
-			     retitle ? DBS(row_str(rows, 0, "title")) : DBNULL,
-			     DBS(row_str(rows, 0, "body")));
+		/* held before the new text is written, so that it is never shown */
+		if (p->status && strcmp(p->status, "held") == 0 &&
+		    strcmp(row_str(rows, 0, "status"), "visible") == 0)
+			rc = forum_set_post_status(d, post_id, "visible", "held", NULL, 1);
 		if (rc == 0)
-			rc = DB_EXEC(d, SQL_POST_UPDATE, NULL, DBS(body), DBS(html), DBI(post_id));
+			rc = DB_EXEC(d, SQL_REVISION_INSERT, NULL, DBI(post_id), DBI(p->user_id),
+				     retitle ? DBS(row_str(rows, 0, "title")) : DBNULL,
+				     DBS(row_str(rows, 0, "body")));
+		if (rc == 0)
+			rc = DB_EXEC(d, SQL_POST_UPDATE, NULL, DBS(p->body), DBS(html), DBI(post_id));
 		if (rc == 0 && retitle) {
 			slugify(title, slug, sizeof(slug));
 			rc = DB_EXEC(d, SQL_THREAD_RETITLE, NULL, DBS(title), DBS(slug),
 				     DBI(row_int(rows, 0, "thread_id")));
 		}
+		if (rc == 0 && p->queue_cause)
+			rc = mod_queue_add(d, "post", post_id, p->queue_cause, p->queue_detail,
+					   row_int(rows, 0, "user_id"),
+					   row_int(rows, 0, "category_id"), 0);
 		if (rc == 0)
 			rc = rollup_changed(d, "post", post_id);
 	}
 	db_rows_free(rows);
 	free(html);
-	if (rc == 0)
-		return db_commit(d);
-	db_rollback(d);
-	return rc;
+	return db_end(d, rc);
 }
 
 /* Counter changes when a post becomes visible (sign 1) or stops being

@@ -2,8 +2,10 @@
  *
  * Shared by the forum program, tertuliactl's demo and generate commands, so
  * that every thread and post is written the same way: in one transaction,
- * with its position, its rendered HTML and the counters of its thread and
- * category. Arguments are borrowed; ids come back through out-parameters.
+ * with its position, its rendered HTML, the counters of its thread and
+ * category, its place in the moderation queue when the rules ask for one,
+ * its rollups and its notifications (a failure in any of them writes
+ * nothing). Arguments are borrowed; ids come back through out-parameters.
  */
 #ifndef TERTULIA_FORUM_STORE_H
 #define TERTULIA_FORUM_STORE_H
@@ -34,10 +36,14 @@ int forum_create_thread(db *d, long long category_id, const char *title,
 int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_locked,
 		       long long *post_id, long long *position);
 
-/* Replaces a post's body (and the thread's title when title is non-NULL and
- * the post opens its thread), keeping the old text as a revision. */
-int forum_edit_post(db *d, long long post_id, long long editor_id, const char *title,
-		    const char *body);
+/* Replaces a post's body with p->body (and the thread's title when title
+ * is non-NULL and the post opens its thread), keeping the old text as a
+ * revision by p->user_id (the editor). As for a new post, the rules'
+ * outcome comes with it: a p->status of "held" holds a visible post before
+ * its new text is written (so that the text is never shown), and a
+ * p->queue_cause queues it for moderators, in the same transaction (nonce
+ * and quote_post_id are not read). E_NOTFOUND when missing or deleted. */
+int forum_edit_post(db *d, long long post_id, const char *title, const new_post *p);
 
 /* Marks a post deleted (soft); deleting the first post deletes the thread. */
 int forum_delete_post(db *d, long long post_id);

@@ -87,34 +87,11 @@ int page_edit_post(request *r)
 	return 200;
 }
 
-/* An edit meets the rules a new post meets (moderators are exempt): a
- * watched word blocks it or is replaced in *body, and content the rules hold
- * is held (before the new text is written) and queued. */
-static int moderate_edit(request *r, long long id, const char **title, const char **body,
-			 mod_verdict v[2])
-{
-	new_post p = { r->user.id, *body, NULL, 0, "visible", NULL, NULL };
-	const char *status = hdf_get_value(r->hdf, "d.post.status", ""), *t = *title ? *title : "";
-	int rc = forum_moderate_titled(r, &t, &p, v);
-
-	if (rc != 0)
-		return rc;
-	*body = p.body;
-	if (*title)
-		*title = t;
-	if (strcmp(p.status, "held") == 0 && strcmp(status, "visible") == 0)
-		rc = forum_set_post_status(r->app->db, id, "visible", "held", NULL, 0);
-	if (rc == 0 && p.queue_cause)
-		rc = mod_queue_add(r->app->db, "post", id, p.queue_cause, p.queue_detail, r->user.id,
-				   0, 0);
-	return rc;
-}
-
 int do_edit_post(request *r)
 {
 	long long id = req_arg_id(r, 0);
-	const char *title = form_get(&r->in, "title"), *body = form_get(&r->in, "body");
-	mod_verdict v[2] = { { 0 }, { 0 } };
+	new_post p = { .user_id = r->user.id, .body = form_get(&r->in, "body") };
+	mod_item m = { .text = { [MOD_TITLE] = form_get(&r->in, "title"), [MOD_BODY] = p.body } };
 	char url[96];
 	int rc = load_post(r, id);
 
@@ -128,20 +105,24 @@ int do_edit_post(request *r)
 		show_edit_form(r);
 		return 400;
 	}
+	/* only the opening post has its thread's title */
 	if (hdf_get_int_value(r->hdf, "d.post.position", 0) != 1)
-		title = NULL;
-	/* the hold, the queue, the new text and a moderator's audit line:
+		m.text[MOD_TITLE] = NULL;
+	/* an edit meets the rules a new post meets (moderators are exempt);
+	 * the hold, the new text, the queue and a moderator's audit line are
 	 * one transaction */
-	rc = db_begin(r->app->db);
-	if (rc == 0)
-		rc = moderate_edit(r, id, &title, &body, v);
-	if (rc == 0)
-		rc = forum_edit_post(r->app->db, id, r->user.id, title, body);
-	if (rc == 0 && !is_author(r))
-		rc = audit_add(r->app->db, r->user.id, "edit", "post", id, "", "");
-	rc = db_end(r->app->db, rc);
-	mod_verdict_free(&v[0]);
-	mod_verdict_free(&v[1]);
+	rc = forum_moderate(r, &m);
+	if (rc == 0) {
+		forum_moderated_post(&m, &p);
+		rc = db_begin(r->app->db);
+	}
+	if (rc == 0) {
+		rc = forum_edit_post(r->app->db, id, m.text[MOD_TITLE], &p);
+		if (rc == 0 && !is_author(r))
+			rc = audit_add(r->app->db, r->user.id, "edit", "post", id, "", "");
+		rc = db_end(r->app->db, rc);
+	}
+	mod_item_free(&m);
 	if (rc == E_INVALID) {
 		show_edit_form(r);
 		return 400;

@@ -89,47 +89,46 @@ static const char SQL_EARLIER_IDEAS[] = "SELECT COUNT(*) FROM ideas WHERE user_i
 
 /* The moderation rules (services/moderation.h) on an idea about to be
  * submitted: a watched word in its title or text refuses it (E_INVALID, the
- * field marked) or is replaced in *p; what the rules hold is submitted held
- * (v[0] says why, for the queue). The verdicts own the replaced texts. */
-static int moderate(request *r, new_idea *p, mod_verdict v[2])
+ * field marked) or is replaced in *p; what the rules hold is submitted
+ * held, and queued with it. m owns the replaced texts. */
+static int moderate(request *r, new_idea *p, mod_item *m)
 {
-	const char *field, *key;
-	long long n;
-	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
-				  r->user.roles, SQL_EARLIER_IDEAS, p->title, p->body, &v[1], &v[0]);
+	int rc;
 
+	m->text[MOD_TITLE] = p->title;
+	m->text[MOD_BODY] = p->body;
+	m->max[MOD_TITLE] = TITLE_MAX; /* ideas.title, and the form's limit */
+	rc = mod_check_item(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
+			    r->user.roles, SQL_EARLIER_IDEAS, m);
+	if (rc == E_INVALID)
+		req_field_error(r, m->field, m->key, m->n);
 	if (rc != 0)
 		return rc;
-	if ((field = mod_refusal(&v[1], &v[0], TITLE_MAX, &key, &n)) != NULL) {
-		req_field_error(r, field, key, n);
-		return E_INVALID;
-	}
-	if (v[0].text)
-		p->body = v[0].text;
-	if (v[1].text)
-		p->title = v[1].text;
-	p->status = v[0].status;
+	p->title = m->text[MOD_TITLE];
+	p->body = m->text[MOD_BODY];
+	p->status = m->status;
+	p->queue_cause = m->cause;
+	p->queue_detail = m->detail;
 	return 0;
 }
 
-static int submit_idea(request *r, mod_verdict v[2]);
+static int submit_idea(request *r, mod_item *m);
 
 int do_new_idea(request *r)
 {
-	mod_verdict v[2] = { { 0 }, { 0 } };
-	int rc = submit_idea(r, v);
+	mod_item m = { .text = { 0 } };
+	int rc = submit_idea(r, &m);
 
-	mod_verdict_free(&v[0]);
-	mod_verdict_free(&v[1]);
+	mod_item_free(&m);
 	return rc;
 }
 
-static int submit_idea(request *r, mod_verdict v[2])
+static int submit_idea(request *r, mod_item *m)
 {
 	const char *title = form_get(&r->in, "title"), *step = form_get(&r->in, "step");
 	int checking = step && strcmp(step, "check") == 0;
-	new_idea p = { r->user.id, title, form_get(&r->in, "body"), form_get(&r->in, "nonce"),
-		       0, 0, "visible" };
+	new_idea p = { .user_id = r->user.id, .title = title, .body = form_get(&r->in, "body"),
+		       .nonce = form_get(&r->in, "nonce"), .status = "visible" };
 	long long id = 0;
 	char url[64];
 	int rc = read_refs(r, &p.product_id, &p.category_id);
@@ -154,14 +153,13 @@ static int submit_idea(request *r, mod_verdict v[2])
 		req_field_error(r, "confirm", "ideas.err.confirm", 0);
 		return show_form(r, 409);
 	}
-	rc = moderate(r, &p, v);
+	rc = moderate(r, &p, m);
 	if (rc == E_INVALID)
 		return show_form(r, 400);
+	/* the idea, its place in the queue, its rollups, its author's follow
+	 * and vote: one transaction, the store's */
 	if (rc == 0)
 		rc = idea_create(r->app->db, &p, ideas_vote_budget(r), &id);
-	if (rc == 0 && v[0].cause)
-		rc = mod_queue_add(r->app->db, "idea", id, v[0].cause, v[0].detail, r->user.id,
-				   p.category_id, p.product_id);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
 		return rc;
 	r->created_id = id;

@@ -3,6 +3,7 @@
 #include "ideas/idea_store.h"
 #include "base/err.h"
 #include "services/follow.h"
+#include "services/moderation.h"
 #include "text/markdown.h"
 #include "services/notify.h"
 #include "services/rollup.h"
@@ -180,22 +181,24 @@ int idea_create(db *d, const new_idea *p, long long budget, long long *id)
 			     DBS(html), p->product_id ? DBI(p->product_id) : DBNULL,
 			     p->category_id ? DBI(p->category_id) : DBNULL,
 			     DBS(p->status ? p->status : "visible"), DBS(p->nonce));
+	if (rc == 0)
+		*id = (long long)res.insert_id;
+	if (rc == 0 && p->queue_cause)
+		rc = mod_queue_add(d, "idea", *id, p->queue_cause, p->queue_detail, p->user_id,
+				   p->category_id, p->product_id);
 	/* scored, and counted in the insight rollups, with the insert */
 	if (rc == 0)
-		rc = rollup_written(d, "idea", (long long)res.insert_id);
+		rc = rollup_written(d, "idea", *id);
 	/* its author watches it: comments and status changes reach them */
 	if (rc == 0)
-		rc = follow_auto(d, p->user_id, "idea", (long long)res.insert_id);
+		rc = follow_auto(d, p->user_id, "idea", *id);
+	/* the author supports their own idea; with no budget left it starts at 0 */
+	if (rc == 0 && (p->status == NULL || strcmp(p->status, "visible") == 0))
+		rc = idea_vote(d, *id, p->user_id, 0, budget, &out, NULL);
 	rc = finish(d, rc);
 	free(html);
 	if (rc == E_DUP && p->nonce) /* a resubmit of the same form: name what the first made */
 		return find_by_nonce(d, SQL_IDEA_BY_NONCE, p->user_id, p->nonce, id, NULL);
-	if (rc != 0)
-		return rc;
-	*id = (long long)res.insert_id;
-	/* the author supports their own idea; with no budget left it starts at 0 */
-	if (p->status == NULL || strcmp(p->status, "visible") == 0)
-		rc = idea_vote(d, *id, p->user_id, 0, budget, &out, NULL);
 	return rc;
 }
 
@@ -323,6 +326,9 @@ int idea_comment(db *d, long long idea_id, const new_idea_comment *c, idea_outco
 		int visible = c->status == NULL || strcmp(c->status, "visible") == 0;
 		rc = DB_EXEC(d, SQL_COMMENT_COUNT_ADD, NULL, DBI(visible), DBI(idea_id));
 	}
+	if (rc == 0 && c->queue_cause)
+		rc = mod_queue_add(d, "idea_comment", *comment_id, c->queue_cause, c->queue_detail,
+				   c->user_id, 0, 0);
 	if (rc == 0)
 		rc = notify_idea_comment(d, *comment_id);
 	free(html);

@@ -30,7 +30,11 @@ typedef struct new_idea {
 	const char *nonce;      /* from the form, or NULL */
 	long long product_id;   /* 0 for none */
 	long long category_id;  /* 0 for none */
-	const char *status;     /* "visible" or "held" (NULL: visible) */
+	/* what the moderation rules said (services/moderation.h): "visible"
+	 * (NULL) or "held", and, when queue_cause is not NULL, why the idea
+	 * goes to the moderators' queue (in the write's transaction) */
+	const char *status;
+	const char *queue_cause, *queue_detail;
 } new_idea;
 
 /* What a vote, an unvote, a status change or a merge came to, beyond
@@ -47,8 +51,10 @@ typedef enum {
 	IDEA_TARGET_MERGED   /* merge: the surviving idea was merged itself */
 } idea_outcome;
 
-/* Creates an idea, and the author's own vote when the budget (0 =
- * unlimited) leaves room: an idea starts with its author's support.
+/* Creates an idea, its place in the queue, its rollups, the author's
+ * follow and, for a visible idea, the author's own vote when the budget (0 =
+ * unlimited) leaves room (an idea starts with its author's support), in one
+ * transaction.
  * Returns 0, or E_DUP when this user's nonce made an idea already (*id then
  * names it), or an error. */
 int idea_create(db *d, const new_idea *p, long long budget, long long *id);
@@ -74,9 +80,11 @@ typedef struct new_idea_comment {
 	const char *nonce;   /* or NULL */
 	int official;        /* 1: the company's answer (staff only: the caller checks) */
 	const char *status;  /* "visible" or "held" (NULL: visible) */
+	const char *queue_cause, *queue_detail; /* as in new_idea */
 } new_idea_comment;
 
-/* Adds a comment to a visible, unmerged idea. *out: IDEA_DONE,
+/* Adds a comment to a visible, unmerged idea, with its place in the queue
+ * and its notifications, in one transaction. *out: IDEA_DONE,
  * IDEA_MISSING or IDEA_MERGED. Returns 0, E_DUP when the nonce was used
  * (then *comment_id and *position name the first one), or an error. */
 int idea_comment(db *d, long long idea_id, const new_idea_comment *c, idea_outcome *out,

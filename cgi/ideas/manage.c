@@ -102,14 +102,15 @@ int do_merge(request *r)
 /* A comment meets the rules of forum replies (services/moderation.h): a
  * watched word refuses it (shown again with what was typed) or is
  * replaced, and what the watched words, the links or the text analysis
- * hold is written held and queued as an "idea_comment". The first-posts
- * rule counts posts, reviews and ideas, not comments (count_sql NULL). The
- * verdict owns any replaced text. */
-static int write_comment(request *r, mod_verdict *v)
+ * hold is written held and queued as an "idea_comment", in the comment's
+ * transaction. The first-posts rule counts posts, reviews and ideas, not
+ * comments (no count statement). m owns any replaced text. */
+static int write_comment(request *r, mod_item *m)
 {
 	long long id = req_arg_id(r, 0), comment_id = 0, position = 0;
-	new_idea_comment c = { r->user.id, form_get(&r->in, "body"), form_get(&r->in, "nonce"),
-			       form_get(&r->in, "official") != NULL, "visible" };
+	new_idea_comment c = { .user_id = r->user.id, .body = form_get(&r->in, "body"),
+			       .nonce = form_get(&r->in, "nonce"),
+			       .official = form_get(&r->in, "official") != NULL, .status = "visible" };
 	idea_outcome out;
 	char url[96];
 	int rc;
@@ -118,15 +119,17 @@ static int write_comment(request *r, mod_verdict *v)
 		return forbid(r, "ideas.err.staff_only");
 	if (r->invalid)
 		return ideas_refuse(r, id, 400, NULL, NULL, 0);
-	rc = mod_check(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id, r->user.roles, NULL,
-		       c.body, v);
+	m->text[MOD_BODY] = c.body;
+	rc = mod_check_item(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id, r->user.roles,
+			    NULL, m);
+	if (rc == E_INVALID)
+		return ideas_refuse(r, id, 400, m->field, m->key, m->n);
 	if (rc != 0)
 		return rc;
-	if (v->blocked)
-		return ideas_refuse(r, id, 400, "body", "err.blocked_word", 0);
-	if (v->text)
-		c.body = v->text;
-	c.status = v->status;
+	c.body = m->text[MOD_BODY];
+	c.status = m->status;
+	c.queue_cause = m->cause;
+	c.queue_detail = m->detail;
 	rc = idea_comment(r->app->db, id, &c, &out, &comment_id, &position);
 	if (rc != 0 && rc != E_DUP) /* E_DUP: a resubmit; go to what the first made */
 		return rc;
@@ -134,10 +137,6 @@ static int write_comment(request *r, mod_verdict *v)
 		return E_NOTFOUND;
 	if (out == IDEA_MERGED)
 		return ideas_refuse(r, id, 409, "body", "ideas.err.merged", 0);
-	if (rc == 0 && v->cause &&
-	    (rc = mod_queue_add(r->app->db, "idea_comment", comment_id, v->cause, v->detail,
-				r->user.id, 0, 0)) != 0)
-		return rc;
 	r->created_id = comment_id;
 	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", id,
 		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, comment_id);
@@ -147,9 +146,9 @@ static int write_comment(request *r, mod_verdict *v)
 
 int do_comment(request *r)
 {
-	mod_verdict v = { 0 };
-	int rc = write_comment(r, &v);
+	mod_item m = { .text = { 0 } };
+	int rc = write_comment(r, &m);
 
-	mod_verdict_free(&v);
+	mod_item_free(&m);
 	return rc;
 }

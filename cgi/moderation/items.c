@@ -56,7 +56,9 @@ static int post_set_status(db *d, long long id, const char *from, const char *to
 
 static int post_edit(db *d, long long id, long long editor_id, const char *body)
 {
-	return forum_edit_post(d, id, editor_id, NULL, body);
+	new_post p = { .user_id = editor_id, .body = body };
+
+	return forum_edit_post(d, id, NULL, &p);
 }
 
 static const item_kind kinds[] = {

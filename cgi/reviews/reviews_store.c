@@ -4,6 +4,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "text/markdown.h"
+#include "services/moderation.h"
 #include "services/notify.h"
 #include "services/rollup.h"
 #include "base/utf8.h"
@@ -331,6 +332,9 @@ int reviews_create(db *d, const review_in *in, long long *id)
 		*id = (long long)res.insert_id;
 		if (is_visible(in->status))
 			rc = summary_move(d, in->product_id, 0, in->rating);
+		if (rc == 0 && in->queue_cause)
+			rc = mod_queue_add(d, "review", *id, in->queue_cause, in->queue_detail,
+					   in->user_id, 0, in->product_id);
 		if (rc == 0) /* scored, and counted in the insight rollups */
 			rc = rollup_written(d, "review", *id);
 		if (rc == 0) /* the product's watchers hear of it */
@@ -381,7 +385,7 @@ int reviews_edit(db *d, long long id, long long editor_id, const review_in *in)
 	long long product_id = 0;
 	db_rows *row = NULL;
 	char *html = NULL;
-	int rc, bought;
+	int rc, bought, visible, hold = 0;
 
 	rc = markdown_render(in->body, strlen(in->body), &html);
 	if (rc != 0)
@@ -389,6 +393,13 @@ int reviews_edit(db *d, long long id, long long editor_id, const review_in *in)
 	rc = review_begin(d, id, &product_id, &row);
 	if (rc == 0 && strcmp(row_str(row, 0, "status"), "deleted") == 0)
 		rc = E_NOTFOUND;
+	visible = rc == 0 && is_visible(row_str(row, 0, "status"));
+	/* held before the new text is written, so that it is never shown (and
+	 * out of the summary, which then stays as it is) */
+	if (visible && in->status && strcmp(in->status, "held") == 0) {
+		hold = 1;
+		rc = reviews_set_status(d, id, "visible", "held", NULL, 1);
+	}
 	if (rc == 0)
 		rc = DB_EXEC(d, SQL_REVISION_INSERT, NULL, DBI(id), DBI(editor_id),
 			     DBI(row_int(row, 0, "rating")), DBS(row_str(row, 0, "title")),
@@ -403,8 +414,11 @@ int reviews_edit(db *d, long long id, long long editor_id, const review_in *in)
 				     DBS(in->body), DBS(html), DBS(in->pros ? in->pros : ""),
 				     DBS(in->cons ? in->cons : ""), DBI(bought), DBI(id));
 	}
-	if (rc == 0 && is_visible(row_str(row, 0, "status")))
+	if (rc == 0 && visible && !hold)
 		rc = summary_move(d, product_id, (int)row_int(row, 0, "rating"), in->rating);
+	if (rc == 0 && in->queue_cause)
+		rc = mod_queue_add(d, "review", id, in->queue_cause, in->queue_detail,
+				   row_int(row, 0, "user_id"), 0, product_id);
 	if (rc == 0)
 		rc = rollup_changed(d, "review", id);
 	free(html);

@@ -88,16 +88,25 @@ typedef struct review_in {
 	const char *title, *body;       /* body: Markdown */
 	const char *pros, *cons;        /* NULL for none */
 	const char *nonce;              /* from the form, or NULL */
-	const char *status;             /* new reviews: "visible" (NULL) or "held" */
+	/* what the moderation rules said (services/moderation.h): "visible"
+	 * (NULL) or "held", and, when queue_cause is not NULL, why the review
+	 * goes to the moderators' queue (in the write's transaction) */
+	const char *status;
+	const char *queue_cause, *queue_detail;
 } review_in;
 
-/* Writes a new review. verified comes from the orders, never from in.
- * Returns 0, E_DUP when the member has a live review of the product already
- * (*id then names it), E_NOTFOUND for an unknown product, or an error. */
+/* Writes a new review, with its summary, its place in the queue, its
+ * rollups and the watchers' notifications, in one transaction. verified
+ * comes from the orders, never from in. Returns 0, E_DUP when the member has
+ * a live review of the product already (*id then names it), E_NOTFOUND for
+ * an unknown product, or an error. */
 int reviews_create(db *d, const review_in *in, long long *id);
 
 /* Replaces the rating, title, body, pros and cons of review id, keeping the
- * old ones as a revision by editor_id. E_NOTFOUND when deleted or missing. */
+ * old ones as a revision by editor_id, in one transaction: an in->status of
+ * "held" holds a visible review before its new text is written (any other
+ * leaves its status), and an in->queue_cause queues it for moderators.
+ * E_NOTFOUND when deleted or missing. */
 int reviews_edit(db *d, long long id, long long editor_id, const review_in *in);
 
 /* Moves review id from status `from` (NULL: whatever it is) to `to`

@@ -6,7 +6,6 @@
 #include "base/err.h"
 #include "services/moderation.h"
 #include "services/users.h"
-#include "base/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -130,84 +129,48 @@ static void go_to_review(request *r, long long id, int created)
 	req_redirect(r, url);
 }
 
-/* The verdicts on a review's fields, in mod_verdict v[REVIEW_VERDICTS]. */
-enum { V_BODY, V_TITLE, V_PROS, V_CONS, REVIEW_VERDICTS };
-
-/* field when the verdict's replaced text is longer than pros and cons may
- * be, else NULL. */
-static const char *too_long(const mod_verdict *v, const char *field)
-{
-	return v->text && utf8_length(v->text, strlen(v->text)) > REVIEW_PROS_MAX ? field : NULL;
-}
-
 /* The moderation rules (services/moderation.h) on a review about to be
  * written: a watched word in its title, text, pros or cons refuses it
  * (E_INVALID, the field marked) or is replaced in *in; what the rules hold
- * is written held. v[V_BODY] then says why, for the queue; the verdicts own
- * the replaced texts. */
-static int moderate(request *r, review_in *in, mod_verdict v[REVIEW_VERDICTS])
+ * is written held, and queued with the write. m owns the replaced texts. */
+static int moderate(request *r, review_in *in, mod_item *m)
 {
-	const char *field, *key;
-	long long n;
-	int rc = mod_check_titled(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
-				  r->user.roles, SQL_EARLIER_REVIEWS, in->title, in->body,
-				  &v[V_TITLE], &v[V_BODY]);
+	int rc;
 
-	if (rc == 0)
-		rc = mod_check_field(r->app->db, &r->app->cfg, r->app->sentiment, r->user.roles,
-				     in->pros, &v[V_BODY], &v[V_PROS]);
-	if (rc == 0)
-		rc = mod_check_field(r->app->db, &r->app->cfg, r->app->sentiment, r->user.roles,
-				     in->cons, &v[V_BODY], &v[V_CONS]);
+	m->text[MOD_TITLE] = in->title;
+	m->text[MOD_BODY] = in->body;
+	m->text[MOD_PROS] = in->pros;
+	m->text[MOD_CONS] = in->cons;
+	m->max[MOD_TITLE] = REVIEW_TITLE_MAX;
+	m->max[MOD_PROS] = m->max[MOD_CONS] = REVIEW_PROS_MAX;
+	rc = mod_check_item(r->app->db, &r->app->cfg, r->app->sentiment, r->user.id,
+			    r->user.roles, SQL_EARLIER_REVIEWS, m);
+	if (rc == E_INVALID)
+		req_field_error(r, m->field, m->key, m->n);
 	if (rc != 0)
 		return rc;
-	if ((field = mod_refusal(&v[V_TITLE], &v[V_BODY], REVIEW_TITLE_MAX, &key, &n)) != NULL ||
-	    (field = v[V_PROS].blocked ? "pros" : v[V_CONS].blocked ? "cons" : NULL) != NULL) {
-		req_field_error(r, field, key, n);
-		return E_INVALID;
-	}
-	/* a replacement longer than the word it replaces may not fit */
-	if ((field = too_long(&v[V_PROS], "pros")) != NULL ||
-	    (field = too_long(&v[V_CONS], "cons")) != NULL) {
-		req_field_error(r, field, "err.too_long", REVIEW_PROS_MAX);
-		return E_INVALID;
-	}
-	if (v[V_BODY].text)
-		in->body = v[V_BODY].text;
-	if (v[V_TITLE].text)
-		in->title = v[V_TITLE].text;
-	if (v[V_PROS].text)
-		in->pros = v[V_PROS].text;
-	if (v[V_CONS].text)
-		in->cons = v[V_CONS].text;
-	in->status = v[V_BODY].status;
+	in->title = m->text[MOD_TITLE];
+	in->body = m->text[MOD_BODY];
+	in->pros = m->text[MOD_PROS];
+	in->cons = m->text[MOD_CONS];
+	in->status = m->status;
+	in->queue_cause = m->cause;
+	in->queue_detail = m->detail;
 	return 0;
 }
 
-/* Queues review id for moderators when the rules asked for it. */
-static int queue(request *r, long long id, const mod_verdict *v)
-{
-	if (v->cause == NULL)
-		return 0;
-	return mod_queue_add(r->app->db, "review", id, v->cause, v->detail, r->user.id, 0,
-			     hdf_get_int_value(r->hdf, "d.product.id", 0));
-}
-
-static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS]);
+static int write_review(request *r, mod_item *m);
 
 int do_review(request *r)
 {
-	mod_verdict v[REVIEW_VERDICTS];
-	int i, rc;
+	mod_item m = { .text = { 0 } };
+	int rc = write_review(r, &m);
 
-	memset(v, 0, sizeof(v));
-	rc = write_review(r, v);
-	for (i = 0; i < REVIEW_VERDICTS; i++)
-		mod_verdict_free(&v[i]);
+	mod_item_free(&m);
 	return rc;
 }
 
-static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS])
+static int write_review(request *r, mod_item *m)
 {
 	review_in in = { 0 };
 	long long edit = form_int(&r->in, "edit", 0), id = 0;
@@ -229,22 +192,17 @@ static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS])
 	in.pros = form_get(&r->in, "pros");
 	in.cons = form_get(&r->in, "cons");
 	in.nonce = nonce;
-	rc = moderate(r, &in, v);
+	rc = moderate(r, &in, m);
 	if (rc == E_INVALID)
 		return show_form(r, 400);
 	if (rc != 0)
 		return rc;
+	/* the review, its hold, its place in the queue, its summary, rollups
+	 * and notifications: one transaction, the store's */
 	if (mine_id(r) && edit == mine_id(r)) {
-		/* held before the new text is written, so that it is never shown */
-		if (strcmp(in.status, "held") == 0 &&
-		    strcmp(hdf_get_value(r->hdf, "d.mine.status", ""), "visible") == 0)
-			rc = reviews_set_status(r->app->db, mine_id(r), "visible", "held", NULL, 0);
-		if (rc == 0)
-			rc = reviews_edit(r->app->db, mine_id(r), r->user.id, &in);
+		rc = reviews_edit(r->app->db, mine_id(r), r->user.id, &in);
 		if (rc == E_NOTFOUND || rc == E_CONFLICT) /* deleted in another window meanwhile */
 			return refuse(r, "reviews.err.changed", 409);
-		if (rc == 0)
-			rc = queue(r, mine_id(r), &v[V_BODY]);
 		if (rc != 0)
 			return rc;
 		go_to_review(r, mine_id(r), 0);
@@ -266,8 +224,6 @@ static int write_review(request *r, mod_verdict v[REVIEW_VERDICTS])
 		}
 		return refuse(r, edit ? "reviews.err.changed" : "reviews.err.already", 409);
 	}
-	if (rc == 0)
-		rc = queue(r, id, &v[V_BODY]);
 	if (rc != 0)
 		return rc;
 	go_to_review(r, id, 1);

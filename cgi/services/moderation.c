@@ -261,8 +261,9 @@ static void verdict_init(mod_verdict *v)
 	v->status = "visible";
 }
 
-int mod_check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
-	      unsigned roles, const char *count_sql, const char *text, mod_verdict *out)
+/* The rules on one text, a body (count_sql as in mod_check_item). */
+static int mod_check(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
+		     unsigned roles, const char *count_sql, const char *text, mod_verdict *out)
 {
 	char lang[3];
 	int rc;
@@ -276,9 +277,14 @@ int mod_check(db *d, const config *cfg, const sentiment_model *sm, long long use
 	return rc;
 }
 
-int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
-		     unsigned roles, const char *count_sql, const char *title, const char *body,
-		     mod_verdict *title_v, mod_verdict *body_v)
+/* The rules on a title and a body written together: the body as mod_check
+ * does, the title for its watched words and links (count_sql is used once,
+ * for the body), and the text analysis once on both together. *body_v gets
+ * the combined status, cause and detail (a hold in either holds the item). */
+static int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm,
+			    long long user_id, unsigned roles, const char *count_sql,
+			    const char *title, const char *body, mod_verdict *title_v,
+			    mod_verdict *body_v)
 {
 	strbuf both = STRBUF_INIT;
 	char lang[3] = "";
@@ -311,8 +317,12 @@ int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm, long l
 	return rc;
 }
 
-int mod_check_field(db *d, const config *cfg, const sentiment_model *sm, unsigned roles,
-		    const char *text, mod_verdict *item_v, mod_verdict *field_v)
+/* The rules that read text (the watched words, the links, the text
+ * analysis) on one more field of an item (a review's pros or cons): a hold
+ * or a cause is folded into *item_v. An empty or NULL text passes. */
+static int mod_check_field(db *d, const config *cfg, const sentiment_model *sm,
+			   unsigned roles, const char *text, mod_verdict *item_v,
+			   mod_verdict *field_v)
 {
 	char lang[3];
 	int rc;
@@ -329,25 +339,63 @@ int mod_check_field(db *d, const config *cfg, const sentiment_model *sm, unsigne
 	return rc;
 }
 
-const char *mod_refusal(const mod_verdict *title_v, const mod_verdict *body_v,
-			long long title_max, const char **key, long long *n)
+static const char *const text_names[MOD_TEXTS] = { "title", "body", "pros", "cons" };
+
+int mod_check_item(db *d, const config *cfg, const sentiment_model *sm, long long user_id,
+		   unsigned roles, const char *count_sql, mod_item *item)
 {
-	*key = "err.blocked_word";
-	*n = 0;
-	if (title_v->blocked || body_v->blocked)
-		return title_v->blocked ? "title" : "body";
-	if (title_v->text && (long long)utf8_length(title_v->text, strlen(title_v->text)) > title_max) {
-		*key = "err.too_long";
-		*n = title_max;
-		return "title";
+	mod_verdict *v = item->v;
+	const char *t;
+	int i, rc;
+
+	memset(v, 0, sizeof(item->v));
+	item->field = item->key = NULL;
+	item->n = 0;
+	item->status = "visible";
+	item->cause = item->detail = NULL;
+	if (item->text[MOD_TITLE])
+		rc = mod_check_titled(d, cfg, sm, user_id, roles, count_sql, item->text[MOD_TITLE],
+				      item->text[MOD_BODY], &v[MOD_TITLE], &v[MOD_BODY]);
+	else
+		rc = mod_check(d, cfg, sm, user_id, roles, count_sql, item->text[MOD_BODY],
+			       &v[MOD_BODY]);
+	for (i = MOD_PROS; rc == 0 && i < MOD_TEXTS; i++)
+		rc = mod_check_field(d, cfg, sm, roles, item->text[i], &v[MOD_BODY], &v[i]);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < MOD_TEXTS; i++)
+		if (v[i].blocked) {
+			item->field = text_names[i];
+			item->key = "err.blocked_word";
+			return E_INVALID;
+		}
+	/* a replacement longer than the word it replaces may not fit */
+	for (i = 0; i < MOD_TEXTS; i++) {
+		t = v[i].text;
+		if (t && item->max[i] > 0 && (long long)utf8_length(t, strlen(t)) > item->max[i]) {
+			item->field = text_names[i];
+			item->key = "err.too_long";
+			item->n = item->max[i];
+			return E_INVALID;
+		}
 	}
-	return NULL;
+	for (i = 0; i < MOD_TEXTS; i++)
+		if (v[i].text)
+			item->text[i] = v[i].text;
+	item->status = v[MOD_BODY].status;
+	item->cause = v[MOD_BODY].cause;
+	item->detail = v[MOD_BODY].detail;
+	return 0;
 }
 
-void mod_verdict_free(mod_verdict *v)
+void mod_item_free(mod_item *item)
 {
-	free(v->text);
-	v->text = NULL;
+	int i;
+
+	for (i = 0; i < MOD_TEXTS; i++) {
+		free(item->v[i].text);
+		item->v[i].text = NULL;
+	}
 }
 
 int mod_queue_add(db *d, const char *type, long long id, const char *cause, const char *detail,

@@ -1,6 +1,6 @@
 /* moderation.h: the rules applied when content is written, and the queue.
  *
- * Before a post, review or idea is stored, mod_check looks at its text and
+ * Before a post, review or idea is stored, mod_check_item looks at its text and
  * author: a watched word may block it, replace itself, or hold the content
  * (a word kept for one language applies only to texts the sentiment
  * module's detector finds in that language, and to texts whose language
@@ -27,6 +27,7 @@
 
 struct sentiment_model;
 
+/* One text's verdict (within a mod_item). */
 typedef struct mod_verdict {
 	const char *status;  /* "visible" or "held" (constant) */
 	const char *cause;   /* queue cause, or NULL when the queue is not needed */
@@ -35,41 +36,45 @@ typedef struct mod_verdict {
 	char *text;          /* allocated text with words replaced, or NULL */
 } mod_verdict;
 
-/* Applies the rules to text written by user_id (role bits in roles).
+/* The one check every compose path makes (a thread, a reply, a post edit,
+ * a review and its edit, an idea, an idea comment): the rules on what an
+ * item shows, title, body and a review's pros and cons, with what the
+ * caller needs to refuse it or to write it.
+ *
+ * In: text[MOD_BODY] (required) and, when the item has them, the other
+ * texts (NULL for one it lacks: a reply has no title); max[] the
+ * characters a text may still have once a watched word is replaced in it
+ * (0: no limit). A title is checked with its body (one language, one text
+ * analysis on both), the first-posts rule counts once, for the body, and
+ * pros and cons are read for their words, links and tone; a hold or a
+ * cause in any of them is the item's.
+ *
+ * Out, when mod_check_item returns 0: text[] with the watched words
+ * replaced (owned by the mod_item), status ("visible" or "held"), and cause
+ * and detail (NULL cause: not queued) for the store that writes the item
+ * and queues it in the same transaction. When it returns E_INVALID the item
+ * is refused: field ("title", "body", "pros" or "cons") holds a blocked word
+ * or has become too long, key is the message's key in the language files
+ * and n the number for its {n}. Other returns: E_NOMEM, a database error.
+ * Free with mod_item_free whatever it returned. */
+enum { MOD_TITLE, MOD_BODY, MOD_PROS, MOD_CONS, MOD_TEXTS };
+
+typedef struct mod_item {
+	const char *text[MOD_TEXTS];
+	long long max[MOD_TEXTS];
+	const char *status, *cause, *detail;
+	const char *field, *key;
+	long long n;
+	mod_verdict v[MOD_TEXTS]; /* the verdicts behind them: the module's own */
+} mod_item;
+
+/* Applies the rules to *item written by user_id (role bits in roles).
  * count_sql is the constant statement counting the author's earlier items
- * of this kind (one parameter: the user id). sm is the process's sentiment
- * model, borrowed (NULL: no lexicons, then no abusive check). Fills *out;
- * the caller frees it with mod_verdict_free. Returns 0, E_NOMEM or a
- * database error. */
-int mod_check(db *d, const config *cfg, const struct sentiment_model *sm, long long user_id,
-	      unsigned roles, const char *count_sql, const char *text, mod_verdict *out);
-void mod_verdict_free(mod_verdict *v);
-
-/* Applies the rules to a title and a body written together (a review, an
- * idea): the body as mod_check does, the title for its watched words and
- * links (count_sql is used once, for the body), and the text analysis once
- * on both together. *body_v gets the combined
- * status, cause and detail (a hold in either holds the item) and the body's
- * replaced text, *title_v the title's; a block shows in the `blocked` of
- * the verdict whose field has the word. The caller frees both. */
-int mod_check_titled(db *d, const config *cfg, const struct sentiment_model *sm,
-		     long long user_id, unsigned roles, const char *count_sql, const char *title,
-		     const char *body, mod_verdict *title_v, mod_verdict *body_v);
-/* Applies the rules that read text (the watched words, the links rule and
- * the text analysis) to one more field of an item whose title and body
- * mod_check_titled has checked: a review's pros and cons. *field_v gets the
- * field's own verdict (blocked, the replaced text; the caller frees it), and
- * a hold or a cause for the queue is folded into *item_v. An empty or NULL
- * text passes. */
-int mod_check_field(db *d, const config *cfg, const struct sentiment_model *sm, unsigned roles,
-		    const char *text, mod_verdict *item_v, mod_verdict *field_v);
-/* Why a titled check refuses the item, or NULL when it may be written: the
- * field ("title" or "body") with a blocked word, or "title" when the title
- * with its words replaced is longer than title_max characters. *key gets
- * the message's key in the language files, *n the number for its {n}. */
-const char *mod_refusal(const mod_verdict *title_v, const mod_verdict *body_v,
-			long long title_max, const char **key, long long *n);
-
+ * of this kind (one parameter: the user id), or NULL when the first-posts
+ * rule does not apply. sm is the process's sentiment model, borrowed. */
+int mod_check_item(db *d, const config *cfg, const struct sentiment_model *sm,
+		   long long user_id, unsigned roles, const char *count_sql, mod_item *item);
+void mod_item_free(mod_item *item);
 
 /* Puts an item in the moderation queue (or reopens it), inside the caller's
  * transaction when there is one. category_id/product_id may be 0. */
