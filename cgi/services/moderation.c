@@ -96,7 +96,8 @@ static int read_shown(const char *text, int markdown, markdown_scan *shown)
 		return markdown_scan_text(text, strlen(text), shown);
 	shown->links = markdown_count_addresses(text);
 	shown->text = strdup(text);
-	return shown->text ? 0 : E_NOMEM;
+	shown->own = strdup(text);
+	return shown->text && shown->own ? 0 : E_NOMEM;
 }
 
 /* The watched words for a text in lang ("es", "en", or "" when unknown),
@@ -147,55 +148,23 @@ static int check_words(db *d, mod_verdict *v, const char *text, int markdown, co
 	return rc;
 }
 
-/* Whether the line at p is a Markdown block quote: up to three spaces,
- * then '>'. */
-static int is_quote_line(const char *p)
-{
-	int spaces = 0;
-
-	while (*p == ' ' && spaces < 3) {
-		p++;
-		spaces++;
-	}
-	return *p == '>';
-}
-
-/* text without its block-quote lines, allocated in *out (the caller frees
- * it): what the author wrote, not what they quoted. */
-static int own_words(const char *text, strbuf *out)
-{
-	const char *line = text, *end;
-
-	while (*line) {
-		end = strchr(line, '\n');
-		end = end ? end + 1 : line + strlen(line);
-		if (!is_quote_line(line) && strbuf_append(out, line, (size_t)(end - line)) != 0)
-			return E_NOMEM;
-		line = end;
-	}
-	return strbuf_puts(out, "") != 0 ? E_NOMEM : 0;
-}
-
 /* The text analysis: abusive text (sentiment.h, sentiment_abuse) is
- * queued as moderation.abusive_action says. Quoted lines are left out: a
- * reply that quotes an insult to answer it is not abusive for that. Without
- * a model (no lexicons) there is nothing to say, as content then goes
- * unscored. */
-static int check_abuse(const config *cfg, const sentiment_model *sm, const char *text,
+ * queued as moderation.abusive_action says. It reads what the readers get
+ * of the author's own words (markdown_scan's own): entities and markup
+ * cannot split an insult, and block quotes are left out, since a reply that
+ * quotes an insult to answer it is not abusive for that. Without a model
+ * (no lexicons) there is nothing to say, as content then goes unscored. */
+static int check_abuse(const config *cfg, const sentiment_model *sm, const char *own,
 		       mod_verdict *v)
 {
 	const char *action = config_get(cfg, "moderation.abusive_action", "flag");
 	sentiment_abuse_result a;
-	strbuf own = STRBUF_INIT;
 	char detail[96];
 	int rc;
 
 	if (sm == NULL || strcmp(action, "off") == 0)
 		return 0;
-	rc = own_words(text, &own);
-	if (rc == 0)
-		rc = sentiment_abuse(sm, own.s, own.len, &a);
-	strbuf_free(&own);
+	rc = sentiment_abuse(sm, own, strlen(own), &a);
 	if (rc != 0 || !a.abusive)
 		return rc;
 	snprintf(detail, sizeof(detail), "%s (%.2f)", a.term, a.score);
@@ -225,7 +194,7 @@ static int check(db *d, const config *cfg, const sentiment_model *sm, long long 
 	long long first = config_int(cfg, "moderation.first_posts", 2);
 	long long max_links = config_int(cfg, "moderation.max_links", 3);
 	long long earlier = 0;
-	markdown_scan shown = { NULL, 0 };
+	markdown_scan shown = { NULL, NULL, 0 };
 	int rc;
 	char detail[64];
 
@@ -234,7 +203,7 @@ static int check(db *d, const config *cfg, const sentiment_model *sm, long long 
 		goto done;
 	/* before the other rules: of two reasons to look, the more telling is
 	 * kept (verdict keeps the first cause of a flag) */
-	if (abuse && (rc = check_abuse(cfg, sm, out->text ? out->text : text, out)) != 0)
+	if (abuse && (rc = check_abuse(cfg, sm, shown.own, out)) != 0)
 		goto done;
 	if (max_links >= 0 && shown.links > max_links) {
 		snprintf(detail, sizeof(detail), "%d links", shown.links);
@@ -306,13 +275,20 @@ static int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm,
 	if (rc == 0 && title_v->cause)
 		verdict(body_v, strcmp(title_v->status, "held") == 0 ? "hold" : "flag", title_v->cause,
 			title_v->detail);
-	/* an insult in the title aimed by the body ("Idiots" / "you are") */
-	if (rc == 0 && !title_v->blocked && !body_v->blocked &&
-	    strbuf_printf(&both, "%s\n%s", title_v->text ? title_v->text : title,
-			  body_v->text ? body_v->text : body) != 0)
-		rc = E_NOMEM;
-	if (rc == 0 && both.s)
-		rc = check_abuse(cfg, sm, both.s, body_v);
+	/* an insult in the title aimed by the body ("Idiots" / "you are"),
+	 * read in what both show */
+	if (rc == 0 && !title_v->blocked && !body_v->blocked) {
+		const char *b = body_v->text ? body_v->text : body;
+		markdown_scan shown = { NULL, NULL, 0 };
+
+		rc = markdown_scan_text(b, strlen(b), &shown);
+		if (rc == 0 && strbuf_printf(&both, "%s\n%s", title_v->text ? title_v->text : title,
+					     shown.own) != 0)
+			rc = E_NOMEM;
+		if (rc == 0)
+			rc = check_abuse(cfg, sm, both.s, body_v);
+		markdown_scan_free(&shown);
+	}
 	strbuf_free(&both);
 	return rc;
 }

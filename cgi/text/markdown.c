@@ -411,14 +411,24 @@ static int is_block(cmark_node_type t)
 	       t == CMARK_NODE_THEMATIC_BREAK || t == CMARK_NODE_HTML_BLOCK;
 }
 
-/* One walk: the text shown goes to shown, the part of it outside links and
- * images to loose (a space standing for each link, so that the text on
- * either side does not join), the addresses of links and images to urls. */
-static int scan_walk(cmark_node *doc, strbuf *shown, strbuf *loose, strbuf *urls, int *links)
+/* Appends s to sb and, outside block quotes, to own. */
+static int put_shown(strbuf *sb, strbuf *own, int quoted, const char *s)
+{
+	if (strbuf_puts(sb, s) != 0 || (!quoted && strbuf_puts(own, s) != 0))
+		return E_NOMEM;
+	return 0;
+}
+
+/* One walk: the text shown goes to shown, and outside block quotes to own;
+ * the part of it outside links and images to loose (a space standing for
+ * each link, so that the text on either side does not join), the
+ * addresses of links and images to urls. */
+static int scan_walk(cmark_node *doc, strbuf *shown, strbuf *own, strbuf *loose, strbuf *urls,
+		     int *links)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	int depth = 0, rc = 0;
+	int depth = 0, quotes = 0, rc = 0;
 
 	if (it == NULL)
 		return E_NOMEM;
@@ -442,15 +452,17 @@ static int scan_walk(cmark_node *doc, strbuf *shown, strbuf *loose, strbuf *urls
 			}
 			continue;
 		}
+		if (t == CMARK_NODE_BLOCK_QUOTE)
+			quotes += ev == CMARK_EVENT_ENTER ? 1 : ev == CMARK_EVENT_EXIT ? -1 : 0;
 		if (ev == CMARK_EVENT_ENTER &&
 		    (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK)) {
 			lit = cmark_node_get_literal(node);
-			if (lit && (strbuf_puts(shown, lit) != 0 ||
+			if (lit && (put_shown(shown, own, quotes > 0, lit) != 0 ||
 				    (depth == 0 && strbuf_puts(loose, lit) != 0)))
 				rc = E_NOMEM;
 		} else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
 			   (ev == CMARK_EVENT_EXIT && is_block(t))) {
-			if (strbuf_puts(shown, " ") != 0 || strbuf_puts(loose, " ") != 0)
+			if (put_shown(shown, own, quotes > 0, " ") != 0 || strbuf_puts(loose, " ") != 0)
 				rc = E_NOMEM;
 		}
 		/* raw HTML is drawn as nothing (safe mode): the text either side
@@ -463,7 +475,7 @@ static int scan_walk(cmark_node *doc, strbuf *shown, strbuf *loose, strbuf *urls
 int markdown_scan_text(const char *md, size_t n, markdown_scan *out)
 {
 	cmark_node *doc = cmark_parse_document(md, n, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
-	strbuf shown = STRBUF_INIT, loose = STRBUF_INIT, urls = STRBUF_INIT;
+	strbuf shown = STRBUF_INIT, own = STRBUF_INIT, loose = STRBUF_INIT, urls = STRBUF_INIT;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -472,17 +484,19 @@ int markdown_scan_text(const char *md, size_t n, markdown_scan *out)
 	/* what the page will hold: a link the policy drops is only its text */
 	rc = apply_link_policy(doc);
 	if (rc == 0)
-		rc = scan_walk(doc, &shown, &loose, &urls, &out->links);
+		rc = scan_walk(doc, &shown, &own, &loose, &urls, &out->links);
 	if (rc == 0 && (strbuf_puts(&shown, "\n") != 0 || strbuf_puts(&shown, urls.s ? urls.s : "") != 0 ||
-			strbuf_puts(&loose, "") != 0))
+			strbuf_puts(&loose, "") != 0 || strbuf_puts(&own, "") != 0))
 		rc = E_NOMEM;
 	if (rc == 0) {
 		out->links += markdown_count_addresses(loose.s);
 		out->text = strbuf_detach(&shown);
+		out->own = strbuf_detach(&own);
 	} else {
 		out->links = 0;
 	}
 	strbuf_free(&shown);
+	strbuf_free(&own);
 	strbuf_free(&loose);
 	strbuf_free(&urls);
 	cmark_node_free(doc);
@@ -492,5 +506,7 @@ int markdown_scan_text(const char *md, size_t n, markdown_scan *out)
 void markdown_scan_free(markdown_scan *s)
 {
 	free(s->text);
+	free(s->own);
 	s->text = NULL;
+	s->own = NULL;
 }

@@ -44,6 +44,10 @@ typedef struct markdown_scan {
 	 * split it; blocks and line breaks apart by a space. Then, after a
 	 * newline, the address of every link and image, one a line. */
 	char *text;
+	/* Allocated too: the text shown outside block quotes, what the author
+	 * wrote rather than quoted (the text analysis reads it), without the
+	 * addresses. */
+	char *own;
 	/* The links and images that point to other sites (anything but a path
 	 * on this site), plus the addresses written out in the text outside
 	 * them (markdown_count_addresses): readers copy those too. */

@@ -58,6 +58,23 @@ def test_quoting_an_insult_to_answer_it_is_not_abusive(members, moderator):
     assert queued(moderator[0], pid)["cause"] == "abusive"
 
 
+@pytest.mark.parametrize("written", [
+    "You are an id**iot** and nobody wants your opinion here.",
+    "You are an &#105;diot and nobody wants your opinion here.",
+    "You are an id<b></b>iot and nobody wants your opinion here.",
+])
+def test_an_insult_split_by_markup_or_entities_is_still_found(members, moderator, written):
+    """The text analysis reads what readers see, not the Markdown source."""
+    (host, _), (author, _) = members(2)
+    tid, _ = new_thread(host)
+    reply(author, tid)
+    reply(author, tid)  # past the new member's first posts
+    pid = reply(author, tid, written)
+    e = queued(moderator[0], pid)
+    assert e is not None and e["cause"] == "abusive", e
+    assert "idiot" in e["detail"]
+
+
 def queue_page_of(mod, pid):
     """The visible text of the queue's page that shows post pid."""
     page = 1

@@ -897,6 +897,27 @@ static void scan_text_is_what_readers_see(void **state)
 	assert_true(shows("[click](https://x.example/)\nafter", "click after"));
 }
 
+/* The author's own words: what readers see outside block quotes, with
+ * entities decoded and emphasis joined, and no addresses. */
+static void scan_own_is_the_authors_words_as_shown(void **state)
+{
+	markdown_scan s;
+
+	(void)state;
+	assert_int_equal(markdown_scan_text("> you said id**iot**\n\nYou are an id*iot* "
+					    "and an &#105;mbecile [x](http://e.example)",
+					    strlen("> you said id**iot**\n\nYou are an id*iot* "
+						   "and an &#105;mbecile [x](http://e.example)"), &s), 0);
+	assert_non_null(s.own);
+	assert_non_null(strstr(s.own, "You are an idiot and an imbecile x"));
+	assert_null(strstr(s.own, "you said"));
+	assert_null(strstr(s.own, "http"));
+	/* the whole text still holds the quote */
+	assert_non_null(strstr(s.text, "you said idiot"));
+	markdown_scan_free(&s);
+	assert_null(s.own);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -927,6 +948,7 @@ int main(void)
 		cmocka_unit_test(scan_counts_links_however_their_address_is_written),
 		cmocka_unit_test(scan_counts_addresses_written_out_once),
 		cmocka_unit_test(scan_text_is_what_readers_see),
+		cmocka_unit_test(scan_own_is_the_authors_words_as_shown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
