@@ -1,5 +1,6 @@
 /* forum.c: the forum program: home page, categories, threads, replies,
  * search and the categories admin page. Handlers live in cgi/forum/. */
+#include "base/policy.h"
 #include "site/hooks.h"
 #include "web/server.h"
 #include "forum/forum.h"
@@ -13,10 +14,10 @@ static const route routes[] = {
 	{ R_GET | R_VISITORS_KEPT, "/t/:id/:s", page_thread, 0, NULL, page_thread_kept },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/t/:id/reply", do_reply, 0, reply_fields, NULL },
 	{ R_POST | R_LOGIN, "/t/:id/solve", do_solve, 0, solve_fields, NULL },
-	{ R_POST | R_LOGIN, "/t/:id/lock", do_lock, ROLE_MODERATOR | ROLE_ADMIN, tool_fields, NULL },
-	{ R_POST | R_LOGIN, "/t/:id/pin", do_pin, ROLE_MODERATOR | ROLE_ADMIN, tool_fields, NULL },
-	{ R_POST | R_LOGIN, "/t/:id/move", do_move, ROLE_MODERATOR | ROLE_ADMIN, move_fields, NULL },
-	{ R_POST | R_LOGIN, "/t/:id/split", do_split, ROLE_MODERATOR | ROLE_ADMIN, split_fields, NULL },
+	{ R_POST | R_LOGIN, "/t/:id/lock", do_lock, POLICY_MODERATORS, tool_fields, NULL },
+	{ R_POST | R_LOGIN, "/t/:id/pin", do_pin, POLICY_MODERATORS, tool_fields, NULL },
+	{ R_POST | R_LOGIN, "/t/:id/move", do_move, POLICY_MODERATORS, move_fields, NULL },
+	{ R_POST | R_LOGIN, "/t/:id/split", do_split, POLICY_MODERATORS, split_fields, NULL },
 	{ R_GET | R_LOGIN, "/posts/:id/edit", page_edit_post, 0, NULL, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/posts/:id/edit", do_edit_post, 0, edit_fields, NULL },
 	{ R_POST | R_LOGIN, "/posts/:id/delete", do_delete_post, 0, delete_fields, NULL },

@@ -1,11 +1,12 @@
 /* moderation.c: the moderation program: flags on posts, reviews and ideas,
  * the queue, actions, watched words, the audit log, the transparency page
  * and the moderation figures. Handlers live in cgi/moderation/. */
+#include "base/policy.h"
 #include "site/hooks.h"
 #include "web/server.h"
 #include "moderation/mod.h"
 
-#define MODS (ROLE_MODERATOR | ROLE_ADMIN)
+#define MODS POLICY_MODERATORS
 
 static const route routes[] = {
 	{ R_POST | R_LOGIN, "/posts/:id/flag", do_flag_post, 0, flag_fields, NULL },

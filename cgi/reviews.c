@@ -1,6 +1,7 @@
 /* reviews.c: the reviews program: products, their reviews, helpful votes,
  * staff responses, review invitations, the products admin page and the
  * orders API. Handlers live in cgi/reviews/. */
+#include "base/policy.h"
 #include "site/hooks.h"
 #include "web/server.h"
 #include "reviews/reviews.h"
@@ -15,9 +16,9 @@ static const route routes[] = {
 	{ R_POST | R_LOGIN, "/reviews/:id/delete", do_delete_review, 0, review_delete_fields, NULL },
 	{ R_POST | R_LOGIN, "/reviews/:id/helpful", do_helpful, 0, helpful_fields, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/reviews/:id/respond", do_respond, 0, respond_fields, NULL },
-	{ R_GET | R_LOGIN, "/admin/products", page_admin_products, ROLE_STAFF | ROLE_ADMIN, NULL, NULL },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products", do_create_product, ROLE_STAFF | ROLE_ADMIN, product_fields, NULL },
-	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products/:s", do_update_product, ROLE_STAFF | ROLE_ADMIN, product_fields, NULL },
+	{ R_GET | R_LOGIN, "/admin/products", page_admin_products, POLICY_STAFF, NULL, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products", do_create_product, POLICY_STAFF, product_fields, NULL },
+	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/admin/products/:s", do_update_product, POLICY_STAFF, product_fields, NULL },
 	{ R_POST | R_NOSESSION | R_API, "/api/orders", do_api_order, 0, NULL, NULL },
 	{ R_GET | R_NOSESSION, "/healthz", page_healthz, 0, NULL, NULL },
 };

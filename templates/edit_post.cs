@@ -7,7 +7,7 @@
     <?cs if:d.post.position == "1" ?>
     <div class="field">
       <label for="title"><?cs var:L.compose.subject ?></label>
-      <input id="title" name="title" type="text" required minlength="3" maxlength="150" value="<?cs var:form.title ?>"<?cs call:described("title", "") ?>>
+      <input id="title" name="title" type="text" required minlength="3" maxlength="<?cs var:limits.title_max ?>" value="<?cs var:form.title ?>"<?cs call:described("title", "") ?>>
       <?cs call:field_error("title") ?>
     </div>
     <?cs /if ?>

@@ -3,7 +3,7 @@
 <form action="/ideas/similar" method="get" class="search-page-form" role="search">
   <div class="field">
     <label for="q"><?cs var:L.ideas.title_label ?></label>
-    <input id="q" name="q" type="search" value="<?cs var:d.q ?>" maxlength="150"<?cs call:described("q", "") ?>>
+    <input id="q" name="q" type="search" value="<?cs var:d.q ?>" maxlength="<?cs var:limits.title_max ?>"<?cs call:described("q", "") ?>>
     <?cs call:field_error("q") ?>
   </div>
   <button type="submit" class="button"><?cs var:L.ideas.check ?></button>

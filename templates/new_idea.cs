@@ -8,7 +8,7 @@
     <input type="hidden" name="nonce" value="<?cs var:nonce ?>">
     <div class="field">
       <label for="title"><?cs var:L.ideas.title_label ?></label>
-      <input id="title" name="title" type="text" required minlength="3" maxlength="150" value="<?cs var:form.title ?>" autocomplete="off" data-similar="/ideas/similar.json"<?cs call:described("title", "1") ?>>
+      <input id="title" name="title" type="text" required minlength="3" maxlength="<?cs var:limits.title_max ?>" value="<?cs var:form.title ?>" autocomplete="off" data-similar="/ideas/similar.json"<?cs call:described("title", "1") ?>>
       <p class="hint" id="title-hint"><?cs var:L.ideas.title_hint ?></p>
       <?cs call:field_error("title") ?>
       <p><button type="submit" name="step" value="check" class="button button-secondary button-small"><?cs var:L.ideas.check ?></button></p>

@@ -14,7 +14,7 @@
     </div>
     <div class="field">
       <label for="title"><?cs var:L.compose.subject ?></label>
-      <input id="title" name="title" type="text" required minlength="3" maxlength="150" value="<?cs var:form.title ?>"<?cs call:described("title", "1") ?>>
+      <input id="title" name="title" type="text" required minlength="3" maxlength="<?cs var:limits.title_max ?>" value="<?cs var:form.title ?>"<?cs call:described("title", "1") ?>>
       <p class="hint" id="title-hint"><?cs var:L.compose.subject_hint ?></p>
       <?cs call:field_error("title") ?>
     </div>

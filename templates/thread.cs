@@ -73,7 +73,7 @@
     <fieldset><legend><?cs var:L.tools.split ?></legend>
     <?cs each:p = d.posts ?><?cs if:p.position != "1" ?><label class="check"><input type="checkbox" name="post" value="<?cs var:p.id ?>"> #<?cs var:p.position ?> <?cs var:p.author ?></label><?cs /if ?><?cs /each ?>
     </fieldset>
-    <label for="split-title"><?cs var:L.tools.split_title ?></label><input id="split-title" name="title" required minlength="3" maxlength="150">
+    <label for="split-title"><?cs var:L.tools.split_title ?></label><input id="split-title" name="title" required minlength="3" maxlength="<?cs var:limits.title_max ?>">
     <label for="split-reason" class="visually-hidden"><?cs var:L.tools.reason ?></label><input id="split-reason" name="reason" placeholder="<?cs var:L.tools.reason ?>" required minlength="3" maxlength="500">
     <button type="submit" class="button button-small"><?cs var:L.tools.split_submit ?></button></form>
 </section>

@@ -1,6 +1,7 @@
 /* hooks.c: the programs' hooks into the web layer (hooks.h). */
 #include "site/hooks.h"
 
+#include "base/content_limits.h"
 #include "base/log.h"
 #include "services/notify.h"
 #include "services/password.h"
@@ -41,15 +42,19 @@ static void stop_scoring(app *a)
 	a->sentiment = NULL;
 }
 
-/* The header's count of unread notifications: one indexed read, and only
- * for a page that is drawn. A failure shows no count, never no page. */
-static void fill_unread(request *r)
+/* What every drawn page gets: the limits its forms state (maxlength, as
+ * the gate checks them) and the header's count of unread notifications: one
+ * indexed read, and only for a page that is drawn. A failure shows no
+ * count, never no page. */
+static void fill_page(request *r)
 {
 	long long n = 0;
+
+	hdf_int(r->hdf, "limits.title_max", TITLE_MAX);
 
 	if (r->user.id && notify_unread_count(r->app->db, r->user.id, &n) == 0)
 		hdf_int(r->hdf, "me.unread", n);
 }
 
-const app_hooks site_hooks_scoring = { start_scoring, stop_scoring, fill_unread };
-const app_hooks site_hooks_plain = { start_plain, NULL, fill_unread };
+const app_hooks site_hooks_scoring = { start_scoring, stop_scoring, fill_page };
+const app_hooks site_hooks_plain = { start_plain, NULL, fill_page };

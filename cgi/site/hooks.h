@@ -1,6 +1,7 @@
 /* hooks.h: what the programs add to the web layer (web/app.h's app_hooks),
  * which knows no service: the password cost, the sentiment model for those
- * that score what members write, and the header's unread count.
+ * that score what members write, and what every drawn page gets (the
+ * header's unread count, the limits its forms state).
  *
  * The structs are constants of this file; a program passes one to
  * server_main and the app borrows it for its life. */

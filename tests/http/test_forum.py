@@ -65,6 +65,16 @@ def test_new_thread_form_preselects_the_category(author):
     assert re.fullmatch(r"[0-9a-f]{32}", input_value(r.text, "nonce"))
 
 
+def test_title_fields_state_the_limit_the_gate_checks(author):
+    """The title inputs say in maxlength the 150 characters the gate
+    accepts, on the forum's and the ideas' forms."""
+    c, _ = author
+    for path in ("/t/new", "/ideas/new"):
+        page = c.get(path).text
+        m = re.search(r'<input id="title"[^>]*maxlength="([^"]*)"', page)
+        assert m and m.group(1) == "150", (path, m and m.group(0))
+
+
 def test_new_thread_form_needs_login(client):
     r = client().get("/t/new")
     assert r.status_code == 303
