@@ -165,12 +165,11 @@ start_mariadb() {
       --auth-root-authentication-method=normal --skip-test-db \
       > "$VAR/log/mariadb-install.log" 2>&1 || die "mariadb-install-db failed: see $VAR/log/mariadb-install.log"
   fi
-  mariadbd --no-defaults --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
+  # The settings Tertulia needs of any server (sql/server.cnf: durable
+  # commits, two-letter words, utf8mb4), and this one's own.
+  mariadbd --defaults-file="$ROOT/sql/server.cnf" --datadir="$VAR/db" --socket="$SOCK" --skip-networking \
     --user="$(id -un)" --pid-file="$VAR/run/mysqld.pid" --log-error="$VAR/log/mariadb.err" \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size="${DB_BUFFER_POOL:-256M}" --innodb-ft-min-token-size=2 \
-    --innodb-ft-server-stopword-table=tertulia/ft_stopwords \
-    --innodb-flush-log-at-trx-commit=2 --skip-name-resolve </dev/null >/dev/null 2>&1 &
+    --innodb-buffer-pool-size="${DB_BUFFER_POOL:-256M}" --skip-name-resolve </dev/null >/dev/null 2>&1 &
   # (ping succeeds when the server answers, even if it refuses the login)
   wait_for "mariadb-admin --no-defaults -S '$SOCK' -uroot ping" 300 || die "MariaDB did not start: see $VAR/log/mariadb.err"
   pw=$(conf_get db.admin.password)

@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char SQL_MIGRATIONS_TABLE[] =
 	"CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -43,6 +44,83 @@ static const char SQL_MIGRATION_DONE[] =
 	"SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
 static const char SQL_MIGRATION_RECORD[] =
 	"INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP())";
+
+/* One migrate at a time. Two at once on a new database both ran 0001 and
+ * one failed; each migration can run again (IF NOT EXISTS forms), but two
+ * running the same ALTER side by side is nothing to rely on. The lock is a
+ * row of schema_lock, inserted in a transaction of its own: whoever
+ * inserts it holds the lock, the others find the key taken and wait. A row
+ * and not GET_LOCK, because GET_LOCK is local to one node of a Galera
+ * cluster, while the row is replicated and two nodes' inserts of the same
+ * key cannot both commit (the second is a duplicate, or fails
+ * certification as a deadlock: both mean wait). It holds across the
+ * migrations' DDL, which commits any open transaction, and works on a
+ * single server and a primary alike. The row names its holder (the node and
+ * its connection): a holder that died on the node we are on, whose
+ * connection is gone, is cleared; one on another node cannot be seen, and
+ * after LOCK_WAIT_SECONDS the migrate gives up saying who holds it. */
+#define LOCK_WAIT_SECONDS 600
+static const char SQL_LOCK_TABLE[] =
+	"CREATE TABLE IF NOT EXISTS schema_lock ("
+	" id TINYINT UNSIGNED NOT NULL PRIMARY KEY, node VARCHAR(200) NOT NULL,"
+	" conn BIGINT UNSIGNED NOT NULL, taken_at DATETIME NOT NULL"
+	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+static const char SQL_LOCK_TAKE[] =
+	"INSERT INTO schema_lock (id, node, conn, taken_at)"
+	" VALUES (1, CONCAT(@@hostname, ':', @@port), CONNECTION_ID(), UTC_TIMESTAMP())";
+static const char SQL_LOCK_HELD[] =
+	"SELECT COUNT(*) FROM schema_lock WHERE id = 1"
+	" AND node = CONCAT(@@hostname, ':', @@port) AND conn = CONNECTION_ID()";
+/* The holder's connection, on our node, is gone: its migrate died. (The
+ * same account sees its own connections without the PROCESS privilege.) */
+static const char SQL_LOCK_CLEAR_DEAD[] =
+	"DELETE FROM schema_lock WHERE id = 1 AND node = CONCAT(@@hostname, ':', @@port)"
+	" AND conn NOT IN (SELECT ID FROM information_schema.PROCESSLIST)";
+static const char SQL_LOCK_HOLDER[] =
+	"SELECT node, conn, taken_at FROM schema_lock WHERE id = 1";
+static const char SQL_LOCK_RELEASE[] =
+	"DELETE FROM schema_lock WHERE id = 1"
+	" AND node = CONCAT(@@hostname, ':', @@port) AND conn = CONNECTION_ID()";
+
+static void say_holder(db *d, const char *what)
+{
+	db_rows *rows = NULL;
+
+	if (db_select(d, SQL_LOCK_HOLDER, NULL, 0, &rows) == 0 && rows->nrows > 0)
+		fprintf(stderr, "migrate: %s: another migrate holds schema_lock (node %s, "
+			"connection %s, since %s UTC)\n", what, row_str(rows, 0, "node"),
+			row_str(rows, 0, "conn"), row_str(rows, 0, "taken_at"));
+	db_rows_free(rows);
+}
+
+/* Takes the lock, waiting for another migrate's; 0 or an error code, said
+ * on stderr. */
+static int take_migrate_lock(db *d)
+{
+	const struct timespec pause = { 0, 200 * 1000 * 1000 };
+	long tries, max = LOCK_WAIT_SECONDS * 5L;
+	int rc = db_exec(d, SQL_LOCK_TABLE, NULL, 0, NULL);
+
+	for (tries = 0; rc == 0 && tries <= max; tries++) {
+		rc = db_exec(d, SQL_LOCK_TAKE, NULL, 0, NULL);
+		if (rc == 0)
+			return 0;
+		if (rc != E_DUP && rc != E_CONFLICT)
+			break;
+		if (tries == 0)
+			say_holder(d, "waiting");
+		rc = db_exec(d, SQL_LOCK_CLEAR_DEAD, NULL, 0, NULL);
+		if (rc == 0)
+			nanosleep(&pause, NULL);
+	}
+	if (rc == 0) {
+		say_holder(d, "gave up");
+		fprintf(stderr, "migrate: if no migrate runs, DELETE FROM schema_lock\n");
+		return E_CONFLICT;
+	}
+	fprintf(stderr, "migrate: cannot take schema_lock\n");
+	return rc;
+}
 
 static int read_file(const char *path, strbuf *out)
 {
@@ -115,8 +193,14 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 	const char *dir = config_get(cfg, "sql_dir", "sql");
 	struct dirent **list = NULL;
 	int n, i, rc, applied = 0;
+	char why[300];
 
 	(void)a;
+	rc = db_check_server_settings(d, why, sizeof(why));
+	if (rc == E_INVALID || rc == E_DB) {
+		fprintf(stderr, "migrate: %s\n", why);
+		return 1;
+	}
 	rc = db_ensure(d);
 	if (rc == 0)
 		rc = db_exec(d, SQL_MIGRATIONS_TABLE, NULL, 0, NULL);
@@ -129,10 +213,11 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 		fprintf(stderr, "migrate: cannot read %s\n", dir);
 		return 1;
 	}
+	rc = take_migrate_lock(d);
 	for (i = 0; i < n && rc == 0; i++) {
 		const char *name = list[i]->d_name;
 		size_t len = strlen(name);
-		long long done = 0;
+		long long done = 0, held = 0;
 		strbuf sql = STRBUF_INIT;
 		char path[1024];
 
@@ -142,8 +227,20 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 		rc = DB_SELECT_INT(d, SQL_MIGRATION_DONE, &done, DBS(name));
 		if (rc != 0 || done)
 			continue;
+		/* the lock is this connection's: a new one (the server went
+		 * away meanwhile) may have lost it to another migrate */
+		rc = db_select_int(d, SQL_LOCK_HELD, NULL, 0, &held);
+		if (rc == 0 && !held) {
+			fprintf(stderr, "migrate: lost schema_lock\n");
+			rc = E_CONFLICT;
+		}
+		/* a FULLTEXT index made or rebuilt from here keeps the
+		 * forum's stopwords (sql/0003) */
+		if (rc == 0)
+			rc = db_use_stopwords(d);
 		snprintf(path, sizeof(path), "%s/%s", dir, name);
-		rc = read_file(path, &sql);
+		if (rc == 0)
+			rc = read_file(path, &sql);
 		if (rc == 0)
 			rc = db_run_script(d, sql.s ? sql.s : "");
 		if (rc == 0)
@@ -159,6 +256,8 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 	for (i = 0; i < n; i++)
 		free(list[i]);
 	free(list);
+	/* only this connection's row goes */
+	db_exec(d, SQL_LOCK_RELEASE, NULL, 0, NULL);
 	if (rc == 0)
 		rc = set_program_passwords(d, cfg);
 	if (rc == 0 && applied == 0)

@@ -1,7 +1,7 @@
 -- Accounts, sessions, attempt counters, password reset tokens, audit log.
 -- Times are UTC DATETIMEs (every connection sets time_zone = '+00:00').
 
-CREATE TABLE users (
+CREATE TABLE IF NOT EXISTS users (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   username VARCHAR(30) NOT NULL,
   email VARCHAR(254) NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE users (
 
 -- Only the hash of a session token is stored: a copy of this table logs no
 -- one in.
-CREATE TABLE sessions (
+CREATE TABLE IF NOT EXISTS sessions (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   token_hash BINARY(32) NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE sessions (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- Attempt counters (logins, registrations) per key and minute.
-CREATE TABLE throttle (
+CREATE TABLE IF NOT EXISTS throttle (
   k VARCHAR(190) NOT NULL,
   bucket INT UNSIGNED NOT NULL,
   hits INT UNSIGNED NOT NULL,
@@ -43,7 +43,7 @@ CREATE TABLE throttle (
 
 -- Single-use tokens sent by email: password resets and address checks.
 -- Like sessions, only the hash is kept.
-CREATE TABLE account_tokens (
+CREATE TABLE IF NOT EXISTS account_tokens (
   token_hash BINARY(32) NOT NULL PRIMARY KEY,
   purpose ENUM('reset','verify') NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE account_tokens (
 
 -- Who did what to which item, when and why. Append-only: no program is
 -- granted UPDATE or DELETE on it.
-CREATE TABLE audit_log (
+CREATE TABLE IF NOT EXISTS audit_log (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   actor_id BIGINT UNSIGNED NULL,
   action VARCHAR(40) NOT NULL,
@@ -71,7 +71,7 @@ CREATE TABLE audit_log (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Facts about this installation ("demo_loaded").
-CREATE TABLE meta (
+CREATE TABLE IF NOT EXISTS meta (
   k VARCHAR(64) NOT NULL PRIMARY KEY,
   v VARCHAR(255) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

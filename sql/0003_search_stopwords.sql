@@ -1,9 +1,20 @@
 -- Words FULLTEXT search ignores, in English and Spanish. InnoDB reads this
--- table when a FULLTEXT index is made; MariaDB is started with
--- innodb_ft_server_stopword_table pointing at it (cgi/stack.sh), and it is set
--- here too for the indexes the next migration creates. Negations are not
--- stopwords: "no funciona" must find "no".
-CREATE TABLE ft_stopwords (value VARCHAR(30) NOT NULL DEFAULT '') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- table when a FULLTEXT index is made (or rebuilt) on a connection whose
+-- innodb_ft_user_stopword_table names it, and records its name with the
+-- index, so that the index keeps it across restarts: `tertuliactl migrate`
+-- sets that session variable before each migration once the table exists,
+-- and it is set below for the indexes of the next migration. No server-wide
+-- setting is needed (nor SUPER to make one). Negations are not stopwords:
+-- "no funciona" must find "no".
+--
+-- This file once ended with SET GLOBAL innodb_ft_server_stopword_table,
+-- which needs SUPER on a server of someone else's; the session variable
+-- gives the indexes the same list. A database migrated by the old file has
+-- the same tables and rows, so the edit changes nothing there. The table is
+-- emptied before it is filled so that a run that failed part way can run
+-- again.
+CREATE TABLE IF NOT EXISTS ft_stopwords (value VARCHAR(30) NOT NULL DEFAULT '') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+DELETE FROM ft_stopwords;
 INSERT INTO ft_stopwords (value) VALUES
 ('a'),
 ('about'),
@@ -267,4 +278,4 @@ INSERT INTO ft_stopwords (value) VALUES
 ('yourselves'),
 ('él'),
 ('ésta');
-SET GLOBAL innodb_ft_server_stopword_table = CONCAT(DATABASE(), '/ft_stopwords');
+SET SESSION innodb_ft_user_stopword_table = CONCAT(DATABASE(), '/ft_stopwords');

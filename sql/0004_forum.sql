@@ -5,7 +5,7 @@
 -- (thread_id, position) and deep pages cost what page 1 costs.
 -- The HTML of a post is rendered from its Markdown when written or edited.
 
-CREATE TABLE categories (
+CREATE TABLE IF NOT EXISTS categories (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   slug VARCHAR(60) NOT NULL,
   name_en VARCHAR(80) NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE categories (
   UNIQUE KEY categories_slug (slug)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE threads (
+CREATE TABLE IF NOT EXISTS threads (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   category_id INT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE threads (
   CONSTRAINT threads_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE posts (
+CREATE TABLE IF NOT EXISTS posts (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   thread_id BIGINT UNSIGNED NOT NULL,
   position INT UNSIGNED NOT NULL,
@@ -75,7 +75,7 @@ CREATE TABLE posts (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Every edit keeps the text it replaced: who edited, when, what was there.
-CREATE TABLE post_revisions (
+CREATE TABLE IF NOT EXISTS post_revisions (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   post_id BIGINT UNSIGNED NOT NULL,
   editor_id BIGINT UNSIGNED NOT NULL,
@@ -86,7 +86,7 @@ CREATE TABLE post_revisions (
   CONSTRAINT post_revisions_post_fk FOREIGN KEY (post_id) REFERENCES posts (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE post_likes (
+CREATE TABLE IF NOT EXISTS post_likes (
   post_id BIGINT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
   created_at DATETIME NOT NULL,

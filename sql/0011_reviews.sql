@@ -6,7 +6,7 @@
 -- every review write, under that row's lock (cgi/reviews/reviews_store.c): pages
 -- read it and never recount the reviews. Only visible reviews are counted.
 
-CREATE TABLE products (
+CREATE TABLE IF NOT EXISTS products (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   sku VARCHAR(40) NOT NULL,               -- [A-Za-z0-9._-], unique in any case
   name VARCHAR(150) NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE products (
   KEY products_list (active, category, name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE product_ratings (
+CREATE TABLE IF NOT EXISTS product_ratings (
   product_id INT UNSIGNED NOT NULL PRIMARY KEY,
   review_count INT NOT NULL DEFAULT 0,
   rating_sum INT NOT NULL DEFAULT 0,
@@ -37,7 +37,7 @@ CREATE TABLE product_ratings (
 -- deleted a review may write a new one while the old row stays for the
 -- moderators. The helpful rank is the lower bound of the Wilson score
 -- interval (95%) of the helpful votes, kept by MariaDB from the counters.
-CREATE TABLE reviews (
+CREATE TABLE IF NOT EXISTS reviews (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   product_id INT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
@@ -77,7 +77,7 @@ CREATE TABLE reviews (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Every edit keeps what it replaced.
-CREATE TABLE review_revisions (
+CREATE TABLE IF NOT EXISTS review_revisions (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   review_id BIGINT UNSIGNED NOT NULL,
   editor_id BIGINT UNSIGNED NOT NULL,
@@ -93,7 +93,7 @@ CREATE TABLE review_revisions (
 
 -- One vote per member and review, changeable; the review's counters move
 -- in the same transaction, under the review's row lock.
-CREATE TABLE review_votes (
+CREATE TABLE IF NOT EXISTS review_votes (
   review_id BIGINT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
   helpful TINYINT NOT NULL,               -- 1 yes, 0 no
@@ -105,7 +105,7 @@ CREATE TABLE review_votes (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- The company's one official, public response to a review.
-CREATE TABLE review_responses (
+CREATE TABLE IF NOT EXISTS review_responses (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   review_id BIGINT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,       -- the staff member who wrote it
@@ -123,7 +123,7 @@ CREATE TABLE review_responses (
 -- /api/orders). An order line is (order_id, product): reporting it again
 -- updates it. The email is the buyer's; a review is verified when its
 -- author's account has the same email (compared without case).
-CREATE TABLE orders (
+CREATE TABLE IF NOT EXISTS orders (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   order_id VARCHAR(64) NOT NULL,
   product_id INT UNSIGNED NOT NULL,
@@ -139,7 +139,7 @@ CREATE TABLE orders (
 
 -- Keys of the company's systems. Only a hash of each key is stored
 -- (libsodium crypto_generichash, 32 bytes): a copy of this table calls no API.
-CREATE TABLE api_keys (
+CREATE TABLE IF NOT EXISTS api_keys (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   name VARCHAR(60) NOT NULL,
   key_hash BINARY(32) NOT NULL,
@@ -154,13 +154,12 @@ CREATE TABLE api_keys (
 -- email. It runs with its definer's rights (the migrating account), so the
 -- reviews program learns whether one of its members bought a product without
 -- being able to read anyone's email address.
-CREATE SQL SECURITY DEFINER VIEW review_purchases AS
+CREATE OR REPLACE SQL SECURITY DEFINER VIEW review_purchases AS
   SELECT u.id AS user_id, o.product_id, o.id AS order_row_id, o.ordered_on
   FROM orders o JOIN users u ON u.email = o.email;
 
--- Whether account uid has the email address addr: how the reviews program
--- checks that a signed review invitation is for the member who opens it,
--- again without reading addresses.
-CREATE FUNCTION review_member_email_is(uid BIGINT UNSIGNED, addr VARCHAR(254))
-  RETURNS TINYINT SQL SECURITY DEFINER READS SQL DATA
-  RETURN (SELECT COUNT(*) FROM users WHERE id = uid AND email = addr);
+-- This file also made the function review_member_email_is, the invitation
+-- check, which 0060 replaces with a view: with the binary log on, MariaDB
+-- lets only SUPER create a stored function (log_bin_trust_function_creators
+-- aside), whatever its characteristics. A database migrated with the
+-- function has it until 0060 drops it, so both end alike.

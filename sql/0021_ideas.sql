@@ -11,7 +11,7 @@
 -- row and the counter change together under the idea's row lock), and
 -- recounted from the vote rows when a duplicate is merged.
 
-CREATE TABLE ideas (
+CREATE TABLE IF NOT EXISTS ideas (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   user_id BIGINT UNSIGNED NOT NULL,
   title VARCHAR(150) NOT NULL,
@@ -50,7 +50,7 @@ CREATE TABLE ideas (
 -- One vote per member and idea. created_at drives "trending"; a vote is
 -- "open" (counts against the vote budget) while its idea is neither done
 -- nor declined, which the budget check reads through the join with ideas.
-CREATE TABLE idea_votes (
+CREATE TABLE IF NOT EXISTS idea_votes (
   idea_id BIGINT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
   created_at DATETIME NOT NULL,
@@ -64,7 +64,7 @@ CREATE TABLE idea_votes (
 -- Comments, in order like forum replies: position is handed out under the
 -- idea's row lock, so page N is a range read. A staff member's comment may
 -- be flagged official: the company's answer, shown as such.
-CREATE TABLE idea_comments (
+CREATE TABLE IF NOT EXISTS idea_comments (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   idea_id BIGINT UNSIGNED NOT NULL,
   position INT UNSIGNED NOT NULL,
@@ -89,7 +89,7 @@ CREATE TABLE idea_comments (
 
 -- Every status change: from, to, the public note, who and when. The
 -- notifications area reads these rows to tell voters and the author.
-CREATE TABLE idea_status_changes (
+CREATE TABLE IF NOT EXISTS idea_status_changes (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   idea_id BIGINT UNSIGNED NOT NULL,
   from_stage ENUM('open','under_review','planned','in_progress','done','declined') NOT NULL,
@@ -106,6 +106,6 @@ CREATE TABLE idea_status_changes (
 -- One row per member who has voted while a vote budget was set: a vote
 -- takes this row's lock first, so that parallel votes of one member cannot
 -- both see room left in the budget.
-CREATE TABLE idea_vote_locks (
+CREATE TABLE IF NOT EXISTS idea_vote_locks (
   user_id BIGINT UNSIGNED NOT NULL PRIMARY KEY
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -2,7 +2,7 @@
 -- watched words, and a note on moderated content that its author can read.
 -- The moderation program's account and grants are in 0031.
 
-CREATE TABLE flags (
+CREATE TABLE IF NOT EXISTS flags (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   target_type ENUM('post','review','idea') NOT NULL,
   target_id BIGINT UNSIGNED NOT NULL,
@@ -18,7 +18,7 @@ CREATE TABLE flags (
 
 -- One row per item that needs (or needed) a moderator: held by a rule, or
 -- flagged. Reopened when flagged again after a decision.
-CREATE TABLE mod_queue (
+CREATE TABLE IF NOT EXISTS mod_queue (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   target_type ENUM('post','review','idea') NOT NULL,
   target_id BIGINT UNSIGNED NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE mod_queue (
 
 -- Words moderators watch, per language ('' for any): hold the content,
 -- block it (refused with a message), or replace the word.
-CREATE TABLE watched_words (
+CREATE TABLE IF NOT EXISTS watched_words (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   word VARCHAR(100) NOT NULL,
   lang CHAR(2) NOT NULL DEFAULT '',
@@ -49,5 +49,5 @@ CREATE TABLE watched_words (
 
 -- Why a moderator hid or removed a post: its author is shown this, with
 -- the text they wrote.
-ALTER TABLE posts ADD COLUMN mod_note VARCHAR(500) NULL;
-ALTER TABLE threads ADD COLUMN mod_note VARCHAR(500) NULL;
+ALTER TABLE posts ADD COLUMN IF NOT EXISTS mod_note VARCHAR(500) NULL;
+ALTER TABLE threads ADD COLUMN IF NOT EXISTS mod_note VARCHAR(500) NULL;

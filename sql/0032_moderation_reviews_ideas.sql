@@ -6,7 +6,7 @@
 
 -- Why a moderator hid or removed an idea: its author is shown this (as
 -- posts.mod_note and reviews.mod_note).
-ALTER TABLE ideas ADD COLUMN mod_note VARCHAR(500) NULL;
+ALTER TABLE ideas ADD COLUMN IF NOT EXISTS mod_note VARCHAR(500) NULL;
 
 -- Reviews change status, and are edited, through core/reviews_store.c: the
 -- review row, its revision, the product's rating summary, and whether its

@@ -6,7 +6,7 @@
 ALTER TABLE mod_queue MODIFY target_type ENUM('post','review','idea','idea_comment') NOT NULL;
 
 -- Why a moderator hid or removed a comment (as ideas.mod_note).
-ALTER TABLE idea_comments ADD COLUMN mod_note VARCHAR(500) NULL;
+ALTER TABLE idea_comments ADD COLUMN IF NOT EXISTS mod_note VARCHAR(500) NULL;
 
 -- The moderation program shows a queued comment with its idea, and
 -- changes its status. (The ideas program already reads watched_words and

@@ -13,7 +13,7 @@
 -- changes; for a member, their new threads); watch: every new post. The
 -- most specific row decides: a thread's row overrides its category's.
 -- auto = 1: made by authorship (authors watch their own threads and ideas).
-CREATE TABLE follows (
+CREATE TABLE IF NOT EXISTS follows (
   user_id BIGINT UNSIGNED NOT NULL,
   target_type ENUM('category','thread','product','idea','user') NOT NULL,
   target_id BIGINT UNSIGNED NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE follows (
 -- What a member is told. group_key gathers notifications shown as one line
 -- ("3 new replies in ..."): kind and the thread, idea or product. The
 -- header's unread count reads notifications_unread.
-CREATE TABLE notifications (
+CREATE TABLE IF NOT EXISTS notifications (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   recipient_id BIGINT UNSIGNED NOT NULL,
   kind ENUM('mention','reply','post','thread','comment','review','idea_status',
@@ -55,7 +55,7 @@ CREATE TABLE notifications (
 -- member last used the site in, for mail when users.lang is automatic.
 -- Digests cover the unread notifications since digest_since and are due at
 -- next_digest_at.
-CREATE TABLE email_prefs (
+CREATE TABLE IF NOT EXISTS email_prefs (
   user_id BIGINT UNSIGNED NOT NULL PRIMARY KEY,
   mode ENUM('immediate','daily','weekly','none') NOT NULL DEFAULT 'immediate',
   lang CHAR(2) NOT NULL DEFAULT '',
@@ -83,7 +83,7 @@ CREATE TABLE email_prefs (
 -- back with next_attempt_at pushed out (exponential back-off) until
 -- smtp.give_up_hours, and a refused address fails it for good. message_key
 -- makes the Message-ID: a retry is the same message.
-CREATE TABLE outbox (
+CREATE TABLE IF NOT EXISTS outbox (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   kind ENUM('notice','digest','reengage','verify','reset') NOT NULL,
   user_id BIGINT UNSIGNED NULL,
@@ -108,7 +108,7 @@ CREATE TABLE outbox (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Registrations through a member's invitation link (the "referral" figure).
-CREATE TABLE invitations (
+CREATE TABLE IF NOT EXISTS invitations (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   inviter_id BIGINT UNSIGNED NOT NULL,
   invitee_id BIGINT UNSIGNED NOT NULL,
@@ -123,7 +123,7 @@ CREATE TABLE invitations (
 -- Re-engagement digests (the "reactivation" figure): one per dormancy.
 -- dormant_since is the member's last activity when it was queued; a member
 -- who comes back after queued_at was reactivated.
-CREATE TABLE reengagements (
+CREATE TABLE IF NOT EXISTS reengagements (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   user_id BIGINT UNSIGNED NOT NULL,
   dormant_since DATETIME NOT NULL,

@@ -14,17 +14,17 @@
 
 -- A member's segment ("persona"), one key of the configured list
 -- insights.segments, chosen in /settings; '' for none.
-ALTER TABLE users ADD COLUMN segment VARCHAR(40) NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN IF NOT EXISTS segment VARCHAR(40) NOT NULL DEFAULT '';
 
 -- The author's segment when the item was written: the insight pages show
 -- what each segment said at the time, so a member who changes segment does
 -- not rewrite history.
-ALTER TABLE posts ADD COLUMN segment VARCHAR(40) NOT NULL DEFAULT '';
-ALTER TABLE reviews ADD COLUMN segment VARCHAR(40) NOT NULL DEFAULT '';
-ALTER TABLE ideas ADD COLUMN segment VARCHAR(40) NOT NULL DEFAULT '';
+ALTER TABLE posts ADD COLUMN IF NOT EXISTS segment VARCHAR(40) NOT NULL DEFAULT '';
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS segment VARCHAR(40) NOT NULL DEFAULT '';
+ALTER TABLE ideas ADD COLUMN IF NOT EXISTS segment VARCHAR(40) NOT NULL DEFAULT '';
 -- the rebuild reads ideas day by day, as posts and reviews (their indexes
 -- on created_at are in 0004 and 0011)
-ALTER TABLE ideas ADD KEY ideas_created (created_at);
+ALTER TABLE ideas ADD KEY IF NOT EXISTS ideas_created (created_at);
 
 -- One row per day (of the item's creation, UTC) x kind x forum category x
 -- product x segment, over the content that counts: visible posts in
@@ -39,7 +39,7 @@ ALTER TABLE ideas ADD KEY ideas_created (created_at);
 --   threads, answered, solved, reply_seconds   opening posts: their thread,
 --                       whether it got a reply, was solved, and the seconds
 --                       to its first reply (summed over answered threads)
-CREATE TABLE insight_daily (
+CREATE TABLE IF NOT EXISTS insight_daily (
   day DATE NOT NULL,
   kind ENUM('post','review','idea') NOT NULL,
   category_id INT UNSIGNED NOT NULL DEFAULT 0,
@@ -74,7 +74,7 @@ CREATE TABLE insight_daily (
 -- this row is taken out of insight_daily and insight_themes and its new
 -- contribution put in. label is -1, 0, 1, or NULL when unscored. phrases
 -- holds the 8-byte hashes of the item's theme phrases (see themes.h).
-CREATE TABLE insight_items (
+CREATE TABLE IF NOT EXISTS insight_items (
   kind ENUM('post','review','idea') NOT NULL,
   item_id BIGINT UNSIGNED NOT NULL,
   day DATE NOT NULL,
@@ -98,7 +98,7 @@ CREATE TABLE insight_items (
 -- Theme phrases (RAKE-style candidates, see themes.h) per day x kind x
 -- category x product x label: n items of that label mention the phrase;
 -- ex1 < ex2 are the two smallest ids of those items, the example quotes.
-CREATE TABLE insight_themes (
+CREATE TABLE IF NOT EXISTS insight_themes (
   day DATE NOT NULL,
   kind ENUM('post','review','idea') NOT NULL,
   category_id INT UNSIGNED NOT NULL DEFAULT 0,
@@ -117,7 +117,7 @@ CREATE TABLE insight_themes (
 -- where the relationship figures come from. first_day is the member's
 -- first day of activity, prev_day the one before this (NULL for the first),
 -- segment the member's segment at their first write of the day.
-CREATE TABLE insight_activity (
+CREATE TABLE IF NOT EXISTS insight_activity (
   day DATE NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
   segment VARCHAR(40) NOT NULL DEFAULT '',

@@ -5,7 +5,7 @@
 -- visible count is kept like threads.reply_count: +1 when a comment is
 -- written visible, +/-1 when moderation changes its status, moved whole by
 -- a merge.
-ALTER TABLE ideas ADD COLUMN visible_comment_count INT UNSIGNED NOT NULL DEFAULT 0
+ALTER TABLE ideas ADD COLUMN IF NOT EXISTS visible_comment_count INT UNSIGNED NOT NULL DEFAULT 0
   AFTER comment_count;
 UPDATE ideas i SET visible_comment_count =
   (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND c.status = 'visible');

@@ -6,5 +6,5 @@
 -- indexed, the page reads the index from the top until it has five active
 -- products.
 ALTER TABLE product_ratings
-  ADD COLUMN damped_rating DECIMAL(12, 6) AS ((rating_sum + 6) / (review_count + 2)) PERSISTENT,
-  ADD INDEX product_ratings_damped (damped_rating, review_count);
+  ADD COLUMN IF NOT EXISTS damped_rating DECIMAL(12, 6) AS ((rating_sum + 6) / (review_count + 2)) PERSISTENT,
+  ADD INDEX IF NOT EXISTS product_ratings_damped (damped_rating, review_count);

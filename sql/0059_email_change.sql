@@ -6,7 +6,7 @@
 -- password resets go, changes only when the link is followed; a password
 -- change or reset cancels a pending change.
 
-ALTER TABLE users ADD COLUMN email_pending VARCHAR(254) NULL AFTER email_verified_at;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS email_pending VARCHAR(254) NULL AFTER email_verified_at;
 
 -- new values at the end of each list: no table rebuild
 ALTER TABLE account_tokens MODIFY purpose ENUM('reset','verify','change') NOT NULL;

@@ -101,6 +101,10 @@ int ctl_check(db *d, const config *cfg, const args *a)
 		fprintf(stderr, "check: the database does not answer\n");
 		return 1;
 	}
+	/* a FULLTEXT index rebuilt here keeps the forum's stopwords */
+	if (repair && db_use_stopwords(d) != 0)
+		fprintf(stderr, "check: cannot name the stopword table; a rebuilt "
+			"FULLTEXT index would use InnoDB's\n");
 	conn = db_handle(d);
 	for (size_t r = 0; r < tables->nrows; r++) {
 		const char *t = row_str(tables, r, "table_name");

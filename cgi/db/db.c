@@ -935,3 +935,60 @@ int db_run_script(db *d, const char *sql)
 	mysql_set_server_option(d->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
 	return rc;
 }
+
+/* -------------------------------------------------------- server settings */
+
+static const char SQL_SERVER_SETTINGS[] =
+	"SELECT @@GLOBAL.innodb_ft_min_token_size AS ft_min_token_size,"
+	" @@GLOBAL.innodb_flush_log_at_trx_commit AS flush_log_at_trx_commit,"
+	" @@GLOBAL.log_bin AS log_bin, @@GLOBAL.sync_binlog AS sync_binlog";
+
+int db_check_server_settings(db *d, char *why, size_t size)
+{
+	int had = d->conn != NULL, rc;
+	db_rows *rows = NULL;
+
+	why[0] = '\0';
+	rc = db_select(d, SQL_SERVER_SETTINGS, NULL, 0, &rows);
+	if (rc == E_DBDOWN)
+		return rc;
+	if (rc != 0) {
+		snprintf(why, size, "cannot read the server's settings");
+		rc = E_DB;
+	} else if (row_int(rows, 0, "ft_min_token_size") > 2) {
+		snprintf(why, size, "the server has innodb_ft_min_token_size = %lld: Tertulia "
+			 "needs innodb_ft_min_token_size = 2 (see sql/server.cnf; then rebuild the "
+			 "FULLTEXT indexes)", row_int(rows, 0, "ft_min_token_size"));
+		rc = E_INVALID;
+	} else if (row_int(rows, 0, "flush_log_at_trx_commit") != 1) {
+		snprintf(why, size, "the server has innodb_flush_log_at_trx_commit = %lld: Tertulia "
+			 "needs innodb_flush_log_at_trx_commit = 1 (see sql/server.cnf)",
+			 row_int(rows, 0, "flush_log_at_trx_commit"));
+		rc = E_INVALID;
+	} else if (row_int(rows, 0, "log_bin") != 0 && row_int(rows, 0, "sync_binlog") != 1) {
+		snprintf(why, size, "the server has the binary log on and sync_binlog = %lld: "
+			 "Tertulia needs sync_binlog = 1 (see sql/server.cnf)",
+			 row_int(rows, 0, "sync_binlog"));
+		rc = E_INVALID;
+	}
+	db_rows_free(rows);
+	if (!had && d->in_transaction == 0)
+		db_disconnect(d);
+	return rc;
+}
+
+static const char SQL_HAS_STOPWORDS[] =
+	"SELECT COUNT(*) FROM information_schema.TABLES"
+	" WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'ft_stopwords'";
+static const char SQL_USE_STOPWORDS[] =
+	"SET SESSION innodb_ft_user_stopword_table = CONCAT(DATABASE(), '/ft_stopwords')";
+
+int db_use_stopwords(db *d)
+{
+	long long has = 0;
+	int rc = db_select_int(d, SQL_HAS_STOPWORDS, NULL, 0, &has);
+
+	if (rc == 0 && has)
+		rc = db_exec(d, SQL_USE_STOPWORDS, NULL, 0, NULL);
+	return rc;
+}

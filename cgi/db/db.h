@@ -173,6 +173,25 @@ int db_in_transaction(const db *d);
  * repository, never outside data). Returns 0 or E_DB. */
 int db_run_script(db *d, const char *sql);
 
+/* Whether the server runs with the settings Tertulia needs (sql/server.cnf):
+ * innodb_ft_min_token_size 2 or less (else two-letter words such as "no"
+ * are never indexed, so never found), innodb_flush_log_at_trx_commit 1 (an
+ * acknowledged post survives a power cut), and sync_binlog 1 where the
+ * binary log is on. Each program checks at start and `tertuliactl migrate`
+ * before it migrates. Returns 0, E_INVALID with why (the setting, its value
+ * and the value needed) written into why, or E_DBDOWN when the server cannot
+ * be reached (a program starts anyway and answers 503 until it can). A
+ * connection it had to make is closed again, so that a master that checks
+ * before it forks hands none to its workers. */
+int db_check_server_settings(db *d, char *why, size_t size);
+
+/* Names the table ft_stopwords of the database, when it has one, in the
+ * connection's innodb_ft_user_stopword_table: a FULLTEXT index made or
+ * rebuilt on this connection then takes its stopwords from there and keeps
+ * them (sql/0003). A session variable, so no SUPER is needed. Returns 0 or
+ * E_DB (E_DBDOWN). For migrations and rebuilds. */
+int db_use_stopwords(db *d);
+
 /* The underlying handle, for tertuliactl's administrative statements. */
 struct st_mysql *db_handle(db *d);
 

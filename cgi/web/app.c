@@ -65,6 +65,16 @@ int app_init(app *a, const char *name, const char *config_path,
 		rc = E_NOMEM;
 	if (rc == 0)
 		rc = db_new(&a->db, &a->cfg, name);
+	if (rc == 0) {
+		/* a server that would lose posts or never find "no" is refused at
+		 * once; one that is down is not checked (pages answer 503) */
+		char why[300];
+
+		if (db_check_server_settings(a->db, why, sizeof(why)) == E_INVALID) {
+			log_error("%s: %s", name, why);
+			rc = E_INVALID;
+		}
+	}
 	return rc;
 }
 
