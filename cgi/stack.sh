@@ -223,11 +223,28 @@ start_mail() {
   wait_for "[ -s '$VAR/run/mail.pid' ]" 100 || die "the mail sender did not start: see $VAR/log/mail.log"
 }
 
+# nginx's directives for proxy.trusted, the balancers in front (addresses
+# or CIDRs, space-separated), on one line with \n between them for sed: the
+# client's address is then the last one in X-Forwarded-For that is not
+# theirs. Empty (the default): no header is trusted, REMOTE_ADDR is the peer.
+real_ip_lines() {
+  for a in $(conf_get proxy.trusted); do
+    case $a in
+      *[!0-9A-Fa-f.:/]*|/*|*/*/*) die "proxy.trusted: '$a' is not an address or CIDR" ;;
+    esac
+    printf 'set_real_ip_from %s;\\n    ' "$a"
+    found=1
+  done
+  [ -z "${found:-}" ] || printf 'real_ip_header X-Forwarded-For;\\n    real_ip_recursive on;'
+}
+
 start_nginx() {
   alive "$VAR/run/nginx.pid" && return 0
   mkdir -p "$VAR/tmp"
+  real_ip=$(real_ip_lines)
   sed -e "s|@PORT@|$PORT|g" -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" \
-      -e "s|@USER@|$(id -un)|g" "$ROOT/nginx.conf" > "$VAR/nginx.conf"
+      -e "s|@USER@|$(id -un)|g" -e "s|^ *# @REAL_IP@.*|    $real_ip|" \
+      "$ROOT/nginx.conf" > "$VAR/nginx.conf"
   nginx -p "$VAR" -c "$VAR/nginx.conf" -e "$VAR/log/nginx-error.log" \
     || die "nginx did not start: see $VAR/log/nginx-error.log"
   wait_for "[ -s '$VAR/run/nginx.pid' ]" 50 || die "nginx did not start"

@@ -144,50 +144,6 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Passwords of the program accounts come from the configuration, which
- * `make run` fills with random hex. ALTER USER takes no placeholders, so the
- * value is checked to be hex before it is put in the statement: it is never
- * outside data. */
-static int set_program_passwords(db *d, const config *cfg)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->items.n; i++) {
-		const char *k = cfg->items.items[i].name;
-		const char *v = cfg->items.items[i].value;
-		char who[64], userkey[96], sql[400];
-		const char *user, *p;
-		size_t n = strlen(k);
-
-		if (strncmp(k, "db.", 3) != 0 || n < 12 || strcmp(k + n - 9, ".password") != 0)
-			continue;
-		if (n - 12 >= sizeof(who))
-			continue;
-		memcpy(who, k + 3, n - 12);
-		who[n - 12] = '\0';
-		if (strcmp(who, "admin") == 0 || strcmp(who, "replica") == 0)
-			continue;
-		snprintf(userkey, sizeof(userkey), "db.%s.user", who);
-		user = config_get(cfg, userkey, NULL);
-		if (user == NULL || strncmp(user, "tertulia_", 9) != 0)
-			continue;
-		for (p = v; *p; p++)
-			if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-				break;
-		if (*p != '\0' || strlen(v) < 16 || valid_username(user) != 0) {
-			fprintf(stderr, "migrate: %s must be 16 or more lowercase hex digits\n", k);
-			return E_INVALID;
-		}
-		snprintf(sql, sizeof(sql), "ALTER USER '%s'@'%%' IDENTIFIED BY '%s'", user, v);
-		if (mysql_query(db_handle(d), sql) != 0) {
-			fprintf(stderr, "migrate: setting the password of %s: %s\n", user,
-				mysql_error(db_handle(d)));
-			return E_DB;
-		}
-	}
-	return 0;
-}
-
 static int cmd_migrate(db *d, const config *cfg, const args *a)
 {
 	const char *dir = config_get(cfg, "sql_dir", "sql");
@@ -208,6 +164,11 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 		fprintf(stderr, "migrate: cannot reach the database\n");
 		return 1;
 	}
+	/* before the migrations, so that an account one of them creates
+	 * already has its password; an existing account is left as it is
+	 * (ctl/hosts.c: other hosts use it) */
+	if (ctl_program_accounts(d, cfg) != 0)
+		return 1;
 	n = scandir(dir, &list, NULL, by_name);
 	if (n < 0) {
 		fprintf(stderr, "migrate: cannot read %s\n", dir);
@@ -259,7 +220,7 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 	/* only this connection's row goes */
 	db_exec(d, SQL_LOCK_RELEASE, NULL, 0, NULL);
 	if (rc == 0)
-		rc = set_program_passwords(d, cfg);
+		rc = ctl_program_logins(cfg);
 	if (rc == 0 && applied == 0)
 		printf("schema up to date\n");
 	return rc == 0 ? 0 : 1;
@@ -488,6 +449,19 @@ static const command commands[] = {
 	  CMD_DB | CMD_WRITES },
 	{ "check", "check every table; --repair rebuilds the unsound", &ctl_check_args, NULL,
 	  NULL, ctl_check, CMD_DB },
+	{ "passwords rotate", "new passwords for the programs' database accounts",
+	  &ctl_passwords_rotate_args,
+	  "PROGRAM: account, forum, reviews, ideas, moderation, insights, mail (all by default).\n"
+	  "Writes them into the configuration file and gives them to the accounts. Every\n"
+	  "host then needs the new file: copy it to each host, then restart the programs\n"
+	  "and the mail sender on each.\n",
+	  ctl_passwords_rotate_check, ctl_passwords_rotate, CMD_DB },
+	{ "host config", "write a new app host's configuration from this one",
+	  &ctl_host_config_args,
+	  "It keeps what the hosts share (secret, db.*, the accounts and their passwords,\n"
+	  "smtp.*, site.*, the rest) and leaves out this host's own files (templates,\n"
+	  "sql_dir, sentiment.*_dir, cache.changes_file); db.private becomes 0.\n",
+	  NULL, ctl_host_config, 0 },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -533,7 +507,7 @@ static void list_commands(FILE *f)
 		   "The configuration is FILE, else $TERTULIA_CONFIG, else var/tertulia.conf.\n"
 		   "Commands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-16s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-17s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "A command line that is wrong changes nothing and exits 2.\n");
 }
 

@@ -15,7 +15,10 @@ Environment:
 Mail: the stack's mail sender (tertuliactl mail) sends to 127.0.0.1 on
 Stack.smtp_port, a free port where nothing listens until a test starts an
 SMTP server there (tests/http/smtp_sink.py), and retries every second or
-two. extra_config adds or overrides configuration keys.
+two. extra_config adds or overrides configuration keys. config names an
+existing configuration file to start from instead (copied into the new
+folder, as a host joining another's database would have it; extra_config
+then adds nothing, as for any configuration stack.sh finds written).
 
 Everything started is stopped by `cgi/stack.sh stop`, which works from the
 pid files; a process still alive after that is killed by its pid, never by
@@ -105,7 +108,7 @@ class Stack:
                    "insights.cache_seconds": "0", "search.cache_seconds": "0",
                    "cache.visitor_seconds": "0"}
 
-    def __init__(self, workers=2, demo=True, build=None, extra_config=None):
+    def __init__(self, workers=2, demo=True, build=None, extra_config=None, config=None):
         self.root = ROOT
         self.build = build or os.environ.get("TERTULIA_BUILD") or os.path.join(ROOT, "build")
         self.build = os.path.abspath(self.build)
@@ -120,6 +123,7 @@ class Stack:
         self.smtp_port = free_port()
         self.extra_config = dict(self.TEST_CONFIG, **{"smtp.port": str(self.smtp_port)})
         self.extra_config.update(extra_config or {})
+        self.config = config
         self._daemons = set()
 
     # ------------------------------------------------------------ set-up
@@ -208,6 +212,8 @@ class Stack:
             raise StackError("%s/tertuliactl is missing: run make first" % self.build)
         self.var = tempfile.mkdtemp(prefix="tertulia-test-")
         os.chmod(self.var, 0o755)  # nginx's workers read static files through it
+        if self.config:
+            shutil.copyfile(self.config, self.conf)
         self.port = free_port()
         self.started = True
         _become_subreaper()

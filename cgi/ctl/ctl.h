@@ -95,4 +95,22 @@ extern const arg_spec ctl_user_unsuspend_args;
 int ctl_user_unsuspend_check(const args *a, char *why, size_t size);
 int ctl_user_unsuspend(db *d, const config *cfg, const args *a);
 
+/* The programs' database accounts (hosts.c), for several app hosts on one
+ * database. ctl_program_accounts (migrate, before the migrations): creates
+ * each program account the configuration names that does not exist yet,
+ * with the configuration's password; an existing one is left as it is.
+ * ctl_program_logins (migrate, after them): 0 when every program account
+ * takes the configuration's password, else E_INVALID, having said which
+ * and what to do. `passwords rotate [PROGRAM...]`: new random passwords
+ * for those programs' accounts (all by default), into the configuration
+ * file and the database. `host config --out FILE`: a new host's
+ * configuration from this one (the shared keys; not this host's paths). */
+int ctl_program_accounts(db *d, const config *cfg);
+int ctl_program_logins(const config *cfg);
+extern const arg_spec ctl_passwords_rotate_args;
+int ctl_passwords_rotate_check(const args *a, char *why, size_t size);
+int ctl_passwords_rotate(db *d, const config *cfg, const args *a);
+extern const arg_spec ctl_host_config_args;
+int ctl_host_config(db *d, const config *cfg, const args *a);
+
 #endif

@@ -78,6 +78,10 @@ COMMANDS = {
     "sentiment": dict(ok=[], values=[], missing=[], bad=[]),
     "rollup": dict(ok=[], values=[], missing=[], bad=[]),
     "check": dict(ok=["--repair"], values=[], missing=[], bad=[["--repair", "--repair"]]),
+    "passwords rotate": dict(ok=["account", "mail"], values=[], missing=[],
+                             bad=[["Account"], ["account", "nosuch"], ["admin"]]),
+    "host config": dict(ok=["--out", "/nonexistent/host.conf"], values=["--out"], missing=[[]],
+                        bad=[["--out", "a.conf", "--out", "b.conf"]]),
 }
 NAMES = sorted(COMMANDS)
 
@@ -183,7 +187,7 @@ def test_unknown_commands_are_usage_errors(configs, argv):
         assert "cannot read configuration" not in res.stderr
 
 
-@pytest.mark.parametrize("group", ["user", "products", "orders", "apikey"])
+@pytest.mark.parametrize("group", ["user", "products", "orders", "apikey", "passwords", "host"])
 def test_a_group_lists_its_subcommands(configs, group):
     subs = [n for n in NAMES if n.startswith(group + " ")]
     for argv in ([group, "--help"], [group, "-h"], ["help", group]):
