@@ -11,7 +11,8 @@ make reads it fails here with "errmsg.h: No such file or directory".
 
 The test passes the chroot two facts of this machine that are not the
 project's: the resolver (/etc/resolv.conf) and the certificate authorities
-the host trusts (NODE_EXTRA_CA_CERTS), since the npm registry may be
+the host trusts (NODE_EXTRA_CA_CERTS when set, else the system's bundle),
+given to node as NODE_EXTRA_CA_CERTS, since the npm registry may be
 reached through an intercepting proxy here.
 
 It takes several minutes (about a gigabyte of packages), needs root for
@@ -69,6 +70,15 @@ def debian_mirror():
     return "http://deb.debian.org/debian"
 
 
+def host_ca_bundle():
+    """The certificate authorities this machine trusts, as one PEM file, or
+    None."""
+    for path in (os.environ.get("NODE_EXTRA_CA_CERTS"), "/etc/ssl/certs/ca-certificates.crt"):
+        if path and os.path.isfile(path):
+            return path
+    return None
+
+
 def repository_files():
     """What a clone of the working tree holds: tracked files, and new ones
     not ignored (a test of uncommitted work sees that work)."""
@@ -105,8 +115,8 @@ class BareMachine:
             os.makedirs(os.path.dirname(dest), exist_ok=True)
             shutil.copy2(os.path.join(ROOT, f), dest)
         shutil.copy("/etc/resolv.conf", os.path.join(self.root, "etc/resolv.conf"))
-        ca = os.environ.get("NODE_EXTRA_CA_CERTS")
-        if ca and os.path.isfile(ca):
+        ca = host_ca_bundle()
+        if ca:
             shutil.copy(ca, os.path.join(self.root, "root/host-ca.crt"))
 
     def run(self, command, timeout):
