@@ -2,6 +2,7 @@
  * and changing a member's roles, audited. The suspended and silenced
  * members it lists too are restrictions.c's. */
 #include "account.h"
+#include "base/paging.h"
 #include "base/err.h"
 #include "services/users.h"
 
@@ -10,7 +11,9 @@
 
 static const char SQL_ADMIN_USERS[] =
 	"SELECT id, username, email, roles, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined "
-	"FROM users WHERE username LIKE CONCAT(?, '%') ORDER BY username LIMIT 51 OFFSET ?";
+	"FROM users WHERE username LIKE CONCAT(?, '%') ORDER BY username LIMIT ? OFFSET ?";
+/* Members a page of the admin list. */
+#define ADMIN_USERS_PER_PAGE 50
 
 int page_admin(request *r)
 {
@@ -22,12 +25,14 @@ int page_admin(request *r)
 
 	if (req_query(r, "page") && parse_long(req_query(r, "page"), 1, 100000, &page) != 0)
 		return E_INVALID;
-	rc = DB_SELECT(r->app->db, SQL_ADMIN_USERS, &rows, DBS(q ? q : ""), DBI((page - 1) * 50));
+	rc = DB_SELECT(r->app->db, SQL_ADMIN_USERS, &rows, DBS(q ? q : ""),
+		       DBI(page_limit(ADMIN_USERS_PER_PAGE)),
+		       DBI(page_offset(page, ADMIN_USERS_PER_PAGE)));
 	if (rc != 0)
 		return rc;
-	more = rows->nrows > 50;
-	if (rows->nrows > 50)
-		rows->nrows = 50; /* the 51st row only says that a next page exists */
+	more = rows->nrows > ADMIN_USERS_PER_PAGE;
+	if (more) /* the row past the page only says that a next page exists */
+		rows->nrows = ADMIN_USERS_PER_PAGE;
 	hdf_rows(r->hdf, "d.users", rows);
 	for (i = 0; i < rows->nrows; i++) {
 		static const char *names[] = { "moderator", "staff", "marketing", "admin" };

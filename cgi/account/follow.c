@@ -2,6 +2,7 @@
  * thread, a product, an idea or another member (level "none" stops
  * following); /notifications/following lists it all. */
 #include "account.h"
+#include "base/paging.h"
 #include "base/err.h"
 #include "services/follow.h"
 
@@ -48,7 +49,7 @@ static const char SQL_FOLLOWING[] =
 	"LEFT JOIN products pr ON f.target_type = 'product' AND pr.id = f.target_id "
 	"LEFT JOIN ideas i ON f.target_type = 'idea' AND i.id = f.target_id AND i.status = 'visible' "
 	"LEFT JOIN users u ON f.target_type = 'user' AND u.id = f.target_id "
-	"WHERE f.user_id = ? ORDER BY f.updated_at DESC, f.target_type, f.target_id LIMIT 201 OFFSET ?";
+	"WHERE f.user_id = ? ORDER BY f.updated_at DESC, f.target_type, f.target_id LIMIT ? OFFSET ?";
 
 #define FOLLOWING_PAGE 200
 
@@ -92,7 +93,7 @@ int page_following(request *r)
 	if (page < 0)
 		return (int)page;
 	rc = DB_SELECT(r->app->db, SQL_FOLLOWING, &rows, DBS(r->lang), DBI(r->user.id),
-		       DBI((page - 1) * FOLLOWING_PAGE));
+		       DBI(page_limit(FOLLOWING_PAGE)), DBI(page_offset(page, FOLLOWING_PAGE)));
 	if (rc != 0)
 		return rc;
 	if (rows->nrows > FOLLOWING_PAGE) {

@@ -1,5 +1,6 @@
 /* moderation.c: write-time rules and the queue (see moderation.h). */
 #include "services/moderation.h"
+#include "base/policy.h"
 #include "base/err.h"
 #include "text/markdown.h"
 #include "text/sentiment.h"
@@ -172,11 +173,6 @@ static int check_abuse(const config *cfg, const sentiment_model *sm, const char 
 	return 0;
 }
 
-static int exempt(unsigned roles)
-{
-	return (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN)) != 0;
-}
-
 /* The language of a text for the watched words: "" when it cannot be told
  * (or there is no model), and then every word applies. */
 static int text_lang(const sentiment_model *sm, const char *text, char lang[3])
@@ -238,7 +234,7 @@ static int mod_check(db *d, const config *cfg, const sentiment_model *sm, long l
 	int rc;
 
 	verdict_init(out);
-	if (exempt(roles))
+	if (policy_is_trusted(roles))
 		return 0;
 	rc = text_lang(sm, text, lang);
 	if (rc == 0)
@@ -261,7 +257,7 @@ static int mod_check_titled(db *d, const config *cfg, const sentiment_model *sm,
 
 	verdict_init(body_v);
 	verdict_init(title_v);
-	if (exempt(roles))
+	if (policy_is_trusted(roles))
 		return 0;
 	/* one language for the item: a title alone is often too short to tell */
 	rc = strbuf_printf(&both, "%s\n%s", title, body) != 0 ? E_NOMEM : 0;
@@ -304,7 +300,7 @@ static int mod_check_field(db *d, const config *cfg, const sentiment_model *sm,
 	int rc;
 
 	verdict_init(field_v);
-	if (exempt(roles) || text == NULL || text[0] == '\0')
+	if (policy_is_trusted(roles) || text == NULL || text[0] == '\0')
 		return 0;
 	rc = text_lang(sm, text, lang);
 	if (rc == 0)
