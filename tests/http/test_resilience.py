@@ -142,6 +142,17 @@ def test_sigterm_lets_the_request_in_flight_finish(own):
     c = th.Client(s.url)
     token = c.token("/login")
     result = {}
+    # the worker that answered the token's page may still be running after
+    # its answer (its log line, what it drops between requests): a worker
+    # seen running must be the login's, so wait until both are idle first
+    def idle():
+        for _ in range(10):
+            if any((proc_stat(w) or ("?",))[0] == "R" for w in workers):
+                return False
+            time.sleep(0.01)
+        return True
+
+    wait_until(idle, 10, what="the workers to be idle")
 
     def send():
         try:
