@@ -122,23 +122,6 @@ static int take_migrate_lock(db *d)
 	return rc;
 }
 
-static int read_file(const char *path, strbuf *out)
-{
-	char buf[8192];
-	size_t n;
-	FILE *f = fopen(path, "r");
-
-	if (f == NULL)
-		return E_IO;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (strbuf_append(out, buf, n) != 0) {
-			fclose(f);
-			return E_NOMEM;
-		}
-	fclose(f);
-	return 0;
-}
-
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
 	return strcmp((*a)->d_name, (*b)->d_name);
@@ -201,7 +184,7 @@ static int cmd_migrate(db *d, const config *cfg, const args *a)
 			rc = db_use_stopwords(d);
 		snprintf(path, sizeof(path), "%s/%s", dir, name);
 		if (rc == 0)
-			rc = read_file(path, &sql);
+			rc = strbuf_read_file(&sql, path);
 		if (rc == 0)
 			rc = db_run_script(d, sql.s ? sql.s : "");
 		if (rc == 0)

@@ -212,3 +212,20 @@ void slugify(const char *text, char *out, size_t size)
 		out[n++] = '-';
 	out[n] = '\0';
 }
+
+int strbuf_read_file(strbuf *sb, const char *path)
+{
+	char buf[8192];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return E_IO;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		if (strbuf_append(sb, buf, n) != 0) {
+			fclose(f);
+			return E_NOMEM;
+		}
+	fclose(f);
+	return 0;
+}

@@ -20,6 +20,9 @@ typedef struct strbuf {
 
 /* Append n bytes of p. Returns 0 or E_NOMEM (the buffer is unchanged). */
 int strbuf_append(strbuf *sb, const char *p, size_t n);
+/* Appends the whole file at path to sb. 0, E_IO when it cannot be opened,
+ * or E_NOMEM. */
+int strbuf_read_file(strbuf *sb, const char *path);
 /* Append a NUL-terminated string. */
 int strbuf_puts(strbuf *sb, const char *s);
 /* Append printf-formatted text. */

@@ -157,23 +157,6 @@ static int line_key(const char *line, size_t len, char *key, size_t size)
 	return 1;
 }
 
-static int read_text(const char *path, strbuf *out)
-{
-	char buf[4096];
-	size_t n;
-	FILE *f = fopen(path, "r");
-
-	if (f == NULL)
-		return E_IO;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (strbuf_append(out, buf, n) != 0) {
-			fclose(f);
-			return E_NOMEM;
-		}
-	fclose(f);
-	return 0;
-}
-
 /* Writes text to path whole or not at all: a file beside it (0600, flags
  * O_EXCL when path must be new), synced, then renamed over it, or linked
  * to it when it must be new. */
@@ -315,7 +298,7 @@ int ctl_passwords_rotate(db *d, const config *cfg, const args *a)
 		return 1;
 	}
 	/* the file must be writable before any account changes */
-	rc = read_text(cfg->path, &text);
+	rc = strbuf_read_file(&text, cfg->path);
 	if (rc == 0)
 		rc = rotated_text(text.s ? text.s : "", r, n, &out);
 	if (rc == 0)
@@ -402,7 +385,7 @@ int ctl_host_config(db *d, const config *cfg, const args *a)
 	int rc, status = 1;
 
 	(void)d;
-	rc = read_text(cfg->path, &text);
+	rc = strbuf_read_file(&text, cfg->path);
 	if (rc == 0)
 		rc = strbuf_printf(&out, "# A host of the Tertulia of %s, made from its configuration\n"
 				   "# by tertuliactl host config: the same secret, database, accounts,\n"
