@@ -31,12 +31,13 @@ PYTHON := /usr/bin/python3
 
 # The layers, lowest first (the README, "How it is built", draws them):
 # each is a folder of cgi/, and the library every program links is
-# all of them plus each area's store (cgi/AREA/*_store.c), which other
-# programs and tertuliactl use too. A program is cgi/NAME.c and the rest of
-# its folder.
+# all of them plus what each area shares with the others: its store
+# (cgi/AREA/*_store.c), which other programs and tertuliactl use too, and
+# its content as the moderation program sees it (cgi/AREA/*_item.c). A
+# program is cgi/NAME.c and the rest of its folder.
 LAYERS := base db text web services
 AREAS := account forum reviews ideas moderation insights
-STORE_SRC := $(wildcard $(AREAS:%=cgi/%/*_store.c))
+STORE_SRC := $(wildcard $(AREAS:%=cgi/%/*_store.c) $(AREAS:%=cgi/%/*_item.c))
 CORE_SRC := $(wildcard $(LAYERS:%=cgi/%/*.c) cgi/site/*.c) $(STORE_SRC)
 CTL_SRC := $(wildcard cgi/ctl/*.c)
 CORE_OBJ := $(CORE_SRC:cgi/%.c=$(BUILD)/lib/%.o)

@@ -109,7 +109,7 @@ static int act_on(request *r, const char *action, const char *item, const char *
 		  long long days, int from_queue)
 {
 	char type[16], seen[16], from[16], detail[64];
-	const item_kind *k;
+	const mod_item_kind *k;
 	const char *to;
 	long long id, author;
 	db_result res;
@@ -119,7 +119,7 @@ static int act_on(request *r, const char *action, const char *item, const char *
 	    (k = item_kind_find(type)) == NULL)
 		return E_INVALID;
 	hdf_remove_tree(r->hdf, "act");
-	rc = k->load(r, id, "act");
+	rc = item_fill(r, k, id, "act");
 	if (rc != 0)
 		return rc;
 	snprintf(from, sizeof(from), "%s", *seen ? seen : hdf_get_value(r->hdf, "act.status", ""));

@@ -45,7 +45,7 @@ static const char SQL_QUEUE_DETAIL[] =
 
 static int do_flag(request *r, const char *type)
 {
-	const item_kind *k = item_kind_find(type);
+	const mod_item_kind *k = item_kind_find(type);
 	long long id = req_arg_id(r, 0), open = 0, counted = 0, author_roles = 0;
 	long long to_hide = config_int(&r->app->cfg, "moderation.flags_to_hide", 3);
 	long long min_hours = config_int(&r->app->cfg, "moderation.flag_min_account_hours", 24);

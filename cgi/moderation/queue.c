@@ -48,7 +48,7 @@ static int author_history(request *r, long long author_id, const char *prefix)
 static int queue_entry(request *r, const char *type, long long id, long long author,
 		       const char *prefix)
 {
-	const item_kind *k = item_kind_find(type);
+	const mod_item_kind *k = item_kind_find(type);
 	db_rows *rows = NULL;
 	char name[96];
 	int rc;
@@ -56,7 +56,7 @@ static int queue_entry(request *r, const char *type, long long id, long long aut
 	if (k == NULL)
 		return 0; /* a kind this build does not know: shown without its text */
 	snprintf(name, sizeof(name), "%s.item", prefix);
-	rc = k->load(r, id, name);
+	rc = item_fill(r, k, id, name);
 	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc != 0)
@@ -141,13 +141,13 @@ int page_queue(request *r)
 
 int page_item(request *r)
 {
-	const item_kind *k = item_kind_find(r->args[0]);
+	const mod_item_kind *k = item_kind_find(r->args[0]);
 	long long id = req_arg_id(r, 1);
 	int rc;
 
 	if (k == NULL || id == 0)
 		return E_NOTFOUND;
-	rc = k->load(r, id, "d.entry.item");
+	rc = item_fill(r, k, id, "d.entry.item");
 	if (rc != 0)
 		return rc;
 	rc = queue_entry(r, k->type, id, hdf_get_int_value(r->hdf, "d.entry.item.author_id", 0),

@@ -15,8 +15,10 @@ folder may be named without it, "forum.h"):
                 rollups: base/, db/, text/, never web/ or an area
     site/       what the programs share above both: their hooks into web/,
                 services shown on a page: the layers below, no area
-    AREA/*_store.[ch]  an area's store: the layers below web/ and its own
-                store; never web/, another area, or another area's store
+    AREA/*_store.[ch]  an area's store, and AREA/*_item.[ch] its content
+                as moderators see it: the layers below web/ and its own
+                store and items; never web/, another area, or another
+                area's store
     AREA/       the rest of an area (its program's handlers): anything
                 below, and other areas' stores, never their handlers
     the programs (cgi/NAME.c), cgi/ctl/ and tertuliactl: anything
@@ -58,7 +60,8 @@ def areas(cgi):
 
 
 def is_store(path):
-    return re.search(r"_store\.[ch]$", path) is not None
+    """What an area shares with the others: its store and its items."""
+    return re.search(r"_(store|item)\.[ch]$", path) is not None
 
 
 def resolve(cgi, src_dir, name):
@@ -88,10 +91,10 @@ def problem(src, target, area_names):
                 return None
             if tplace == place and is_store(target):
                 return None
-            return ("an area's store includes only the layers below web/ and its own "
-                    "store, never web/ or another area")
+            return ("an area's store and items include only the layers below web/ and "
+                    "their own area's store and items, never web/ or another area")
         if tplace in area_names and tplace != place and not is_store(target):
-            return "an area includes another area's store at most, never its handlers"
+            return "an area includes another area's store or items at most, never its handlers"
         if tplace is None:
             return "an area includes no program's own file"
     return None

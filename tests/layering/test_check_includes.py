@@ -49,9 +49,11 @@ def test_the_tree_as_it_is_passes():
     ("text/markdown.c", "db/db.h", "text/ knows no request and no database"),
     ("base/str.c", "db/db.h", "base/ includes nothing but base/"),
     ("db/db.c", "web/app.h", "db/ includes only base/"),
-    ("reviews/reviews_store.c", "forum/forum_store.h", "an area's store includes only"),
-    ("ideas/idea_store.c", "web/app.h", "an area's store includes only"),
-    ("forum/thread.c", "reviews/reviews.h", "an area includes another area's store at most"),
+    ("reviews/reviews_store.c", "forum/forum_store.h", "an area's store and items include only"),
+    ("ideas/idea_store.c", "web/app.h", "an area's store and items include only"),
+    ("reviews/reviews_item.c", "web/app.h", "an area's store and items include only"),
+    ("ideas/idea_item.c", "forum/forum_item.h", "an area's store and items include only"),
+    ("forum/thread.c", "reviews/reviews.h", "an area includes another area's store or items"),
 ])
 def test_an_include_against_the_direction_fails_naming_file_and_rule(tree, path, include, rule):
     plant(tree, path, include)
@@ -65,6 +67,8 @@ def test_what_the_layers_allow_passes(tree):
     plant(tree, "services/notify.c", "text/markdown.h")
     plant(tree, "forum/thread.c", "reviews/reviews_store.h")
     plant(tree, "reviews/reviews_store.c", "services/notify.h")
+    plant(tree, "moderation/queue.c", "reviews/reviews_item.h")
+    plant(tree, "forum/forum_item.c", "forum/forum_store.h")
     rc, out = run(str(tree))
     assert rc == 0, out
 

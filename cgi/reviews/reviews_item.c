@@ -1,10 +1,11 @@
-/* items_review.c: reviews as an item kind of the moderation program (see
- * mod.h). Status changes and edits go through reviews/reviews_store.c, which
- * keeps the product's rating summary right. */
-#include "mod.h"
+/* reviews_item.c: reviews as a kind the moderation program acts on (see
+ * services/mod_item.h). Status changes and edits go through
+ * reviews_store.c, which keeps the product's rating summary right. */
+#include "reviews_item.h"
+#include "reviews_store.h"
 #include "base/err.h"
-#include "reviews/reviews_store.h"
 
+#include <stdio.h>
 
 static const char SQL_REVIEW_ITEM[] =
 	"SELECT r.id, 'review' AS type, r.status, r.user_id AS author_id, u.username AS author, "
@@ -15,21 +16,26 @@ static const char SQL_REVIEW_ITEM[] =
 static const char SQL_REVIEW_FIELDS[] =
 	"SELECT product_id, user_id, rating, title, pros, cons FROM reviews WHERE id = ?";
 
-int item_review_load(request *r, long long id, const char *prefix)
+static int review_load(db *d, HDF *h, const char *lang, long long id, const char *prefix)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, SQL_REVIEW_ITEM, &rows, DBI(id));
+	char url[64];
+	int rc = DB_SELECT(d, SQL_REVIEW_ITEM, &rows, DBI(id));
 
-	return rc != 0 ? rc : item_row(r, rows, prefix, "/reviews/%lld", id);
+	(void)lang; /* a review's context is its product's name, in one language */
+	if (rc != 0)
+		return rc;
+	snprintf(url, sizeof(url), "/reviews/%lld", id);
+	return mod_item_row(h, rows, prefix, url);
 }
 
-int item_review_set_status(db *d, long long id, const char *from, const char *to, const char *note)
+static int review_set_status(db *d, long long id, const char *from, const char *to, const char *note)
 {
 	return reviews_set_status(d, id, from, to, note, 1);
 }
 
 /* A moderator's edit changes the text; rating, title, pros and cons stay. */
-int item_review_edit(db *d, long long id, long long editor_id, const char *body)
+static int review_edit(db *d, long long id, long long editor_id, const char *body)
 {
 	db_rows *rows = NULL;
 	review_in in = { 0 };
@@ -52,3 +58,5 @@ int item_review_edit(db *d, long long id, long long editor_id, const char *body)
 	db_rows_free(rows);
 	return rc;
 }
+
+const mod_item_kind reviews_item = { "review", review_load, review_set_status, review_edit };

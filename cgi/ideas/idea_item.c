@@ -1,13 +1,14 @@
-/* items_idea.c: ideas and their comments as item kinds of the moderation
- * program (see mod.h). An idea's moderation status is its `status` column
+/* idea_item.c: ideas and their comments as kinds the moderation program
+ * acts on (see services/mod_item.h). An idea's moderation status is its `status` column
  * (its place in the company's pipeline is `stage`). A comment's status
  * change also moves its idea's visible_comment_count (sql/0056), as a
  * reply's moves its thread's reply_count. Neither keeps revisions,
  * so moderators do not edit them (the kinds have no edit). */
-#include "mod.h"
+#include "idea_item.h"
+#include "idea_store.h"
 #include "base/err.h"
 #include "base/paging.h"
-#include "ideas/idea_store.h"
+#include "db/rows_hdf.h"
 #include "services/rollup.h"
 
 #include <stdio.h>
@@ -40,15 +41,19 @@ static const char SQL_COMMENT_VISIBLE_COUNT[] =
 	"GREATEST(CAST(visible_comment_count AS SIGNED) + ?, 0) "
 	"WHERE id = (SELECT idea_id FROM idea_comments WHERE id = ?)";
 
-int item_idea_load(request *r, long long id, const char *prefix)
+static int idea_load(db *d, HDF *h, const char *lang, long long id, const char *prefix)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(r->app->db, SQL_IDEA_ITEM, &rows, DBS(r->lang), DBI(id));
+	char url[64];
+	int rc = DB_SELECT(d, SQL_IDEA_ITEM, &rows, DBS(lang), DBI(id));
 
-	return rc != 0 ? rc : item_row(r, rows, prefix, "/ideas/%lld", id);
+	if (rc != 0)
+		return rc;
+	snprintf(url, sizeof(url), "/ideas/%lld", id);
+	return mod_item_row(h, rows, prefix, url);
 }
 
-int item_idea_set_status(db *d, long long id, const char *from, const char *to, const char *note)
+static int idea_set_status(db *d, long long id, const char *from, const char *to, const char *note)
 {
 	db_rows *rows = NULL;
 	int rc = DB_SELECT(d, SQL_IDEA_LOCK, &rows, DBI(id));
@@ -65,31 +70,23 @@ int item_idea_set_status(db *d, long long id, const char *from, const char *to, 
 	return rc;
 }
 
-int item_idea_comment_load(request *r, long long id, const char *prefix)
+static int comment_load(db *d, HDF *h, const char *lang, long long id, const char *prefix)
 {
 	db_rows *rows = NULL;
-	char name[96], url[96];
-	long long idea_id, position;
-	int rc = DB_SELECT(r->app->db, SQL_COMMENT_ITEM, &rows, DBS(r->lang), DBI(id));
+	char url[96] = "";
+	int rc = DB_SELECT(d, SQL_COMMENT_ITEM, &rows, DBS(lang), DBI(id));
 
 	if (rc != 0)
 		return rc;
-	if (hdf_row(r->hdf, prefix, rows) != 0) {
-		db_rows_free(rows);
-		return E_NOTFOUND;
-	}
-	idea_id = row_int(rows, 0, "idea_id");
-	position = row_int(rows, 0, "position");
-	db_rows_free(rows);
-	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", idea_id,
-		 page_of_position(position, IDEA_COMMENTS_PER_PAGE), id);
-	snprintf(name, sizeof(name), "%s.url", prefix);
-	hdf_str(r->hdf, name, url);
-	return 0;
+	if (rows->nrows > 0)
+		snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld",
+			 row_int(rows, 0, "idea_id"),
+			 page_of_position(row_int(rows, 0, "position"), IDEA_COMMENTS_PER_PAGE), id);
+	return mod_item_row(h, rows, prefix, rows->nrows > 0 ? url : "");
 }
 
-int item_idea_comment_set_status(db *d, long long id, const char *from, const char *to,
-				 const char *note)
+static int comment_set_status(db *d, long long id, const char *from, const char *to,
+			      const char *note)
 {
 	db_rows *rows = NULL;
 	int rc = DB_SELECT(d, SQL_COMMENT_LOCK, &rows, DBI(id));
@@ -106,3 +103,8 @@ int item_idea_comment_set_status(db *d, long long id, const char *from, const ch
 	db_rows_free(rows);
 	return rc;
 }
+
+const mod_item_kind idea_item = { "idea", idea_load, idea_set_status, NULL };
+const mod_item_kind idea_comment_item = {
+	"idea_comment", comment_load, comment_set_status, NULL
+};
