@@ -48,7 +48,8 @@ DEB_PACKAGES := build-essential pkg-config libfcgi-dev clearsilver-dev \
   libmariadb-dev mariadb-server mariadb-client libsodium-dev libcmark-dev libstemmer-dev \
   libcmocka-dev nginx-light python3-pytest python3-requests python3-selenium \
   libcurl4-openssl-dev python3-aiosmtpd \
-  chromium chromium-driver wrk valgrind clang libclang-rt-14-dev debootstrap
+  chromium chromium-driver wrk valgrind clang libclang-rt-14-dev debootstrap \
+  galera-4 rsync
 
 # From the npm registry, into node_modules/ (not committed; no package.json:
 # the top level of the repository stays as it is). Name@major, one each.
@@ -60,7 +61,7 @@ NPM_PACKAGES += vader-sentiment@1 @nlpjs/lang-es@4 sentiment@5
 # Only `make scan` needs these: the scanners no one here wrote.
 SCAN_PACKAGES := sqlmap wapiti
 
-.PHONY: all deps run stop test first-run layering unit http browser asan test-asan fuzz fuzz-short bench clean \
+.PHONY: all deps run stop test first-run layering unit http cluster browser asan test-asan fuzz fuzz-short bench clean \
   bench-sentiment unit-valgrind scan scan-deps backup restore
 
 all: $(PROGRAMS:%=$(BUILD)/%) $(BUILD)/tertuliactl
@@ -134,6 +135,12 @@ http: all
 browser: all
 	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q tests/browser
 
+# MariaDB topologies of their own on loopback (tests/cluster): a 3-node
+# Galera cluster with two app hosts and a node killed; the servers run as
+# the user mysql.
+cluster: all
+	TERTULIA_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q -m cluster tests/cluster
+
 # libFuzzer harnesses (tests/fuzz): a short run in make test, longer here.
 fuzz:
 	$(MAKE) -C tests/fuzz run SECONDS=$${FUZZ_SECONDS:-120} LIBS="$(LIBS)"
@@ -152,6 +159,7 @@ test:
 	$(MAKE) unit
 	$(MAKE) unit-valgrind
 	$(MAKE) http
+	$(MAKE) cluster
 	$(MAKE) browser
 	$(MAKE) fuzz-short
 	$(MAKE) test-asan

@@ -105,7 +105,7 @@ static int take_migrate_lock(db *d)
 		rc = db_exec(d, SQL_LOCK_TAKE, NULL, 0, NULL);
 		if (rc == 0)
 			return 0;
-		if (rc != E_DUP && rc != E_CONFLICT)
+		if (rc != E_DUP && rc != E_RETRY)
 			break;
 		if (tries == 0)
 			say_holder(d, "waiting");
@@ -631,6 +631,10 @@ int main(int argc, char **argv)
 	rc = 1;
 	if ((c->flags & CMD_DB) && db_new(&d, &cfg, "admin") != 0)
 		goto out;
+	/* a command run by hand waits for its statements as long as they take
+	 * (a rebuild's run for minutes); the person can stop it */
+	if (d)
+		db_set_timeout(d, 0);
 	rc = c->run(d, &cfg, &a);
 	/* what changed content leaves the pages kept for visitors old (a
 	 * stack that is not running keeps none: nothing to mark) */

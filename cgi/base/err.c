@@ -16,6 +16,7 @@ const char *err_name(int code)
 	case E_THROTTLED: return "throttled";
 	case E_CONFLICT: return "conflict";
 	case E_IO: return "i/o error";
+	case E_RETRY: return "rolled back, may run again";
 	}
 	return "unknown error";
 }

@@ -19,7 +19,9 @@ enum {
 	E_TOOBIG = -8,    /* a body or field is over its limit: answer 413 */
 	E_THROTTLED = -9, /* too many attempts: answer 429 */
 	E_CONFLICT = -10, /* the state changed under us: answer 409 */
-	E_IO = -11        /* a file or socket operation failed */
+	E_IO = -11,       /* a file or socket operation failed */
+	E_RETRY = -12     /* the database rolled the transaction back (a deadlock,
+			   * a cluster's conflict): it may run again whole */
 };
 
 /* Returns a short, constant, English name for a code, for logs only. */

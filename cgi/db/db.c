@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define STMT_SLOTS 512 /* statements a process may keep: far above our count */
 
@@ -30,6 +31,10 @@ struct db {
 	const config *cfg;
 	char *who;
 	MYSQL *conn;          /* NULL while disconnected */
+	const char *at;       /* where its server is named: "db" (db.host...) or "db.replica" */
+	int host_at;          /* the AT.host entry to try first: the last that answered */
+	int commit_unknown;   /* the last transaction's COMMIT lost its connection */
+	unsigned timeout;     /* seconds a statement may wait for the server; 0: no bound */
 	int in_transaction;   /* depth of db_begin calls not yet ended */
 	int doomed;           /* an inner transaction rolled back: the outer one must too */
 	int is_side;          /* a side connection: its library calls may wait apart */
@@ -39,9 +44,17 @@ struct db {
 	} stmts[STMT_SLOTS];
 	db *side[DB_AHEAD_MAX]; /* made at their first use, kept like conn */
 	ahead ahead[DB_AHEAD_MAX];
+	/* reads that may be a little old go to the replica (db_prefer_replica) */
+	db *replica;           /* made at its first use, when db.replica.host is set */
+	int has_replica;       /* db.replica.host is set */
+	int replica_wanted;    /* this request's reads may go there */
+	int replica_ok;        /* it answered, and was close behind, at the last check */
+	time_t replica_checked;
+	char replica_mark[512]; /* the primary's GTID position at the last check */
 };
 
 static void ahead_drop_all(db *d);
+static db *reader(db *d);
 
 db_param db_str(const char *s)
 {
@@ -69,6 +82,9 @@ int db_new(db **out, const config *cfg, const char *who)
 	if (d == NULL)
 		return E_NOMEM;
 	d->cfg = cfg;
+	d->at = "db";
+	d->has_replica = config_get(cfg, "db.replica.host", NULL) != NULL;
+	d->timeout = (unsigned)config_int(cfg, "db.timeout", DB_TIMEOUT);
 	d->who = strdup(who);
 	if (d->who == NULL) {
 		free(d);
@@ -104,6 +120,7 @@ void db_free(db *d)
 	ahead_drop_all(d);
 	for (i = 0; i < DB_AHEAD_MAX; i++)
 		db_free(d->side[i]);
+	db_free(d->replica);
 	db_disconnect(d);
 	free(d->who);
 	free(d);
@@ -114,45 +131,128 @@ MYSQL *db_handle(db *d)
 	return d->conn;
 }
 
-int db_ensure(db *d)
+void db_set_timeout(db *d, unsigned seconds)
 {
-	char key_user[64], key_pw[64];
-	const char *host, *sock, *user, *pw, *name;
-	unsigned int port, timeout = 2, io_timeout = 30;
+	size_t i;
+
+	d->timeout = seconds;
+	for (i = 0; i < DB_AHEAD_MAX; i++)
+		if (d->side[i])
+			d->side[i]->timeout = seconds;
+}
+
+/* The configuration key AT.name ("db.host", "db.replica.host"). */
+static const char *key_at(const db *d, const char *name, char *out, size_t size)
+{
+	snprintf(out, size, "%s.%s", d->at, name);
+	return out;
+}
+
+/* Entry n (from 0) of AT.host, a list of "host" or "host:port" separated
+ * by commas or spaces, with AT.port where an entry names none. Returns 0,
+ * or -1 past the last entry. */
+static int nth_host(const db *d, int n, char *host, size_t size, unsigned *port)
+{
+	char key[64];
+	const char *p = config_get(d->cfg, key_at(d, "host", key, sizeof(key)), "localhost");
+	size_t len;
+	const char *colon;
+
+	for (;;) {
+		p += strspn(p, ", \t");
+		if (*p == '\0')
+			return -1;
+		len = strcspn(p, ", \t");
+		if (n-- == 0)
+			break;
+		p += len;
+	}
+	*port = (unsigned)config_int(d->cfg, key_at(d, "port", key, sizeof(key)), 3306);
+	colon = memchr(p, ':', len);
+	if (colon) {
+		*port = (unsigned)strtoul(colon + 1, NULL, 10);
+		len = (size_t)(colon - p);
+	}
+	snprintf(host, size, "%.*s", (int)len, p);
+	return 0;
+}
+
+/* A connection to db.host's entry n, or NULL (logged). */
+static MYSQL *connect_to(db *d, int n)
+{
+	char key_user[64], key_pw[64], key[64], host[256], init[128];
+	const char *sock, *user, *pw, *name;
+	unsigned int port, timeout = 2;
 	MYSQL *m;
 
-	if (d->conn)
-		return 0;
+	if (nth_host(d, n, host, sizeof(host), &port) != 0)
+		return NULL;
 	snprintf(key_user, sizeof(key_user), "db.%s.user", d->who);
 	snprintf(key_pw, sizeof(key_pw), "db.%s.password", d->who);
-	host = config_get(d->cfg, "db.host", "localhost");
-	sock = config_get(d->cfg, "db.socket", NULL);
-	port = (unsigned int)config_int(d->cfg, "db.port", 3306);
+	sock = config_get(d->cfg, key_at(d, "socket", key, sizeof(key)), NULL);
 	name = config_get(d->cfg, "db.name", "tertulia");
 	user = config_get(d->cfg, key_user, d->who);
 	pw = config_get(d->cfg, key_pw, "");
-
 	m = mysql_init(NULL);
 	if (m == NULL)
-		return E_DBDOWN;
+		return NULL;
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
-	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+	if (d->timeout > 0) {
+		/* the client stops waiting: a commit the cluster holds, a read a
+		 * dead node never answers. A lock waits less, so that its own
+		 * error (a retry) comes first. */
+		unsigned lock_wait = d->timeout > 2 ? d->timeout / 2 : 1;
+
+		mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &d->timeout);
+		mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &d->timeout);
+		snprintf(init, sizeof(init),
+			 "SET time_zone = '+00:00', innodb_lock_wait_timeout = %u", lock_wait);
+	} else {
+		snprintf(init, sizeof(init), "SET time_zone = '+00:00'");
+	}
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	mysql_options(m, MYSQL_INIT_COMMAND, init);
 	/* a side connection's execution is started, and answered later */
 	if (d->is_side && mysql_options(m, MYSQL_OPT_NONBLOCK, 0) != 0) {
 		mysql_close(m);
-		return E_NOMEM;
+		return NULL;
 	}
-	if (mysql_real_connect(m, host, user, pw, name, port, sock,
-			       CLIENT_FOUND_ROWS) == NULL) {
-		log_error("db: connect as %s failed: %s", user, mysql_error(m));
+	if (mysql_real_connect(m, host, user, pw, name, port, sock, CLIENT_FOUND_ROWS) == NULL) {
+		/* the client library takes the socket for "localhost" only */
+		if (sock && strcmp(host, "localhost") == 0)
+			log_error("db: connect to %s as %s failed: %s", sock, user, mysql_error(m));
+		else
+			log_error("db: connect to %s:%u as %s failed: %s", host, port, user,
+				  mysql_error(m));
 		mysql_close(m);
-		return E_DBDOWN;
+		return NULL;
 	}
-	d->conn = m;
-	return 0;
+	return m;
+}
+
+int db_ensure(db *d)
+{
+	int i, n, count = 0;
+	char host[256];
+	unsigned port;
+
+	if (d->conn)
+		return 0;
+	while (nth_host(d, count, host, sizeof(host), &port) == 0)
+		count++;
+	if (count == 0)
+		count = 1;
+	for (i = 0; i < count; i++) {
+		n = (d->host_at + i) % count;
+		d->conn = connect_to(d, n);
+		if (d->conn == NULL)
+			continue;
+		if (i > 0)
+			log_info("db: now on %s.host entry %d (the one before failed)", d->at, n + 1);
+		d->host_at = n;
+		return 0;
+	}
+	return E_DBDOWN;
 }
 
 int db_ping(db *d)
@@ -179,18 +279,47 @@ static int is_gone(unsigned int e)
 	       e == ER_SERVER_SHUTDOWN;
 }
 
-/* Maps a server error to our code, logging it once. */
+/* A server error after which the transaction is rolled back, so that the
+ * whole of it may run again: a deadlock, a lock wait that timed out, a
+ * Galera certification conflict (which reports itself as a deadlock), a
+ * commit the cluster refused. */
+static int is_retryable(unsigned int e)
+{
+	return e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT || e == ER_ERROR_DURING_COMMIT;
+}
+
+/* Maps a server error to our code, logging it once. A connection lost, or a
+ * Galera node that does not take work (ER_UNKNOWN_COM_ERROR: "WSREP has
+ * not yet prepared node for application use"), moves the next connection
+ * to the next db.host entry. A connection lost inside a transaction, before
+ * its COMMIT was sent, lost the whole transaction (the server rolls it
+ * back): E_RETRY. Lost at the COMMIT itself, the outcome is unknown:
+ * E_DBDOWN, and the log says so. */
 static int db_fail(db *d, unsigned int e, const char *msg, const char *sql)
 {
-	if (is_gone(e)) {
-		log_error("db: connection lost (%u %s)", e, msg);
+	if (is_gone(e) || e == ER_UNKNOWN_COM_ERROR) {
+		int was_in = d->in_transaction > 0, at_commit = strcmp(sql, "COMMIT") == 0;
+
+		d->commit_unknown = at_commit;
+		if (at_commit)
+			log_error("db: connection lost at COMMIT (%u %s): whether it was "
+				  "written is not known", e, msg);
+		else
+			log_error("db: connection lost (%u %s)", e, msg);
 		db_disconnect(d);
-		return E_DBDOWN;
+		d->host_at++;
+		return was_in && !at_commit ? E_RETRY : E_DBDOWN;
 	}
 	if (e == ER_DUP_ENTRY)
 		return E_DUP;
-	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
-		return E_CONFLICT;
+	if (is_retryable(e)) {
+		log_info("db: %u %s: the transaction may run again", e, msg);
+		return E_RETRY;
+	}
+	if (e == ER_STATEMENT_TIMEOUT) {
+		log_error("db: %u %s in: %.200s", e, msg, sql);
+		return E_DBDOWN;
+	}
 	log_error("db: %u %s in: %.200s", e, msg, sql);
 	return E_DB;
 }
@@ -593,6 +722,7 @@ void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n)
 	size_t i;
 	int ret = 0;
 
+	d = reader(d);
 	/* within a transaction a read must see what it wrote: only its own
 	 * connection does */
 	if (d->is_side || d->in_transaction || n > sizeof(bind) / sizeof(bind[0]) ||
@@ -608,6 +738,9 @@ void db_select_ahead(db *d, const char *sql, const db_param *p, size_t n)
 		if (db_new(&d->side[i], d->cfg, d->who) != 0)
 			return;
 		d->side[i]->is_side = 1;
+		d->side[i]->at = d->at;
+		d->side[i]->timeout = d->timeout;
+		d->side[i]->host_at = d->host_at;
 	}
 	s = d->side[i];
 	if (db_bound(s, sql, p, n, bind, &st) != 0)
@@ -670,17 +803,105 @@ static void ahead_drop_all(db *d)
 
 void db_ahead_drop(db *d)
 {
-	if (d)
+	if (d) {
 		ahead_drop_all(d);
+		if (d->replica)
+			ahead_drop_all(d->replica);
+	}
+}
+
+/* ------------------------------------------------------------ the replica */
+
+static const char SQL_PRIMARY_MARK[] = "SELECT @@gtid_binlog_pos AS pos";
+static const char SQL_REPLICA_REACHED[] = "SELECT MASTER_GTID_WAIT(?, 0) AS waited";
+
+void db_prefer_replica(db *d, int yes)
+{
+	d->replica_wanted = yes;
+}
+
+/* Whether the replica answers and has applied what the primary had at the
+ * last check (a check a period ago: db.replica.max_lag seconds). Says in
+ * the log when that changes. */
+static int replica_check(db *d)
+{
+	db_rows *rows = NULL;
+	long long reached = -1;
+	int rc, ok;
+	const char *why = "it does not answer";
+
+	rc = db_select(d, SQL_PRIMARY_MARK, NULL, 0, &rows);
+	if (rc != 0 || rows->nrows == 0) {
+		db_rows_free(rows);
+		return d->replica_ok; /* the primary's own trouble: its reads say so */
+	}
+	if (*d->replica_mark == '\0')
+		rc = db_select_int(d->replica, "SELECT 0 AS waited", NULL, 0, &reached);
+	else
+		rc = DB_SELECT_INT(d->replica, SQL_REPLICA_REACHED, &reached, DBS(d->replica_mark));
+	if (rc == 0 && reached != 0)
+		why = "it lags behind the primary";
+	snprintf(d->replica_mark, sizeof(d->replica_mark), "%s",
+		 row_str(rows, 0, "pos") ? row_str(rows, 0, "pos") : "");
+	db_rows_free(rows);
+	ok = rc == 0 && reached == 0;
+	if (ok && !d->replica_ok)
+		log_info("db: reads that may be a moment old go to the replica");
+	else if (!ok && d->replica_ok)
+		log_error("db: the replica is left aside (%s): every read goes to the primary", why);
+	return ok;
+}
+
+/* Where a read goes: the replica when this request allows it, no
+ * transaction is open, and the replica passed its last check; else d. */
+static db *reader(db *d)
+{
+	time_t now;
+	long long period;
+
+	if (!d->has_replica || !d->replica_wanted || d->in_transaction || d->is_side)
+		return d;
+	if (d->replica == NULL) {
+		if (db_new(&d->replica, d->cfg, d->who) != 0)
+			return d;
+		d->replica->at = "db.replica";
+		d->replica->timeout = d->timeout;
+		d->replica_ok = 1; /* so that a first failure is said */
+		d->replica_checked = 0;
+	}
+	now = time(NULL);
+	period = config_int(d->cfg, "db.replica.max_lag", 1);
+	if (period <= 0)
+		period = 1;
+	/* one left aside is tried less often: a server that does not answer
+	 * costs a connection's timeout */
+	if (!d->replica_ok)
+		period *= 10;
+	if (now - d->replica_checked >= period) {
+		d->replica_checked = now;
+		d->replica_wanted = 0; /* the check's own reads go where they say */
+		d->replica_ok = replica_check(d);
+		d->replica_wanted = 1;
+	}
+	return d->replica_ok ? d->replica : d;
 }
 
 int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out)
 {
 	MYSQL_STMT *st = NULL;
-	ahead *a = ahead_find(d, sql, p, n);
+	db *r = reader(d);
+	ahead *a;
 	int rc;
 
 	*out = NULL;
+	if (r != d) {
+		rc = db_select(r, sql, p, n, out);
+		if (rc != E_DBDOWN)
+			return rc;
+		log_error("db: the replica failed a read: every read goes to the primary");
+		d->replica_ok = 0;
+	}
+	a = ahead_find(d, sql, p, n);
 	/* started ahead: its rows; when that failed, the select runs here */
 	if (a && ahead_take(d->side[a - d->ahead], a, out) == 0)
 		return 0;
@@ -843,11 +1064,24 @@ int db_begin(db *d)
 	rc = db_ensure(d);
 	if (rc != 0)
 		return rc;
-	if (mysql_autocommit(d->conn, 0) != 0)
-		return db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "BEGIN");
+	if (mysql_autocommit(d->conn, 0) != 0) {
+		/* a connection that died between requests (its server or node
+		 * restarted): nothing is lost yet, so once more on a new one */
+		rc = db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "BEGIN");
+		if (rc != E_DBDOWN || (rc = db_ensure(d)) != 0)
+			return rc;
+		if (mysql_autocommit(d->conn, 0) != 0)
+			return db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "BEGIN");
+	}
 	d->in_transaction = 1;
 	d->doomed = 0;
+	d->commit_unknown = 0;
 	return 0;
+}
+
+int db_commit_unknown(const db *d)
+{
+	return d->commit_unknown;
 }
 
 int db_commit(db *d)

@@ -100,8 +100,20 @@ void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, 
 
 /* Makes a db for the account named by `who` in the configuration: it reads
  * db.host, db.port, db.socket, db.name and db.WHO.user, db.WHO.password.
- * It does not connect yet. `cfg` must outlive the db. */
+ * It does not connect yet. `cfg` must outlive the db.
+ *
+ * db.host may list several servers ("node1, node2:3307"; db.port where an
+ * entry names none), the nodes of a Galera cluster: a connection goes to
+ * the one that last answered, and to the next when it fails.
+ *
+ * db.timeout (seconds, DB_TIMEOUT by default) bounds how long a statement
+ * waits for the server, a COMMIT the cluster holds included; a lock waits
+ * half of it. Commands that run long statements on purpose (a rebuild)
+ * lift it with db_set_timeout. */
+#define DB_TIMEOUT 10
 int db_new(db **out, const config *cfg, const char *who);
+/* Sets the bound of the next connections (0: none). */
+void db_set_timeout(db *d, unsigned seconds);
 void db_free(db *d);
 
 /* Connects if not connected. Returns 0 or E_DBDOWN. */
@@ -109,8 +121,18 @@ int db_ensure(db *d);
 /* Asks the server whether it answers (used by /healthz). 0 or E_DBDOWN. */
 int db_ping(db *d);
 
+/* Whether the reads that follow may go to a replica (db.replica.host, and
+ * .port, .socket, the same accounts): the web layer says yes for a page
+ * (a GET) whose reader did not write a moment ago, no for a POST and
+ * between requests. Writes and reads inside a transaction always go to
+ * the primary. A replica that does not answer, or that had not applied
+ * within db.replica.max_lag seconds (1) what the primary had, is left
+ * aside until a later check finds it back; the log says both. */
+void db_prefer_replica(db *d, int yes);
+
 /* Runs a statement that returns no rows. res may be NULL.
- * Returns 0, E_DUP (unique key), E_CONFLICT (deadlock or lock wait),
+ * Returns 0, E_DUP (unique key), E_RETRY (deadlock, lock wait, a cluster's
+ * conflict: the transaction was rolled back and may run again whole),
  * E_DBDOWN or E_DB. */
 int db_exec(db *d, const char *sql, const db_param *p, size_t n, db_result *res);
 /* Runs a query and copies every row into *out (caller frees). */
@@ -168,6 +190,9 @@ int db_end(db *d, int rc);
  * whose handler left one open), and whether one is open. */
 void db_rollback_all(db *d);
 int db_in_transaction(const db *d);
+/* Whether the last transaction's COMMIT was sent and its connection lost
+ * before the answer: it may or may not have been written. */
+int db_commit_unknown(const db *d);
 
 /* Runs SQL text with several statements (migrations only: files of the
  * repository, never outside data). Returns 0 or E_DB. */

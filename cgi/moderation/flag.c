@@ -110,7 +110,7 @@ static int do_flag(request *r, const char *type)
 		hdf_str(r->hdf, "error.reason", req_text(r, "mod.err.flagged_twice"));
 		return E_CONFLICT;
 	}
-	if (rc != 0) /* a deadlock (E_CONFLICT) too: nothing was recorded */
+	if (rc != 0) /* a deadlock (E_RETRY, run again by the gate) too: nothing was recorded */
 		return rc;
 	hdf_remove_tree(r->hdf, "d.item");
 	r->created_id = id;

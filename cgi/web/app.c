@@ -123,7 +123,7 @@ static int status_of(int code)
 	case E_TOOBIG: return 413;
 	case E_THROTTLED: return 429;
 	case E_CONFLICT: case E_DUP: return 409;
-	case E_DBDOWN: return 503;
+	case E_DBDOWN: case E_RETRY: return 503;
 	default: return code >= 100 ? code : 500;
 	}
 }
@@ -168,13 +168,20 @@ void app_serve(app *a, FCGX_Request *fx)
 	if (r.app->db && (code == E_DB || db_in_transaction(r.app->db)))
 		db_rollback_all(r.app->db);
 	db_ahead_drop(r.app->db);
+	if (r.app->db)
+		db_prefer_replica(r.app->db, 0);
 	status = status_of(code);
 	/* a write: pages kept for visitors by every worker are old now; marked
 	 * before the answer, so that whoever it reaches reads what was written */
-	if (r.method && strcmp(r.method, "POST") == 0 && status < 400 &&
-	    visitor_stamp_touch(a->changes_file) != 0)
-		log_error("cannot mark a change in %s: pages kept for visitors stay until they expire",
-			  a->changes_file);
+	if (r.method && strcmp(r.method, "POST") == 0 && status < 400) {
+		if (visitor_stamp_touch(a->changes_file) != 0)
+			log_error("cannot mark a change in %s: pages kept for visitors stay until "
+				  "they expire", a->changes_file);
+		/* other hosts keep their copies a second more: this browser's
+		 * next pages are read afresh */
+		if (app_own_write_seconds(a) > 0)
+			req_set_cookie(&r, OWN_WRITE_COOKIE, "1", app_own_write_seconds(a));
+	}
 	/* logs are kept longer and read by more people than the tokens should be */
 	logged = r.route && (r.route->flags & R_SECRET_PATH) ? r.route->pattern
 		 : r.path ? r.path : "-";

@@ -112,6 +112,8 @@ typedef struct request {
 	char *path;              /* owned; the route path, without ".json" */
 	int json_twin;           /* GET of a .json URL */
 	int wants_json;          /* answer JSON (twin, or Accept: application/json) */
+	int own_write;           /* the browser wrote a moment ago (OWN_WRITE_COOKIE):
+				  * nothing kept is read for it */
 	kvlist query, form, cookies;
 	char *args[ROUTE_ARGS];  /* owned copies of the matched :id/:s parts */
 	const route *route;
@@ -125,7 +127,7 @@ typedef struct request {
 				  * read, through form_get, form_int and form_nth; only
 				  * the gate and the CSRF check read form itself */
 	int invalid;             /* fields failed validation; errors in hdf */
-	const char *template;    /* page template, e.g. "login" */
+	const char *template;    /* page template, e.g. "account/login" */
 	char *location;          /* owned; redirect target for 303 */
 	long long created_id;    /* id of what a POST made, for the JSON answer */
 	strbuf headers;          /* extra header lines, each ending \r\n */
@@ -183,8 +185,10 @@ const char *req_text(const request *r, const char *key);
 /* The ?page= parameter: 1 when absent, E_INVALID when not a number in
  * [1, max]. */
 long long req_page(const request *r, long long max);
-/* Puts a fresh random nonce in the HDF ("nonce") for a form that creates
- * something: the same nonce submitted twice makes one thing. */
+/* Puts the nonce of a form that creates something in the HDF ("nonce"):
+ * the same nonce submitted twice makes one thing. A form shown again after
+ * a refusal keeps the nonce it was sent with (form.nonce), so that sending
+ * it again still makes one thing; any other form gets a fresh random one. */
 void req_nonce(request *r);
 
 /* The site's origin for absolute links ("https://community.example"): the
@@ -197,6 +201,13 @@ const visitor_stamp *req_changes_stamp(request *r);
 /* How long a worker keeps visitors' pages and kept reads: the seconds of
  * cache.visitor_seconds (1 by default), at most an hour; 0: nothing kept. */
 int app_kept_seconds(const app *a);
+/* After a write, the browser that made it carries this cookie for
+ * app_own_write_seconds: its pages are read afresh, never from what a
+ * worker kept, on whichever host they are drawn, so that the person sees
+ * what they just wrote (the other hosts' kept copies last a second). */
+#define OWN_WRITE_COOKIE "tertulia_wrote"
+/* cache.own_write_seconds, 5 by default. */
+int app_own_write_seconds(const app *a);
 /* Sets r->location to a copy of url; handlers return 303 after it. */
 int req_redirect(request *r, const char *url);
 /* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes

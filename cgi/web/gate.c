@@ -14,10 +14,12 @@
 #include "web/session.h"
 
 #include <fcgiapp.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------ the gate */
 
@@ -187,6 +189,13 @@ int app_kept_seconds(const app *a)
 	return ttl <= 0 ? 0 : ttl > 3600 ? 3600 : (int)ttl;
 }
 
+int app_own_write_seconds(const app *a)
+{
+	long long s = config_int(&a->cfg, "cache.own_write_seconds", 5);
+
+	return s <= 0 ? 0 : s > 3600 ? 3600 : (int)s;
+}
+
 const visitor_stamp *req_changes_stamp(request *r)
 {
 	if (!r->kept_stamp_read) {
@@ -205,7 +214,7 @@ static int visitor_kept(request *r)
 	app *a = r->app;
 	int ttl;
 
-	if (!(r->route->flags & R_VISITORS_KEPT) || r->user.id != 0 ||
+	if (!(r->route->flags & R_VISITORS_KEPT) || r->user.id != 0 || r->own_write ||
 	    strcmp(r->method, "POST") == 0 || strlen(r->csrf) != VISITOR_TOKEN_LEN)
 		return 0;
 	if ((ttl = app_kept_seconds(a)) == 0)
@@ -220,6 +229,70 @@ static int visitor_kept(request *r)
 	return r->kept_page != NULL;
 }
 
+/* Forgets what a handler's attempt answered (headers after the first
+ * `headers` bytes, a redirect, a raw body), before it runs again. */
+static void forget_answer(request *r, size_t headers)
+{
+	r->headers.len = headers;
+	if (r->headers.s)
+		r->headers.s[headers] = '\0';
+	r->raw.len = 0;
+	if (r->raw.s)
+		r->raw.s[0] = '\0';
+	r->raw_type = NULL;
+	free(r->location);
+	r->location = NULL;
+	r->created_id = 0;
+}
+
+/* Seconds since start (CLOCK_MONOTONIC). */
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Runs a POST's handler, again when the database rolled its transaction
+ * back for a reason that passes (a deadlock, a cluster's conflict: E_RETRY),
+ * up to POST_ATTEMPTS times, after a short random wait that grows: the
+ * person sees one answer. No attempt starts once db.timeout has passed
+ * since the first, so that an answer takes at most about twice that.
+ * Running it again is safe: nothing of the attempt stayed, and a form that
+ * makes something carries a nonce, so that an attempt whose COMMIT did
+ * reach the database is found, not made twice. */
+#define POST_ATTEMPTS 4
+static int run_post(request *r, size_t headers)
+{
+	double budget = (double)config_int(&r->app->cfg, "db.timeout", DB_TIMEOUT);
+	struct timespec start;
+	int attempt, rc = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (attempt = 1; attempt <= POST_ATTEMPTS; attempt++) {
+		rc = r->route->fn(r);
+		if (rc != E_RETRY)
+			break;
+		db_rollback_all(r->app->db);
+		forget_answer(r, headers);
+		if (attempt < POST_ATTEMPTS && budget > 0 && seconds_since(&start) >= budget)
+			break;
+		if (attempt < POST_ATTEMPTS) {
+			log_info("%s %s: attempt %d rolled back; again", r->method, r->route->pattern,
+				 attempt);
+			usleep((useconds_t)(randombytes_uniform(20000) + 5000) * (useconds_t)attempt);
+		}
+	}
+	if (rc == E_RETRY) {
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.busy"));
+		return E_DBDOWN;
+	}
+	if (rc == E_DBDOWN && db_commit_unknown(r->app->db))
+		hdf_str(r->hdf, "error.reason", req_text(r, "err.unknown_commit"));
+	return rc;
+}
+
 /* Runs the route's handler, or serves the visitor's kept page. */
 static int run_handler(request *r)
 {
@@ -232,7 +305,9 @@ static int run_handler(request *r)
 			log_error("%s %s: kept page: %s", r->method, r->path, err_name(rc));
 		return 200;
 	}
-	rc = r->route->fn(r);
+	rc = strcmp(r->method, "POST") == 0 ? run_post(r, headers) : r->route->fn(r);
+	if (rc == E_RETRY)
+		rc = E_DBDOWN;
 	/* a page that sets its own headers (a cookie, a redirect) is not kept */
 	if (r->kept_key && r->headers.len != headers) {
 		free(r->kept_key);
@@ -262,6 +337,12 @@ int app_gate(request *r)
 	r->wants_json = r->json_twin || (accept && strstr(accept, "application/json"));
 	if (kv_parse_cookies(&r->cookies, req_env(r, "HTTP_COOKIE")) != 0)
 		return E_INVALID;
+	r->own_write = kv_find(&r->cookies, OWN_WRITE_COOKIE) != NULL;
+	/* a page may be read from a replica, a moment behind; a POST, and the
+	 * pages of whoever just wrote, from the primary */
+	if (r->app->db)
+		db_prefer_replica(r->app->db, !r->own_write && (strcmp(r->method, "GET") == 0 ||
+								 strcmp(r->method, "HEAD") == 0));
 	r->lang = pick_lang(r);
 	{
 		const char *qs = req_env(r, "QUERY_STRING");

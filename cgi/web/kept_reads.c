@@ -46,7 +46,7 @@ int kept_select(request *r, const char *sql, const db_param *p, size_t n, db_row
 	int rc;
 
 	*out = NULL;
-	if ((strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) ||
+	if ((strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) || r->own_write ||
 	    (c = reads_of(r->app)) == NULL || db_read_key(sql, p, n, key, sizeof(key)) != 0)
 		return db_select(r->app->db, sql, p, n, out);
 	/* read before the rows: a write made while they are read makes them old */

@@ -16,7 +16,9 @@
  * The key is db_read_key's.
  *
  * Only a GET or HEAD reads kept rows or keeps them: a POST reads what it is
- * about to change, and inside its own transaction. */
+ * about to change, and inside its own transaction. Nor does a request from
+ * a browser that wrote a moment ago (request.own_write): the person sees
+ * what they wrote on whichever host their next page is drawn. */
 #ifndef TERTULIA_KEPT_READS_H
 #define TERTULIA_KEPT_READS_H
 

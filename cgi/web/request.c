@@ -64,7 +64,12 @@ void req_nonce(request *r)
 {
 	unsigned char raw[16];
 	char hex[33];
+	const char *sent = hdf_get_value(r->hdf, "form.nonce", NULL);
 
+	if (sent != NULL) {
+		hdf_str(r->hdf, "nonce", sent);
+		return;
+	}
 	randombytes_buf(raw, sizeof(raw));
 	hex_encode(raw, sizeof(raw), hex);
 	hdf_str(r->hdf, "nonce", hex);

@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import subprocess
+import time
 
 import pytest
 
@@ -172,3 +173,52 @@ def test_rotated_passwords_reach_every_host_with_the_configuration(first, second
     res = first.ctl("passwords", "rotate", "forum", "nosuch", check=False)
     assert res.returncode == 2 and "'nosuch'" in res.stderr
     assert passwords(first) == now
+
+
+def thread_post_ids(client, tid):
+    import forum_http as fh
+    return [int(p["id"]) for p in fh.posts(client.get("/t/%d" % tid).text)]
+
+
+def test_a_write_on_one_host_is_seen_on_the_other_within_a_second(first, second):
+    """Each host keeps what it read for cache.visitor_seconds (1 by
+    default): a visitor on the second host sees a reply written on the
+    first within that second."""
+    import forum_http as fh
+    c = th.Client(first.url)
+    th.login_ok(c, "maria")
+    tid = fh.create_thread(c)
+    visitor = th.Client(second.url)
+    thread_post_ids(visitor, tid)
+    pid = fh.create_reply(c, tid, "Written on the first host")
+    t0 = time.monotonic()
+    wait_until(lambda: pid in thread_post_ids(visitor, tid), timeout=3, interval=0.05,
+               what="the visitor on the second host to see the reply")
+    assert time.monotonic() - t0 <= 1.2
+
+
+def test_the_writer_sees_their_write_at_once_on_any_host(first, own_stack, tmp_path_factory):
+    """The member who wrote sees it on the page the 303 leads to, whichever
+    host draws it: here a host that keeps what it reads for 30 seconds."""
+    import forum_http as fh
+    path = host_config(first, tmp_path_factory.mktemp("hosts") / "keeping.conf")
+    with open(path, "a") as f:
+        f.write("cache.visitor_seconds = 30\n")
+    keeping = own_stack(workers=1, demo=False, config=path)
+    c = th.Client(first.url)
+    th.login_ok(c, "maria")
+    tid = fh.create_thread(c)
+    on_b, other = th.Client(keeping.url), th.Client(keeping.url)
+    on_b.cookies.update(c.cookies)
+    th.login_ok(other, "john")
+    other.cookies.pop("tertulia_wrote")  # logging in wrote: as if it were long ago
+    before = thread_post_ids(on_b, tid)
+    assert thread_post_ids(other, tid) == before
+    r = fh.post_reply(c, tid, "Written on the first host")
+    assert r.status_code == 303
+    assert th.cookie_line(r, "tertulia_wrote")
+    pid = fh.reply_id_of(r, tid)
+    on_b.cookies.update(c.cookies)
+    assert pid in thread_post_ids(on_b, tid)
+    # another member there still reads the kept copy, for up to 30 s
+    assert pid not in thread_post_ids(other, tid)

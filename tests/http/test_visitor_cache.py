@@ -29,8 +29,11 @@ import tertulia_http as th
 @pytest.fixture(scope="module")
 def own(own_stack):
     """A stack that keeps visitors' pages for a minute, with one worker a
-    program, so that a test's requests reach the same cache."""
-    return own_stack(workers=1, extra_config={"cache.visitor_seconds": "60"})
+    program, so that a test's requests reach the same cache. Whoever just
+    wrote is not read afresh here (cache.own_write_seconds = 0), so that
+    the tests see what is kept (test_hosts.py tests the fresh reads)."""
+    return own_stack(workers=1, extra_config={"cache.visitor_seconds": "60",
+                                              "cache.own_write_seconds": "0"})
 
 
 def title_of(page):
