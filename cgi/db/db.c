@@ -48,7 +48,8 @@ struct db {
 	db *replica;           /* made at its first use, when db.replica.host is set */
 	int has_replica;       /* db.replica.host is set */
 	int replica_wanted;    /* this request's reads may go there */
-	int replica_ok;        /* it answered, and was close behind, at the last check */
+	int replica_ok;        /* 1: it answered, and was close behind, at the last check;
+				* 0: left aside; -1: not checked yet */
 	time_t replica_checked;
 	char replica_mark[512]; /* the primary's GTID position at the last check */
 };
@@ -833,7 +834,7 @@ static int replica_check(db *d)
 	rc = db_select(d, SQL_PRIMARY_MARK, NULL, 0, &rows);
 	if (rc != 0 || rows->nrows == 0) {
 		db_rows_free(rows);
-		return d->replica_ok; /* the primary's own trouble: its reads say so */
+		return d->replica_ok == 1; /* the primary's own trouble: its reads say so */
 	}
 	if (*d->replica_mark == '\0')
 		rc = db_select_int(d->replica, "SELECT 0 AS waited", NULL, 0, &reached);
@@ -845,9 +846,9 @@ static int replica_check(db *d)
 		 row_str(rows, 0, "pos") ? row_str(rows, 0, "pos") : "");
 	db_rows_free(rows);
 	ok = rc == 0 && reached == 0;
-	if (ok && !d->replica_ok)
+	if (ok && d->replica_ok != 1)
 		log_info("db: reads that may be a moment old go to the replica");
-	else if (!ok && d->replica_ok)
+	else if (!ok && d->replica_ok != 0)
 		log_error("db: the replica is left aside (%s): every read goes to the primary", why);
 	return ok;
 }
@@ -866,7 +867,7 @@ static db *reader(db *d)
 			return d;
 		d->replica->at = "db.replica";
 		d->replica->timeout = d->timeout;
-		d->replica_ok = 1; /* so that a first failure is said */
+		d->replica_ok = -1;
 		d->replica_checked = 0;
 	}
 	now = time(NULL);
@@ -875,7 +876,7 @@ static db *reader(db *d)
 		period = 1;
 	/* one left aside is tried less often: a server that does not answer
 	 * costs a connection's timeout */
-	if (!d->replica_ok)
+	if (d->replica_ok == 0)
 		period *= 10;
 	if (now - d->replica_checked >= period) {
 		d->replica_checked = now;
@@ -883,7 +884,7 @@ static db *reader(db *d)
 		d->replica_ok = replica_check(d);
 		d->replica_wanted = 1;
 	}
-	return d->replica_ok ? d->replica : d;
+	return d->replica_ok == 1 ? d->replica : d;
 }
 
 int db_select(db *d, const char *sql, const db_param *p, size_t n, db_rows **out)
