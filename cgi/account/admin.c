@@ -55,7 +55,7 @@ int page_admin(request *r)
 	rc = admin_restricted_load(r);
 	if (rc != 0)
 		return rc;
-	r->template = "admin";
+	r->template = "account/admin";
 	return 200;
 }
 

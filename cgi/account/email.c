@@ -162,7 +162,7 @@ int page_email_confirm(request *r)
 	long long user_id = 0;
 	int rc;
 
-	r->template = "email_change";
+	r->template = "account/email_change";
 	if (req_query(r, "done")) {
 		hdf_int(r->hdf, "d.changed", 1);
 		return 200;
@@ -185,7 +185,7 @@ int do_email_confirm(request *r)
 	db_result res;
 	int rc;
 
-	r->template = "email_change";
+	r->template = "account/email_change";
 	if (r->invalid || account_token_hash(form_get(&r->in, "token"), hash) != 0)
 		return E_INVALID;
 	rc = db_begin(r->app->db);
@@ -274,7 +274,7 @@ int page_verify(request *r)
 	long long user_id = 0;
 	int rc;
 
-	r->template = "verify";
+	r->template = "account/verify";
 	if (req_query(r, "done")) {
 		hdf_int(r->hdf, "d.verified", 1);
 		return 200;
@@ -299,7 +299,7 @@ int do_verify(request *r)
 	db_result res;
 	int rc;
 
-	r->template = "verify";
+	r->template = "account/verify";
 	if (r->invalid || account_token_hash(form_get(&r->in, "token"), hash) != 0)
 		return E_INVALID;
 	rc = db_begin(r->app->db);

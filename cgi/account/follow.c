@@ -123,6 +123,6 @@ int page_following(request *r)
 			hdf_strf(r->hdf, name, "/u/%s", slug);
 	}
 	db_rows_free(rows);
-	r->template = "following";
+	r->template = "account/following";
 	return 200;
 }

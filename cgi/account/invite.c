@@ -41,7 +41,7 @@ int page_invite(request *r)
 	hdf_int(r->hdf, "d.invite.accepted", n);
 	hdf_rows(r->hdf, "d.invite.people", rows);
 	db_rows_free(rows);
-	r->template = "invite";
+	r->template = "account/invite";
 	return 200;
 }
 

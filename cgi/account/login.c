@@ -34,7 +34,7 @@ const field_spec login_fields[] = {
 int page_login(request *r)
 {
 	hdf_str(r->hdf, "form.next", safe_next(req_query(r, "next")));
-	r->template = "login";
+	r->template = "account/login";
 	return 200;
 }
 
@@ -56,7 +56,7 @@ int do_login(request *r)
 	login_user u;
 	int rc, found;
 
-	r->template = "login";
+	r->template = "account/login";
 	hdf_str(r->hdf, "form.next", safe_next(form_get(&r->in, "next")));
 	if (r->invalid)
 		return 400;

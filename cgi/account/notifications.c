@@ -31,7 +31,7 @@ int page_notifications(request *r)
 		hdf_int(r->hdf, "d.prev_page", page - 1);
 	if (req_query(r, "done"))
 		hdf_int(r->hdf, "done", 1);
-	r->template = "notifications";
+	r->template = "account/notifications";
 	return 200;
 }
 

@@ -51,7 +51,7 @@ int page_forgot(request *r)
 {
 	if (req_query(r, "sent"))
 		hdf_int(r->hdf, "d.sent", 1);
-	r->template = "password_forgot";
+	r->template = "account/password_forgot";
 	return 200;
 }
 
@@ -62,7 +62,7 @@ int do_forgot(request *r)
 	char ipkey[128], addrkey[300], addr[256];
 	int rc;
 
-	r->template = "password_forgot";
+	r->template = "account/password_forgot";
 	if (r->invalid)
 		return 400;
 	lower_copy(addr, sizeof(addr), email);
@@ -120,7 +120,7 @@ int page_reset(request *r)
 	db_rows *rows = NULL;
 	int rc;
 
-	r->template = "password_reset";
+	r->template = "account/password_reset";
 	if (account_token_hash(token, hash) != 0) {
 		hdf_int(r->hdf, "d.bad_link", 1);
 		return E_INVALID;
@@ -144,7 +144,7 @@ int do_reset(request *r)
 	long long user_id;
 	int rc;
 
-	r->template = "password_reset";
+	r->template = "account/password_reset";
 	if (account_token_hash(form_get(&r->in, "token"), hash) != 0) {
 		hdf_int(r->hdf, "d.bad_link", 1);
 		return E_INVALID;

@@ -37,6 +37,6 @@ int page_profile(request *r)
 			hdf_get_int_value(r->hdf, "d.user.id", 0));
 	if (rc != 0)
 		return rc;
-	r->template = "profile";
+	r->template = "account/profile";
 	return 200;
 }

@@ -27,7 +27,7 @@ int page_register(request *r)
 {
 	hdf_str(r->hdf, "form.next", safe_next(req_query(r, "next")));
 	invite_show(r, req_query(r, "invite"));
-	r->template = "register";
+	r->template = "account/register";
 	return 200;
 }
 
@@ -41,7 +41,7 @@ int do_register(request *r)
 	long long id = 0;
 	int rc, taken;
 
-	r->template = "register";
+	r->template = "account/register";
 	hdf_str(r->hdf, "form.next", safe_next(form_get(&r->in, "next")));
 	snprintf(key, sizeof(key), "register:ip:%s", r->remote_addr);
 	rc = throttle_check(r->app->db, key, throttle_limit(r, "throttle.register_per_ip", 10), 3600);

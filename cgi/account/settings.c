@@ -69,7 +69,7 @@ static int load_settings(request *r)
 		segments_hdf(r, "d.segments"); /* the insight pages count by them */
 	}
 	db_rows_free(rows);
-	r->template = "settings";
+	r->template = "account/settings";
 	return email_settings_load(r);
 }
 

@@ -39,7 +39,7 @@ static int read_token(request *r, unsub *u)
 	int rc = token_verify(r->app->secret, TOKEN_UNSUBSCRIBE, r->args[0], payload);
 
 	memset(u, 0, sizeof(*u));
-	r->template = "unsubscribe";
+	r->template = "account/unsubscribe";
 	if (rc == 0) {
 		dot = strchr(payload, '.');
 		if (dot == NULL)

@@ -36,7 +36,7 @@ static int show(request *r, int status)
 	db_rows_free(rows);
 	if (req_query(r, "saved"))
 		hdf_str(r->hdf, "saved", req_query(r, "saved"));
-	r->template = "admin_categories";
+	r->template = "forum/admin_categories";
 	return status;
 }
 

@@ -84,6 +84,6 @@ int page_category(request *r)
 	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "category", category_id);
 	if (rc != 0)
 		return rc;
-	r->template = "category";
+	r->template = "forum/category";
 	return 200;
 }

@@ -60,7 +60,7 @@ static int show_form(request *r, int status)
 		req_nonce(r);
 	else
 		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
-	r->template = "new_thread";
+	r->template = "forum/new_thread";
 	return status;
 }
 

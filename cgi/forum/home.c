@@ -112,6 +112,6 @@ int page_home(request *r)
 	rc = load_trending(r);
 	if (rc != 0)
 		return rc;
-	r->template = "home";
+	r->template = "forum/home";
 	return 200;
 }

@@ -72,7 +72,7 @@ static void show_edit_form(request *r)
 		hdf_str(r->hdf, "form.body", hdf_get_value(r->hdf, "d.post.body", ""));
 	if (!hdf_get_obj(r->hdf, "form.title"))
 		hdf_str(r->hdf, "form.title", hdf_get_value(r->hdf, "d.post.title", ""));
-	r->template = "edit_post";
+	r->template = "forum/edit_post";
 }
 
 int page_edit_post(request *r)

@@ -261,7 +261,7 @@ int page_search(request *r)
 	terms t = { 0 };
 	size_t i;
 
-	r->template = "search";
+	r->template = "forum/search";
 	if (page < 0)
 		return (int)page;
 	if (type == NULL || *type == '\0')

@@ -262,6 +262,6 @@ int forum_show_thread(request *r, long long id, long long page)
 	thread_jsonld(r, origin, answer_text);
 	free(answer_text);
 	count_view(r->app->db, id);
-	r->template = "thread";
+	r->template = "forum/thread";
 	return 200;
 }

@@ -46,7 +46,7 @@ static int show_form(request *r, int status)
 		req_nonce(r);
 	else
 		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
-	r->template = "new_idea";
+	r->template = "ideas/new_idea";
 	return status;
 }
 
@@ -173,7 +173,7 @@ int page_similar(request *r)
 	const char *q = req_query(r, "q");
 	int rc;
 
-	r->template = "idea_similar";
+	r->template = "ideas/similar";
 	if (q == NULL || *q == '\0')
 		return 200;
 	if (utf8_check(q, strlen(q), 0) != UTF8_OK) {

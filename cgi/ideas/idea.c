@@ -196,7 +196,7 @@ static int ideas_show(request *r, long long id, long long page)
 	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "idea", id);
 	if (rc != 0)
 		return rc;
-	r->template = "idea";
+	r->template = "ideas/idea";
 	return 200;
 }
 

@@ -148,7 +148,7 @@ int page_ideas(request *r)
 	size_t i;
 	int n, rc;
 
-	r->template = "ideas";
+	r->template = "ideas/list";
 	if (page < 0)
 		return (int)page;
 	if (sort == NULL || *sort == '\0')
@@ -192,7 +192,7 @@ int page_roadmap(request *r)
 	size_t i;
 	int n, rc;
 
-	r->template = "roadmap";
+	r->template = "ideas/roadmap";
 	rc = read_filters(r, &f);
 	if (rc != 0)
 		return rc;

@@ -19,7 +19,7 @@ int page_digest(request *r)
 	f.texts = r->app->lang[strcmp(r->lang, "es") == 0 ? 1 : 0];
 	f.min_sample = config_int(&r->app->cfg, "insights.min_sample", 30);
 	f.dormant_days = config_int(&r->app->cfg, "insights.dormant_days", 90);
-	r->template = "insights_digest";
+	r->template = "insights/digest";
 	if (to && *to && !insight_valid_day(to)) {
 		req_field_error(r, "to", "insights.err.dates", INSIGHT_MAX_DAYS);
 		hdf_str(r->hdf, "error.reason", req_text(r, "insights.err.filters"));

@@ -98,7 +98,7 @@ int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 	f->texts = texts_of(r);
 	f->min_sample = config_int(&r->app->cfg, "insights.min_sample", 30);
 	f->dormant_days = config_int(&r->app->cfg, "insights.dormant_days", 90);
-	r->template = "insights";
+	r->template = "insights/overview";
 	hdf_str(r->hdf, "d.filter.from", from ? from : "");
 	hdf_str(r->hdf, "d.filter.to", to ? to : "");
 	hdf_str(r->hdf, "d.filter.category", category ? category : "");

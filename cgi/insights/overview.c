@@ -19,7 +19,7 @@
  * to every marketing member, and the role is checked before this runs.
  *
  * With the figures, the part of the page they draw (the filter form and
- * everything below it, insights_figures.cs) is kept as HTML once a page has
+ * everything below it, insights/figures.cs) is kept as HTML once a page has
  * been asked for: drawing it was most of a kept page's cost (a tree of a
  * few thousand values copied, walked and freed on every view). It reads
  * nothing but the figures, the filter and the language, which the key
@@ -115,7 +115,7 @@ static void keep_html(request *r, kept_figures *k)
 	strbuf sb = STRBUF_INIT;
 	size_t lead = 0;
 
-	if (req_render(r, "insights_kept", &sb) == 0 && sb.s) {
+	if (req_render(r, "insights/kept", &sb) == 0 && sb.s) {
 		/* the lines the macro files leave before the part */
 		while (lead < sb.len && (sb.s[lead] == '\n' || sb.s[lead] == ' '))
 			lead++;

@@ -113,7 +113,7 @@ int page_log(request *r)
 
 	if (page < 0)
 		return (int)page;
-	r->template = "mod_log"; /* a refused filter is shown in its form */
+	r->template = "moderation/log"; /* a refused filter is shown in its form */
 	rc = load_log(r, page_limit(LOG_PAGE), page_offset(page, LOG_PAGE), &rows);
 	if (rc != 0)
 		return rc;
@@ -126,7 +126,7 @@ int page_log(request *r)
 	hdf_int(r->hdf, "d.page", page);
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);
-	r->template = "mod_log";
+	r->template = "moderation/log";
 	return 200;
 }
 
@@ -196,7 +196,7 @@ int page_transparency(request *r)
 		return rc;
 	hdf_rows(r->hdf, "d.flags", rows);
 	db_rows_free(rows);
-	r->template = "mod_transparency";
+	r->template = "moderation/transparency";
 	return 200;
 }
 
@@ -234,6 +234,6 @@ int page_stats(request *r)
 		return rc;
 	hdf_rows(r->hdf, "d.by_product", rows);
 	db_rows_free(rows);
-	r->template = "mod_stats";
+	r->template = "moderation/stats";
 	return 200;
 }

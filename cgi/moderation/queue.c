@@ -135,7 +135,7 @@ int page_queue(request *r)
 		    parse_long(req_query(r, "refused"), 1, 100000, &refused) == 0)
 			hdf_int(r->hdf, "refused", refused);
 	}
-	r->template = "mod_queue";
+	r->template = "moderation/queue";
 	return 200;
 }
 
@@ -154,6 +154,6 @@ int page_item(request *r)
 			 "d.entry");
 	if (rc != 0)
 		return rc;
-	r->template = "mod_item";
+	r->template = "moderation/item";
 	return 200;
 }

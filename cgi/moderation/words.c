@@ -30,7 +30,7 @@ static int show(request *r, int status)
 		return rc;
 	hdf_rows(r->hdf, "d.words", rows);
 	db_rows_free(rows);
-	r->template = "mod_words";
+	r->template = "moderation/words";
 	return status;
 }
 

@@ -21,7 +21,7 @@ static int refuse(request *r, const char *key, int status)
 {
 	reviews_reason(r, key);
 	hdf_str(r->hdf, "d.problem", req_text(r, key));
-	r->template = "review_invite";
+	r->template = "reviews/invite";
 	return status;
 }
 
@@ -60,6 +60,6 @@ int page_invite(request *r)
 		hdf_str(r->hdf, "d.next", next.s);
 	}
 	strbuf_free(&next);
-	r->template = "review_invite";
+	r->template = "reviews/invite";
 	return rc ? rc : 200;
 }

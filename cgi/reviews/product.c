@@ -247,6 +247,6 @@ int page_product(request *r)
 	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "product", product_id);
 	if (rc != 0)
 		return rc;
-	r->template = "product";
+	r->template = "reviews/product";
 	return 200;
 }

@@ -61,6 +61,6 @@ int page_products(request *r)
 	hdf_int(r->hdf, "d.page", page);
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);
-	r->template = "products";
+	r->template = "reviews/products";
 	return 200;
 }

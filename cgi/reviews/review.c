@@ -53,6 +53,6 @@ int reviews_show_review(request *r, long long id, int status)
 		return rc;
 	hdf_strf(r->hdf, "back", "/reviews/%lld", id);
 	hdf_int(r->hdf, "single", 1);
-	r->template = "review";
+	r->template = "reviews/review";
 	return status;
 }

@@ -91,7 +91,7 @@ static int show_form(request *r, int status)
 		req_nonce(r);
 	else
 		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
-	r->template = "review_form";
+	r->template = "reviews/form";
 	return status;
 }
 

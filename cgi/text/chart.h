@@ -1,5 +1,5 @@
 /* chart.h: charts drawn on the server as SVG for the insight pages, as HDF
- * data that templates/insights_macros.cs turns into an <svg> with a <title>,
+ * data that templates/insights/macros.cs turns into an <svg> with a <title>,
  * a <desc>, axes with their labels and a legend. Every coordinate is
  * computed here; every text (titles, labels) is an HDF value the template
  * prints escaped, so no markup is ever built from strings. The numbers are

@@ -71,6 +71,29 @@ void view_free(template_cache *tc)
 	free(tc);
 }
 
+/* A template name is one or more words of [a-z0-9_-] joined by "/", as
+ * "error" or "forum/thread": it can name no file outside the folder (no
+ * ".", no leading, doubled or trailing "/"), and ".cs" is added here. */
+static int is_template_name(const char *name)
+{
+	const char *p = name;
+	size_t word = 0;
+
+	for (; *p; p++) {
+		if (*p == '/') {
+			if (word == 0)
+				return 0;
+			word = 0;
+		} else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+			   *p == '_' || *p == '-') {
+			word++;
+		} else {
+			return 0;
+		}
+	}
+	return word > 0;
+}
+
 /* Finds or parses a template. */
 static int view_get(template_cache *tc, const char *name, CSPARSE **out)
 {
@@ -85,7 +108,7 @@ static int view_get(template_cache *tc, const char *name, CSPARSE **out)
 			return 0;
 		}
 	}
-	if (tc->n == MAX_TEMPLATES || strchr(name, '/') || strchr(name, '.'))
+	if (tc->n == MAX_TEMPLATES || !is_template_name(name))
 		return E_NOTFOUND;
 	snprintf(path, sizeof(path), "%s/%s.cs", tc->dir, name);
 	err = cs_init(&cs, tc->init_hdf);

@@ -23,8 +23,11 @@ typedef struct template_cache template_cache;
 int view_new(template_cache **out, const char *dir);
 void view_free(template_cache *tc);
 
-/* Renders template `name` (dir/NAME.cs) with data hdf and language lang,
- * appending the output to out. Returns 0, E_NOTFOUND or E_IO (logged). */
+/* Renders template `name` (dir/NAME.cs; NAME may name a subfolder, as
+ * "forum/thread", but nothing outside dir) with data hdf and language lang,
+ * appending the output to out. Returns 0, E_NOTFOUND or E_IO (logged).
+ * Templates include others by their path under dir ("header.cs",
+ * "reviews/macros.cs"): dir is the parse's hdf.loadpaths.0. */
 int view_render(template_cache *tc, const char *name, HDF *hdf, HDF *lang, strbuf *out);
 
 /* Loads a language file. Returns 0 or E_IO (logged). The caller owns *out. */

@@ -240,9 +240,10 @@ def test_templates_print_values_only_through_var():
     for HTML our Markdown renderer made (*.html) and the JSON-LD."""
     bad = []
     folder = os.path.join(th.ROOT, "templates")
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".cs"):
-            continue
+    names = sorted(os.path.relpath(os.path.join(d, f), folder)
+                   for d, _, files in os.walk(folder) for f in files if f.endswith(".cs"))
+    assert "header.cs" in names and "forum/thread.cs" in names, names
+    for name in names:
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
                 for cmd, arg in re.findall(r"<\?cs\s+(alt|lvar|evar|uvar)\s*:\s*([^ ?]*)", line):

@@ -3,6 +3,9 @@
 #include "web/app.h"
 #include "web/view.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 /* ---- json_string ---- */
 
 /* The JSON literal of s. Caller frees. */
@@ -294,12 +297,13 @@ typedef struct tdir {
 } tdir;
 
 static const char *const TEMPLATE_FILES[] = {
-	"x.cs", "u.cs", "lang.cs", "broken.cs", "attr.cs", NULL,
+	"x.cs", "u.cs", "lang.cs", "broken.cs", "attr.cs", "inc.cs", NULL,
 };
 
 static int tdir_setup(void **state)
 {
 	tdir *t = calloc(1, sizeof(*t));
+	char sub[512];
 
 	if (t == NULL)
 		return -1;
@@ -309,11 +313,27 @@ static int tdir_setup(void **state)
 	write_file(t->dir, "attr.cs", "<a title=\"<?cs var:x ?>\">t</a>");
 	write_file(t->dir, "lang.cs", "<?cs var:L.greet ?>, <?cs var:name ?>");
 	write_file(t->dir, "broken.cs", "<?cs if:x ?>never closed");
+	/* a template in a subfolder includes others by their path under dir */
+	write_file(t->dir, "inc.cs", "<i><?cs var:x ?></i>");
+	snprintf(sub, sizeof(sub), "%s/sub", t->dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	write_file(t->dir, "sub/y.cs", "[<?cs include:\"inc.cs\" ?>]");
 	if (view_new(&t->tc, t->dir) != 0 || hdf_init(&t->hdf) != STATUS_OK ||
 	    hdf_init(&t->lang) != STATUS_OK)
 		return -1;
 	*state = t;
 	return 0;
+}
+
+/* Removes dir/sub/y.cs and dir/sub, which remove_tree leaves. */
+static void unlink_sub(const char *dir)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/sub/y.cs", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	rmdir(path);
 }
 
 static int tdir_teardown(void **state)
@@ -324,6 +344,7 @@ static int tdir_teardown(void **state)
 	hdf_destroy(&t->hdf);
 	hdf_destroy(&t->lang);
 	strbuf_free(&t->out);
+	unlink_sub(t->dir);
 	remove_tree(t->dir, TEMPLATE_FILES);
 	free(t);
 	return 0;
@@ -454,9 +475,19 @@ static void missing_template(void **state)
 	free(log);
 }
 
+static void template_in_a_subfolder(void **state)
+{
+	tdir *t = *state;
+
+	assert_string_equal(render_x(t, "sub/y", "<b>"), "[<i>&lt;b&gt;</i>]");
+}
+
 static void template_names_cannot_leave_the_folder(void **state)
 {
-	static const char *const bad[] = { "../x", "/etc/passwd", "x.cs", "sub/x", ".", "..", "" };
+	static const char *const bad[] = {
+		"../x", "/etc/passwd", "x.cs", ".", "..", "", "sub/../x", "sub/./y",
+		"sub//y", "/sub/y", "sub/", "sub/y.cs", "sub\\y",
+	};
 	tdir *t = *state;
 	size_t i;
 
@@ -584,6 +615,7 @@ int main(void)
 		V(language_is_the_fallback),
 		V(render_appends),
 		V(missing_template),
+		V(template_in_a_subfolder),
 		V(template_names_cannot_leave_the_folder),
 		V(broken_template_fails),
 		cmocka_unit_test(load_lang_file),

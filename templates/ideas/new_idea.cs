@@ -1,4 +1,4 @@
-<?cs set:page.title = L.ideas.new_title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?>
+<?cs set:page.title = L.ideas.new_title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas/macros.cs" ?>
 <section class="panel">
   <h1><?cs var:L.ideas.new_heading ?></h1>
   <p class="lead"><?cs var:L.ideas.new_intro ?></p>

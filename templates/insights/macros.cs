@@ -1,4 +1,4 @@
-<?cs # insights_macros.cs: the server-drawn SVG chart (coordinates from
+<?cs # insights/macros.cs: the server-drawn SVG chart (coordinates from
   cgi/text/chart.c; every text printed escaped) and small pieces of the
   insight pages. ?>
 <?cs def:chart(c) ?><?cs if:c.id ?><svg class="chart" viewBox="0 0 <?cs var:c.w ?> <?cs var:c.h ?>" role="img" aria-labelledby="<?cs var:c.id ?>-title <?cs var:c.id ?>-desc" xmlns="http://www.w3.org/2000/svg">

@@ -1,4 +1,4 @@
-<?cs set:page.title = L.reviews.products_title ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"review_macros.cs" ?>
+<?cs set:page.title = L.reviews.products_title ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
 <div class="page-head">
   <div>
     <h1><?cs var:L.reviews.products_heading ?></h1>

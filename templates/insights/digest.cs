@@ -1,4 +1,4 @@
-<?cs set:page.title = L.insights.digest ?><?cs include:"header.cs" ?><?cs include:"insights_macros.cs" ?>
+<?cs set:page.title = L.insights.digest ?><?cs include:"header.cs" ?><?cs include:"insights/macros.cs" ?>
 <div class="page-head">
   <div>
     <h1><?cs var:L.insights.digest ?></h1>

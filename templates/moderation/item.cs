@@ -1,4 +1,4 @@
-<?cs set:page.title = L.mod.moderate ?><?cs include:"header.cs" ?><?cs include:"mod_macros.cs" ?>
+<?cs set:page.title = L.mod.moderate ?><?cs include:"header.cs" ?><?cs include:"moderation/macros.cs" ?>
 <nav class="breadcrumb"><a href="/mod"><?cs var:L.mod.queue ?></a></nav>
 <?cs call:mod_entry(d.entry, 0) ?>
 <form action="/mod/action" method="post" class="panel stack-form">

@@ -1,4 +1,4 @@
-<?cs set:page.title = L.reviews.form_title + ": " + d.product.name ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"review_macros.cs" ?>
+<?cs set:page.title = L.reviews.form_title + ": " + d.product.name ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
 <section class="panel">
   <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/products"><?cs var:L.reviews.products_title ?></a> › <a href="/p/<?cs var:d.product.sku ?>"><?cs var:d.product.name ?></a></nav>
   <h1><?cs if:form.edit ?><?cs var:L.reviews.form_heading_edit ?><?cs else ?><?cs var:L.reviews.form_heading_new ?><?cs /if ?></h1>

@@ -1,4 +1,4 @@
-<?cs set:page.title = L.reviews.admin_title ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"review_macros.cs" ?>
+<?cs set:page.title = L.reviews.admin_title ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
 <?cs def:product_form(action, p, use_form, is_new) ?>
     <form action="<?cs var:action ?>" method="post" class="stack-form" novalidate>
       <?cs call:csrf_field() ?>

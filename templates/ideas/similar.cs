@@ -1,4 +1,4 @@
-<?cs set:page.title = L.ideas.similar_title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?>
+<?cs set:page.title = L.ideas.similar_title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas/macros.cs" ?>
 <h1><?cs var:L.ideas.similar_title ?></h1>
 <form action="/ideas/similar" method="get" class="search-page-form" role="search">
   <div class="field">

@@ -1,4 +1,4 @@
-<?cs set:page.title = L.mod.queue ?><?cs include:"header.cs" ?><?cs include:"mod_macros.cs" ?>
+<?cs set:page.title = L.mod.queue ?><?cs include:"header.cs" ?><?cs include:"moderation/macros.cs" ?>
 <div class="page-head"><h1><?cs var:L.mod.queue ?></h1>
 <nav class="tabs" aria-label="<?cs var:L.mod.title ?>"><a href="/mod" aria-current="page"><?cs var:L.mod.queue ?></a><a href="/mod/log"><?cs var:L.mod.log ?></a><a href="/mod/words"><?cs var:L.mod.words ?></a><a href="/mod/stats"><?cs var:L.mod.stats ?></a><a href="/mod/transparency"><?cs var:L.mod.transparency ?></a></nav></div>
 <?cs if:done ?><p class="notice notice-ok" role="status"><?cs var:L.mod.done ?> <?cs var:done ?><?cs if:conflicts ?> · <?cs var:L.mod.conflicts ?> <?cs var:conflicts ?><?cs /if ?><?cs if:refused ?> · <?cs var:L.mod.refused ?> <?cs var:refused ?><?cs /if ?></p><?cs /if ?>

@@ -1,4 +1,4 @@
-<?cs set:page.title = d.idea.title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?><?cs include:"flag_macros.cs" ?>
+<?cs set:page.title = d.idea.title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas/macros.cs" ?><?cs include:"flag_macros.cs" ?>
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/ideas"><?cs var:L.ideas.heading ?></a><?cs if:d.idea.category_name ?> › <a href="/ideas?category=<?cs var:d.idea.category_slug ?>"><?cs var:d.idea.category_name ?></a><?cs /if ?></nav>
 <h1 class="thread-heading"><?cs var:d.idea.title ?> <?cs call:idea_status(d.idea.status) ?></h1>
 <?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/ideas/" + d.idea.id) ?>

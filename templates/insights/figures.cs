@@ -1,7 +1,7 @@
-<?cs # insights_figures.cs: the filter form and the figures of an insight page.
-     Included by insights.cs, or drawn once by itself (insights_kept.cs) and
-     kept with the figures: it may read only what the figures' key holds (the
-     filter and the language), never who is reading. ?><form class="insight-filters" action="<?cs var:d.action ?>" method="get" novalidate>
+<?cs # insights/figures.cs: the filter form and the figures of an insight page.
+     Included by insights/overview.cs, or drawn once by itself
+     (insights/kept.cs) and kept with the figures: it may read only what the
+     figures' key holds (the filter and the language), never who is reading. ?><form class="insight-filters" action="<?cs var:d.action ?>" method="get" novalidate>
   <?cs if:error.reason ?><p class="notice notice-error" role="alert"><?cs var:error.reason ?></p><?cs /if ?>
   <div class="field"><label for="f-from"><?cs var:L.insights.from ?></label>
     <input id="f-from" name="from" type="date" value="<?cs var:d.filter.from ?>"<?cs call:described("from", "1") ?>><?cs call:field_error("from") ?></div>

@@ -1,4 +1,4 @@
-<?cs # mod_macros.cs: pieces of the moderation pages. ?>
+<?cs # moderation/macros.cs: pieces of the moderation pages. ?>
 <?cs def:mod_entry(e, selectable) ?>
 <article class="mod-entry" aria-labelledby="item-<?cs var:e.item.type ?>-<?cs var:e.item.id ?>">
   <header class="mod-entry-head">

@@ -1,4 +1,4 @@
-<?cs if:d.scope == "product" ?><?cs set:page.title = L.insights.title + ": " + d.product.name ?><?cs elif:d.scope == "category" ?><?cs set:page.title = L.insights.title + ": " + d.category.name ?><?cs else ?><?cs set:page.title = L.insights.title ?><?cs /if ?><?cs include:"header.cs" ?><?cs include:"insights_macros.cs" ?>
+<?cs if:d.scope == "product" ?><?cs set:page.title = L.insights.title + ": " + d.product.name ?><?cs elif:d.scope == "category" ?><?cs set:page.title = L.insights.title + ": " + d.category.name ?><?cs else ?><?cs set:page.title = L.insights.title ?><?cs /if ?><?cs include:"header.cs" ?><?cs include:"insights/macros.cs" ?>
 <div class="page-head">
   <div>
     <h1><?cs var:page.title ?></h1>
@@ -8,5 +8,5 @@
   <p class="actions"><?cs if:d.export_url ?><a href="<?cs var:d.export_url ?>" download><?cs var:L.insights.export ?></a><?cs /if ?><a href="/insights/digest"><?cs var:L.insights.digest ?></a><?cs if:d.scope != "all" ?><a href="/insights"><?cs var:L.insights.all ?></a><?cs /if ?></p>
 </div>
 
-<?cs # drawn once and kept with the figures, or drawn now ?><?cs if:?figures_html ?><?cs uvar:figures_html ?><?cs else ?><?cs include:"insights_figures.cs" ?><?cs /if ?>
+<?cs # drawn once and kept with the figures, or drawn now ?><?cs if:?figures_html ?><?cs uvar:figures_html ?><?cs else ?><?cs include:"insights/figures.cs" ?><?cs /if ?>
 <?cs include:"footer.cs" ?>

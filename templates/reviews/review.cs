@@ -1,4 +1,4 @@
-<?cs set:page.title = d.reviews.0.title ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"review_macros.cs" ?>
+<?cs set:page.title = d.reviews.0.title ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/products"><?cs var:L.reviews.products_title ?></a> › <a href="/p/<?cs var:d.product.sku ?>"><?cs var:d.product.name ?></a></nav>
 <h1 class="visually-hidden"><?cs var:L.reviews.form_title ?>: <?cs var:d.reviews.0.title ?></h1>
 <p class="lead"><a href="/p/<?cs var:d.product.sku ?>"><?cs var:d.product.name ?></a> · <?cs call:stars_show(d.product.summary.stars_class, d.product.summary.average_text) ?> <?cs call:review_count(d.product.summary.count) ?></p>

@@ -1,4 +1,4 @@
-<?cs set:page.title = L.ideas.roadmap ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?>
+<?cs set:page.title = L.ideas.roadmap ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas/macros.cs" ?>
 <?cs def:roadmap_column(id, title, list) ?><section class="roadmap-column" aria-labelledby="<?cs var:id ?>-h">
   <h2 id="<?cs var:id ?>-h"><?cs var:title ?> <span class="meta">(<?cs var:subcount(list) ?>)</span></h2>
   <?cs if:subcount(list) ?><ul class="roadmap-list"><?cs each:i = list ?>

@@ -1,4 +1,4 @@
-<?cs # ideas_macros.cs: pieces the ideas pages share. Included after header.cs. ?>
+<?cs # ideas/macros.cs: pieces the ideas pages share. Included after header.cs. ?>
 <?cs def:idea_status(s) ?><span class="tag idea-status idea-status-<?cs var:s ?>"><?cs var:L.ideas.status[s] ?></span><?cs /def ?>
 <?cs def:idea_votes(n) ?><?cs var:n ?> <?cs call:plural(n, L.ideas.vote_one, L.ideas.votes) ?><?cs /def ?>
 <?cs def:idea_row(i) ?><li class="idea-row">

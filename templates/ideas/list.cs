@@ -1,4 +1,4 @@
-<?cs set:page.title = L.ideas.title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas_macros.cs" ?>
+<?cs set:page.title = L.ideas.title ?><?cs set:nav = "ideas" ?><?cs include:"header.cs" ?><?cs include:"ideas/macros.cs" ?>
 <div class="page-head">
   <div>
     <h1><?cs var:L.ideas.heading ?></h1>

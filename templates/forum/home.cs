@@ -23,7 +23,7 @@
     <?cs if:subcount(d.latest) ?><ul class="thread-list"><?cs each:t = d.latest ?><?cs call:thread_row(t) ?><?cs /each ?></ul>
     <?cs else ?><p class="empty"><?cs var:L.forum.no_threads ?></p><?cs /if ?>
   </section>
-  <?cs include:"review_macros.cs" ?><section aria-labelledby="top-products-h">
+  <?cs include:"reviews/macros.cs" ?><section aria-labelledby="top-products-h">
     <h2 id="top-products-h"><?cs var:L.reviews.top_rated ?></h2>
     <?cs if:subcount(d.top_products) ?><ul class="top-products"><?cs each:p = d.top_products ?>
       <li><a class="product-name" href="/p/<?cs var:p.sku ?>"><?cs var:p.name ?></a> <?cs call:stars_show(p.stars_class, p.average_text) ?>

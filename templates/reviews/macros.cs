@@ -1,5 +1,6 @@
-<?cs # review_macros.cs: pieces of the product and review pages. Included
-   after header.cs (which brings macros.cs: csrf_field, time, ...). ?>
+<?cs # reviews/macros.cs: pieces of the product and review pages, and of the
+   home page's top products (forum/home.cs). Included after header.cs (which
+   brings macros.cs: csrf_field, time, ...). ?>
 <?cs include:"flag_macros.cs" ?>
 <?cs # A row of five stars filled to `half` half-stars (0-10), read out as
    "VALUE out of 5". ?>

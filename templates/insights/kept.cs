@@ -1,0 +1,2 @@
+<?cs # insights/kept.cs: insights/figures.cs drawn by itself, to be kept as
+     HTML with the figures (cgi/insights/overview.c) ?><?cs include:"macros.cs" ?><?cs include:"insights/macros.cs" ?><?cs include:"insights/figures.cs" ?>

@@ -1,2 +1,0 @@
-<?cs # insights_kept.cs: insights_figures.cs drawn by itself, to be kept as
-     HTML with the figures (cgi/insights/overview.c) ?><?cs include:"macros.cs" ?><?cs include:"insights_macros.cs" ?><?cs include:"insights_figures.cs" ?>
