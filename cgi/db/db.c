@@ -34,6 +34,9 @@ struct db {
 	const char *at;       /* where its server is named: "db" (db.host...) or "db.replica" */
 	int host_at;          /* the AT.host entry to try first: the last that answered */
 	int commit_unknown;   /* the last transaction's COMMIT lost its connection */
+	int galera;           /* the server is a Galera node: 1, 0, or -1 not asked yet */
+	int causal_wanted;    /* reads must see every write committed before them */
+	int causal_set;       /* the session's wsrep_sync_wait asks for that now */
 	unsigned timeout;     /* seconds a statement may wait for the server; 0: no bound */
 	int in_transaction;   /* depth of db_begin calls not yet ended */
 	int doomed;           /* an inner transaction rolled back: the outer one must too */
@@ -56,6 +59,7 @@ struct db {
 
 static void ahead_drop_all(db *d);
 static db *reader(db *d);
+static void causal_reads(db *d);
 
 db_param db_str(const char *s)
 {
@@ -84,6 +88,7 @@ int db_new(db **out, const config *cfg, const char *who)
 		return E_NOMEM;
 	d->cfg = cfg;
 	d->at = "db";
+	d->galera = -1;
 	d->has_replica = config_get(cfg, "db.replica.host", NULL) != NULL;
 	d->timeout = (unsigned)config_int(cfg, "db.timeout", DB_TIMEOUT);
 	d->who = strdup(who);
@@ -110,6 +115,8 @@ static void db_disconnect(db *d)
 	d->conn = NULL;
 	d->in_transaction = 0;
 	d->doomed = 0;
+	d->galera = -1;
+	d->causal_set = 0;
 }
 
 void db_free(db *d)
@@ -254,6 +261,47 @@ int db_ensure(db *d)
 		return 0;
 	}
 	return E_DBDOWN;
+}
+
+void db_read_own_writes(db *d, int yes)
+{
+	d->causal_wanted = yes;
+}
+
+/* Whether the connected server is a Galera node (asked once a connection). */
+static int is_galera(db *d)
+{
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+
+	if (d->galera >= 0)
+		return d->galera;
+	d->galera = 0;
+	if (mysql_query(d->conn, "SELECT @@wsrep_on") != 0)
+		return 0; /* a server built without Galera: not one */
+	res = mysql_store_result(d->conn);
+	if (res && (row = mysql_fetch_row(res)) && row[0] && strcmp(row[0], "0") != 0 &&
+	    strcmp(row[0], "OFF") != 0)
+		d->galera = 1;
+	mysql_free_result(res);
+	return d->galera;
+}
+
+/* On a Galera node, makes the session's reads wait until the node has
+ * applied what the cluster committed before them (wsrep_sync_wait), when
+ * db_read_own_writes asks for it, and stop waiting when it no longer does.
+ * Best effort: a failure leaves reads as they were, and is logged. */
+static void causal_reads(db *d)
+{
+	if (d->conn == NULL || d->in_transaction || d->causal_wanted == d->causal_set ||
+	    (d->causal_wanted && !is_galera(d)))
+		return;
+	if (mysql_query(d->conn, d->causal_wanted ? "SET SESSION wsrep_sync_wait = 1"
+						  : "SET SESSION wsrep_sync_wait = 0") != 0) {
+		log_error("db: wsrep_sync_wait: %s", mysql_error(d->conn));
+		return;
+	}
+	d->causal_set = d->causal_wanted;
 }
 
 int db_ping(db *d)
@@ -440,6 +488,7 @@ static int db_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_B
 	rc = db_ensure(d);
 	if (rc != 0)
 		return rc;
+	causal_reads(d);
 	rc = db_stmt(d, sql, &st);
 	if (rc != 0)
 		return rc;

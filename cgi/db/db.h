@@ -129,6 +129,12 @@ int db_ping(db *d);
  * within db.replica.max_lag seconds (1) what the primary had, is left
  * aside until a later check finds it back; the log says both. */
 void db_prefer_replica(db *d, int yes);
+/* Whether the reads that follow must see every write the database
+ * committed before them, wherever it was made: on a Galera node, whose
+ * reads may miss for a moment what another node just committed, they then
+ * wait for it (wsrep_sync_wait); elsewhere nothing changes. The web layer
+ * asks for it for the pages of a browser that wrote a moment ago. */
+void db_read_own_writes(db *d, int yes);
 
 /* Runs a statement that returns no rows. res may be NULL.
  * Returns 0, E_DUP (unique key), E_RETRY (deadlock, lock wait, a cluster's

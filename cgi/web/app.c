@@ -168,8 +168,10 @@ void app_serve(app *a, FCGX_Request *fx)
 	if (r.app->db && (code == E_DB || db_in_transaction(r.app->db)))
 		db_rollback_all(r.app->db);
 	db_ahead_drop(r.app->db);
-	if (r.app->db)
+	if (r.app->db) {
 		db_prefer_replica(r.app->db, 0);
+		db_read_own_writes(r.app->db, 0);
+	}
 	status = status_of(code);
 	/* a write: pages kept for visitors by every worker are old now; marked
 	 * before the answer, so that whoever it reaches reads what was written */

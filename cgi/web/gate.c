@@ -340,9 +340,11 @@ int app_gate(request *r)
 	r->own_write = kv_find(&r->cookies, OWN_WRITE_COOKIE) != NULL;
 	/* a page may be read from a replica, a moment behind; a POST, and the
 	 * pages of whoever just wrote, from the primary */
-	if (r->app->db)
+	if (r->app->db) {
 		db_prefer_replica(r->app->db, !r->own_write && (strcmp(r->method, "GET") == 0 ||
 								 strcmp(r->method, "HEAD") == 0));
+		db_read_own_writes(r->app->db, r->own_write);
+	}
 	r->lang = pick_lang(r);
 	{
 		const char *qs = req_env(r, "QUERY_STRING");

@@ -137,8 +137,11 @@ class Writer(threading.Thread):
 
 
 def present_on(g, node, ids):
-    """Which of ids are posts on node."""
-    rows = g.sql(node, "SELECT id FROM tertulia.posts WHERE id IN (%s)"
+    """Which of ids are posts on node. The read waits until the node has
+    applied every write the cluster committed before it (wsrep_sync_wait):
+    a node applies the others' writes a moment after they commit."""
+    rows = g.sql(node, "SET SESSION wsrep_sync_wait = 1; "
+                 "SELECT id FROM tertulia.posts WHERE id IN (%s)"
                  % ",".join(str(i) for i in ids))
     return {int(r[0]) for r in rows}
 
@@ -203,6 +206,13 @@ def test_replies_survive_a_node_killed_and_restarted(cluster, hosts):
     # every acknowledged reply is on every node, the restarted one too
     missing = {node: sorted(set(acknowledged) - present_on(cluster, node, acknowledged))
                for node in (1, 2, 3)}
+    if missing != {1: [], 2: [], 3: []}:
+        # what was sent for each, and whether its text is there under another id
+        for pid in set(sum(missing.values(), [])):
+            x = [r for _, status, p, _, r in results if p == pid][0]
+            print("  missing %d: %s; by its text: %s" % (pid, x, cluster.sql(
+                2, "SET SESSION wsrep_sync_wait = 1; SELECT id, thread_id, position "
+                "FROM tertulia.posts WHERE body = '%s'" % x.body)))
     assert missing == {1: [], 2: [], 3: []}, missing
     # no conflict reaches a member as a 409
     assert by[("own", 409)] == by[("shared", 409)] == 0
@@ -216,12 +226,30 @@ def test_replies_survive_a_node_killed_and_restarted(cluster, hosts):
     for x in refused:
         if x.said == "busy":
             for node in (1, 2, 3):
-                assert cluster.sql(node, "SELECT COUNT(*) FROM tertulia.posts WHERE body = '%s'"
-                                   % x.body) == [["0"]], x
+                assert cluster.sql(node, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) "
+                                   "FROM tertulia.posts WHERE body = '%s'" % x.body) == [["0"]], x
     assert slowest <= BOUND
     # the thread's counters agree with its posts on every node
     for node in (1, 2, 3):
-        rows = cluster.sql(node, "SELECT t.post_count, COUNT(p.id) FROM tertulia.threads t "
+        rows = cluster.sql(node, "SET SESSION wsrep_sync_wait = 1; "
+                           "SELECT t.post_count, COUNT(p.id) FROM tertulia.threads t "
                            "JOIN tertulia.posts p ON p.thread_id = t.id WHERE t.id = %d "
                            "GROUP BY t.id" % shared)
         assert rows[0][0] == rows[0][1], (node, rows)
+
+
+def test_the_writer_sees_each_reply_at_once_through_the_other_host(cluster, hosts):
+    """A reply written through host A (node 1) and read at once through host
+    B (node 2): the writer's pages wait for what the cluster committed
+    (db_read_own_writes), twenty times in a row."""
+    a, b = hosts
+    on_a, on_b = th.Client(a.url), th.Client(b.url)
+    th.login_ok(on_a, "john")
+    tid = fh.create_thread(on_a)
+    for i in range(20):
+        r = fh.post_reply(on_a, tid, "Seen at once %d %s" % (i, th.RUN))
+        assert r.status_code == 303
+        pid = fh.reply_id_of(r, tid)
+        on_b.cookies.update(on_a.cookies)
+        page = on_b.get(r.headers["Location"].split("#")[0])  # where the 303 leads
+        assert pid in [int(p["id"]) for p in fh.posts(page.text)]

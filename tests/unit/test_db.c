@@ -377,7 +377,7 @@ static void expect_logged(char *log, int lines)
 	if (count_lines(log) != lines)
 		fail_msg("%d log lines, want %d: %s", count_lines(log), lines, log);
 	if (lines > 0)
-		assert_contains(log, "db: connect as unit failed");
+		assert_contains(log, "db: connect to /nonexistent/tertulia-unit.sock as unit failed");
 	assert_not_contains(log, "s3cret");
 	free(log);
 }
