@@ -56,10 +56,7 @@ static int show_form(request *r, int status)
 
 	if (rc != 0)
 		return rc;
-	if (!hdf_get_obj(r->hdf, "form.nonce"))
-		req_nonce(r);
-	else
-		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
+	req_nonce(r);
 	r->template = "forum/new_thread";
 	return status;
 }

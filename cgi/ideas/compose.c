@@ -42,10 +42,7 @@ static int show_form(request *r, int status)
 		rc = ideas_budget_info(r, "d.me");
 	if (rc != 0)
 		return rc;
-	if (!hdf_get_obj(r->hdf, "form.nonce"))
-		req_nonce(r);
-	else
-		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
+	req_nonce(r);
 	r->template = "ideas/new_idea";
 	return status;
 }

@@ -87,10 +87,7 @@ static int show_form(request *r, int status)
 		return rc;
 	if (bought)
 		hdf_int(r->hdf, "d.bought", 1);
-	if (!hdf_get_obj(r->hdf, "form.nonce"))
-		req_nonce(r);
-	else
-		hdf_str(r->hdf, "nonce", hdf_get_value(r->hdf, "form.nonce", ""));
+	req_nonce(r);
 	r->template = "reviews/form";
 	return status;
 }
