@@ -63,7 +63,7 @@ static const char SQL_CHANGE_APPLY[] =
 	"email_verified_at = UTC_TIMESTAMP() WHERE id = ? AND email_pending IS NOT NULL";
 static const char SQL_ADDRESS[] =
 	"SELECT email, email_verified_at IS NOT NULL AS verified FROM users WHERE id = ?";
-static const char SQL_TOKEN_FIND[] =
+static const char SQL_VERIFY_FIND[] =
 	"SELECT t.user_id FROM account_tokens t JOIN users u ON u.id = t.user_id "
 	"WHERE t.token_hash = ? AND t.purpose = 'verify' AND t.used_at IS NULL "
 	"AND t.expires_at > UTC_TIMESTAMP() AND t.email = u.email COLLATE utf8mb4_unicode_ci";
@@ -155,67 +155,129 @@ int email_change_asked(request *r, const char *old_email, const char *new_email)
 	return rc ? rc : outbox_queue(r->app->db, &note);
 }
 
-int page_email_confirm(request *r)
+/* The two links mailed to an address, the check of a new member's
+ * ('verify') and the confirmation of a change of address ('change'), are
+ * followed the same way: GET shows a button, so that a link scanner
+ * changes nothing, and POST spends the token (single use, unexpired, for
+ * the address it was mailed to) and does what it stands for in one
+ * transaction, then goes to the page that says it is done. They differ
+ * only in what a token_link says, so that finding the token, refusing a
+ * stale one with its page and the redirect that follows are written once,
+ * in token_page and token_confirm. */
+typedef struct token_link {
+	const char *template;  /* the page of the form and of its answer */
+	const char *done_flag; /* set to 1 on the page of ?done=1 */
+	const char *find_sql;  /* the member a live token (its hash) is good for */
+	const char *apply_sql; /* what following it does, given the member's id */
+	int apply_one;         /* apply_sql must change one row, else the link is stale */
+	const char *taken;     /* text for a unique key apply_sql breaks (409), or NULL */
+	const char *bad_link;  /* text of the page of a stale or unknown token (404) */
+	const char *done_url;  /* where a followed link goes (303) */
+} token_link;
+
+static const token_link CHANGE_LINK = {
+	.template = "account/email_change",
+	.done_flag = "d.changed",
+	.find_sql = SQL_CHANGE_FIND,
+	.apply_sql = SQL_CHANGE_APPLY,
+	.apply_one = 1,
+	/* another account took the address while it waited */
+	.taken = "err.email_taken",
+	.bad_link = "notify.email.change_bad_link",
+	.done_url = "/settings/email/confirm?done=1",
+};
+
+static const token_link VERIFY_LINK = {
+	.template = "account/verify",
+	.done_flag = "d.verified",
+	.find_sql = SQL_VERIFY_FIND,
+	.apply_sql = SQL_VERIFIED,
+	/* find_sql has checked the address is the member's: the update is
+	 * all there is to do, whatever row count it reports */
+	.apply_one = 0,
+	.taken = NULL,
+	.bad_link = "notify.email.bad_link",
+	.done_url = "/settings/verify?done=1",
+};
+
+/* GET ?token=: the form for a live token (form.token), the done page for
+ * ?done=1, 404 with link->bad_link for a stale one. link is borrowed (a
+ * static one). */
+static int token_page(request *r, const token_link *link)
 {
 	const char *token = req_query(r, "token");
 	unsigned char hash[32];
 	long long user_id = 0;
 	int rc;
 
-	r->template = "account/email_change";
+	r->template = link->template;
 	if (req_query(r, "done")) {
-		hdf_int(r->hdf, "d.changed", 1);
+		hdf_int(r->hdf, link->done_flag, 1);
 		return 200;
 	}
 	if (account_token_hash(token, hash) != 0)
 		return E_INVALID;
-	rc = DB_SELECT_INT(r->app->db, SQL_CHANGE_FIND, &user_id, DBB(hash, 32));
+	rc = DB_SELECT_INT(r->app->db, link->find_sql, &user_id, DBB(hash, 32));
 	if (rc == E_NOTFOUND)
-		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.change_bad_link"));
+		hdf_str(r->hdf, "error.reason", req_text(r, link->bad_link));
 	if (rc != 0)
 		return rc;
 	hdf_str(r->hdf, "form.token", token);
 	return 200;
 }
 
-int do_email_confirm(request *r)
+/* POST (token): marks the token used and runs link->apply_sql for its
+ * member, in one transaction, then 303 to link->done_url with the member's
+ * id as r->created_id. Nothing is changed on a refusal: 404 with
+ * link->bad_link for a stale or unknown token, 409 with link->taken for a
+ * unique key broken. link is borrowed (a static one). */
+static int token_confirm(request *r, const token_link *link)
 {
 	unsigned char hash[32];
 	long long user_id = 0;
 	db_result res;
 	int rc;
 
-	r->template = "account/email_change";
+	r->template = link->template;
 	if (r->invalid || account_token_hash(form_get(&r->in, "token"), hash) != 0)
 		return E_INVALID;
 	rc = db_begin(r->app->db);
 	if (rc == 0)
-		rc = DB_SELECT_INT(r->app->db, SQL_CHANGE_FIND, &user_id, DBB(hash, 32));
+		rc = DB_SELECT_INT(r->app->db, link->find_sql, &user_id, DBB(hash, 32));
 	/* single use: of two clicks at once, one marks it used */
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_TOKEN_USE, &res, DBB(hash, 32));
 	if (rc == 0 && res.affected != 1)
 		rc = E_NOTFOUND;
 	if (rc == 0)
-		rc = DB_EXEC(r->app->db, SQL_CHANGE_APPLY, &res, DBI(user_id));
-	if (rc == 0 && res.affected != 1)
+		rc = DB_EXEC(r->app->db, link->apply_sql, &res, DBI(user_id));
+	if (rc == 0 && link->apply_one && res.affected != 1)
 		rc = E_NOTFOUND;
 	if (rc == 0)
 		rc = db_commit(r->app->db);
 	else
 		db_rollback(r->app->db);
 	if (rc == E_NOTFOUND)
-		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.change_bad_link"));
-	/* another account took the address while it waited */
-	if (rc == E_DUP) {
-		hdf_str(r->hdf, "error.reason", req_text(r, "err.email_taken"));
+		hdf_str(r->hdf, "error.reason", req_text(r, link->bad_link));
+	if (rc == E_DUP && link->taken != NULL) {
+		hdf_str(r->hdf, "error.reason", req_text(r, link->taken));
 		rc = E_CONFLICT;
 	}
 	if (rc != 0)
 		return rc;
 	r->created_id = user_id;
-	req_redirect(r, "/settings/email/confirm?done=1");
+	req_redirect(r, link->done_url);
 	return 303;
+}
+
+int page_email_confirm(request *r)
+{
+	return token_page(r, &CHANGE_LINK);
+}
+
+int do_email_confirm(request *r)
+{
+	return token_confirm(r, &CHANGE_LINK);
 }
 
 int do_email_prefs(request *r)
@@ -261,66 +323,12 @@ int do_verify_resend(request *r)
 	return 303;
 }
 
-/* The member a verify token is good for, or E_NOTFOUND. */
-static int verify_token_user(request *r, const unsigned char hash[32], long long *user_id)
-{
-	return DB_SELECT_INT(r->app->db, SQL_TOKEN_FIND, user_id, DBB(hash, 32));
-}
-
 int page_verify(request *r)
 {
-	const char *token = req_query(r, "token");
-	unsigned char hash[32];
-	long long user_id = 0;
-	int rc;
-
-	r->template = "account/verify";
-	if (req_query(r, "done")) {
-		hdf_int(r->hdf, "d.verified", 1);
-		return 200;
-	}
-	if (account_token_hash(token, hash) != 0)
-		return E_INVALID;
-	rc = verify_token_user(r, hash, &user_id);
-	if (rc == E_NOTFOUND) {
-		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.bad_link"));
-		return E_NOTFOUND;
-	}
-	if (rc != 0)
-		return rc;
-	hdf_str(r->hdf, "form.token", token);
-	return 200;
+	return token_page(r, &VERIFY_LINK);
 }
 
 int do_verify(request *r)
 {
-	unsigned char hash[32];
-	long long user_id = 0;
-	db_result res;
-	int rc;
-
-	r->template = "account/verify";
-	if (r->invalid || account_token_hash(form_get(&r->in, "token"), hash) != 0)
-		return E_INVALID;
-	rc = db_begin(r->app->db);
-	if (rc == 0)
-		rc = verify_token_user(r, hash, &user_id);
-	/* single use: of two clicks at once, one marks it used */
-	if (rc == 0)
-		rc = DB_EXEC(r->app->db, SQL_TOKEN_USE, &res, DBB(hash, 32));
-	if (rc == 0 && res.affected != 1)
-		rc = E_NOTFOUND;
-	if (rc == 0)
-		rc = DB_EXEC(r->app->db, SQL_VERIFIED, NULL, DBI(user_id));
-	if (rc == 0)
-		rc = db_commit(r->app->db);
-	else
-		db_rollback(r->app->db);
-	if (rc == E_NOTFOUND)
-		hdf_str(r->hdf, "error.reason", req_text(r, "notify.email.bad_link"));
-	if (rc != 0)
-		return rc;
-	r->created_id = user_id;
-	req_redirect(r, "/settings/verify?done=1");
-	return 303;
+	return token_confirm(r, &VERIFY_LINK);
 }
