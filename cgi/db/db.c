@@ -40,6 +40,11 @@ struct db {
 	unsigned timeout;     /* seconds a statement may wait for the server; 0: no bound */
 	int in_transaction;   /* depth of db_begin calls not yet ended */
 	int doomed;           /* an inner transaction rolled back: the outer one must too */
+	int lost;             /* the server rolled the open transaction back under us (a
+			       * deadlock, a cluster's conflict, the connection lost):
+			       * every statement fails until it ends, and it ends in
+			       * E_RETRY, so that nothing after the loss is committed
+			       * on its own by a caller that went on */
 	int is_side;          /* a side connection: its library calls may wait apart */
 	struct {
 		const char *sql; /* key: the address of a constant */
@@ -115,6 +120,7 @@ static void db_disconnect(db *d)
 	d->conn = NULL;
 	d->in_transaction = 0;
 	d->doomed = 0;
+	d->lost = 0;
 	d->galera = -1;
 	d->causal_set = 0;
 }
@@ -347,7 +353,7 @@ static int is_retryable(unsigned int e)
 static int db_fail(db *d, unsigned int e, const char *msg, const char *sql)
 {
 	if (is_gone(e) || e == ER_UNKNOWN_COM_ERROR) {
-		int was_in = d->in_transaction > 0, at_commit = strcmp(sql, "COMMIT") == 0;
+		int depth = d->in_transaction, at_commit = strcmp(sql, "COMMIT") == 0;
 
 		d->commit_unknown = at_commit;
 		if (at_commit)
@@ -357,12 +363,19 @@ static int db_fail(db *d, unsigned int e, const char *msg, const char *sql)
 			log_error("db: connection lost (%u %s)", e, msg);
 		db_disconnect(d);
 		d->host_at++;
-		return was_in && !at_commit ? E_RETRY : E_DBDOWN;
+		if (depth == 0 || at_commit)
+			return E_DBDOWN;
+		/* the transaction is still the caller's to end */
+		d->in_transaction = depth;
+		d->lost = 1;
+		return E_RETRY;
 	}
 	if (e == ER_DUP_ENTRY)
 		return E_DUP;
 	if (is_retryable(e)) {
 		log_info("db: %u %s: the transaction may run again", e, msg);
+		if (d->in_transaction > 0)
+			d->lost = 1;
 		return E_RETRY;
 	}
 	if (e == ER_STATEMENT_TIMEOUT) {
@@ -485,6 +498,8 @@ static int db_bound(db *d, const char *sql, const db_param *p, size_t n, MYSQL_B
 	MYSQL_STMT *st = NULL;
 	int rc;
 
+	if (d->lost)
+		return E_RETRY;
 	rc = db_ensure(d);
 	if (rc != 0)
 		return rc;
@@ -1106,6 +1121,8 @@ int db_begin(db *d)
 
 	/* inside a transaction a begin joins it: the outermost one decides */
 	if (d->in_transaction > 0) {
+		if (d->lost)
+			return E_RETRY;
 		if (d->conn == NULL)
 			return E_DBDOWN;
 		d->in_transaction++;
@@ -1140,7 +1157,12 @@ int db_commit(db *d)
 
 	if (d->in_transaction > 1) {
 		d->in_transaction--;
-		return d->doomed ? E_DB : 0;
+		return d->lost ? E_RETRY : d->doomed ? E_DB : 0;
+	}
+	if (d->lost) {
+		/* rolled back already: nothing that came after may stay */
+		db_rollback(d);
+		return E_RETRY;
 	}
 	if (d->conn == NULL) {
 		d->in_transaction = 0;
@@ -1172,6 +1194,7 @@ void db_rollback(db *d)
 	}
 	d->in_transaction = 0;
 	d->doomed = 0;
+	d->lost = 0;
 }
 
 void db_rollback_all(db *d)

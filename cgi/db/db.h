@@ -185,7 +185,15 @@ int db_read_key(const char *sql, const db_param *p, size_t n, char *out, size_t 
  * its audit line in one transaction (begin; change; audit; commit) while
  * the store function keeps its own begin and commit. An inner rollback
  * dooms the whole: the outermost commit then rolls back and returns E_DB
- * (and an inner commit of a doomed transaction returns E_DB too). */
+ * (and an inner commit of a doomed transaction returns E_DB too).
+ *
+ * When the server rolls a transaction back under us (a deadlock, a lock
+ * wait that timed out, a Galera conflict, the connection lost), it is lost
+ * whole, whatever the caller does next: every statement until the
+ * transaction ends returns E_RETRY, and so does its commit. A caller that
+ * went on after a failed statement (a best-effort read, say) therefore
+ * never commits, as a new transaction of its own, what came after the
+ * loss while what came before is gone. */
 int db_begin(db *d);
 int db_commit(db *d);
 void db_rollback(db *d);
