@@ -20,12 +20,22 @@ existing configuration file to start from instead (copied into the new
 folder, as a host joining another's database would have it; extra_config
 then adds nothing, as for any configuration stack.sh finds written).
 
+TERTULIA_TEST_DB=HOST:PORT runs every stack made without a configuration
+file on that existing server instead of a private one, as a company's
+Tertulia would run: each stack gets a database of its own (created before
+it starts, dropped when it stops) through the administrative account
+TERTULIA_TEST_DB_USER (root) with TERTULIA_TEST_DB_PASSWORD (empty), and
+the programs' accounts, which every database of the server shares, get the
+same passwords in every stack. Stack.sql() then runs there; Stack.socket
+is not a server's.
+
 Everything started is stopped by `cgi/stack.sh stop`, which works from the
 pid files; a process still alive after that is killed by its pid, never by
 its name.
 """
 
 import ctypes
+import hashlib
 import os
 import re
 import shutil
@@ -38,6 +48,18 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STACK_SH = os.path.join(ROOT, "cgi", "stack.sh")
+# the programs with a database account of their own (cgi/stack.sh)
+DB_PROGRAMS = ("account", "forum", "reviews", "ideas", "moderation", "insights", "mail")
+
+
+def external_server():
+    """(host, port, admin user, admin password) of TERTULIA_TEST_DB, or None."""
+    where = os.environ.get("TERTULIA_TEST_DB")
+    if not where:
+        return None
+    host, _, port = where.rpartition(":")
+    return (host or "127.0.0.1", port, os.environ.get("TERTULIA_TEST_DB_USER", "root"),
+            os.environ.get("TERTULIA_TEST_DB_PASSWORD", ""))
 
 
 
@@ -122,8 +144,19 @@ class Stack:
         self.started = False
         self.smtp_port = free_port()
         self.extra_config = dict(self.TEST_CONFIG, **{"smtp.port": str(self.smtp_port)})
-        self.extra_config.update(extra_config or {})
         self.config = config
+        self.external = external_server() if config is None else None
+        self.db_name = "tertulia"
+        if self.external:
+            host, port, user, password = self.external
+            self.db_name = "tertulia_t%s" % os.urandom(5).hex()
+            self.extra_config.update({
+                "db.private": "0", "db.host": "%s:%s" % (host, port), "db.name": self.db_name,
+                "db.admin.user": user, "db.admin.password": password})
+            for p in DB_PROGRAMS:
+                self.extra_config["db.%s.password" % p] = hashlib.sha256(
+                    ("tertulia test %s %s" % (p, password)).encode()).hexdigest()[:32]
+        self.extra_config.update(extra_config or {})
         self._daemons = set()
 
     # ------------------------------------------------------------ set-up
@@ -218,6 +251,9 @@ class Stack:
         self.started = True
         _become_subreaper()
         try:
+            if self.external:
+                self._external_sql(None, "CREATE DATABASE %s CHARACTER SET utf8mb4 "
+                                   "COLLATE utf8mb4_unicode_ci" % self.db_name)
             res = self.stack_sh("start")
             if res.returncode != 0:
                 raise StackError("cgi/stack.sh start failed (%d):\n%s%s\n%s" % (
@@ -251,6 +287,11 @@ class Stack:
                         _kill(pid)
             self.check_sanitizers()
         finally:
+            if self.external and not self.keep:
+                try:
+                    self._external_sql(None, "DROP DATABASE IF EXISTS %s" % self.db_name)
+                except StackError as e:
+                    print("\ncannot drop the test database %s: %s" % (self.db_name, e))
             if self.keep:
                 print("\nTERTULIA_KEEP=1: the stack's folder is kept: %s" % self.var)
             elif self.var:
@@ -369,9 +410,24 @@ class Stack:
 
     # ------------------------------------------------------------ tools
 
+    def _external_sql(self, database, query):
+        """Runs SQL on the TERTULIA_TEST_DB server as its admin; the rows."""
+        host, port, user, password = self.external
+        res = subprocess.run(
+            ["mariadb", "--no-defaults", "-h", host, "-P", port, "-u", user, "--batch",
+             "--skip-column-names", "--raw"] + ([database] if database else []) + ["-e", query],
+            capture_output=True, timeout=60, env=dict(os.environ, MYSQL_PWD=password))
+        if res.returncode != 0:
+            raise StackError("mariadb failed: %s" % res.stderr.decode(errors="replace"))
+        text = res.stdout.decode("utf-8", errors="surrogateescape")
+        return [line.split("\t") for line in text.splitlines()]
+
     def sql(self, query):
-        """Runs SQL as MariaDB's root through the socket; returns the rows
-        as lists of strings (tab-separated batch output, no header)."""
+        """Runs SQL as MariaDB's root through the socket (or as the admin of
+        TERTULIA_TEST_DB); returns the rows as lists of strings
+        (tab-separated batch output, no header)."""
+        if self.external:
+            return self._external_sql(self.db_name, query)
         res = subprocess.run(
             ["mariadb", "--no-defaults", "-S", self.socket, "-uroot", "--batch",
              "--skip-column-names", "--raw", "tertulia", "-e", query],

@@ -489,14 +489,14 @@ def test_only_the_account_program_may_read_password_hashes(stack):
             "SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = \"%s\" "
             "AND PRIVILEGE_TYPE = 'SELECT'" % grantee)[0][0] != "0" or stack.sql(
             "SELECT COUNT(*) FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = \"%s\" "
-            "AND TABLE_SCHEMA = 'tertulia' AND PRIVILEGE_TYPE = 'SELECT'" % grantee)[0][0] != "0"
+            "AND TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE = 'SELECT'" % grantee)[0][0] != "0"
         table = stack.sql(
             "SELECT COUNT(*) FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = \"%s\" "
-            "AND TABLE_SCHEMA = 'tertulia' AND TABLE_NAME = 'users' "
+            "AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' "
             "AND PRIVILEGE_TYPE = 'SELECT'" % grantee)[0][0] != "0"
         column = stack.sql(
             "SELECT COUNT(*) FROM information_schema.COLUMN_PRIVILEGES WHERE GRANTEE = \"%s\" "
-            "AND TABLE_SCHEMA = 'tertulia' AND TABLE_NAME = 'users' "
+            "AND TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' "
             "AND COLUMN_NAME = 'password_hash' AND PRIVILEGE_TYPE = 'SELECT'" % grantee)[0][0] != "0"
         if broad or table or column:
             readers.add(user)
