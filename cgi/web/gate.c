@@ -257,8 +257,9 @@ static double seconds_since(const struct timespec *start)
 /* Runs a POST's handler, again when the database rolled its transaction
  * back for a reason that passes (a deadlock, a cluster's conflict: E_RETRY),
  * up to POST_ATTEMPTS times, after a short random wait that grows (writers
- * that met on a row should not meet again): the person sees one answer. No attempt starts once db.timeout has passed
- * since the first, so that an answer takes at most about twice that.
+ * that met on a row should not meet again): the person sees one answer.
+ * No attempt starts once db.timeout has passed since the first, so that an
+ * answer takes at most about twice that.
  * Running it again is safe: nothing of the attempt stayed, and a form that
  * makes something carries a nonce, so that an attempt whose COMMIT did
  * reach the database is found, not made twice. */
