@@ -167,6 +167,9 @@ def login(base, name, password="generated-password"):
     r = s.post(base + "/login", data={"csrf": token, "username": name,
                                       "password": password}, allow_redirects=False)
     assert r.status_code == 303, r.status_code
+    # logging in wrote: for a few seconds the member's pages would be read
+    # afresh (cache.own_write_seconds); measure a member reading later on
+    s.cookies.pop("tertulia_wrote", None)
     return s
 
 
