@@ -44,6 +44,14 @@ static const char *const host_keys[] = {
 
 #define PASSWORD_BYTES 16	/* 32 hex digits, as stack.sh writes them */
 
+/* Frees a buffer that held passwords, overwriting them first. */
+static void wipe_free(strbuf *sb)
+{
+	if (sb->s)
+		sodium_memzero(sb->s, sb->len);
+	strbuf_free(sb);
+}
+
 /* The program of config item i: its name (who, "account") and account
  * (tertulia_account), or NULL when item i is not a program's password. */
 static const char *program_at(const config *cfg, size_t i, char *who, size_t size)
@@ -349,12 +357,8 @@ int ctl_passwords_rotate(db *d, const config *cfg, const args *a)
 	status = done == n ? 0 : 1;
 out:
 	sodium_memzero(r, sizeof(r));
-	if (text.s)
-		sodium_memzero(text.s, strlen(text.s));
-	if (out.s)
-		sodium_memzero(out.s, strlen(out.s));
-	strbuf_free(&text);
-	strbuf_free(&out);
+	wipe_free(&text);
+	wipe_free(&out);
 	return status;
 }
 
@@ -425,11 +429,7 @@ int ctl_host_config(db *d, const config *cfg, const args *a)
 			       "(db.host, db.port)\n", config_get(cfg, "db.socket", ""));
 		status = 0;
 	}
-	if (text.s)
-		sodium_memzero(text.s, strlen(text.s));
-	if (out.s)
-		sodium_memzero(out.s, strlen(out.s));
-	strbuf_free(&text);
-	strbuf_free(&out);
+	wipe_free(&text);
+	wipe_free(&out);
 	return status;
 }

@@ -55,6 +55,7 @@ struct db {
 	/* reads that may be a little old go to the replica (db_prefer_replica) */
 	db *replica;           /* made at its first use, when db.replica.host is set */
 	int has_replica;       /* db.replica.host is set */
+	long long replica_period; /* seconds between its checks: db.replica.max_lag */
 	int replica_wanted;    /* this request's reads may go there */
 	int replica_ok;        /* 1: it answered, and was close behind, at the last check;
 				* 0: left aside; -1: not checked yet */
@@ -95,6 +96,9 @@ int db_new(db **out, const config *cfg, const char *who)
 	d->at = "db";
 	d->galera = -1;
 	d->has_replica = config_get(cfg, "db.replica.host", NULL) != NULL;
+	d->replica_period = config_int(cfg, "db.replica.max_lag", 1);
+	if (d->replica_period <= 0)
+		d->replica_period = 1;
 	d->timeout = (unsigned)config_int(cfg, "db.timeout", DB_TIMEOUT);
 	d->who = strdup(who);
 	if (d->who == NULL) {
@@ -935,9 +939,7 @@ static db *reader(db *d)
 		d->replica_checked = 0;
 	}
 	now = time(NULL);
-	period = config_int(d->cfg, "db.replica.max_lag", 1);
-	if (period <= 0)
-		period = 1;
+	period = d->replica_period;
 	/* one left aside is tried less often: a server that does not answer
 	 * costs a connection's timeout */
 	if (d->replica_ok == 0)
