@@ -33,7 +33,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "http"))
 import forum_http as fh  # noqa: E402
 import tertulia_http as th  # noqa: E402
 from mariadb_cluster import Galera  # noqa: E402
-from stack import Stack  # noqa: E402
+from app_hosts import ADMIN, create_database, two_hosts  # noqa: E402
 
 pytestmark = [
     pytest.mark.cluster,
@@ -59,9 +59,8 @@ def cluster():
     g = Galera(n=3)
     g.start()
     try:
-        g.create_admin("tertulia_root", "root-pw-of-the-test")
-        # as the README asks of an existing server: the database exists
-        g.sql(1, "CREATE DATABASE tertulia CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        g.create_admin(*ADMIN)
+        create_database(lambda q: g.sql(1, q))
         yield g
     finally:
         g.stop()
@@ -69,23 +68,10 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def hosts(cluster, tmp_path_factory):
-    a = Stack(workers=2, demo=True, extra_config={
-        "db.private": "0", "db.host": hosts_list(cluster, 1), "db.timeout": str(DB_TIMEOUT),
-        "db.admin.user": "tertulia_root", "db.admin.password": "root-pw-of-the-test"})
-    b = None
-    try:
-        a.start()
-        path = str(tmp_path_factory.mktemp("galera") / "b.conf")
-        a.ctl("host", "config", "--out", path)
-        with open(path, "a") as f:
-            f.write("db.host = %s\n" % hosts_list(cluster, 2))
-        b = Stack(workers=2, demo=False, config=path)
-        b.start()
-        yield a, b
-    finally:
-        for s in (b, a):
-            if s is not None:
-                s.stop()
+    with two_hosts(2, {"db.host": hosts_list(cluster, 1), "db.timeout": str(DB_TIMEOUT)},
+                   tmp_path_factory.mktemp("galera"),
+                   {"db.host": hosts_list(cluster, 2)}) as pair:
+        yield pair
 
 
 Result = collections.namedtuple("Result", "body started said")

@@ -24,7 +24,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "http"))
 import forum_http as fh  # noqa: E402
 import tertulia_http as th  # noqa: E402
 from mariadb_cluster import PrimaryReplica  # noqa: E402
-from stack import Stack, wait_until  # noqa: E402
+from app_hosts import ADMIN, create_database, two_hosts  # noqa: E402
+from stack import wait_until  # noqa: E402
 
 pytestmark = [
     pytest.mark.cluster,
@@ -39,9 +40,8 @@ def servers():
     pr = PrimaryReplica()
     pr.start()
     try:
-        pr.create_admin("tertulia_root", "root-pw-of-the-test")
-        pr.sql("primary", "CREATE DATABASE tertulia CHARACTER SET utf8mb4 "
-               "COLLATE utf8mb4_unicode_ci")
+        pr.create_admin(*ADMIN)
+        create_database(lambda q: pr.sql("primary", q))
         yield pr
     finally:
         pr.stop()
@@ -49,23 +49,11 @@ def servers():
 
 @pytest.fixture(scope="module")
 def hosts(servers, tmp_path_factory):
-    a = Stack(workers=1, demo=True, extra_config={
-        "db.private": "0", "db.host": "127.0.0.1:%d" % servers.node("primary").port,
-        "db.replica.host": "127.0.0.1:%d" % servers.node("replica").port,
-        "db.replica.max_lag": str(MAX_LAG), "db.timeout": "5",
-        "db.admin.user": "tertulia_root", "db.admin.password": "root-pw-of-the-test"})
-    b = None
-    try:
-        a.start()
-        path = str(tmp_path_factory.mktemp("replica") / "b.conf")
-        a.ctl("host", "config", "--out", path)
-        b = Stack(workers=1, demo=False, config=path)
-        b.start()
-        yield a, b
-    finally:
-        for s in (b, a):
-            if s is not None:
-                s.stop()
+    with two_hosts(1, {"db.host": "127.0.0.1:%d" % servers.node("primary").port,
+                       "db.replica.host": "127.0.0.1:%d" % servers.node("replica").port,
+                       "db.replica.max_lag": str(MAX_LAG), "db.timeout": "5"},
+                   tmp_path_factory.mktemp("replica")) as pair:
+        yield pair
 
 
 def executed(servers, which):
