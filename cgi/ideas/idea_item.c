@@ -53,20 +53,35 @@ static int idea_load(db *d, HDF *h, const char *lang, long long id, const char *
 	return mod_item_row(h, rows, prefix, url);
 }
 
-static int idea_set_status(db *d, long long id, const char *from, const char *to, const char *note)
+/* Moves a row from status `from` to `to` (the row's current status read
+ * with lock_sql under its lock, then set_sql with to, note and id): E_NOTFOUND
+ * without the row, E_CONFLICT when it is no longer in `from`. Returns 0
+ * with *moved 1 when the status changed. */
+static int move_status(db *d, const char *lock_sql, const char *set_sql, long long id,
+		       const char *from, const char *to, const char *note, int *moved)
 {
 	db_rows *rows = NULL;
-	int rc = DB_SELECT(d, SQL_IDEA_LOCK, &rows, DBI(id));
+	int rc = DB_SELECT(d, lock_sql, &rows, DBI(id));
 
+	*moved = 0;
 	if (rc == 0 && rows->nrows == 0)
 		rc = E_NOTFOUND;
 	else if (rc == 0 && strcmp(row_str(rows, 0, "status"), from) != 0)
 		rc = E_CONFLICT;
-	if (rc == 0 && strcmp(from, to) != 0)
-		rc = DB_EXEC(d, SQL_IDEA_STATUS, NULL, DBS(to), DBS(note), DBI(id));
-	if (rc == 0 && strcmp(from, to) != 0) /* the insight rollups count visible ideas */
-		rc = rollup_changed(d, "idea", id);
+	if (rc == 0 && strcmp(from, to) != 0) {
+		rc = DB_EXEC(d, set_sql, NULL, DBS(to), DBS(note), DBI(id));
+		*moved = rc == 0;
+	}
 	db_rows_free(rows);
+	return rc;
+}
+
+static int idea_set_status(db *d, long long id, const char *from, const char *to, const char *note)
+{
+	int moved, rc = move_status(d, SQL_IDEA_LOCK, SQL_IDEA_STATUS, id, from, to, note, &moved);
+
+	if (rc == 0 && moved) /* the insight rollups count visible ideas */
+		rc = rollup_changed(d, "idea", id);
 	return rc;
 }
 
@@ -88,19 +103,12 @@ static int comment_load(db *d, HDF *h, const char *lang, long long id, const cha
 static int comment_set_status(db *d, long long id, const char *from, const char *to,
 			      const char *note)
 {
-	db_rows *rows = NULL;
-	int rc = DB_SELECT(d, SQL_COMMENT_LOCK, &rows, DBI(id));
+	int moved, rc = move_status(d, SQL_COMMENT_LOCK, SQL_COMMENT_STATUS, id, from, to, note,
+				    &moved);
 
-	if (rc == 0 && rows->nrows == 0)
-		rc = E_NOTFOUND;
-	else if (rc == 0 && strcmp(row_str(rows, 0, "status"), from) != 0)
-		rc = E_CONFLICT;
-	if (rc == 0 && strcmp(from, to) != 0)
-		rc = DB_EXEC(d, SQL_COMMENT_STATUS, NULL, DBS(to), DBS(note), DBI(id));
-	if (rc == 0 && (strcmp(from, "visible") == 0) != (strcmp(to, "visible") == 0))
+	if (rc == 0 && moved && (strcmp(from, "visible") == 0) != (strcmp(to, "visible") == 0))
 		rc = DB_EXEC(d, SQL_COMMENT_VISIBLE_COUNT, NULL,
 			     DBI(strcmp(to, "visible") == 0 ? 1 : -1), DBI(id));
-	db_rows_free(rows);
 	return rc;
 }
 
