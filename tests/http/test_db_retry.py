@@ -86,14 +86,28 @@ def program_log(stack, name="forum"):
         return f.read()
 
 
+class ReplyForm:
+    """A new thread's reply form as the member's browser holds it: sent
+    again, it carries the same token and nonce."""
+
+    def __init__(self, member, what):
+        self.member = member
+        self.tid = fh.create_thread(member)
+        self.body = "%s %s" % (what, th.unique_name("r"))
+        csrf, nonce = fh.form_fields(member, "/t/%d" % self.tid)
+        self.fields = {"csrf": csrf, "nonce": nonce, "body": self.body}
+
+    def send(self):
+        return fh.send_form(self.member, "/t/%d/reply" % self.tid, self.fields)
+
+
 def test_a_reply_that_waited_too_long_for_a_lock_runs_again_and_is_saved_once(stack, member):
-    tid = fh.create_thread(member)
-    body = "Sent while another writer held the thread %s" % th.unique_name("r")
-    csrf, nonce = fh.form_fields(member, "/t/%d" % tid)
+    form = ReplyForm(member, "Sent while another writer held the thread")
+    tid, body = form.tid, form.body
     # the first attempt waits 1 s for the row and is rolled back; the lock
     # goes at 1.6 s, and the next attempt gets it
     with ThreadLock(stack, tid, 1.6):
-        r = fh.send_form(member, "/t/%d/reply" % tid, {"csrf": csrf, "nonce": nonce, "body": body})
+        r = form.send()
     assert r.status_code == 303, r.text[:300]
     pid = fh.reply_id_of(r, tid)
     assert replies_with(stack, tid, body) == 1
@@ -102,18 +116,17 @@ def test_a_reply_that_waited_too_long_for_a_lock_runs_again_and_is_saved_once(st
 
 
 def test_a_change_that_cannot_get_through_says_so_and_saves_nothing(stack, member):
-    tid = fh.create_thread(member)
-    body = "Sent while the thread stayed locked %s" % th.unique_name("r")
-    csrf, nonce = fh.form_fields(member, "/t/%d" % tid)
+    form = ReplyForm(member, "Sent while the thread stayed locked")
+    tid, body = form.tid, form.body
     with ThreadLock(stack, tid, 12):
-        r = fh.send_form(member, "/t/%d/reply" % tid, {"csrf": csrf, "nonce": nonce, "body": body})
+        r = form.send()
     assert r.status_code == 503
     assert r.headers.get("Retry-After")
     assert th.text("en", "err.busy") in th.visible_text(r.text)
     assert replies_with(stack, tid, body) == 0
     # the same form sent again once the writer is gone makes the reply once
     wait_until(lambda: locked_rows(stack) == 0, timeout=10, what="the lock gone")
-    r = fh.send_form(member, "/t/%d/reply" % tid, {"csrf": csrf, "nonce": nonce, "body": body})
+    r = form.send()
     assert r.status_code == 303
     assert replies_with(stack, tid, body) == 1
 
