@@ -203,8 +203,10 @@ static MYSQL *connect_to(db *d, int n)
 	unsigned int port, timeout = 2;
 	MYSQL *m;
 
-	if (nth_host(d, n, host, sizeof(host), &port) != 0)
+	if (nth_host(d, n, host, sizeof(host), &port) != 0) {
+		log_error("db: %s.host names no server", d->at);
 		return NULL;
+	}
 	snprintf(key_user, sizeof(key_user), "db.%s.user", d->who);
 	snprintf(key_pw, sizeof(key_pw), "db.%s.password", d->who);
 	sock = config_get(d->cfg, key_at(d, "socket", key, sizeof(key)), NULL);
