@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static void set_text(HDF *h, const char *prefix, const char *name, double v, int decimals,
 		     const insight_filter *f)
@@ -41,13 +42,22 @@ void insight_put_str(HDF *h, const char *prefix, const char *name, const char *v
 	hdf_str(h, key, v);
 }
 
+/* The number as the JSON twin publishes it, 4 decimals. The text is
+ * rounded from this, not from the full value: otherwise 0.08496 would be
+ * published as 0.0850 and written as 0.08 beside it. */
+static double published(double v, char *raw, size_t size)
+{
+	snprintf(raw, size, "%.4f", v);
+	return strtod(raw, NULL);
+}
+
 /* A number and its text: name (raw, 4 decimals) and name_text. */
 void insight_put_num(HDF *h, const char *prefix, const char *name, double v, int decimals,
 		     const insight_filter *f)
 {
 	char key[320], raw[48], tname[80];
 
-	snprintf(raw, sizeof(raw), "%.4f", v);
+	v = published(v, raw, sizeof(raw));
 	snprintf(key, sizeof(key), "%s.%s", prefix, name);
 	hdf_str(h, key, raw);
 	{
@@ -63,10 +73,11 @@ void insight_put_num(HDF *h, const char *prefix, const char *name, double v, int
 void insight_put_change(HDF *h, const char *prefix, const char *name, double v, int decimals,
 			const insight_filter *f)
 {
-	char key[320], text[48], signed_text[52];
+	char key[320], raw[48], text[48], signed_text[52];
 	double unit = pow(10, -decimals) / 2;
 
 	insight_put_num(h, prefix, name, v, decimals, f);
+	v = published(v, raw, sizeof(raw));
 	chart_format(text, sizeof(text), v, decimals, f->lang);
 	snprintf(signed_text, sizeof(signed_text), "%s%s", v >= unit ? "+" : "", text);
 	snprintf(key, sizeof(key), "%s.%s_text", prefix, name);
