@@ -15,21 +15,37 @@ static const char SQL_ADMIN_USERS[] =
 /* Members a page of the admin list. */
 #define ADMIN_USERS_PER_PAGE 50
 
+static int admin_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_ADMIN_USERS, &rows, DBS((const char *)ctx), DBI(1),
+			   DBI(offset));
+
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_admin(request *r)
 {
 	const char *q = req_query(r, "q");
-	long long page = 1;
+	long long page = req_page(r, 100000);
 	db_rows *rows = NULL;
 	size_t i;
 	int rc, more;
 
-	if (req_query(r, "page") && parse_long(req_query(r, "page"), 1, 100000, &page) != 0)
-		return E_INVALID;
-	rc = DB_SELECT(r->app->db, SQL_ADMIN_USERS, &rows, DBS(q ? q : ""),
+	if (q == NULL)
+		q = "";
+	rc = DB_SELECT(r->app->db, SQL_ADMIN_USERS, &rows, DBS(q),
 		       DBI(page_limit(ADMIN_USERS_PER_PAGE)),
 		       DBI(page_offset(page, ADMIN_USERS_PER_PAGE)));
 	if (rc != 0)
 		return rc;
+	if (rows->nrows == 0 && page > 1) {
+		db_rows_free(rows);
+		return req_page_past_end(r, page, ADMIN_USERS_PER_PAGE, admin_probe, q);
+	}
 	more = rows->nrows > ADMIN_USERS_PER_PAGE;
 	if (more) /* the row past the page only says that a next page exists */
 		rows->nrows = ADMIN_USERS_PER_PAGE;

@@ -83,6 +83,19 @@ int do_follow(request *r)
 	return 303;
 }
 
+static int following_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_FOLLOWING, &rows, DBS(r->lang), DBI(r->user.id), DBI(1),
+			   DBI(offset));
+
+	(void)ctx;
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_following(request *r)
 {
 	long long page = req_page(r, 1000);
@@ -90,12 +103,14 @@ int page_following(request *r)
 	size_t i;
 	int rc;
 
-	if (page < 0)
-		return (int)page;
 	rc = DB_SELECT(r->app->db, SQL_FOLLOWING, &rows, DBS(r->lang), DBI(r->user.id),
 		       DBI(page_limit(FOLLOWING_PAGE)), DBI(page_offset(page, FOLLOWING_PAGE)));
 	if (rc != 0)
 		return rc;
+	if (rows->nrows == 0 && page > 1) {
+		db_rows_free(rows);
+		return req_page_past_end(r, page, FOLLOWING_PAGE, following_probe, NULL);
+	}
 	if (rows->nrows > FOLLOWING_PAGE) {
 		rows->nrows = FOLLOWING_PAGE;
 		hdf_int(r->hdf, "d.next_page", page + 1);

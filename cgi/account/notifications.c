@@ -18,8 +18,6 @@ int page_notifications(request *r)
 	long long page = req_page(r, 10000);
 	int more = 0, rc;
 
-	if (page < 0)
-		return (int)page;
 	rc = notify_load_groups(r->app->db, r->user.id, account_lang(r), page, r->hdf, "d.groups",
 				&more);
 	if (rc != 0)

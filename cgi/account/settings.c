@@ -223,7 +223,7 @@ int do_logout_everywhere(request *r)
 
 const field_spec lang_fields[] = {
 	{ "lang", F_ENUM, 0, 0, 1, "en|es" },
-	{ "next", F_LINE, 0, 1000, 0, NULL }, /* where to go after: safe_next */
+	{ "next", F_LINE, 0, HERE_MAX, 0, NULL }, /* the page it was on: safe_next */
 	FIELDS_END
 };
 

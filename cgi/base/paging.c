@@ -27,9 +27,10 @@ int page_span_of(long long count, long long per_page, long long page, page_span 
 {
 	long long pages = page_count(count, per_page);
 
-	if (page == 0)
+	/* 0 asks for the last page, and a page past it gets it too */
+	if (page == 0 || page > pages)
 		page = pages;
-	if (page < 1 || page > pages)
+	if (page < 1)
 		return E_NOTFOUND;
 	out->page = page;
 	out->pages = pages;

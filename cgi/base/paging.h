@@ -29,8 +29,9 @@ typedef struct page_span {
 	long long last;
 } page_span;
 
-/* Page `page` (0: the last) of a list of positions 1..count, per_page a
- * page, into *out. 0, or E_NOTFOUND past the last page. */
+/* Page `page` (0, or one past the end: the last) of a list of positions
+ * 1..count, per_page a page, into *out. 0, or E_NOTFOUND for a page
+ * below 0. */
 int page_span_of(long long count, long long per_page, long long page, page_span *out);
 /* The links of a page into h: d.page, d.pages, and d.prev_page and
  * d.next_page when there is one. */

@@ -40,6 +40,24 @@ static const struct {
 	{ "unanswered", SQL_UNANSWERED },
 };
 
+/* The list a page of a category reads: its sort's statement, its id. */
+struct category_list {
+	const char *sql;
+	long long id;
+};
+
+static int category_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	const struct category_list *l = ctx;
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, l->sql, &rows, DBI(l->id), DBI(1), DBI(offset));
+
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_category(request *r)
 {
 	const char *sort = req_query(r, "sort");
@@ -49,8 +67,6 @@ int page_category(request *r)
 	size_t i;
 	int rc;
 
-	if (page < 0)
-		return (int)page;
 	if (sort == NULL || *sort == '\0')
 		sort = "latest";
 	for (i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
@@ -71,6 +87,12 @@ int page_category(request *r)
 			 DBI(page_offset(page, THREADS_PER_PAGE)));
 	if (rc != 0)
 		return rc;
+	if (rows->nrows == 0 && page > 1) {
+		struct category_list list = { sql, category_id };
+
+		db_rows_free(rows);
+		return req_page_past_end(r, page, THREADS_PER_PAGE, category_probe, &list);
+	}
 	if (rows->nrows > THREADS_PER_PAGE) {
 		rows->nrows = THREADS_PER_PAGE;
 		hdf_int(r->hdf, "d.next_page", page + 1);

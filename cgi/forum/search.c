@@ -262,8 +262,6 @@ int page_search(request *r)
 	size_t i;
 
 	r->template = "forum/search";
-	if (page < 0)
-		return (int)page;
 	if (type == NULL || *type == '\0')
 		type = "all";
 	want_threads = strcmp(type, "all") == 0 || strcmp(type, "thread") == 0;

@@ -188,8 +188,6 @@ int page_thread(request *r)
 {
 	long long page = req_page(r, 1000000);
 
-	if (page < 0)
-		return (int)page;
 	return forum_show_thread(r, req_arg_id(r, 0), page);
 }
 

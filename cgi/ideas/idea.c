@@ -204,8 +204,6 @@ int page_idea(request *r)
 {
 	long long page = req_page(r, 1000000);
 
-	if (page < 0)
-		return (int)page;
 	return ideas_show(r, req_arg_id(r, 0), page);
 }
 

@@ -139,6 +139,27 @@ static int load_choices(request *r, const filters *f)
 	return rc ? rc : ideas_load_filter_products(r, "products", f->product_id);
 }
 
+/* The list a page of ideas reads: its sort's statement and its filters. */
+struct idea_list {
+	const char *sql;
+	const filters *f;
+};
+
+static int ideas_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	const struct idea_list *l = ctx;
+	const filters *f = l->f;
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, l->sql, &rows, DBS(r->lang), DBS(f->stage), DBS(f->stage),
+			   DBI(f->product_id), DBI(f->product_id), DBI(f->category_id),
+			   DBI(f->category_id), DBI(1), DBI(offset));
+
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_ideas(request *r)
 {
 	const char *sort = req_query(r, "sort");
@@ -149,8 +170,6 @@ int page_ideas(request *r)
 	int n, rc;
 
 	r->template = "ideas/list";
-	if (page < 0)
-		return (int)page;
 	if (sort == NULL || *sort == '\0')
 		sort = "top";
 	for (i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
@@ -168,6 +187,11 @@ int page_ideas(request *r)
 		      IDEAS_PER_PAGE);
 	if (n < 0)
 		return n;
+	if (n == 0 && page > 1) {
+		struct idea_list list = { sql, &f };
+
+		return req_page_past_end(r, page, IDEAS_PER_PAGE, ideas_probe, &list);
+	}
 	hdf_int(r->hdf, "d.page", page);
 	if (n > IDEAS_PER_PAGE)
 		hdf_int(r->hdf, "d.next_page", page + 1);

@@ -105,18 +105,32 @@ static int load_log(request *r, long long limit, long long offset, db_rows **row
 			 DBI(limit ? limit : 1000000), DBI(offset));
 }
 
+static int log_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	db_rows *rows = NULL;
+	int rc = load_log(r, 1, offset, &rows);
+
+	(void)ctx;
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_log(request *r)
 {
 	long long page = req_page(r, 100000);
 	db_rows *rows = NULL;
 	int rc;
 
-	if (page < 0)
-		return (int)page;
 	r->template = "moderation/log"; /* a refused filter is shown in its form */
 	rc = load_log(r, page_limit(LOG_PAGE), page_offset(page, LOG_PAGE), &rows);
 	if (rc != 0)
 		return rc;
+	if (rows->nrows == 0 && page > 1) {
+		db_rows_free(rows);
+		return req_page_past_end(r, page, LOG_PAGE, log_probe, NULL);
+	}
 	if (rows->nrows > LOG_PAGE) {
 		rows->nrows = LOG_PAGE;
 		hdf_int(r->hdf, "d.next_page", page + 1);

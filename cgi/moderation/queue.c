@@ -87,6 +87,24 @@ static int valid_filter(const char *v, const char *choices)
 	return 0;
 }
 
+/* The queue's filters, as page_queue binds them. */
+struct queue_filter {
+	const char *type, *reason;
+};
+
+static int queue_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	const struct queue_filter *f = ctx;
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_QUEUE, &rows, DBS(f->type), DBS(f->type),
+			   DBS(f->reason), DBS(f->reason), DBI(1), DBI(offset));
+
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_queue(request *r)
 {
 	const char *type = req_query(r, "type"), *reason = req_query(r, "reason");
@@ -95,8 +113,6 @@ int page_queue(request *r)
 	size_t i;
 	int rc;
 
-	if (page < 0)
-		return (int)page;
 	if (!valid_filter(type, "post|review|idea|idea_comment") ||
 	    !valid_filter(reason, "spam|abuse|off_topic|other"))
 		return E_INVALID;
@@ -106,6 +122,12 @@ int page_queue(request *r)
 		       DBI(page_limit(QUEUE_PAGE)), DBI(page_offset(page, QUEUE_PAGE)));
 	if (rc != 0)
 		return rc;
+	if (rows->nrows == 0 && page > 1) {
+		struct queue_filter f = { type, reason };
+
+		db_rows_free(rows);
+		return req_page_past_end(r, page, QUEUE_PAGE, queue_probe, &f);
+	}
 	if (rows->nrows > QUEUE_PAGE) {
 		rows->nrows = QUEUE_PAGE;
 		hdf_int(r->hdf, "d.next_page", page + 1);

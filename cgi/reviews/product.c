@@ -188,6 +188,26 @@ static void links(request *r, long long page, long long star, int verified)
 	hdf_strf(r->hdf, "back", "%s&page=%lld", base, page);
 }
 
+/* The reviews a product's page reads: its filters' statement and values. */
+struct review_list {
+	const char *sql;
+	long long product_id, star;
+	int verified;
+};
+
+static int review_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	const struct review_list *l = ctx;
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, l->sql, &rows, DBI(l->product_id), DBI(l->star), DBI(l->star),
+			   DBI(l->verified), DBI(1), DBI(offset));
+
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_product(request *r)
 {
 	long long page = req_page(r, 100000), star, product_id, total;
@@ -197,8 +217,6 @@ int page_product(request *r)
 	size_t i;
 	int verified, rc;
 
-	if (page < 0)
-		return (int)page;
 	rc = read_filters(r, &sql, &star, &verified);
 	if (rc == 0)
 		rc = reviews_load_product(r, r->args[0], "d.product", 0);
@@ -210,8 +228,10 @@ int page_product(request *r)
 	if (rc != 0)
 		return rc;
 	if (rows->nrows == 0 && page > 1) {
+		struct review_list list = { sql, product_id, star, verified };
+
 		db_rows_free(rows);
-		return E_NOTFOUND;
+		return req_page_past_end(r, page, REVIEWS_PER_PAGE, review_probe, &list);
 	}
 	if (rows->nrows > REVIEWS_PER_PAGE) {
 		rows->nrows = REVIEWS_PER_PAGE;

@@ -20,6 +20,19 @@ static const char SQL_CATEGORIES[] =
 	"SELECT category AS name, COUNT(*) AS products FROM products WHERE active = 1 AND category <> '' "
 	"GROUP BY category ORDER BY category";
 
+static int products_probe(request *r, const void *ctx, long long offset, int *found)
+{
+	const char *category = ctx;
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_PRODUCTS, &rows, DBS(category), DBS(category), DBI(1),
+			   DBI(offset));
+
+	if (rc == 0)
+		*found = rows->nrows > 0;
+	db_rows_free(rows);
+	return rc;
+}
+
 int page_products(request *r)
 {
 	const char *category = req_query(r, "category");
@@ -29,8 +42,6 @@ int page_products(request *r)
 	size_t i;
 	int rc;
 
-	if (page < 0)
-		return (int)page;
 	if (category == NULL)
 		category = "";
 	rc = db_select(r->app->db, SQL_CATEGORIES, NULL, 0, &rows);
@@ -49,7 +60,7 @@ int page_products(request *r)
 	}
 	if (rows->nrows == 0 && page > 1) {
 		db_rows_free(rows);
-		return E_NOTFOUND;
+		return req_page_past_end(r, page, PRODUCTS_PER_PAGE, products_probe, category);
 	}
 	for (i = 0; i < rows->nrows; i++) {
 		snprintf(prefix, sizeof(prefix), "d.products.%zu", i);

@@ -182,9 +182,26 @@ long long req_arg_id(const request *r, int i);
 /* A localized string of the request's language ("err.not_found"). */
 const char *req_text(const request *r, const char *key);
 
-/* The ?page= parameter: 1 when absent, E_INVALID when not a number in
- * [1, max]. */
+/* The ?page= parameter, 1 .. max: 1 when absent or not a page number
+ * ("abc", "0", "-2"), max for a number past it. Never an error: a list
+ * past its end is answered by its last page (page_span_of clamps a list
+ * cut by position; req_page_past_end sends a LIMIT/OFFSET list there). */
 long long req_page(const request *r, long long max);
+/* Appends to out this request's address as a local path (its JSON twin's
+ * when it is one) with its query, every part percent-escaped again; page
+ * above 0 puts page=N in place of the query's page. 0 or E_NOMEM. */
+int req_here(const request *r, long long page, strbuf *out);
+/* The longest address the pages' HDF carry as "here", which the language
+ * switch posts back as its field next (account/settings.c declares it so). */
+#define HERE_MAX 2000
+/* Whether a row is at offset of the list a handler reads with LIMIT and
+ * OFFSET: *found set to 1 if so. 0 or the database's error. */
+typedef int (*page_probe)(request *r, const void *ctx, long long offset, int *found);
+/* For a LIMIT/OFFSET list whose page `page` came back empty: finds the
+ * last page with a row (probe, per rows a page; page 1 when none) and
+ * redirects there, the query kept. Returns 303 or an error. */
+int req_page_past_end(request *r, long long page, long long per, page_probe probe,
+		      const void *ctx);
 /* Puts the nonce of a form that creates something in the HDF ("nonce"):
  * the same nonce submitted twice makes one thing. A form shown again after
  * a refusal keeps the nonce it was sent with (form.nonce), so that sending

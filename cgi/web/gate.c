@@ -117,13 +117,22 @@ static int read_body(request *r)
 }
 
 /* Puts what every page shows into the HDF: language, who is logged in,
- * the CSRF token, the current path. */
+ * the CSRF token, the current path, and the address with its query. */
 static void fill_common(request *r)
 {
 	HDF *h = r->hdf;
 
+	strbuf here = STRBUF_INIT;
+
 	hdf_str(h, "lang", r->lang);
 	hdf_str(h, "path", r->path);
+	/* where the language switch comes back to: this page with its query
+	 * (a search, a sort, a page), unless too long for the switch's field */
+	if (req_here(r, 0, &here) == 0 && here.len <= HERE_MAX)
+		hdf_str(h, "here", here.s);
+	else
+		hdf_str(h, "here", r->path);
+	strbuf_free(&here);
 	hdf_str(h, "csrf", r->csrf);
 	if (r->user.id) {
 		hdf_int(h, "me.id", r->user.id);

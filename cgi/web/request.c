@@ -5,6 +5,7 @@
 #include "web/app.h"
 #include "web/app_internal.h"
 #include "base/err.h"
+#include "base/paging.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -52,12 +53,95 @@ const char *req_text(const request *r, const char *key)
 
 long long req_page(const request *r, long long max)
 {
-	const char *p = req_query(r, "page");
+	const char *p = req_query(r, "page"), *c;
 	long long page = 1;
 
-	if (p && *p && parse_long(p, 1, max, &page) != 0)
-		return E_INVALID;
-	return page;
+	if (p == NULL || parse_long(p, 1, max, &page) == 0)
+		return page;
+	/* a page is only ever a link's or a typed address's guess: a number
+	 * too large for the list is its end, anything else its beginning */
+	for (c = p; *c >= '0' && *c <= '9'; c++)
+		;
+	return *p && *c == '\0' && strspn(p, "0") < strlen(p) ? max : 1;
+}
+
+/* Appends s percent-escaped but for the bytes an address keeps as they
+ * are (keep: '/' too, in a path), so that what a person typed comes back
+ * the same and cannot end the attribute or the header it is written in. */
+static int url_part(strbuf *sb, const char *s, int keep_slash)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int rc = 0;
+
+	for (; *s && rc == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '.' || c == '_' || c == '~' || (keep_slash && c == '/'))
+			rc = strbuf_append(sb, s, 1);
+		else
+			rc = strbuf_printf(sb, "%%%c%c", hex[c >> 4], hex[c & 15]);
+	}
+	return rc;
+}
+
+int req_here(const request *r, long long page, strbuf *out)
+{
+	const char *sep = "?";
+	size_t i;
+	int rc, paged = 0;
+
+	rc = url_part(out, r->path ? r->path : "/", 1);
+	if (rc == 0 && r->json_twin)
+		rc = strbuf_puts(out, strcmp(r->path, "/") == 0 ? "index.json" : ".json");
+	for (i = 0; rc == 0 && i < r->query.n; i++) {
+		const kv *q = &r->query.items[i];
+
+		if (q->name[0] == '\0')
+			continue;
+		if (page > 0 && strcmp(q->name, "page") == 0) {
+			if (paged++)
+				continue;
+			rc = strbuf_printf(out, "%spage=%lld", sep, page);
+		} else {
+			rc = strbuf_puts(out, sep);
+			if (rc == 0)
+				rc = url_part(out, q->name, 0);
+			if (rc == 0)
+				rc = strbuf_puts(out, "=");
+			if (rc == 0)
+				rc = url_part(out, q->value, 0);
+		}
+		sep = "&";
+	}
+	if (rc == 0 && page > 0 && !paged)
+		rc = strbuf_printf(out, "%spage=%lld", sep, page);
+	return rc;
+}
+
+int req_page_past_end(request *r, long long page, long long per, page_probe probe, const void *ctx)
+{
+	long long lo = 1, hi = page - 1, mid;
+	strbuf url = STRBUF_INIT;
+	int found, rc;
+
+	/* the last page that has a row: page 1 always counts, even empty */
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		found = 0;
+		rc = probe(r, ctx, page_offset(mid, per), &found);
+		if (rc != 0)
+			return rc;
+		if (found)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	rc = req_here(r, lo, &url);
+	if (rc == 0)
+		rc = req_redirect(r, url.s);
+	strbuf_free(&url);
+	return rc ? rc : 303;
 }
 
 void req_nonce(request *r)

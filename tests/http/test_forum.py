@@ -879,11 +879,16 @@ def test_reply_redirect_goes_to_the_page_of_the_reply(long_thread):
     assert location == "/t/%d?page=3#p%d" % (tid, ids[-1])
 
 
-@pytest.mark.parametrize("page,status", [("4", 404), ("0", 400), ("-1", 400), ("abc", 400),
-                                         ("1.5", 400), ("99999999999999999999", 400)])
-def test_thread_bad_pages(long_thread, client, page, status):
+@pytest.mark.parametrize("page,shown", [("4", 3), ("99", 3), ("99999999999999999999", 3),
+                                        ("0", 1), ("-1", 1), ("abc", 1), ("1.5", 1)])
+def test_thread_page_past_the_end_or_not_a_number(long_thread, client, page, shown):
+    # past the end is the last page; what is not a page number, the first
     tid = long_thread[0]
-    assert client().get("/t/%d?page=%s" % (tid, page)).status_code == status
+    r = client().get("/t/%d?page=%s" % (tid, page))
+    assert r.status_code == 200, page
+    found = [p["position"] for p in fh.posts(r.text)]
+    assert found == (list(range(41, 46)) if shown == 3 else list(range(1, 21))), page
+    assert client().get("/t/%d.json?page=%s" % (tid, page)).json()["page"] == shown
 
 
 # ------------------------------------------------------------ views

@@ -194,14 +194,20 @@ def test_unanswered_lists_only_threads_without_replies(sorted_category, client):
     assert listed and all(t["reply_count"] == 0 for t in listed)
 
 
-@pytest.mark.parametrize("query", ["?sort=oldest", "?sort=", "?sort=LATEST", "?sort=top;",
-                                   "?page=abc", "?page=0", "?page=-2", "?page=1e3"])
+@pytest.mark.parametrize("query", ["?sort=oldest", "?sort=", "?sort=LATEST", "?sort=top;"])
 def test_category_bad_query_is_refused(client, query):
     r = client().get("/c/help%s" % query)
     if query == "?sort=":
         assert r.status_code == 200  # empty: the default order
     else:
         assert r.status_code == 400, query
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?page=0", "?page=-2", "?page=1e3", "?page="])
+def test_category_page_that_is_not_a_number_is_the_first(client, query):
+    r = client().get("/c/help.json%s" % query)
+    assert r.status_code == 200, query
+    assert r.json()["page"] == 1
 
 
 @pytest.mark.parametrize("path", ["/c/no-such-category", "/c/no-such-category.json",
@@ -229,6 +235,11 @@ def test_category_pages_of_30(stack, writers, client):
     twin = c.get("/c/%s.json?page=2" % slug).json()
     assert [t["id"] for t in twin["threads"]] == [rows[0][0]]
     assert twin["page"] == 2 and twin["prev_page"] == 1 and "next_page" not in twin
+    # a page past the end leads to the last one, with the order asked for
+    past = c.get("/c/%s?sort=new&page=7" % slug)
+    assert past.status_code == 303
+    assert past.headers["Location"] == "/c/%s?sort=new&page=2" % slug
+    assert c.get("/c/%s?page=99" % slug).headers["Location"] == "/c/%s?page=2" % slug
 
 
 # ------------------------------------------------------------ categories admin

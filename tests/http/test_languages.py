@@ -2,6 +2,7 @@
 Accept-Language, else English."""
 
 import re
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -127,3 +128,62 @@ def test_404_page_shows_who_is_logged_in(member):
     assert page.status_code == 404
     assert 'href="/u/%s"' % account.username in page.text
     assert text("en", "site.logout") in th.visible_text(page.text)
+
+
+def address(url):
+    """(path, [(name, value)]) of a local address, its query decoded."""
+    parts = urlsplit(url)
+    assert not parts.scheme and not parts.netloc, url
+    return parts.path, parse_qsl(parts.query, keep_blank_values=True)
+
+
+def switch_language(c, page, lang):
+    """Submits the footer's language switch of page as a browser would:
+    the (c, 303 answer) of the POST."""
+    r = c.get(page)
+    assert r.status_code == 200, "%s answered %d" % (page, r.status_code)
+    footer = r.text[r.text.index('<form class="lang-switch"'):]
+    data = {"csrf": th.csrf_of(footer), "lang": lang,
+            "next": th.input_value(footer, "next")}
+    return c.post("/lang", data=data)
+
+
+@pytest.mark.parametrize("page", [
+    "/search?q=cafetera+%22olla%22&type=post",
+    "/search?q=caf%C3%A9&type=thread&page=2",
+    "/c/help?sort=new&page=1",
+    "/ideas?sort=new&status=open",
+    "/p/AF-35?sort=newest&star=5",
+])
+def test_language_switch_comes_back_to_the_same_page_and_query(client, page):
+    c = client()
+    r = switch_language(c, page, "es")
+    assert r.status_code == 303
+    assert address(r.headers["Location"]) == address(page)
+    back = c.get(r.headers["Location"])
+    assert lang_of(back) == "es"
+    # and back to English, from the Spanish page, to the same place
+    assert address(switch_language(c, page, "en").headers["Location"]) == address(page)
+
+
+def test_language_switch_keeps_a_query_that_tries_to_break_out(client):
+    c = client()
+    page = '/search?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E%27&type=post'
+    r = c.get(page)
+    footer = r.text[r.text.index('<form class="lang-switch"'):]
+    # written escaped into the form: nothing of it becomes markup
+    assert "<script>alert(1)" not in r.text
+    assert 'name="next" value="/search?q=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E' \
+        '%27&amp;type=post"' in footer
+    assert address(switch_language(c, page, "es").headers["Location"]) == (
+        "/search", [("q", '"><script>alert(1)</script>\''), ("type", "post")])
+
+
+@pytest.mark.parametrize("next_", ["//evil.example/x", "https://evil.example/",
+                                   "/\\evil.example", "javascript:alert(1)",
+                                   "/search?q=a\r\nSet-Cookie: x=1"])
+def test_language_switch_goes_nowhere_but_this_site(client, next_):
+    r = client().form("/lang", {"lang": "es", "next": next_})
+    assert r.status_code in (303, 400)
+    if r.status_code == 303:
+        assert r.headers["Location"] == "/"

@@ -246,8 +246,11 @@ def test_pagination(stack, client, pool):
     assert not {r["id"] for r in first["reviews"]} & {r["id"] for r in second["reviews"]}
     html_page = client().get("/p/%s?page=2" % sku).text
     assert 'rel="prev" href="/p/%s?sort=helpful&amp;page=1"' % sku in html_page
-    assert client().get("/p/%s?page=3" % sku).status_code == 404
-    assert client().get("/p/%s?page=abc" % sku).status_code == 400
+    # past the end: the last page, the filters kept; not a number: the first
+    past = client().get("/p/%s?sort=newest&page=3" % sku)
+    assert past.status_code == 303
+    assert past.headers["Location"] == "/p/%s?sort=newest&page=2" % sku
+    assert product_json(client(), sku, "?page=abc")["page"] == 1
 
 
 def test_product_page_carries_product_rating_and_review_json_ld(stack, client, pool):

@@ -52,8 +52,14 @@ static void spans(void **state)
 	assert_int_equal(page_span_of(0, 20, 0, &s), 0);
 	assert_int_equal(s.page, 1);
 	assert_int_equal(s.pages, 1);
-	assert_int_equal(page_span_of(45, 20, 4, &s), E_NOTFOUND);
-	assert_int_equal(page_span_of(0, 20, 2, &s), E_NOTFOUND);
+	/* past the end is the last page */
+	assert_int_equal(page_span_of(45, 20, 4, &s), 0);
+	assert_int_equal(s.page, 3);
+	assert_int_equal(s.first, 41);
+	assert_int_equal(page_span_of(45, 20, 99, &s), 0);
+	assert_int_equal(s.page, 3);
+	assert_int_equal(page_span_of(0, 20, 2, &s), 0);
+	assert_int_equal(s.page, 1);
 	assert_int_equal(page_span_of(45, 20, -1, &s), E_NOTFOUND);
 }
 
