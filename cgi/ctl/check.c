@@ -11,6 +11,13 @@
  * clustered index and builds every index afresh (online: the programs go
  * on reading and writing it meanwhile), then checks it again.
  *
+ * On a Galera node the rebuild is this node's alone: a corrupted index is
+ * a fault of one node's files, and an ALTER in the cluster's total order
+ * (its default) would hold every node's writes to the table until it ends.
+ * The session's schema changes are made rolling (wsrep_OSU_method = RSU):
+ * the node leaves the flow of writes while it rebuilds and catches up
+ * after. Where that cannot be set, the table is not rebuilt.
+ *
  * CHECK and ALTER name a table, which no placeholder can stand for: the
  * names come from information_schema, quoted as identifiers, and these
  * statements go through the text protocol, as the migrations do. */
@@ -84,6 +91,39 @@ static int check_table(MYSQL *conn, const char *table)
 	return sound && status_ok;
 }
 
+/* Whether this server is a Galera node. */
+static int is_galera_node(MYSQL *conn)
+{
+	static const char q[] = "SHOW VARIABLES LIKE 'wsrep_on'";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	int on = 0;
+
+	if (mysql_real_query(conn, q, sizeof(q) - 1) != 0 || (res = mysql_store_result(conn)) == NULL)
+		return 0;
+	if ((row = mysql_fetch_row(res)) != NULL && row[1] && strcmp(row[1], "ON") == 0)
+		on = 1;
+	mysql_free_result(res);
+	return on;
+}
+
+/* Makes this session's ALTERs local to the node when it is a Galera node.
+ * Returns 0, or -1 (said) when it is one and that cannot be set. */
+static int rebuild_locally(MYSQL *conn)
+{
+	static const char q[] = "SET SESSION wsrep_OSU_method = 'RSU'";
+
+	if (!is_galera_node(conn))
+		return 0;
+	if (mysql_real_query(conn, q, sizeof(q) - 1) != 0) {
+		fprintf(stderr, "check: this is a Galera node, and the rebuild cannot be made "
+			"this node's alone (%s); nothing is rebuilt\n", mysql_error(conn));
+		return -1;
+	}
+	printf("Galera node: tables are rebuilt on this node only, which catches up after\n");
+	return 0;
+}
+
 static const arg_opt options[] = {
 	{ "--repair", ARG_FLAG, 0, 0, 0, 0, NULL, "rebuild each table that is not sound" },
 };
@@ -106,6 +146,8 @@ int ctl_check(db *d, const config *cfg, const args *a)
 		fprintf(stderr, "check: cannot name the stopword table; a rebuilt "
 			"FULLTEXT index would use InnoDB's\n");
 	conn = db_handle(d);
+	if (repair && rebuild_locally(conn) != 0)
+		repair = 0;
 	for (size_t r = 0; r < tables->nrows; r++) {
 		const char *t = row_str(tables, r, "table_name");
 		int sound = check_table(conn, t);

@@ -75,8 +75,9 @@ size_t rollup_phrase_blob(const rollup_item *it, unsigned char *out);
  * product; nothing for other kinds. Called by the incremental path. */
 int rollup_votes_follow(db *d, const rollup_item *old, const rollup_item *now);
 
-/* Empties insight_votes and insight_votes_all and fills them again from
- * idea_votes and the ledger (call after the ledger is rebuilt). */
-int rollup_votes_rebuild(db *d);
+/* Fills insight_votes and insight_votes_all for one day, whose rows are
+ * already deleted, from that day's idea_votes and the ledger (call once
+ * the ledger rows of the ideas voted that day are made). */
+int rollup_votes_rebuild_day(db *d, const char *day);
 
 #endif

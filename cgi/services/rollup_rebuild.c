@@ -12,21 +12,32 @@
 #include <string.h>
 #include <time.h>
 
+/* The days to rebuild: from the first to the last day of content or of
+ * an idea vote. */
 static const char SQL_RANGE[] =
 	"SELECT DATE_FORMAT(MIN(d), '%Y-%m-%d') AS first_day, "
 	"DATE_FORMAT(MAX(d), '%Y-%m-%d') AS last_day FROM ("
 	"SELECT MIN(created_at) AS d FROM posts UNION ALL SELECT MAX(created_at) FROM posts "
 	"UNION ALL SELECT MIN(created_at) FROM reviews UNION ALL SELECT MAX(created_at) FROM reviews "
-	"UNION ALL SELECT MIN(created_at) FROM ideas UNION ALL SELECT MAX(created_at) FROM ideas) t";
-/* TRUNCATE: emptying millions of rows one by one would outlast the
- * connection's time limit */
-static const char SQL_EMPTY_DAILY[] = "TRUNCATE TABLE insight_daily";
-static const char SQL_EMPTY_ITEMS[] = "TRUNCATE TABLE insight_items";
-static const char SQL_EMPTY_THEMES[] = "TRUNCATE TABLE insight_themes";
-static const char SQL_EMPTY_ACTIVITY[] = "TRUNCATE TABLE insight_activity";
-static const char SQL_EMPTY_THEMES_ALL[] = "TRUNCATE TABLE insight_themes_all";
-static const char SQL_EMPTY_GAPS[] = "TRUNCATE TABLE insight_gaps";
-static const char SQL_EMPTY_DAILY_ALL[] = "TRUNCATE TABLE insight_daily_all";
+	"UNION ALL SELECT MIN(created_at) FROM ideas UNION ALL SELECT MAX(created_at) FROM ideas "
+	"UNION ALL SELECT MIN(created_at) FROM idea_votes "
+	"UNION ALL SELECT MAX(created_at) FROM idea_votes) t";
+/* The rollup tables, all keyed by day first. The site stays live while
+ * they are rebuilt, so nothing is emptied at once (TRUNCATE would be a
+ * table lock, and on Galera one taken on every node): each day's rows are
+ * deleted and made again in one transaction, and readers see either the
+ * old day or the new one. Rows outside the days of content are of content
+ * that is gone, and go first. */
+#define OUTSIDE " WHERE day < ? OR day > ?"
+#define ON_DAY " WHERE day = ?"
+#define ROLLUP_TABLES(X) X(insight_items) X(insight_daily) X(insight_daily_all) \
+	X(insight_themes) X(insight_themes_all) X(insight_activity) X(insight_gaps) \
+	X(insight_votes) X(insight_votes_all)
+#define OUTSIDE_SQL(t) "DELETE FROM " #t OUTSIDE,
+#define ON_DAY_SQL(t) "DELETE FROM " #t ON_DAY,
+static const char *const SQL_CLEAR_OUTSIDE[] = { ROLLUP_TABLES(OUTSIDE_SQL) };
+static const char *const SQL_CLEAR_DAY[] = { ROLLUP_TABLES(ON_DAY_SQL) };
+#define NTABLES (sizeof(SQL_CLEAR_DAY) / sizeof(SQL_CLEAR_DAY[0]))
 /* the sums over the dimensions, once their rows are made */
 static const char SQL_THEMES_ALL_REBUILD[] =
 	"INSERT INTO insight_themes_all (day, label, phrase_hash, phrase, n) "
@@ -44,7 +55,7 @@ static const char SQL_DAILY_ALL_REBUILD[] =
 static const char SQL_GAPS_REBUILD[] =
 	"INSERT INTO insight_gaps (day, segment, gap, n) "
 	"SELECT day, segment, IFNULL(DATEDIFF(day, prev_day), 0), COUNT(*) FROM insight_activity "
-	"GROUP BY day, segment, IFNULL(DATEDIFF(day, prev_day), 0)";
+	"WHERE day = ? GROUP BY day, segment, IFNULL(DATEDIFF(day, prev_day), 0)";
 
 #define REP5(x) x "," x "," x "," x "," x
 #define REP25(x) REP5(x) "," REP5(x) "," REP5(x) "," REP5(x) "," REP5(x)
@@ -73,17 +84,21 @@ static const char SQL_DAILY_INSERT[] =
 #define DAILY_MEASURES 20
 
 /* A member's day of activity is the day they wrote anything, whatever
- * became of it; its segment is that of their first item that day. */
+ * became of it; its segment is that of their first item that day. Made a
+ * day at a time, in order: the member's day before it, and their first
+ * day, are on the rows already made. */
+#define DAY_CONTENT(t, k) "SELECT user_id, segment, created_at, " k " AS k, id FROM " t \
+	" WHERE created_at >= ? AND created_at < ? + INTERVAL 1 DAY"
 static const char SQL_ACTIVITY_REBUILD[] =
 	"INSERT INTO insight_activity (day, user_id, segment, first_day, prev_day) "
-	"SELECT day, user_id, segment, MIN(day) OVER (PARTITION BY user_id), "
-	"LAG(day) OVER (PARTITION BY user_id ORDER BY day) FROM ("
-	" SELECT day, user_id, segment, ROW_NUMBER() OVER (PARTITION BY day, user_id "
+	"SELECT ?, a.user_id, a.segment, COALESCE(p.first_day, ?), p.day FROM ("
+	" SELECT user_id, segment, ROW_NUMBER() OVER (PARTITION BY user_id "
 	" ORDER BY created_at, k, id) AS rn FROM ("
-	"  SELECT DATE(created_at) AS day, user_id, segment, created_at, 1 AS k, id FROM posts"
-	"  UNION ALL SELECT DATE(created_at), user_id, segment, created_at, 2, id FROM reviews"
-	"  UNION ALL SELECT DATE(created_at), user_id, segment, created_at, 3, id FROM ideas) a) b "
-	"WHERE rn = 1";
+	DAY_CONTENT("posts", "1") " UNION ALL " DAY_CONTENT("reviews", "2")
+	" UNION ALL " DAY_CONTENT("ideas", "3") ") c) a "
+	"LEFT JOIN insight_activity p ON p.user_id = a.user_id AND p.day = "
+	"(SELECT MAX(q.day) FROM insight_activity q WHERE q.user_id = a.user_id AND q.day < ?) "
+	"WHERE a.rn = 1";
 
 /* ---------------------------------------------------- a small hash map */
 
@@ -421,13 +436,39 @@ static int read_day(db *d, day_state *s, int kind, rollup_item *it)
 	return rc;
 }
 
-static int rebuild_day(db *d, day_state *s, rollup_item *it)
+/* Deletes the day's rows of every rollup table. */
+static int clear_day(db *d, const char *day)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < NTABLES; i++)
+		rc = DB_EXEC(d, SQL_CLEAR_DAY[i], NULL, DBS(day));
+	return rc;
+}
+
+/* The day's member activity and its gaps (the days before are made). */
+static int activity_day(db *d, day_state *s)
+{
+	const char *day = s->day;
+	db_result res;
+	int rc = DB_EXEC(d, SQL_ACTIVITY_REBUILD, &res, DBS(day), DBS(day), DBS(day), DBS(day),
+			 DBS(day), DBS(day), DBS(day), DBS(day), DBS(day));
+
+	if (rc == 0)
+		s->st->members += (long long)res.affected;
+	return rc ? rc : DB_EXEC(d, SQL_GAPS_REBUILD, NULL, DBS(day));
+}
+
+static int rebuild_day_once(db *d, day_state *s, rollup_item *it)
 {
 	int k, rc = db_begin(d);
 
 	acc_clear(&s->daily);
 	acc_clear(&s->themes);
 	s->nledger = 0;
+	if (rc == 0)
+		rc = clear_day(d, s->day);
 	for (k = 0; rc == 0 && k < RK_COUNT; k++)
 		rc = read_day(d, s, k, it);
 	if (rc == 0)
@@ -440,11 +481,35 @@ static int rebuild_day(db *d, day_state *s, rollup_item *it)
 		rc = write_themes(d, s);
 	if (rc == 0 && s->themes.n > 0)
 		rc = DB_EXEC(d, SQL_THEMES_ALL_REBUILD, NULL, DBS(s->day));
+	if (rc == 0)
+		rc = activity_day(d, s);
+	/* votes count under their idea's ledger row, made by now: an idea is
+	 * never younger than its votes */
+	if (rc == 0)
+		rc = rollup_votes_rebuild_day(d, s->day);
+	if (rc == 0)
+		rc = db_commit(d);
+	else
+		db_rollback(d);
+	return rc;
+}
+
+/* One day, in one transaction. Writers of that day's content may collide
+ * with it (a deadlock, or a conflict on Galera): the day is made again
+ * from the start, a few times. */
+static int rebuild_day(db *d, day_state *s, rollup_item *it)
+{
+	rollup_stats before = *s->st;
+	int tries, rc = 0;
+
+	for (tries = 0; tries < 5; tries++) {
+		*s->st = before;
+		rc = rebuild_day_once(d, s, it);
+		if (rc != E_RETRY)
+			break;
+	}
 	if (rc == 0 && s->daily.n > 0)
 		s->st->days++;
-	if (rc == 0)
-		return db_commit(d);
-	db_rollback(d);
 	return rc;
 }
 
@@ -505,8 +570,8 @@ int rollup_rebuild(db *d, rollup_stats *st)
 	day_state s;
 	db_rows *rows = NULL;
 	char last[11] = "";
+	size_t i;
 	int k, rc = it ? 0 : E_NOMEM;
-	db_result res;
 
 	memset(st, 0, sizeof(*st));
 	memset(&s, 0, sizeof(s));
@@ -521,20 +586,6 @@ int rollup_rebuild(db *d, rollup_stats *st)
 	for (k = 0; rc == 0 && rollup_model() && k < RK_COUNT; k++)
 		rc = score_kind(d, k, it, st);
 	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_DAILY, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_ITEMS, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_THEMES, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_ACTIVITY, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_THEMES_ALL, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_GAPS, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_DAILY_ALL, NULL, 0, NULL);
-	if (rc == 0)
 		rc = db_select(d, SQL_RANGE, NULL, 0, &rows);
 	if (rc == 0 && rows->nrows == 1 && row_str(rows, 0, "first_day") &&
 	    row_str(rows, 0, "last_day")) {
@@ -542,20 +593,15 @@ int rollup_rebuild(db *d, rollup_stats *st)
 		snprintf(last, sizeof(last), "%s", row_str(rows, 0, "last_day"));
 	}
 	db_rows_free(rows);
+	/* no content at all: every row is outside */
+	for (i = 0; rc == 0 && i < NTABLES; i++)
+		rc = DB_EXEC(d, SQL_CLEAR_OUTSIDE[i], NULL, DBS(*last ? s.day : "9999-12-31"),
+			     DBS(*last ? last : "1000-01-01"));
 	while (rc == 0 && *last && strcmp(s.day, last) <= 0) {
 		rc = rebuild_day(d, &s, it);
 		if (rc == 0)
 			rc = next_day(s.day);
 	}
-	if (rc == 0)
-		rc = db_exec(d, SQL_ACTIVITY_REBUILD, NULL, 0, &res);
-	if (rc == 0)
-		st->members = (long long)res.affected;
-	if (rc == 0)
-		rc = db_exec(d, SQL_GAPS_REBUILD, NULL, 0, NULL);
-	/* votes count under their idea's ledger row, made by now */
-	if (rc == 0)
-		rc = rollup_votes_rebuild(d);
 	if (rc != 0)
 		log_error("rollup: the rebuild stopped: %s", err_name(rc));
 	acc_free(&s.daily);

@@ -37,17 +37,17 @@ static const char SQL_VOTES_PRUNE[] =
 	"AND segment = ? AND votes = 0";
 static const char SQL_VOTES_ALL_PRUNE[] =
 	"DELETE FROM insight_votes_all WHERE day = ? AND segment = ? AND votes = 0";
-/* the rebuild: from the votes and the ledger the rebuild has just made */
-static const char SQL_EMPTY_VOTES[] = "TRUNCATE TABLE insight_votes";
-static const char SQL_EMPTY_VOTES_ALL[] = "TRUNCATE TABLE insight_votes_all";
+/* the rebuild, a day at a time (its rows deleted first): from the day's
+ * votes and the ledger */
 static const char SQL_VOTES_REBUILD[] =
 	"INSERT INTO insight_votes (day, category_id, product_id, segment, votes) "
 	"SELECT DATE(v.created_at), it.category_id, it.product_id, v.segment, COUNT(*) "
 	"FROM idea_votes v JOIN insight_items it ON it.kind = 'idea' AND it.item_id = v.idea_id "
+	"WHERE v.created_at >= ? AND v.created_at < ? + INTERVAL 1 DAY "
 	"GROUP BY DATE(v.created_at), it.category_id, it.product_id, v.segment";
 static const char SQL_VOTES_ALL_REBUILD[] =
 	"INSERT INTO insight_votes_all (day, segment, votes) "
-	"SELECT day, segment, SUM(votes) FROM insight_votes GROUP BY day, segment";
+	"SELECT day, segment, SUM(votes) FROM insight_votes WHERE day = ? GROUP BY day, segment";
 
 /* Adds n (negative: takes out) votes of day and segment under a bucket,
  * deleting the rows left at 0. */
@@ -148,15 +148,9 @@ int rollup_votes_follow(db *d, const rollup_item *old, const rollup_item *now)
 	return rc;
 }
 
-int rollup_votes_rebuild(db *d)
+int rollup_votes_rebuild_day(db *d, const char *day)
 {
-	int rc = db_exec(d, SQL_EMPTY_VOTES, NULL, 0, NULL);
+	int rc = DB_EXEC(d, SQL_VOTES_REBUILD, NULL, DBS(day), DBS(day));
 
-	if (rc == 0)
-		rc = db_exec(d, SQL_EMPTY_VOTES_ALL, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_VOTES_REBUILD, NULL, 0, NULL);
-	if (rc == 0)
-		rc = db_exec(d, SQL_VOTES_ALL_REBUILD, NULL, 0, NULL);
-	return rc;
+	return rc ? rc : DB_EXEC(d, SQL_VOTES_ALL_REBUILD, NULL, DBS(day));
 }

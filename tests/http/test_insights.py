@@ -9,6 +9,7 @@ import datetime
 import io
 import os
 import re
+import subprocess
 import time
 
 import pytest
@@ -562,6 +563,41 @@ def test_the_rollups_kept_on_write_equal_a_rebuild(stack, as_demo, client):
     assert any(row[0] == "post" and int(row[1]) == opener for row in rebuilt["insight_items"])
     assert not any(row[0] == "post" and int(row[1]) == opener2 for row in rebuilt["insight_items"])
     assert any(row[1] == "home_cook" for row in rebuilt["insight_votes_all"])
+
+
+def test_a_rebuild_mends_stray_rows_and_waits_for_no_reader(stack):
+    # the site stays live while the rollups are made again: a reader in the
+    # middle of a transaction on them must not hold the rebuild up (a
+    # TRUNCATE would wait for it), and readers see whole days throughout
+    stack.ctl("rollup")
+    good = snapshot(stack)
+    stack.sql("INSERT INTO insight_daily (day, kind, category_id, product_id, segment, items) "
+              "VALUES ('1999-01-01', 'post', 1, 0, '', 7)")             # content long gone
+    stack.sql("UPDATE insight_daily_all SET items = items + 100 LIMIT 1")  # a wrong sum
+    reader = subprocess.Popen(
+        ["mariadb", "--no-defaults", "-S", stack.socket, "-uroot", "tertulia", "-e",
+         "BEGIN; SELECT COUNT(*) FROM insight_daily; SELECT COUNT(*) FROM insight_items; "
+         "SELECT SLEEP(60); COMMIT;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=dict(os.environ, MYSQL_PWD=stack.conf_get("db.admin.password")))
+    try:
+        for _ in range(100):
+            if stack.sql("SELECT COUNT(*) FROM information_schema.processlist "
+                         "WHERE info LIKE 'SELECT SLEEP(%'")[0][0] == "1":
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the reader did not start: %r" % stack.sql(
+                "SELECT command, state, info FROM information_schema.processlist"))
+        started = time.monotonic()
+        out = stack.ctl("rollup")
+        assert "rollups rebuilt" in out.stdout
+        assert reader.poll() is None, "the reader ended before the rebuild did"
+        assert time.monotonic() - started < 30
+    finally:
+        reader.kill()
+        reader.wait()
+    assert snapshot(stack) == good
 
 
 def test_the_insights_account_only_reads(stack):
