@@ -3,8 +3,12 @@
 <?cs def:field_error(name) ?><?cs if:errors[name] ?><p class="field-error" id="<?cs var:name ?>-error" role="alert"><?cs var:errors[name] ?></p><?cs /if ?><?cs /def ?>
 <?cs def:described(name, hint) ?><?cs if:errors[name] ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error<?cs if:hint ?> <?cs var:name ?>-hint<?cs /if ?>"<?cs elif:hint ?> aria-describedby="<?cs var:name ?>-hint"<?cs /if ?><?cs /def ?>
 <?cs def:badges(b) ?><?cs if:b.admin ?><span class="badge badge-admin"><?cs var:L.badge.admin ?></span><?cs /if ?><?cs if:b.moderator ?><span class="badge badge-mod"><?cs var:L.badge.moderator ?></span><?cs /if ?><?cs if:b.staff ?><span class="badge badge-staff"><?cs var:L.badge.staff ?></span><?cs /if ?><?cs /def ?>
+<?cs # a count and its word: count(3, "posts") is "3 posts", count(1, "posts") "1 post", from L.count.posts.one and .other of the language files (plural() gives a word alone). English and Spanish both take the singular for 1 only ?>
 <?cs def:plural(n, one, many) ?><?cs if:n == 1 ?><?cs var:one ?><?cs else ?><?cs var:many ?><?cs /if ?><?cs /def ?>
+<?cs def:count(n, key) ?><?cs var:n ?> <?cs if:n == 1 ?><?cs var:L.count[key].one ?><?cs else ?><?cs var:L.count[key].other ?><?cs /if ?><?cs /def ?>
+<?cs # a time (a d. leaf named *_at, answer.c): day and hour, or the day alone, in the reader's language; the datetime attribute stays ISO ?>
 <?cs def:time(t) ?><time datetime="<?cs var:t.iso ?>"><?cs var:t.text ?></time><?cs /def ?>
+<?cs def:date(t) ?><time datetime="<?cs var:t.iso ?>"><?cs var:t.date ?></time><?cs /def ?>
 <?cs def:pager(base, sep) ?><?cs if:d.prev_page || d.next_page ?><nav class="pager" aria-label="<?cs var:L.forum.pages_label ?>"><?cs if:d.prev_page ?><a rel="prev" href="<?cs var:base ?><?cs var:sep ?>page=<?cs var:d.prev_page ?>"><?cs var:L.forum.prev ?></a><?cs /if ?><?cs if:d.pages ?><span><?cs var:L.forum.page ?> <?cs var:d.page ?> <?cs var:L.forum.of ?> <?cs var:d.pages ?></span><?cs /if ?><?cs if:d.next_page ?><a rel="next" href="<?cs var:base ?><?cs var:sep ?>page=<?cs var:d.next_page ?>"><?cs var:L.forum.next ?></a><?cs /if ?></nav><?cs /if ?><?cs /def ?>
 <?cs def:thread_row(t) ?><li class="thread-row">
   <div class="thread-main">

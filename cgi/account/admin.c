@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char SQL_ADMIN_USERS[] =
-	"SELECT id, username, email, roles, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined "
+	"SELECT id, username, email, roles, UNIX_TIMESTAMP(created_at) AS joined_at "
 	"FROM users WHERE username LIKE CONCAT(?, '%') ORDER BY username LIMIT ? OFFSET ?";
 /* Members a page of the admin list. */
 #define ADMIN_USERS_PER_PAGE 50

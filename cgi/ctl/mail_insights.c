@@ -178,8 +178,12 @@ int mail_insights_fill(mail_ctx *m, long long uid, long long window_end, HDF *la
 	}
 	/* the most voted ideas of the week */
 	for (x = hdf_get_child(h, "mail.digest.ideas"); x; x = hdf_obj_next(x)) {
-		snprintf(text, sizeof(text), "%s: %s %s", hdf_get_value(x, "title", ""),
-			 hdf_get_value(x, "votes", "0"), notify_text(lang, "insights.votes_this_week"));
+		const char *votes = hdf_get_value(x, "votes", "0");
+
+		/* the count's word as the pages write it (macros.cs's count) */
+		snprintf(text, sizeof(text), "%s: %s %s", hdf_get_value(x, "title", ""), votes,
+			 notify_text(lang, strcmp(votes, "1") == 0 ? "count.votes_this_week.one"
+							  : "count.votes_this_week.other"));
 		snprintf(url, sizeof(url), "%s/ideas/%s", m->origin, hdf_get_value(x, "id", "0"));
 		line(h, &n, text, url);
 	}

@@ -26,5 +26,9 @@ int page_digest(request *r)
 		return 400;
 	}
 	rc = insight_digest(r->app->db, &f, to, r->hdf, "d.digest");
-	return rc ? rc : 200;
+	if (rc != 0)
+		return rc;
+	req_day_text(r, "d.digest.from_text", hdf_get_value(r->hdf, "d.digest.from", NULL));
+	req_day_text(r, "d.digest.to_text", hdf_get_value(r->hdf, "d.digest.to", NULL));
+	return 200;
 }

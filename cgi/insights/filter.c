@@ -41,18 +41,6 @@ static int look_up(request *r, const char *sql, int category, const char *key, l
 	return rc;
 }
 
-/* Shows a day as "3 Nov 2026" in the request's language. */
-static void day_text(request *r, const char *name, const char *day)
-{
-	char key[24];
-	int y = 0, m = 0, dd = 0;
-
-	if (sscanf(day, "%d-%d-%d", &y, &m, &dd) != 3 || m < 1 || m > 12)
-		return;
-	snprintf(key, sizeof(key), "month.%d", m);
-	hdf_strf(r->hdf, name, "%d %s %d", dd, req_text(r, key), y);
-}
-
 int insights_options(request *r)
 {
 	db_rows *rows = NULL;
@@ -152,10 +140,10 @@ int insights_filter(request *r, insight_filter *f, const char *fixed_category,
 	hdf_str(r->hdf, "d.filter.from", f->from);
 	hdf_str(r->hdf, "d.filter.to", f->to);
 	hdf_int(r->hdf, "d.filter.days", f->days);
-	day_text(r, "d.filter.from_text", f->from);
-	day_text(r, "d.filter.to_text", f->to);
-	day_text(r, "d.filter.prev_from_text", f->prev_from);
-	day_text(r, "d.filter.prev_to_text", f->prev_to);
+	req_day_text(r, "d.filter.from_text", f->from);
+	req_day_text(r, "d.filter.to_text", f->to);
+	req_day_text(r, "d.filter.prev_from_text", f->prev_from);
+	req_day_text(r, "d.filter.prev_to_text", f->prev_to);
 	{
 		char q[400], url[500];
 		insights_query(f, r, q, sizeof(q));

@@ -55,8 +55,10 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-/* Gives every leaf named *_at that holds a unix time the children .iso and
- * .text (a date in the request's language, UTC). */
+/* Gives every leaf named *_at that holds a unix time the children .iso
+ * (for <time datetime>), .text (day and time in the request's language,
+ * UTC: "7 dic 2026, 04:29") and .date (the day alone: "7 dic 2026"), so
+ * that every page writes a date one way: macros.cs's time() and date(). */
 static void format_times(request *r, HDF *node, int depth)
 {
 	HDF *c;
@@ -73,15 +75,15 @@ static void format_times(request *r, HDF *node, int depth)
 		} else if (n > 3 && strcmp(name + n - 3, "_at") == 0 && all_digits(v)) {
 			time_t t = (time_t)strtoll(v, NULL, 10);
 			struct tm tm;
-			char iso[32], text[96], key[24];
+			char iso[32], text[96], date[80];
 
 			gmtime_r(&t, &tm);
 			strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
-			snprintf(key, sizeof(key), "month.%d", tm.tm_mon + 1);
-			snprintf(text, sizeof(text), "%d %s %d, %02d:%02d", tm.tm_mday,
-				 req_text(r, key), tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+			req_date_text(r, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, date, sizeof(date));
+			snprintf(text, sizeof(text), "%s, %02d:%02d", date, tm.tm_hour, tm.tm_min);
 			hdf_str(c, "iso", iso);
 			hdf_str(c, "text", text);
+			hdf_str(c, "date", date);
 		}
 	}
 }

@@ -202,6 +202,13 @@ typedef int (*page_probe)(request *r, const void *ctx, long long offset, int *fo
  * redirects there, the query kept. Returns 303 or an error. */
 int req_page_past_end(request *r, long long page, long long per, page_probe probe,
 		      const void *ctx);
+/* A day as the pages write it in the request's language, "7 dic 2026"
+ * (month 1-12), into out; E_INVALID for another month. answer.c gives
+ * every unix time named *_at this .date; a day held as YYYY-MM-DD text is
+ * written by req_day_text into the HDF node name (nothing when it is not
+ * one). */
+int req_date_text(const request *r, int year, int month, int day, char *out, size_t size);
+void req_day_text(request *r, const char *name, const char *day);
 /* Puts the nonce of a form that creates something in the HDF ("nonce"):
  * the same nonce submitted twice makes one thing. A form shown again after
  * a refusal keeps the nonce it was sent with (form.nonce), so that sending

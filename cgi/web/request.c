@@ -144,6 +144,27 @@ int req_page_past_end(request *r, long long page, long long per, page_probe prob
 	return rc ? rc : 303;
 }
 
+int req_date_text(const request *r, int year, int month, int day, char *out, size_t size)
+{
+	char key[24];
+
+	if (month < 1 || month > 12)
+		return E_INVALID;
+	snprintf(key, sizeof(key), "month.%d", month);
+	snprintf(out, size, "%d %s %d", day, req_text(r, key), year);
+	return 0;
+}
+
+void req_day_text(request *r, const char *name, const char *day)
+{
+	int y = 0, m = 0, d = 0;
+	char text[80];
+
+	if (day && sscanf(day, "%d-%d-%d", &y, &m, &d) == 3 &&
+	    req_date_text(r, y, m, d, text, sizeof(text)) == 0)
+		hdf_str(r->hdf, name, text);
+}
+
 void req_nonce(request *r)
 {
 	unsigned char raw[16];

@@ -16,7 +16,7 @@
       <form action="/admin/roles" method="post">
         <?cs call:csrf_field() ?>
         <input type="hidden" name="username" value="<?cs var:u.username ?>">
-        <div class="user-line"><a href="/u/<?cs var:u.username ?>"><strong><?cs var:u.username ?></strong></a> <span class="meta"><?cs var:u.email ?> · <?cs var:L.admin.joined ?> <?cs var:u.joined ?></span></div>
+        <div class="user-line"><a href="/u/<?cs var:u.username ?>"><strong><?cs var:u.username ?></strong></a> <span class="meta"><?cs var:u.email ?> · <?cs var:L.admin.joined ?> <?cs call:date(u.joined_at) ?></span></div>
         <fieldset>
           <legend class="visually-hidden"><?cs var:L.admin.roles ?>: <?cs var:u.username ?></legend>
           <?cs each:role = u.role ?>

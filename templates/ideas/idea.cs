@@ -9,7 +9,7 @@
   <aside class="idea-vote-box" id="votes" aria-labelledby="votes-h">
     <h2 id="votes-h" class="visually-hidden"><?cs var:L.ideas.votes_heading ?></h2>
     <p class="vote-total"><strong class="vote-count" id="vote-count" data-idea="<?cs var:d.idea.id ?>"><?cs var:d.idea.vote_count ?></strong> <span><?cs call:plural(d.idea.vote_count, L.ideas.vote_one, L.ideas.votes) ?></span></p>
-    <?cs if:d.idea.product.name ?><p class="meta verified-votes"><?cs var:L.ideas.verified_before ?> <strong><?cs var:d.idea.verified_votes ?></strong> <?cs var:L.ideas.verified_after ?> <a href="/p/<?cs var:url_escape(d.idea.product.sku) ?>"><?cs var:d.idea.product.name ?></a></p><?cs /if ?>
+    <?cs if:d.idea.product.name ?><p class="meta verified-votes"><?cs var:L.ideas.verified_before ?> <strong><?cs var:d.idea.verified_votes ?></strong> <?cs call:plural(d.idea.verified_votes, L.count.verified_buyers.one, L.count.verified_buyers.other) ?> <a href="/p/<?cs var:url_escape(d.idea.product.sku) ?>"><?cs var:d.idea.product.name ?></a></p><?cs /if ?>
     <?cs if:me.id ?>
       <?cs if:d.me.voted == "1" ?>
         <p class="meta"><?cs var:L.ideas.voted ?></p>

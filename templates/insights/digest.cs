@@ -2,7 +2,7 @@
 <div class="page-head">
   <div>
     <h1><?cs var:L.insights.digest ?></h1>
-    <?cs if:d.digest.from ?><p class="lead"><?cs var:L.insights.period ?> <?cs var:d.digest.from ?> – <?cs var:d.digest.to ?></p><?cs /if ?>
+    <?cs if:d.digest.from ?><p class="lead"><?cs var:L.insights.period ?> <?cs var:d.digest.from_text ?> – <?cs var:d.digest.to_text ?></p><?cs /if ?>
   </div>
   <p class="actions"><a href="/insights"><?cs var:L.insights.all ?></a></p>
 </div>
@@ -43,7 +43,7 @@
 
 <section aria-labelledby="h-top-ideas">
 <h2 id="h-top-ideas"><?cs var:L.insights.top_ideas ?></h2>
-<?cs if:subcount(d.digest.ideas) ?><ol class="plain-list"><?cs each:i = d.digest.ideas ?><li><a href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta"><?cs var:i.votes ?> <?cs var:L.insights.votes_this_week ?> · <?cs var:L.insights.stages[i.stage] ?></span></li><?cs /each ?></ol>
+<?cs if:subcount(d.digest.ideas) ?><ol class="plain-list"><?cs each:i = d.digest.ideas ?><li><a href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a> <span class="meta"><?cs call:count(i.votes, "votes_this_week") ?> · <?cs var:L.insights.stages[i.stage] ?></span></li><?cs /each ?></ol>
 <?cs else ?><p class="empty"><?cs var:L.insights.no_votes ?></p><?cs /if ?>
 </section>
 

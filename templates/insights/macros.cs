@@ -17,7 +17,7 @@
 </svg><?cs /if ?><?cs /def ?>
 <?cs def:small_sample(n, min) ?><p class="notice notice-warn small-sample"><?cs var:L.insights.small_sample ?> (<?cs var:n ?> &lt; <?cs var:min ?>)</p><?cs /def ?>
 <?cs def:change(t, dir) ?><?cs if:t ?><span class="change-<?cs var:dir ?>"><?cs var:t ?></span><?cs else ?>–<?cs /if ?><?cs /def ?>
-<?cs def:themes(t, kind) ?><p class="meta"><?cs var:L.insights.sample ?>: <strong><?cs var:t.sample ?></strong> <?cs var:L.insights["sample_" + kind] ?>, <?cs var:t.reference ?> <?cs var:L.insights.sample_rest ?><?cs if:t.all_segments ?> · <?cs var:L.insights.themes_all_segments ?><?cs /if ?></p>
+<?cs def:themes(t, kind) ?><p class="meta"><?cs var:L.insights.sample ?>: <strong><?cs var:t.sample ?></strong> <?cs call:plural(t.sample, L.count[kind + "_items"].one, L.count[kind + "_items"].other) ?>, <?cs call:count(t.reference, "others_to_compare") ?><?cs if:t.all_segments ?> · <?cs var:L.insights.themes_all_segments ?><?cs /if ?></p>
 <?cs if:t.small ?><?cs call:small_sample(t.sample, t.min_sample) ?><?cs /if ?>
 <?cs if:subcount(t.list) ?><ol class="themes"><?cs each:th = t.list ?><li class="theme">
   <p class="theme-head"><strong class="theme-phrase"><?cs var:th.phrase ?></strong> <span class="meta"><?cs var:L.insights.mentions ?>: <?cs var:th.count ?> (<?cs var:th.share_text ?> %) · G² <?cs var:th.keyness_text ?></span></p>

@@ -30,7 +30,7 @@
       <?cs if:rv.cons ?><div class="cons"><dt><?cs var:L.reviews.cons ?></dt><dd><?cs var:rv.cons ?></dd></div><?cs /if ?>
     </dl><?cs /if ?>
     <div class="review-actions">
-      <?cs if:rv.helpful_total > 0 ?><span class="helpful-count"><?cs var:rv.helpful_yes ?> <?cs var:L.reviews.helpful_of ?> <?cs var:rv.helpful_total ?> <?cs var:L.reviews.helpful_found ?></span><?cs /if ?>
+      <?cs if:rv.helpful_total > 0 ?><span class="helpful-count"><?cs var:rv.helpful_yes ?> <?cs var:L.reviews.helpful_of ?> <?cs call:count(rv.helpful_total, "helpful") ?></span><?cs /if ?>
       <?cs if:me.id && me.id != rv.user_id && rv.status == "visible" ?>
       <form action="/reviews/<?cs var:rv.id ?>/helpful" method="post" class="inline-form helpful-form">
         <?cs call:csrf_field() ?><input type="hidden" name="next" value="<?cs var:back ?>#r<?cs var:rv.id ?>">

@@ -400,7 +400,9 @@ def test_verified_buyers_are_counted_beside_the_votes(client, as_demo):
     data = idea_json(c, idea)["idea"]
     assert (data["vote_count"], data["verified_votes"]) == (3, 1)
     page = visible_text(c.get("/ideas/%d" % idea).text)
-    assert "%s 1 %s" % (text("en", "ideas.verified_before"), text("en", "ideas.verified_after")) in page
+    # one buyer: the singular, "Of these, 1 is a verified buyer of"
+    assert "%s 1 %s" % (text("en", "ideas.verified_before"),
+                        text("en", "count.verified_buyers.one")) in page
 
 
 # ------------------------------------------------------------------ concurrency
