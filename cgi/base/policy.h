@@ -28,6 +28,13 @@ int policy_is_staff(unsigned roles);
  * and mark any thread solved. */
 int policy_is_trusted(unsigned roles);
 
+/* Whether roles may start a thread in a forum category whose setting
+ * (categories.thread_starters) is starters: "members" lets every member,
+ * "staff" only the trusted (moderator, staff, admin), as for
+ * announcements. Any other value, NULL included, lets only the trusted.
+ * Replies are not concerned: they follow the thread's lock. */
+int policy_can_start_thread(unsigned roles, const char *starters);
+
 /* The kinds of content, whose authors keep different things. */
 typedef enum policy_kind {
 	POLICY_POST,         /* forum threads and posts */

@@ -50,7 +50,7 @@ static const char SQL_DEMO_AGE[] =
 	"UPDATE users SET created_at = UTC_TIMESTAMP() - INTERVAL ? DAY WHERE id = ?";
 static const char SQL_CATEGORY_ADD[] =
 	"INSERT INTO categories (slug, name_en, name_es, description_en, description_es, position, "
-	"created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+	"thread_starters, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_PIN[] = "UPDATE threads SET pinned = 1 WHERE id = ?";
 static const char SQL_BACKDATE_THREAD[] =
 	"UPDATE threads SET created_at = created_at - INTERVAL ? HOUR, "
@@ -74,18 +74,20 @@ static const struct {
 	{ "oliver", "oliver@example.com", "", "en", "" },
 };
 
+/* starters: who may start threads (categories.thread_starters); the
+ * team's news are the team's to post, members answer them */
 static const struct {
-	const char *slug, *en, *es, *den, *des;
+	const char *slug, *en, *es, *den, *des, *starters;
 } demo_categories[] = {
 	{ "announcements", "Announcements", "Anuncios",
-	  "News from the Aurora Home team.", "Noticias del equipo de Aurora Home." },
+	  "News from the Aurora Home team.", "Noticias del equipo de Aurora Home.", "staff" },
 	{ "help", "Help and support", "Ayuda y soporte",
 	  "Questions about setting up and using your appliances.",
-	  "Preguntas sobre cómo instalar y usar tus electrodomésticos." },
+	  "Preguntas sobre cómo instalar y usar tus electrodomésticos.", "members" },
 	{ "recipes", "Recipes and tips", "Recetas y trucos",
-	  "Share what you cook and how.", "Comparte lo que cocinas y cómo lo haces." },
+	  "Share what you cook and how.", "Comparte lo que cocinas y cómo lo haces.", "members" },
 	{ "cafe", "Café", "Café",
-	  "Everything else, in good company.", "Todo lo demás, en buena compañía." },
+	  "Everything else, in good company.", "Todo lo demás, en buena compañía.", "members" },
 };
 
 /* A thread: category index, author index, title, opening post, replies
@@ -171,7 +173,8 @@ static int load_forum(db *d, const long long *users)
 	for (i = 0; i < sizeof(cats) / sizeof(cats[0]); i++) {
 		rc = DB_EXEC(d, SQL_CATEGORY_ADD, &res, DBS(demo_categories[i].slug),
 			     DBS(demo_categories[i].en), DBS(demo_categories[i].es),
-			     DBS(demo_categories[i].den), DBS(demo_categories[i].des), DBI(i * 10));
+			     DBS(demo_categories[i].den), DBS(demo_categories[i].des), DBI(i * 10),
+			     DBS(demo_categories[i].starters));
 		if (rc != 0)
 			return fail(demo_categories[i].slug, rc);
 		cats[i] = (long long)res.insert_id;

@@ -1,5 +1,6 @@
 /* categories_admin.c: admins add and edit categories (name and description
- * in both languages, position). Every change is in the audit log. */
+ * in both languages, position, who may start threads). Every change is in
+ * the audit log. */
 #include "forum.h"
 #include "base/err.h"
 #include "services/users.h"
@@ -13,18 +14,26 @@ const field_spec category_fields[] = {
 	{ "description_en", F_LINE, 0, 300, 0, NULL },
 	{ "description_es", F_LINE, 0, 300, 0, NULL },
 	{ "position", F_INT, -1000, 1000, 0, NULL },
+	/* a box: ticked, only staff, moderators and admins start threads */
+	{ "staff_threads", F_ENUM, 0, 0, 0, "on" },
 	FIELDS_END
 };
 
 static const char SQL_ALL[] =
 	"SELECT id, slug, name_en, name_es, description_en, description_es, position, "
-	"thread_count, post_count FROM categories ORDER BY position, id";
+	"thread_starters, thread_count, post_count FROM categories ORDER BY position, id";
 static const char SQL_INSERT[] =
 	"INSERT INTO categories (slug, name_en, name_es, description_en, description_es, position, "
-	"created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+	"thread_starters, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_UPDATE[] =
 	"UPDATE categories SET name_en = ?, name_es = ?, description_en = ?, description_es = ?, "
-	"position = ? WHERE slug = ?";
+	"position = ?, thread_starters = ? WHERE slug = ?";
+
+/* categories.thread_starters from the form's box. */
+static const char *starters(request *r)
+{
+	return form_get(&r->in, "staff_threads") ? "staff" : "members";
+}
 
 static int show(request *r, int status)
 {
@@ -67,7 +76,7 @@ int do_create_category(request *r)
 		rc = DB_EXEC(r->app->db, SQL_INSERT, &res, DBS(field(r, "slug")),
 			     DBS(field(r, "name_en")), DBS(field(r, "name_es")),
 			     DBS(field(r, "description_en")), DBS(field(r, "description_es")),
-			     DBI(form_int(&r->in, "position", 0)));
+			     DBI(form_int(&r->in, "position", 0)), DBS(starters(r)));
 	if (rc == 0)
 		rc = audit_add(r->app->db, r->user.id, "category_create", "category",
 			       (long long)res.insert_id, "", field(r, "slug"));
@@ -99,7 +108,7 @@ int do_update_category(request *r)
 		rc = DB_EXEC(r->app->db, SQL_UPDATE, NULL, DBS(field(r, "name_en")),
 			     DBS(field(r, "name_es")), DBS(field(r, "description_en")),
 			     DBS(field(r, "description_es")), DBI(form_int(&r->in, "position", 0)),
-			     DBS(r->args[0]));
+			     DBS(starters(r)), DBS(r->args[0]));
 	if (rc == 0)
 		rc = audit_add(r->app->db, r->user.id, "category_update", "category", id, "", r->args[0]);
 	rc = db_end(r->app->db, rc);

@@ -3,6 +3,7 @@
 #include "forum.h"
 #include "base/err.h"
 #include "base/paging.h"
+#include "base/policy.h"
 #include "services/follow.h"
 #include "web/kept_reads.h"
 
@@ -29,8 +30,8 @@ static const char SQL_UNANSWERED[] = THREAD_COLUMNS
 	"AND t.reply_count = 0 ORDER BY t.pinned DESC, t.created_at DESC, t.id DESC LIMIT ? OFFSET ?";
 static const char SQL_CATEGORY[] =
 	"SELECT id, slug, IF(? = 'es', name_es, name_en) AS name, "
-	"IF(? = 'es', description_es, description_en) AS description, thread_count, post_count "
-	"FROM categories WHERE slug = ?";
+	"IF(? = 'es', description_es, description_en) AS description, thread_count, post_count, "
+	"thread_starters FROM categories WHERE slug = ?";
 
 static const struct {
 	const char *name;
@@ -82,6 +83,8 @@ int page_category(request *r)
 		return E_NOTFOUND;
 	}
 	category_id = row_int(rows, 0, "id");
+	if (policy_can_start_thread(r->user.roles, row_str(rows, 0, "thread_starters")))
+		hdf_int(r->hdf, "can_start", 1);
 	db_rows_free(rows);
 	rc = KEPT_SELECT(r, sql, &rows, DBI(category_id), DBI(page_limit(THREADS_PER_PAGE)),
 			 DBI(page_offset(page, THREADS_PER_PAGE)));

@@ -52,7 +52,7 @@ void forum_moderated_post(const mod_item *m, new_post *p)
 /* Shows the form (again, after a refusal, with what was typed). */
 static int show_form(request *r, int status)
 {
-	int rc = forum_load_categories(r, "d.categories");
+	int rc = forum_load_start_categories(r, "d.categories");
 
 	if (rc != 0)
 		return rc;
@@ -80,7 +80,13 @@ int do_new_thread(request *r)
 	char url[96];
 	int rc;
 
-	if (slug && (rc = forum_category_id(r, slug, &category_id)) != 0) {
+	if (slug && (rc = forum_category_to_start(r, slug, &category_id)) != 0) {
+		if (rc == E_FORBIDDEN) {
+			/* not a mistake in the form that another try mends: the
+			 * page says whose category it is */
+			hdf_str(r->hdf, "error.reason", req_text(r, "err.staff_threads"));
+			return E_FORBIDDEN;
+		}
 		if (rc != E_NOTFOUND)
 			return rc;
 		req_field_error(r, "category", "err.no_category", 0);

@@ -79,6 +79,13 @@ void forum_moderated_post(const mod_item *m, new_post *p);
 int forum_load_thread(request *r, long long id);
 /* Loads every category (for the home page and forms) into prefix. */
 int forum_load_categories(request *r, const char *prefix);
+/* Loads the categories the requester may start a thread in (the
+ * new-thread form's choices) into prefix. */
+int forum_load_start_categories(request *r, const char *prefix);
+/* The id of the category with slug in which the requester may start a
+ * thread (base/policy.h, policy_can_start_thread): E_NOTFOUND when there
+ * is none, E_FORBIDDEN when it is not theirs to start threads in. */
+int forum_category_to_start(request *r, const char *slug, long long *id);
 /* The id of the category with slug, or E_NOTFOUND. */
 int forum_category_id(request *r, const char *slug, long long *id);
 /* Checks the posting limits of new members (configuration limits.*).

@@ -17,7 +17,10 @@ static const char SQL_THREAD_GET[] =
 static const char SQL_CATEGORIES[] =
 	"SELECT id, slug, IF(? = 'es', name_es, name_en) AS name, "
 	"IF(? = 'es', description_es, description_en) AS description, thread_count, post_count, "
-	"UNIX_TIMESTAMP(last_post_at) AS last_post_at FROM categories ORDER BY position, id";
+	"thread_starters, UNIX_TIMESTAMP(last_post_at) AS last_post_at "
+	"FROM categories ORDER BY position, id";
+static const char SQL_CATEGORY_STARTERS[] =
+	"SELECT id, thread_starters FROM categories WHERE slug = ?";
 static const char SQL_CATEGORY_ID[] = "SELECT id FROM categories WHERE slug = ?";
 static const char SQL_MEMBER_AGE_HOURS[] =
 	"SELECT TIMESTAMPDIFF(HOUR, created_at, UTC_TIMESTAMP()) FROM users WHERE id = ?";
@@ -44,16 +47,54 @@ int forum_load_thread(request *r, long long id)
 	return rc;
 }
 
-int forum_load_categories(request *r, const char *prefix)
+static int reader_starts_in(const db_rows *rows, size_t row, void *reader)
+{
+	const user *u = reader;
+
+	return policy_can_start_thread(u->roles, row_str(rows, row, "thread_starters"));
+}
+
+/* Every category into prefix, or (startable) those the requester may
+ * start a thread in. */
+static int load_categories(request *r, const char *prefix, int startable)
 {
 	db_rows *rows = NULL;
 	int rc = KEPT_SELECT(r, SQL_CATEGORIES, &rows, DBS(r->lang), DBS(r->lang));
 
 	if (rc != 0)
 		return rc;
+	if (startable)
+		db_rows_filter(rows, reader_starts_in, &r->user);
 	hdf_rows(r->hdf, prefix, rows);
 	db_rows_free(rows);
 	return 0;
+}
+
+int forum_load_categories(request *r, const char *prefix)
+{
+	return load_categories(r, prefix, 0);
+}
+
+int forum_load_start_categories(request *r, const char *prefix)
+{
+	return load_categories(r, prefix, 1);
+}
+
+int forum_category_to_start(request *r, const char *slug, long long *id)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(r->app->db, SQL_CATEGORY_STARTERS, &rows, DBS(slug));
+
+	if (rc != 0)
+		return rc;
+	if (rows->nrows == 0)
+		rc = E_NOTFOUND;
+	else if (!policy_can_start_thread(r->user.roles, row_str(rows, 0, "thread_starters")))
+		rc = E_FORBIDDEN;
+	else
+		*id = row_int(rows, 0, "id");
+	db_rows_free(rows);
+	return rc;
 }
 
 int forum_category_id(request *r, const char *slug, long long *id)

@@ -13,6 +13,7 @@
       <div class="field"><label for="de-<?cs var:c.id ?>"><?cs var:L.cats.description_en ?></label><input id="de-<?cs var:c.id ?>" name="description_en" value="<?cs var:c.description_en ?>" maxlength="300"></div>
       <div class="field"><label for="ds-<?cs var:c.id ?>"><?cs var:L.cats.description_es ?></label><input id="ds-<?cs var:c.id ?>" name="description_es" value="<?cs var:c.description_es ?>" maxlength="300"></div>
       <div class="field"><label for="po-<?cs var:c.id ?>"><?cs var:L.cats.position ?></label><input id="po-<?cs var:c.id ?>" name="position" type="number" value="<?cs var:c.position ?>"></div>
+      <div class="field"><label class="check"><input type="checkbox" name="staff_threads" value="on"<?cs if:c.thread_starters == "staff" ?> checked<?cs /if ?> aria-describedby="st-<?cs var:c.id ?>-hint"> <?cs var:L.cats.staff_threads ?></label><p class="hint" id="st-<?cs var:c.id ?>-hint"><?cs var:L.cats.staff_threads_hint ?></p></div>
       <button type="submit" class="button button-small"><?cs var:L.cats.save ?></button>
     </form>
   </details>
@@ -26,6 +27,7 @@
     <div class="field"><label for="description_en"><?cs var:L.cats.description_en ?></label><input id="description_en" name="description_en" value="<?cs var:form.description_en ?>" maxlength="300"><?cs call:field_error("description_en") ?></div>
     <div class="field"><label for="description_es"><?cs var:L.cats.description_es ?></label><input id="description_es" name="description_es" value="<?cs var:form.description_es ?>" maxlength="300"><?cs call:field_error("description_es") ?></div>
     <div class="field"><label for="position"><?cs var:L.cats.position ?></label><input id="position" name="position" type="number" value="<?cs var:form.position ?>"><?cs call:field_error("position") ?></div>
+    <div class="field"><label class="check"><input type="checkbox" name="staff_threads" value="on"<?cs if:form.staff_threads ?> checked<?cs /if ?> aria-describedby="staff_threads-hint"> <?cs var:L.cats.staff_threads ?></label><p class="hint" id="staff_threads-hint"><?cs var:L.cats.staff_threads_hint ?></p></div>
     <button type="submit" class="button"><?cs var:L.cats.create ?></button>
   </form>
 </section>

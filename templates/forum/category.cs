@@ -4,7 +4,7 @@
     <h1><?cs var:d.category.name ?></h1>
     <p class="lead"><?cs var:d.category.description ?></p>
   </div>
-  <a class="button" href="/t/new?c=<?cs var:d.category.slug ?>"><?cs var:L.forum.new_thread ?></a>
+  <?cs if:can_start ?><a class="button" href="/t/new?c=<?cs var:d.category.slug ?>"><?cs var:L.forum.new_thread ?></a><?cs else ?><p class="meta"><?cs var:L.forum.staff_threads ?></p><?cs /if ?>
 </div>
 <?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/c/" + d.category.slug) ?>
 <nav class="tabs" aria-label="<?cs var:L.forum.sort_label ?>">

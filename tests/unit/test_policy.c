@@ -166,6 +166,27 @@ static void can_flag_table(void **state)
 	assert_false(policy_can_flag(0, NULL));
 }
 
+/* A category's thread starters: every member, or the trusted only; a
+ * setting the code does not know lets only the trusted. */
+static void can_start_thread_table(void **state)
+{
+	size_t who;
+
+	(void)state;
+	for (who = 0; who < NREADERS; who++) {
+		unsigned roles = readers[who].roles;
+		int trusted = (roles & (ROLE_MODERATOR | ROLE_STAFF | ROLE_ADMIN)) != 0;
+
+		if (!policy_can_start_thread(roles, "members"))
+			fail_msg("%s may not start a thread where members may", readers[who].name);
+		if (policy_can_start_thread(roles, "staff") != trusted)
+			fail_msg("%s in a staff category: expected %d", readers[who].name, trusted);
+		if (policy_can_start_thread(roles, NULL) != trusted ||
+		    policy_can_start_thread(roles, "Members") != trusted)
+			fail_msg("%s with an unknown setting: expected %d", readers[who].name, trusted);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +197,7 @@ int main(void)
 		cmocka_unit_test(roles_table),
 		cmocka_unit_test(can_edit_table),
 		cmocka_unit_test(can_flag_table),
+		cmocka_unit_test(can_start_thread_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
