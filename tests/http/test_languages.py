@@ -187,3 +187,122 @@ def test_language_switch_goes_nowhere_but_this_site(client, next_):
     assert r.status_code in (303, 400)
     if r.status_code == 303:
         assert r.headers["Location"] == "/"
+
+
+# ------------------------------------------------------------ completeness
+
+# Words of the interface that a Spanish page never shows (content aside:
+# the demo's members write in both languages, so only the site's own words
+# are listed, as they appear between tags), the moderation's action codes
+# among them.
+ENGLISH_ON_SPANISH = ["Previous", "Next", "Page", "Log out", "Settings", "Reply", "Replies",
+                      "Votes", "Flags", "Search", "of the first", "into idea", "(item ",
+                      "hide", "approve", "merge", "restore", "suspend", "silence", "warn"]
+# A status or action written as its code ("visible -> hidden", "under_review"),
+# a number as the database gives it (6.5000000000), a day as ISO (2026-12-07)
+# outside a form's field.
+RAW_CODE = re.compile(r"\b[a-z]+ -> [a-z]+\b|\b[a-z]+_[a-z_]+\b|\b\d+\.\d{5,}\b|"
+                      r"\b\d{4}-\d\d(-\d\d)?\b")
+# The pages that still show codes or English, named so: the moderation log,
+# its statistics and the transparency summary write the audit's codes and
+# figures as they are stored; a profile, the days of joining as ISO.
+NOT_YET = ("/mod/log", "/mod/transparency", "/mod/stats", "/u/")
+
+
+def test_both_language_files_hold_the_same_keys():
+    en, es = set(th.TEXTS["en"]), set(th.TEXTS["es"])
+    assert not en - es, "missing from es.hdf: %s" % sorted(en - es)
+    assert not es - en, "missing from en.hdf: %s" % sorted(es - en)
+
+
+def test_every_count_has_its_singular_and_plural():
+    for lang in ("en", "es"):
+        keys = {k.rsplit(".", 1)[0] for k in th.TEXTS[lang] if k.startswith("count.")}
+        assert keys, "no L.count in %s.hdf" % lang
+        for k in keys:
+            assert th.TEXTS[lang].get(k + ".one") and th.TEXTS[lang].get(k + ".other"), \
+                "%s.hdf: %s lacks .one or .other" % (lang, k)
+
+
+def plural_words(lang):
+    """The plural forms of the language file's counts: L.count.X.other and
+    the plural beside each X_one, where it differs from its singular."""
+    t = th.TEXTS[lang]
+    words = {t[k] for k in t if k.startswith("count.") and k.endswith(".other")
+             and t[k] != t[k[:-len("other")] + "one"]}
+    for k in t:
+        if k.endswith("_one"):
+            base = k[:-4]
+            for many in (base + "s", base + "es"):
+                if many in t and t[many] != t[k]:
+                    words.add(t[many])
+    return words
+
+
+def interface_text(html):
+    """The visible text of a page without what people wrote in it (posts,
+    reviews, ideas, titles), which may be in either language."""
+    html = re.sub(r'<(div|p|blockquote)\b[^>]*class="[^"]*(post-body|mod-content|review-body|'
+                  r'idea-body|snippet|bio)[^"]*"[^>]*>.*?</\1>', " ", html, flags=re.S)
+    html = re.sub(r"<a\b[^>]*>.*?</a>", " ", html, flags=re.S)  # titles and names
+    html = re.sub(r"<(h1|h2|h3)\b[^>]*>.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<(select|textarea)\b.*?</\1>", " ", html, flags=re.S)  # a form's values
+    return th.visible_text(html)
+
+
+@pytest.fixture(scope="module")
+def crawled(stack):
+    """{(role, lang): {url: html}} of the main pages, as a visitor, a
+    member, a moderator and marketing see them in each language."""
+    import crawl
+    make, close = th.clients(stack.url)
+    out = {}
+    try:
+        for who in (None, "maria", "moderadora", "marketing"):
+            for lang in ("en", "es"):
+                c = make()
+                c.headers["Accept-Language"] = lang
+                if who:
+                    th.login_ok(c, who)
+                    assert c.post("/lang", data={"lang": lang, "csrf": c.token("/")}) \
+                        .status_code == 303
+                pages = crawl.crawl(c, per_group=1, max_pages=80).pages
+                # every product's page: its reviews are where counts of
+                # people and stars are written
+                for p in c.get("/products.json").json()["products"]:
+                    url = "/p/%s" % p["sku"]
+                    pages.setdefault(url, c.get(url).text)
+                out[(who or "visitor", lang)] = pages
+    finally:
+        close()
+    return out
+
+
+def test_pages_show_no_raw_code_and_no_english_in_spanish(crawled):
+    wrong = []
+    for (who, lang), pages in crawled.items():
+        for url, html in pages.items():
+            if url.split("?")[0].startswith(NOT_YET):
+                continue
+            shown = interface_text(html)
+            for m in RAW_CODE.finditer(shown):
+                wrong.append("%s %s %s: code %r" % (who, lang, url, m.group(0)))
+            if lang == "es":
+                for w in ENGLISH_ON_SPANISH:
+                    if re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), shown):
+                        wrong.append("%s es %s: English %r" % (who, url, w))
+    assert not wrong, "\n".join(sorted(set(wrong))[:40])
+
+
+def test_no_count_is_written_without_its_plural_form(crawled):
+    wrong = []
+    for (who, lang), pages in crawled.items():
+        words = plural_words(lang)
+        for url, html in pages.items():
+            shown = th.visible_text(html)
+            for w in words:
+                m = re.search(r"(?<![\d.,])1 %s(?!\w)" % re.escape(w), shown)
+                if m:
+                    wrong.append("%s %s %s: ...%s..." % (who, lang, url,
+                                                       shown[max(0, m.start() - 40):m.end() + 20]))
+    assert not wrong, "\n".join(sorted(set(wrong)))
