@@ -35,6 +35,7 @@ static const route routes[] = {
 	{ R_GET | R_LOGIN, "/notifications", page_notifications, 0, NULL, NULL },
 	{ R_POST | R_LOGIN, "/notifications/read-all", do_read_all, 0, NULL, NULL },
 	{ R_POST | R_LOGIN, "/notifications/:id/read", do_read, 0, read_fields, NULL },
+	{ R_GET | R_LOGIN, "/notifications/:id", page_open, 0, NULL, NULL },
 	{ R_GET | R_LOGIN, "/notifications/following", page_following, 0, NULL, NULL },
 	{ R_POST | R_LOGIN, "/follow", do_follow, 0, follow_fields, NULL },
 	{ R_GET | R_LOGIN, "/invite", page_invite, 0, NULL, NULL },

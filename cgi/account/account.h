@@ -50,6 +50,12 @@ int page_notifications(request *r);
 extern const field_spec read_fields[];
 int do_read(request *r);
 int do_read_all(request *r);
+/* GET /notifications/ID, the link of a notification: marks its group read
+ * and goes to what it is about (the list when that is no longer shown).
+ * A GET, so that the link opens like any other (new tab, middle click):
+ * it changes only the member's own read marks, and only for a
+ * notification of theirs; anyone else's, or none, is 404. */
+int page_open(request *r);
 /* The language file of the request (for texts built in C). */
 HDF *account_lang(const request *r);
 

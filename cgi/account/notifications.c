@@ -54,6 +54,24 @@ int do_read(request *r)
 	return 303;
 }
 
+int page_open(request *r)
+{
+	long long id = req_arg_id(r, 0);
+	char url[256];
+	int rc;
+
+	if (id == 0)
+		return E_NOTFOUND;
+	rc = notify_target_url(r->app->db, r->user.id, id, url, sizeof(url));
+	if (rc == 0)
+		rc = notify_mark_read(r->app->db, r->user.id, id);
+	if (rc != 0)
+		return rc;
+	/* what it named is no longer shown: the list, which drops it */
+	req_redirect(r, url[0] ? url : "/notifications");
+	return 303;
+}
+
 int do_read_all(request *r)
 {
 	int rc = notify_mark_read(r->app->db, r->user.id, 0);

@@ -6,6 +6,7 @@
 #include "base/paging.h"
 #include "base/policy.h"
 #include "services/follow.h"
+#include "services/notify_view.h"
 #include "web/kept_reads.h"
 #include "base/log.h"
 #include "text/markdown.h"
@@ -260,6 +261,11 @@ int forum_show_thread(request *r, long long id, long long page)
 	thread_jsonld(r, origin, answer_text);
 	free(answer_text);
 	count_view(r->app->db, id);
+	/* the member has read the thread: what their notifications about it
+	 * said is no longer news (a failure leaves them unread, the page is
+	 * still shown) */
+	if (r->user.id && notify_mark_seen(r->app->db, r->user.id, NOTIFY_ABOUT_THREAD, id) != 0)
+		log_error("thread %lld: notifications of member %lld left unread", id, r->user.id);
 	r->template = "forum/thread";
 	return 200;
 }

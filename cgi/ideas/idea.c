@@ -7,7 +7,9 @@
 #include "base/err.h"
 #include "base/paging.h"
 #include "base/policy.h"
+#include "base/log.h"
 #include "services/follow.h"
+#include "services/notify_view.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -196,6 +198,10 @@ static int ideas_show(request *r, long long id, long long page)
 	rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "idea", id);
 	if (rc != 0)
 		return rc;
+	/* the member has read the idea and its comments (a failure leaves
+	 * their notifications unread, the page is still shown) */
+	if (r->user.id && notify_mark_seen(r->app->db, r->user.id, NOTIFY_ABOUT_IDEA, id) != 0)
+		log_error("idea %lld: notifications of member %lld left unread", id, r->user.id);
 	r->template = "ideas/idea";
 	return 200;
 }

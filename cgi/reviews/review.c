@@ -4,7 +4,9 @@
  * review is shown to its author and to moderators only. */
 #include "reviews.h"
 #include "base/err.h"
+#include "base/log.h"
 #include "base/policy.h"
+#include "services/notify_view.h"
 
 
 static const char SQL_REVIEW[] =
@@ -53,6 +55,10 @@ int reviews_show_review(request *r, long long id, int status)
 		return rc;
 	hdf_strf(r->hdf, "back", "/reviews/%lld", id);
 	hdf_int(r->hdf, "single", 1);
+	/* the member has read the review and its response (a failure leaves
+	 * their notifications unread, the page is still shown) */
+	if (r->user.id && notify_mark_seen(r->app->db, r->user.id, NOTIFY_ABOUT_REVIEW, id) != 0)
+		log_error("review %lld: notifications of member %lld left unread", id, r->user.id);
 	r->template = "reviews/review";
 	return status;
 }

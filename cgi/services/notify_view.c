@@ -63,6 +63,9 @@ static const char SQL_ONE[] =
 	" LEFT JOIN idea_status_changes sc ON n.kind = 'idea_status' AND sc.id = n.ref_id"
 	" LEFT JOIN review_responses rr ON n.kind = 'review_response' AND rr.review_id = n.target_id"
 	" WHERE n.id = ?";
+static const char SQL_TARGET[] =
+	"SELECT " NOTE_COLUMNS ", " NOTE_LISTED " AS listed FROM notifications n" NOTE_JOINS
+	" WHERE n.id = ? AND n.recipient_id = ?";
 static const char SQL_HIDE_GONE[] =
 	"UPDATE notifications n" NOTE_JOINS " SET n.read_at = UTC_TIMESTAMP() "
 	"WHERE n.recipient_id = ? AND n.read_at IS NULL AND NOT " NOTE_LISTED;
@@ -73,6 +76,21 @@ static const char SQL_READ_GROUP[] =
 	"WHERE recipient_id = ? AND group_key = ? AND read_at IS NULL";
 static const char SQL_READ_ALL[] =
 	"UPDATE notifications SET read_at = UTC_TIMESTAMP() WHERE recipient_id = ? AND read_at IS NULL";
+/* notify_mark_seen's statements, one per notify_about, each the member's
+ * unread notifications (the notifications_unread key) narrowed to what
+ * they opened. */
+static const char SQL_SEEN_THREAD[] =
+	"UPDATE notifications n JOIN posts p ON n.target_type = 'post' AND p.id = n.target_id "
+	"SET n.read_at = UTC_TIMESTAMP() WHERE n.recipient_id = ? AND n.read_at IS NULL "
+	"AND n.kind <> 'moderation' AND p.thread_id = ?";
+static const char SQL_SEEN_IDEA[] =
+	"UPDATE notifications n LEFT JOIN idea_comments ic "
+	"ON n.target_type = 'idea_comment' AND ic.id = n.target_id "
+	"SET n.read_at = UTC_TIMESTAMP() WHERE n.recipient_id = ? AND n.read_at IS NULL "
+	"AND n.kind <> 'moderation' AND IF(n.target_type = 'idea', n.target_id, ic.idea_id) = ?";
+static const char SQL_SEEN_REVIEW[] =
+	"UPDATE notifications SET read_at = UTC_TIMESTAMP() WHERE recipient_id = ? "
+	"AND read_at IS NULL AND kind <> 'moderation' AND target_type = 'review' AND target_id = ?";
 
 #define EXCERPT_CHARS 300
 
@@ -372,6 +390,23 @@ int notify_load_one(db *d, long long id, HDF *lang, HDF *out, const char *prefix
 	return 0;
 }
 
+int notify_target_url(db *d, long long user_id, long long id, char *out, size_t size)
+{
+	db_rows *rows = NULL;
+	int rc = DB_SELECT(d, SQL_TARGET, &rows, DBI(id), DBI(user_id));
+
+	if (rc != 0)
+		return rc;
+	if (size > 0)
+		out[0] = '\0';
+	if (rows->nrows == 0)
+		rc = E_NOTFOUND; /* missing, or someone else's: the same answer */
+	else if (row_int(rows, 0, "listed"))
+		note_url(rows, 0, out, size);
+	db_rows_free(rows);
+	return rc;
+}
+
 int notify_mark_read(db *d, long long user_id, long long id)
 {
 	db_rows *rows = NULL;
@@ -389,4 +424,17 @@ int notify_mark_read(db *d, long long user_id, long long id)
 			     DBS(row_str(rows, 0, "group_key")));
 	db_rows_free(rows);
 	return rc;
+}
+
+int notify_mark_seen(db *d, long long user_id, notify_about what, long long id)
+{
+	static const char *const sql[] = {
+		[NOTIFY_ABOUT_THREAD] = SQL_SEEN_THREAD,
+		[NOTIFY_ABOUT_IDEA] = SQL_SEEN_IDEA,
+		[NOTIFY_ABOUT_REVIEW] = SQL_SEEN_REVIEW,
+	};
+
+	if (user_id == 0 || (unsigned)what >= sizeof(sql) / sizeof(sql[0]))
+		return 0;
+	return DB_EXEC(d, sql[what], NULL, DBI(user_id), DBI(id));
 }

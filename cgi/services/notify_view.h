@@ -44,11 +44,31 @@ int notify_load_window(db *d, long long user_id, long long from, long long to, H
 int notify_load_one(db *d, long long id, HDF *lang, HDF *out, const char *prefix,
 		    long long *recipient);
 
+/* The path of what the member's notification id is about (as its line
+ * links it), into out (size bytes): "" when that is no longer shown.
+ * E_NOTFOUND when there is no such notification of theirs. */
+int notify_target_url(db *d, long long user_id, long long id, char *out, size_t size);
+
 /* Marks read the group of notification id (the member's own only), or every
  * unread notification of the member (id 0). Notifications about content
  * that is no longer visible are marked read by notify_load_groups, so that
  * the count in the header does not promise what the list cannot show. */
 int notify_mark_read(db *d, long long user_id, long long id);
+
+/* What a member opened, whose notifications it answers: a thread (every
+ * notification about one of its posts), an idea (the idea and its
+ * comments), a review (its new review and the company's response). */
+typedef enum notify_about {
+	NOTIFY_ABOUT_THREAD,
+	NOTIFY_ABOUT_IDEA,
+	NOTIFY_ABOUT_REVIEW
+} notify_about;
+
+/* Marks read the member's unread notifications about what they opened
+ * (what, id), as reading them in the list would: the header's count then
+ * says only what they have not seen. Moderation notices stay unread: the
+ * page does not show the moderator's reason, the list does. */
+int notify_mark_seen(db *d, long long user_id, notify_about what, long long id);
 
 /* Copies text into out (of size bytes) with each {name} replaced by the
  * value paired with it in vars (name, value, name, value, ..., NULL). */

@@ -13,7 +13,7 @@
     <li class="notification<?cs if:g.unread == "1" ?> unread<?cs /if ?>" id="n<?cs var:g.id ?>">
       <div class="notification-main">
         <?cs if:g.unread == "1" ?><span class="tag tag-new"><?cs var:L.notify.new ?></span><?cs /if ?>
-        <a class="notification-text" href="<?cs var:g.url ?>"><?cs var:g.text ?></a>
+        <a class="notification-text" href="/notifications/<?cs var:g.id ?>"><?cs var:g.text ?></a>
         <?cs if:g.detail ?><p class="meta"><?cs var:L.notify.reason ?> <?cs var:g.detail ?></p><?cs /if ?>
         <p class="meta"><?cs call:time(g.created_at) ?></p>
       </div>
