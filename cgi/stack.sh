@@ -15,9 +15,11 @@
 # posts and indexes in memory, `make bench` gives it 2G).
 #
 # Besides the programs it runs the mail sender (tertuliactl mail, pid file
-# run/mail.pid, log log/mail.log), which sends the outbox to smtp.host, and
-# a supervisor (run/supervisor.pid, log log/supervisor.log) that starts
-# again a program's master or the mail sender when it ends, waiting 1 s,
+# run/mail.pid, log log/mail.log), which sends the outbox to smtp.host, the
+# drain (tertuliactl drain --follow, run/drain.pid, log/drain.log), which
+# applies the counter jobs a write left queued, and a supervisor
+# (run/supervisor.pid, log log/supervisor.log) that starts again a
+# program's master, the mail sender or the drain when it ends, waiting 1 s,
 # then twice as long each time up to 30 s, back to 1 s after a minute up.
 # `stop` stops the supervisor first, so that it does not start again what
 # is being stopped.
@@ -192,10 +194,14 @@ DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1', 'root'@'$(hostname)';
 SQL
 }
 
-# Starts program $1 (or the mail sender, "mail") in the background, in a
-# session of its own.
+# Starts program $1 (or the mail sender, "mail", or the drain, "drain") in
+# the background, in a session of its own.
 launch() {
-  if [ "$1" = mail ]; then
+  if [ "$1" = drain ]; then
+    rm -f "$VAR/run/drain.pid"
+    setsid "$BUILD/tertuliactl" --config "$CONF" drain --follow --pid "$VAR/run/drain.pid" \
+      </dev/null >>"$VAR/log/drain.log" 2>&1 &
+  elif [ "$1" = mail ]; then
     rm -f "$VAR/run/mail.pid"
     setsid "$BUILD/tertuliactl" --config "$CONF" mail --pid "$VAR/run/mail.pid" \
       --origin "http://127.0.0.1:$PORT" </dev/null >>"$VAR/log/mail.log" 2>&1 &
@@ -221,6 +227,12 @@ start_mail() {
   alive "$VAR/run/mail.pid" && return 0
   launch mail
   wait_for "[ -s '$VAR/run/mail.pid' ]" 100 || die "the mail sender did not start: see $VAR/log/mail.log"
+}
+
+start_drain() {
+  alive "$VAR/run/drain.pid" && return 0
+  launch drain
+  wait_for "[ -s '$VAR/run/drain.pid' ]" 100 || die "the drain did not start: see $VAR/log/drain.log"
 }
 
 # nginx's directives for proxy.trusted, the balancers in front (addresses
@@ -251,8 +263,8 @@ start_nginx() {
 }
 
 # The supervisor: runs until SIGTERM (or SIGINT, SIGHUP), looking once a
-# second at each program's master and the mail sender (the supervised
-# programs, $PROGRAMS and mail); one that is gone is started again after
+# second at each program's master, the mail sender and the drain (the
+# supervised programs, $PROGRAMS, mail and drain); one that is gone is started again after
 # its wait (1 s, doubled at each start up to 30 s; back to 1 s once it has
 # run a minute). It writes run/supervisor.pid, logs to log/supervisor.log,
 # and does not stop what it supervises when it stops.
@@ -262,12 +274,12 @@ supervise() {
   trap 'stopping=1' TERM INT HUP
   echo $$ > "$VAR/run/supervisor.pid"
   note() { printf '%s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
-  note "supervising $PROGRAMS mail"
+  note "supervising $PROGRAMS mail drain"
   now=$(date +%s)
-  for p in $PROGRAMS mail; do eval "delay_$p=1 due_$p= up_$p=$now"; done
+  for p in $PROGRAMS mail drain; do eval "delay_$p=1 due_$p= up_$p=$now"; done
   while [ "$stopping" = 0 ]; do
     now=$(date +%s)
-    for p in $PROGRAMS mail; do
+    for p in $PROGRAMS mail drain; do
       [ "$stopping" = 0 ] || break
       f=$VAR/run/$p.pid
       if running "$f"; then
@@ -290,7 +302,7 @@ supervise() {
         note "$p: started again (pid $(cat "$f"))"
       else
         kill -KILL "$child" 2>/dev/null
-        note "$p: did not start in 10 s (see $VAR/log/$p.err or mail.log)"
+        note "$p: did not start in 10 s (see $VAR/log/$p.err, mail.log or drain.log)"
       fi
       delay=$((delay * 2))
       [ "$delay" -le 30 ] || delay=30
@@ -338,6 +350,7 @@ start)
   fi
   start_programs
   start_mail
+  start_drain
   start_nginx
   start_supervisor
   say ""
@@ -355,12 +368,13 @@ stop)
   stop_pid "$VAR/run/supervisor.pid"
   stop_pid "$VAR/run/nginx.pid"
   stop_pid "$VAR/run/mail.pid"
+  stop_pid "$VAR/run/drain.pid"
   for p in $PROGRAMS; do stop_pid "$VAR/run/$p.pid"; done
   stop_pid "$VAR/run/mysqld.pid"
   say "stopped"
   ;;
 status)
-  for f in nginx $PROGRAMS mail mysqld supervisor; do
+  for f in nginx $PROGRAMS mail drain mysqld supervisor; do
     if alive "$VAR/run/$f.pid"; then echo "$f: running ($(cat "$VAR/run/$f.pid"))"; else echo "$f: stopped"; fi
   done
   ;;

@@ -26,6 +26,7 @@
 #include "services/users.h"
 #include "web/visitor_cache.h"
 #include "ctl/ctl.h"
+#include "services/rollup.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -405,6 +406,8 @@ static const command commands[] = {
 	  CMD_DB | CMD_WRITES },
 	{ "mail", "the mail sender (the service make run starts)",
 	  &ctl_mail_args, NULL, NULL, ctl_mail, 0 },
+	{ "drain", "apply the queued counter jobs (--follow: the service make run starts)",
+	  &ctl_drain_args, NULL, NULL, ctl_drain, CMD_DB },
 	{ "reengage", "queue a digest for members not seen for N days", &ctl_reengage_args,
 	  NULL, NULL, ctl_reengage, 0 },
 	{ "generate", "a large synthetic community, for the benchmarks", &ctl_generate_args,
@@ -636,6 +639,15 @@ int main(int argc, char **argv)
 	if (d)
 		db_set_timeout(d, 0);
 	rc = c->run(d, &cfg, &a);
+	/* what a command wrote through the stores left jobs queued for the
+	 * shared counters (services/rollup.h): applied before it ends, as a
+	 * program applies its own after each write (the demo leaves hundreds) */
+	if (rc == 0 && d && (c->flags & CMD_WRITES)) {
+		long long applied;
+		if (rollup_drain(d, 0, &applied) != 0)
+			fprintf(stderr, "the queued counter jobs were not applied: "
+				"run `tertuliactl drain`\n");
+	}
 	/* what changed content leaves the pages kept for visitors old (a
 	 * stack that is not running keeps none: nothing to mark) */
 	if (rc == 0 && (c->flags & CMD_WRITES)) {

@@ -82,6 +82,11 @@ int ctl_generate(db *d, const config *cfg, const args *a);
  * has it, else as admin. */
 extern const arg_spec ctl_mail_args;
 int ctl_mail(db *d, const config *cfg, const args *a);
+
+/* `drain [--follow] [--pid FILE]` (drain.c): applies the jobs the writes
+ * left queued (services/rollup.h), once, or every second until SIGTERM. */
+extern const arg_spec ctl_drain_args;
+int ctl_drain(db *d, const config *cfg, const args *a);
 extern const arg_spec ctl_reengage_args;
 int ctl_reengage(db *d, const config *cfg, const args *a);
 int demo_notify(db *d, const long long *users);

@@ -159,6 +159,17 @@ void db_set_timeout(db *d, unsigned seconds)
 			d->side[i]->timeout = seconds;
 }
 
+int db_lock_wait(db *d, int seconds)
+{
+	static const char SQL_WAIT[] = "SET SESSION innodb_lock_wait_timeout = ?";
+	static const char SQL_DEFAULT[] = "SET SESSION innodb_lock_wait_timeout = DEFAULT";
+
+	if (seconds < 0 && d->timeout > 0)
+		seconds = d->timeout > 2 ? (int)d->timeout / 2 : 1;
+	return seconds < 0 ? db_exec(d, SQL_DEFAULT, NULL, 0, NULL)
+			   : DB_EXEC(d, SQL_WAIT, NULL, DBI(seconds));
+}
+
 /* The configuration key AT.name ("db.host", "db.replica.host"). */
 static const char *key_at(const db *d, const char *name, char *out, size_t size)
 {

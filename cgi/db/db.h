@@ -114,6 +114,11 @@ void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, 
 int db_new(db **out, const config *cfg, const char *who);
 /* Sets the bound of the next connections (0: none). */
 void db_set_timeout(db *d, unsigned seconds);
+/* How long this connection's statements wait for a row lock: 0 not at all
+ * (a locked row fails at once, as a lock wait timeout), -1 back to the
+ * default (half db.timeout; the server's without one). Until the
+ * connection is made again. Returns 0 or a db error. */
+int db_lock_wait(db *d, int seconds);
 void db_free(db *d);
 
 /* Connects if not connected. Returns 0 or E_DBDOWN. */

@@ -23,18 +23,12 @@ static const char SQL_POST_INSERT[] =
 	"nonce, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_POST_BY_NONCE[] =
 	"SELECT id, thread_id FROM posts WHERE user_id = ? AND nonce = ?";
-static const char SQL_CATEGORY_ADD_THREAD[] =
-	"UPDATE categories SET thread_count = thread_count + 1, post_count = post_count + 1, "
-	"last_post_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_THREAD_LOCK[] =
 	"SELECT post_count, locked, status, category_id FROM threads WHERE id = ? FOR UPDATE";
 static const char SQL_THREAD_ADD_REPLY[] =
 	"UPDATE threads SET post_count = post_count + 1, reply_count = reply_count + ?, "
 	"last_post_at = UTC_TIMESTAMP(), last_user_id = ?, "
 	"first_reply_at = COALESCE(first_reply_at, UTC_TIMESTAMP()) WHERE id = ?";
-static const char SQL_CATEGORY_ADD_POST[] =
-	"UPDATE categories SET post_count = post_count + ?, last_post_at = UTC_TIMESTAMP() "
-	"WHERE id = ?";
 static const char SQL_POST_FOR_EDIT[] =
 	"SELECT p.body, p.position, p.status, p.user_id, t.title, p.thread_id, t.category_id "
 	"FROM posts p "
@@ -56,11 +50,6 @@ static const char SQL_THREAD_STATUS[] =
 	"UPDATE threads SET status = ?, mod_note = COALESCE(?, mod_note) WHERE id = ?";
 static const char SQL_THREAD_REPLIES[] =
 	"UPDATE threads SET reply_count = GREATEST(CAST(reply_count AS SIGNED) + ?, 0) WHERE id = ?";
-static const char SQL_CATEGORY_THREADS[] =
-	"UPDATE categories SET thread_count = GREATEST(CAST(thread_count AS SIGNED) + ?, 0), "
-	"post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
-static const char SQL_CATEGORY_POSTS[] =
-	"UPDATE categories SET post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
 static const char SQL_LIKE_INSERT[] =
 	"INSERT IGNORE INTO post_likes (post_id, user_id, created_at) VALUES (?, ?, UTC_TIMESTAMP())";
 static const char SQL_LIKE_DELETE[] = "DELETE FROM post_likes WHERE post_id = ? AND user_id = ?";
@@ -134,7 +123,7 @@ int forum_create_thread(db *d, long long category_id, const char *title,
 		rc = insert_post(d, *thread_id, 1, p, post_id);
 	}
 	if (rc == 0 && (p->status == NULL || strcmp(p->status, "visible") == 0))
-		rc = DB_EXEC(d, SQL_CATEGORY_ADD_THREAD, NULL, DBI(category_id));
+		rc = rollup_category_posted(d, category_id, 1);
 	if (rc == 0 && p->queue_cause)
 		rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail, p->user_id,
 				   category_id, 0);
@@ -176,8 +165,7 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 			rc = DB_EXEC(d, SQL_THREAD_ADD_REPLY, NULL, DBI(visible ? 1 : 0),
 				     DBI(p->user_id), DBI(thread_id));
 		if (rc == 0)
-			rc = DB_EXEC(d, SQL_CATEGORY_ADD_POST, NULL, DBI(visible ? 1 : 0),
-				     DBI(category_id));
+			rc = visible ? rollup_category_posted(d, category_id, 0) : 0;
 		if (rc == 0 && p->queue_cause)
 			rc = mod_queue_add(d, "post", *post_id, p->queue_cause, p->queue_detail,
 					   p->user_id, category_id, 0);
@@ -248,11 +236,10 @@ static int count_visibility(db *d, long long position, long long thread_id, long
 	int rc;
 
 	if (position == 1)
-		return DB_EXEC(d, SQL_CATEGORY_THREADS, NULL, DBI(sign), DBI(sign * thread_posts),
-			       DBI(category_id));
+		return rollup_category(d, category_id, sign, sign * thread_posts);
 	rc = DB_EXEC(d, SQL_THREAD_REPLIES, NULL, DBI(sign), DBI(thread_id));
 	if (rc == 0)
-		rc = DB_EXEC(d, SQL_CATEGORY_POSTS, NULL, DBI(sign), DBI(category_id));
+		rc = rollup_category(d, category_id, 0, sign);
 	return rc;
 }
 

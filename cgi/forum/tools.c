@@ -38,9 +38,6 @@ static const char SQL_PIN[] = "UPDATE threads SET pinned = ? WHERE id = ?";
 static const char SQL_THREAD_FOR_MOVE[] =
 	"SELECT category_id, reply_count + 1 AS thread_posts, status FROM threads WHERE id = ? FOR UPDATE";
 static const char SQL_MOVE[] = "UPDATE threads SET category_id = ? WHERE id = ?";
-static const char SQL_CATEGORY_SHIFT[] =
-	"UPDATE categories SET thread_count = GREATEST(CAST(thread_count AS SIGNED) + ?, 0), "
-	"post_count = GREATEST(CAST(post_count AS SIGNED) + ?, 0) WHERE id = ?";
 static const char SQL_SPLIT_POST[] =
 	"SELECT id, user_id, status, UNIX_TIMESTAMP(created_at) AS created_at FROM posts "
 	"WHERE id = ? AND thread_id = ? AND position > 1 AND status <> 'deleted' FOR UPDATE";
@@ -56,8 +53,6 @@ static const char SQL_SPLIT_SOURCE[] =
 static const char SQL_SPLIT_UNSOLVE[] =
 	"UPDATE threads t SET t.solved_post_id = NULL WHERE t.id = ? AND t.solved_post_id IS NOT NULL "
 	"AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = t.solved_post_id AND p.thread_id = t.id)";
-static const char SQL_CATEGORY_NEW_THREAD[] =
-	"UPDATE categories SET thread_count = thread_count + 1 WHERE id = ?";
 
 /* Adds the tool's audit line to the change, ends their one transaction
  * (begun by the tool: rc is how the change went) and answers. */
@@ -125,9 +120,9 @@ int do_move(request *r)
 		rc = DB_EXEC(r->app->db, SQL_MOVE, NULL, DBI(to), DBI(id));
 		/* a visible thread takes its counts along */
 		if (rc == 0 && from != to && strcmp(row_str(rows, 0, "status"), "visible") == 0) {
-			rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(-1), DBI(-posts), DBI(from));
+			rc = rollup_category(r->app->db, from, -1, -posts);
 			if (rc == 0)
-				rc = DB_EXEC(r->app->db, SQL_CATEGORY_SHIFT, NULL, DBI(1), DBI(posts), DBI(to));
+				rc = rollup_category(r->app->db, to, 1, posts);
 		}
 		if (rc == 0 && from != to) /* its posts now count in the new category */
 			rc = rollup_thread_changed(r->app->db, id);
@@ -211,7 +206,7 @@ int do_split(request *r)
 	if (rc == 0)
 		rc = DB_EXEC(r->app->db, SQL_SPLIT_UNSOLVE, NULL, DBI(id));
 	if (rc == 0)
-		rc = DB_EXEC(r->app->db, SQL_CATEGORY_NEW_THREAD, NULL, DBI(category_id));
+		rc = rollup_category(r->app->db, category_id, 1, 0);
 	/* the moved posts, and the old thread, which may have lost its answer */
 	if (rc == 0)
 		rc = rollup_thread_changed(r->app->db, new_id);

@@ -105,15 +105,15 @@ static const char SQL_LEDGER_DROP[] = "DELETE FROM insight_items WHERE kind = ? 
  * does not count. */
 static const char SQL_LEDGER_CLAIM[] =
 	"INSERT IGNORE INTO insight_items (kind, item_id, day) VALUES (?, ?, '1000-01-01')";
-static const char SQL_LEDGER_FLAG[] =
-	"UPDATE insight_items SET flags = flags + 1 WHERE kind = ? AND item_id = ?";
+static const char SQL_LEDGER_FLAGS[] =
+	"UPDATE insight_items SET flags = ? WHERE kind = ? AND item_id = ?";
 static const char SQL_ITEM_FLAGS[] =
 	"SELECT COUNT(*) FROM flags WHERE target_type = ? AND target_id = ?";
-static const char SQL_DAILY_FLAG[] =
-	"UPDATE insight_daily SET flags = flags + 1 WHERE day = ? AND kind = ? AND category_id = ? "
+static const char SQL_DAILY_FLAGS[] =
+	"UPDATE insight_daily SET flags = flags + ? WHERE day = ? AND kind = ? AND category_id = ? "
 	"AND product_id = ? AND segment = ?";
-static const char SQL_DAILY_ALL_FLAG[] =
-	"UPDATE insight_daily_all SET flags = flags + 1 WHERE day = ? AND kind = ? AND segment = ?";
+static const char SQL_DAILY_ALL_FLAGS[] =
+	"UPDATE insight_daily_all SET flags = flags + ? WHERE day = ? AND kind = ? AND segment = ?";
 /* The measures of insight_daily and insight_daily_all, added up. */
 #define MEASURES "items, positive, neutral, negative, unscored, score_sum, rated, rating_sum, " \
 	"stars1, stars2, stars3, stars4, stars5, verified, verified_rating_sum, flags, threads, " \
@@ -252,8 +252,7 @@ static int is_stop(void *ctx, const char *word, size_t len)
 
 /* --------------------------------------------------------------- items */
 
-/* The kind named name, or -1. */
-static int rollup_kind_of(const char *name)
+int rollup_kind_of(const char *name)
 {
 	int k;
 
@@ -711,97 +710,137 @@ static int note_activity(db *d, const rollup_item *it)
 	return rc;
 }
 
-/* -------------------------------------------------------------- public */
+/* ---------------------------------------------------------- the jobs */
 
-/* The kind named kind and a fresh item (the caller frees): E_INVALID for
- * an unknown kind. */
-static int begin(const char *kind, int *k, rollup_item **it)
+int rollup_apply_changed(db *d, int kind, long long id)
 {
-	*it = NULL;
-	if ((*k = rollup_kind_of(kind)) < 0)
-		return E_INVALID;
-	*it = malloc(sizeof(**it));
-	return *it ? 0 : E_NOMEM;
+	rollup_item *now = malloc(sizeof(*now));
+	int rc = now ? sync_item(d, kind, id, now) : E_NOMEM;
+
+	free(now);
+	return rc;
 }
 
-int rollup_written(db *d, const char *kind, long long id)
+int rollup_apply_written(db *d, int kind, long long id)
 {
-	rollup_item *now;
-	int k, rc = begin(kind, &k, &now);
+	rollup_item *now = malloc(sizeof(*now));
+	int rc = now ? sync_item(d, kind, id, now) : E_NOMEM;
 
-	if (rc != 0)
-		return rc;
-	rc = DB_EXEC(d, rollup_kinds[k].set_segment, NULL, DBI(id));
-	if (rc == 0)
-		rc = sync_item(d, k, id, now);
 	if (rc == 0)
 		rc = note_activity(d, now);
 	/* a thread's first reply answers it */
-	if (rc == 0 && k == RK_POST && now->position == 2)
-		rc = rollup_thread_answered(d, now->thread_id);
+	if (rc == 0 && kind == RK_POST && now->position == 2)
+		rc = rollup_apply_answered(d, now->thread_id);
 	free(now);
 	return rc;
 }
 
-int rollup_changed(db *d, const char *kind, long long id)
+/* The flags of an item that counts are its rows in flags, however many
+ * times this runs: the ledger and the daily rows move by the difference. */
+int rollup_apply_flagged(db *d, int kind, long long id)
 {
-	rollup_item *now;
-	int k, rc = begin(kind, &k, &now);
+	const char *name = rollup_kinds[kind].name;
+	rollup_item *it = malloc(sizeof(*it));
+	long long n = 0, delta = 0;
+	int rc = it ? load_ledger(d, kind, id, it) : E_NOMEM;
 
-	if (rc == 0)
-		rc = sync_item(d, k, id, now);
-	free(now);
-	return rc;
-}
-
-int rollup_flagged(db *d, const char *kind, long long id)
-{
-	rollup_item *it;
-	int k, rc = begin(kind, &k, &it);
-
-	if (rc == 0)
-		rc = load_ledger(d, k, id, it);
 	if (rc == 0 && it->counted)
-		rc = DB_EXEC(d, SQL_LEDGER_FLAG, NULL, DBS(kind), DBI(id));
+		rc = DB_SELECT_INT(d, SQL_ITEM_FLAGS, &n, DBS(name), DBI(id));
 	if (rc == 0 && it->counted)
-		rc = DB_EXEC(d, SQL_DAILY_FLAG, NULL, DBS(it->day), DBS(kind), DBI(it->category_id),
-			     DBI(it->product_id), DBS(it->segment));
-	if (rc == 0 && it->counted)
-		rc = DB_EXEC(d, SQL_DAILY_ALL_FLAG, NULL, DBS(it->day), DBS(kind), DBS(it->segment));
+		delta = n - it->flags;
+	if (rc == 0 && delta != 0)
+		rc = DB_EXEC(d, SQL_LEDGER_FLAGS, NULL, DBI(n), DBS(name), DBI(id));
+	if (rc == 0 && delta != 0)
+		rc = DB_EXEC(d, SQL_DAILY_FLAGS, NULL, DBI(delta), DBS(it->day), DBS(name),
+			     DBI(it->category_id), DBI(it->product_id), DBS(it->segment));
+	if (rc == 0 && delta != 0)
+		rc = DB_EXEC(d, SQL_DAILY_ALL_FLAGS, NULL, DBI(delta), DBS(it->day), DBS(name),
+			     DBS(it->segment));
 	free(it);
 	return rc;
 }
 
-int rollup_thread_changed(db *d, long long thread_id)
+int rollup_apply_thread(db *d, long long thread_id)
 {
 	db_rows *rows = NULL;
 	size_t i;
 	int rc = DB_SELECT(d, SQL_THREAD_POSTS, &rows, DBI(thread_id));
 
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = rollup_changed(d, "post", row_int(rows, i, "id"));
+		rc = rollup_apply_changed(d, RK_POST, row_int(rows, i, "id"));
 	db_rows_free(rows);
 	return rc;
 }
 
-int rollup_thread_answered(db *d, long long thread_id)
+int rollup_apply_answered(db *d, long long thread_id)
 {
 	long long opener = 0;
 	int rc = DB_SELECT_INT(d, SQL_THREAD_OPENER, &opener, DBI(thread_id));
 
 	if (rc == E_NOTFOUND)
 		return 0;
-	return rc ? rc : rollup_changed(d, "post", opener);
+	return rc ? rc : rollup_apply_changed(d, RK_POST, opener);
 }
 
-int rollup_reviews_verified(db *d, long long product_id, long long order_row_id)
+int rollup_apply_verified(db *d, long long product_id, long long order_row_id)
 {
 	db_rows *rows = NULL;
 	size_t i;
 	int rc = DB_SELECT(d, SQL_ORDER_REVIEWS, &rows, DBI(product_id), DBI(order_row_id));
 
 	for (i = 0; rc == 0 && i < rows->nrows; i++)
-		rc = rollup_changed(d, "review", row_int(rows, i, "id"));
+		rc = rollup_apply_changed(d, RK_REVIEW, row_int(rows, i, "id"));
 	db_rows_free(rows);
 	return rc;
+}
+
+/* -------------------------------------------------------------- public */
+
+/* Scores the item now, in the writer's transaction: its own row, which
+ * the writer holds already. */
+static int score_now(db *d, int kind, long long id)
+{
+	rollup_item *it = malloc(sizeof(*it));
+	int rc = it ? rollup_item_load(d, kind, id, it) : E_NOMEM;
+
+	free(it);
+	return rc;
+}
+
+int rollup_written(db *d, const char *kind, long long id)
+{
+	int k = rollup_kind_of(kind);
+	int rc = k < 0 ? E_INVALID : DB_EXEC(d, rollup_kinds[k].set_segment, NULL, DBI(id));
+
+	if (rc == 0)
+		rc = score_now(d, k, id);
+	return rc ? rc : rollup_queue_job(d, "written", kind, id, 0, 0);
+}
+
+int rollup_changed(db *d, const char *kind, long long id)
+{
+	int k = rollup_kind_of(kind);
+	int rc = k < 0 ? E_INVALID : score_now(d, k, id);
+
+	return rc ? rc : rollup_queue_job(d, "changed", kind, id, 0, 0);
+}
+
+int rollup_flagged(db *d, const char *kind, long long id)
+{
+	return rollup_kind_of(kind) < 0 ? E_INVALID : rollup_queue_job(d, "flagged", kind, id, 0, 0);
+}
+
+int rollup_thread_changed(db *d, long long thread_id)
+{
+	return rollup_queue_job(d, "thread", NULL, thread_id, 0, 0);
+}
+
+int rollup_thread_answered(db *d, long long thread_id)
+{
+	return rollup_queue_job(d, "answered", NULL, thread_id, 0, 0);
+}
+
+int rollup_reviews_verified(db *d, long long product_id, long long order_row_id)
+{
+	return rollup_queue_job(d, "verified", NULL, product_id, order_row_id, 0);
 }

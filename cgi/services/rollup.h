@@ -1,18 +1,29 @@
 /* rollup.h: scoring content when it is written, and keeping the insight
- * rollups of sql/0050 current (what the marketing insight pages read).
+ * rollups of sql/0050 current (what the marketing insight pages read), and
+ * the forum categories' counters.
  *
- * Every function here runs inside the writer's transaction and is called
- * after the write, by the store that made it (forum_store, reviews_store,
- * idea_store) or by the moderation program's flag: the score, the rollups
- * and the content change together or not at all. Each takes the item's kind
- * as flags.target_type names it: "post", "review" or "idea".
+ * The writer's functions below run inside the writer's transaction and are
+ * called after the write, by the store that made it (forum_store,
+ * reviews_store, idea_store) or by the moderation program's flag. Each
+ * takes the item's kind as flags.target_type names it: "post", "review" or
+ * "idea". An item is scored at once (its own row, which the writer holds);
+ * what it counts for in the rows every writer shares (the day's rollups,
+ * a theme's count, a category's counters) is queued as a job (sql/0063),
+ * in the same transaction, so the write and its job commit together. Two
+ * writes on different threads then share no row, and on Galera do not
+ * conflict.
+ *
+ * The jobs are applied right after the write commits by the process that
+ * wrote (rollup_drain_mine: the web layer calls it after a POST, and
+ * tertuliactl after a command that writes), each in a transaction of its
+ * own; one that cannot be applied then stays queued for rollup_drain
+ * (`tertuliactl drain`, run beside the programs on every host).
  *
  * What an item counts for is recomputed from its rows each time and
  * compared with what insight_items says it counted for before; the
- * difference moves insight_daily and insight_themes. So one call after any
- * change (an edit, a status, a move, a reply that answers a thread)
- * keeps everything right, and rollup_rebuild (tertuliactl rollup) makes the
- * same rows from scratch.
+ * difference moves insight_daily and insight_themes. So a job applied
+ * late, twice or out of order keeps everything right, and rollup_rebuild
+ * (tertuliactl rollup) makes the same rows from scratch.
  *
  * The sentiment model is the process's: rollup_set_model is called once at
  * start-up (app_init, tertuliactl) with a model the caller owns, or NULL, and
@@ -31,29 +42,50 @@
 void rollup_set_model(const sentiment_model *m);
 const sentiment_model *rollup_model(void);
 
-/* A new item: stores its author's segment on it, scores it, records the
- * author's day of activity and counts it. A thread's first reply also
- * updates its opening post's thread figures. Returns 0 or a db error. */
+/* A new item: stores its author's segment on it and scores it; queued:
+ * recording the author's day of activity and counting it (a thread's
+ * first reply also updates its opening post's thread figures). Returns 0
+ * or a db error. */
 int rollup_written(db *d, const char *kind, long long id);
 
-/* An item changed (text, status, flags, verification...): scores it again
- * and moves its contribution. A missing item counts for nothing. */
+/* An item changed (text, status, flags, verification...): scores it again;
+ * queued: moving its contribution. A missing item counts for nothing. */
 int rollup_changed(db *d, const char *kind, long long id);
 
-/* A member flagged the item (after the flag's row is written): its flags
- * count one more while it counts. */
+/* A member flagged the item (after the flag's row is written); queued:
+ * its flags, while it counts, are its rows in flags. */
 int rollup_flagged(db *d, const char *kind, long long id);
 
-/* Every post of a thread (its status or category changed). */
+/* Queued: every post of a thread (its status or category changed). */
 int rollup_thread_changed(db *d, long long thread_id);
 
-/* A thread's own figures changed (it was solved, or lost its answer): its
- * opening post counts them. */
+/* Queued: a thread's own figures changed (it was solved, or lost its
+ * answer): its opening post counts them. */
 int rollup_thread_answered(db *d, long long thread_id);
 
-/* An order line (orders.id order_row_id) for product_id arrived: the
- * reviews it verifies count as verified. Call after they are updated. */
+/* Queued: an order line (orders.id order_row_id) for product_id arrived:
+ * the reviews it verifies count as verified. Call after they are updated. */
 int rollup_reviews_verified(db *d, long long product_id, long long order_row_id);
+
+/* Queued: a forum category gains (or, negative, loses) threads and visible
+ * posts (nothing for 0 and 0). rollup_category_posted: a new visible post
+ * (the opening post of a new thread when new_thread), which makes now its
+ * last post's time. */
+int rollup_category(db *d, long long category_id, long long threads, long long posts);
+int rollup_category_posted(db *d, long long category_id, int new_thread);
+
+/* Applies, each in a transaction of its own, the jobs this process queued
+ * since it last called this (up to 64; more are left queued), outside any
+ * transaction. A job that fails (a conflict, a lock wait) stays queued for
+ * rollup_drain; then E_RETRY, else 0. The write they follow is committed
+ * either way: a caller reports nothing of this to the writer. */
+int rollup_drain_mine(db *d);
+
+/* Applies every queued job older than older_than seconds, in queue order,
+ * outside any transaction; *applied gets how many were (a job that fails
+ * is logged and left for the next call). Returns 0 or the error of reading
+ * the queue. */
+int rollup_drain(db *d, long long older_than, long long *applied);
 
 /* Idea votes by day and voter's segment (insight_votes, sql/0054): a vote
  * counts while its idea counts. rollup_vote: member user_id's vote on

@@ -27,6 +27,9 @@ typedef struct rollup_kind {
 
 extern const rollup_kind rollup_kinds[RK_COUNT];
 
+/* The kind named name ("post"...), or -1. */
+int rollup_kind_of(const char *name);
+
 /* What one item counts for. counted = 0: nothing (the other fields are
  * not used). scored = 0: it counts as unscored, without label or themes. */
 typedef struct rollup_item {
@@ -69,6 +72,26 @@ void rollup_item_phrases(db *d, rollup_item *it, const char *text, size_t len);
 /* Serialises it->phrases' hashes, 8 bytes each big-endian, into out
  * (THEME_PHRASES_MAX * 8 bytes). Returns the length. */
 size_t rollup_phrase_blob(const rollup_item *it, unsigned char *out);
+
+/* The jobs rollup_queue.c applies, each in the caller's transaction. They
+ * are made from the rows as they are now, whenever they run: applied twice,
+ * or late, or out of order, the rollups come out the same. (written:
+ * an item's contribution, its author's day, the answer its thread got;
+ * changed: the contribution; flagged: the flags of an item that counts;
+ * thread: every post of it; answered: its opening post; verified: the
+ * product's reviews an order line verifies.) */
+int rollup_apply_written(db *d, int kind, long long id);
+int rollup_apply_changed(db *d, int kind, long long id);
+int rollup_apply_flagged(db *d, int kind, long long id);
+int rollup_apply_thread(db *d, long long thread_id);
+int rollup_apply_answered(db *d, long long thread_id);
+int rollup_apply_verified(db *d, long long product_id, long long order_row_id);
+
+/* rollup_queue.c: queues a job in the caller's transaction (kind NULL for
+ * the jobs that take none), remembered as this process's until
+ * rollup_drain_mine. Returns 0 or a db error. */
+int rollup_queue_job(db *d, const char *job, const char *kind, long long target, long long n1,
+		     long long n2);
 
 /* rollup_votes.c: moves an idea's votes from what it counted for (old)
  * to what it counts for now, when they differ in counting, category or

@@ -66,8 +66,17 @@ static const char SQL_GAPS_REBUILD[] =
 	"phrases) VALUES "
 #define LEDGER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define LEDGER_COLS 16
-static const char SQL_LEDGER_MANY[] = LEDGER_INSERT REP25(LEDGER_ROW);
-static const char SQL_LEDGER_ONE[] = LEDGER_INSERT LEDGER_ROW;
+/* An item's ledger row may still be on another day, not made again yet:
+ * the day it was counted on before its date changed (the demo dates its
+ * history back after writing it). The row is the item's: replaced. */
+#define LEDGER_REPLACE " ON DUPLICATE KEY UPDATE day = VALUES(day), " \
+	"category_id = VALUES(category_id), product_id = VALUES(product_id), " \
+	"segment = VALUES(segment), label = VALUES(label), score = VALUES(score), " \
+	"rating = VALUES(rating), verified = VALUES(verified), flags = VALUES(flags), " \
+	"thread = VALUES(thread), answered = VALUES(answered), solved = VALUES(solved), " \
+	"reply_seconds = VALUES(reply_seconds), phrases = VALUES(phrases)"
+static const char SQL_LEDGER_MANY[] = LEDGER_INSERT REP25(LEDGER_ROW) LEDGER_REPLACE;
+static const char SQL_LEDGER_ONE[] = LEDGER_INSERT LEDGER_ROW LEDGER_REPLACE;
 
 #define THEME_INSERT "INSERT INTO insight_themes (day, kind, category_id, product_id, label, " \
 	"phrase_hash, phrase, n, ex1, ex2) VALUES "

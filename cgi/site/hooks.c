@@ -56,5 +56,15 @@ static void fill_page(request *r)
 		hdf_int(r->hdf, "me.unread", n);
 }
 
-const app_hooks site_hooks_scoring = { start_scoring, stop_scoring, fill_page };
-const app_hooks site_hooks_plain = { start_plain, NULL, fill_page };
+/* The shared counters a write queued (rollup.h), applied now that it has
+ * committed, so that the page the write leads to counts it. What cannot be
+ * applied now stays queued for `tertuliactl drain`. */
+static void after_post(app *a)
+{
+	/* a handler that left its transaction open has nothing committed */
+	if (a->db && !db_in_transaction(a->db))
+		rollup_drain_mine(a->db);
+}
+
+const app_hooks site_hooks_scoring = { start_scoring, stop_scoring, fill_page, after_post };
+const app_hooks site_hooks_plain = { start_plain, NULL, fill_page, after_post };

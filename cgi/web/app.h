@@ -158,6 +158,11 @@ typedef struct app_hooks {
 	 * a raw answer): e.g. the header's unread count. A failure shows less
 	 * on the page, never no page. */
 	void (*page)(request *r);
+	/* After a POST's handler has run (its transactions ended) and before
+	 * its answer is sent: work a write queued to follow its commit, e.g.
+	 * the shared counters. Whatever becomes of it, the write stands and the
+	 * answer is the handler's. */
+	void (*after_post)(app *a);
 } app_hooks;
 
 /* Loads configuration, languages and templates, runs hooks->start and makes

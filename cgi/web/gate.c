@@ -294,6 +294,8 @@ static int run_post(request *r, size_t headers)
 			usleep((useconds_t)(randombytes_uniform(20000) + 5000) * (useconds_t)attempt);
 		}
 	}
+	if (r->app->hooks && r->app->hooks->after_post)
+		r->app->hooks->after_post(r->app);
 	if (rc == E_RETRY) {
 		hdf_str(r->hdf, "error.reason", req_text(r, "err.busy"));
 		return E_DBDOWN;

@@ -77,6 +77,8 @@ COMMANDS = {
     "apikey revoke": dict(ok=["usage-test"], values=[], missing=[[]], bad=[]),
     "sentiment": dict(ok=[], values=[], missing=[], bad=[]),
     "rollup": dict(ok=[], values=[], missing=[], bad=[]),
+    "drain": dict(ok=["--follow"], values=["--pid"], missing=[],
+                  bad=[["--follow", "--follow"], ["--follow=1"], ["extra"]]),
     "check": dict(ok=["--repair"], values=[], missing=[], bad=[["--repair", "--repair"]]),
     "passwords rotate": dict(ok=["account", "mail"], values=[], missing=[],
                              bad=[["Account"], ["account", "nosuch"], ["admin"]]),

@@ -600,6 +600,19 @@ def test_a_rebuild_mends_stray_rows_and_waits_for_no_reader(stack):
     assert snapshot(stack) == good
 
 
+def test_a_rebuild_follows_an_item_whose_day_changed(stack, member):
+    # an item counted on one day, then dated back (as the demo does with
+    # its history): the rebuild counts it on its new day, once
+    c, _ = member
+    _, pid = new_thread(c, "Fechada hacia atrás", "Un mensaje que cambia de día.")
+    stack.ctl("rollup")
+    stack.sql("UPDATE posts SET created_at = created_at - INTERVAL 3 DAY WHERE id = %d" % pid)
+    out = stack.ctl("rollup")
+    assert "rollups rebuilt" in out.stdout
+    assert stack.sql("SELECT day = UTC_DATE() - INTERVAL 3 DAY FROM insight_items "
+                     "WHERE kind = 'post' AND item_id = %d" % pid) == [["1"]]
+
+
 def test_the_insights_account_only_reads(stack):
     grants = "\n".join(row[0] for row in stack.sql("SHOW GRANTS FOR 'tertulia_insights'@'%'"))
     assert "SELECT" in grants
