@@ -17,7 +17,7 @@ static const route routes[] = {
 	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/settings", do_settings, 0, settings_fields, NULL },
 	{ R_POST | R_LOGIN | R_FORM_ERRORS, "/settings/password", do_password, 0, password_fields, NULL },
 	{ R_POST | R_LOGIN, "/settings/logout-everywhere", do_logout_everywhere, 0, NULL, NULL },
-	{ R_GET, "/u/:s", page_profile, 0, NULL, NULL },
+	{ R_GET, "/u/:name", page_profile, 0, NULL, NULL },
 	{ R_POST, "/lang", do_lang, 0, lang_fields, NULL },
 	{ R_GET | R_LOGIN, "/admin", page_admin, ROLE_ADMIN, NULL, NULL },
 	{ R_POST | R_LOGIN, "/admin/roles", do_roles, ROLE_ADMIN, roles_fields, NULL },

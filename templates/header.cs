@@ -29,7 +29,7 @@
     <nav class="account-nav" aria-label="<?cs var:L.site.account_menu ?>">
       <ul>
       <?cs if:me.id ?>
-        <li><a class="me" href="/u/<?cs var:me.name ?>"><?cs var:me.name ?></a></li>
+        <li><a class="me" href="/u/<?cs var:path_escape(me.name) ?>"><?cs var:me.name ?></a></li>
         <li><a class="notifications-link" href="/notifications"<?cs if:path == "/notifications" ?> aria-current="page"<?cs /if ?>><?cs var:L.notify.header ?><?cs if:me.unread > 0 ?> <span class="unread-count"><?cs if:me.unread > 99 ?>99+<?cs else ?><?cs var:me.unread ?><?cs /if ?></span><span class="visually-hidden"> <?cs var:L.notify.header_unread ?></span><?cs /if ?></a></li>
         <?cs if:me.roles.moderator || me.roles.admin ?><li><a href="/mod"><?cs var:L.site.moderation ?></a></li><?cs /if ?>
         <?cs if:me.roles.marketing || me.roles.admin ?><li><a href="/insights"><?cs var:L.site.insights ?></a></li><?cs /if ?>

@@ -19,7 +19,8 @@
 
 static const char SQL_PROFILE[] =
 	"SELECT id, username, roles, bio, DATE_FORMAT(created_at, '%Y-%m-%d') AS joined, "
-	"DATE_FORMAT(last_seen_at, '%Y-%m-%d') AS last_seen FROM users WHERE username = ?";
+	"DATE_FORMAT(last_seen_at, '%Y-%m-%d') AS last_seen FROM users "
+	"WHERE username_key = REPLACE(?, '_', ' ')";
 static const char SQL_THREADS[] =
 	"SELECT id, title, status, user_id, mod_note, UNIX_TIMESTAMP(created_at) AS created_at "
 	"FROM threads WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?";

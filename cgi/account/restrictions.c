@@ -5,9 +5,11 @@
  * both, and is audited in the transaction that lifts (users_lift). */
 #include "account.h"
 #include "base/err.h"
+#include "base/username.h"
 #include "services/users.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const field_spec lift_fields[] = {
 	{ "username", F_USERNAME, 3, 30, 1, NULL },
@@ -35,7 +37,8 @@ int admin_restricted_load(request *r)
 		return rc;
 	hdf_rows(r->hdf, "d.restricted", rows);
 	db_rows_free(rows);
-	if (req_query(r, "lifted") && valid_username(req_query(r, "lifted")) == 0)
+	if (req_query(r, "lifted") &&
+	    username_check(req_query(r, "lifted"), strlen(req_query(r, "lifted"))) == 0)
 		hdf_str(r->hdf, "lifted", req_query(r, "lifted"));
 	return 0;
 }

@@ -27,7 +27,10 @@ static const char SQL_IDEA_VOTERS[] = "SELECT user_id FROM idea_votes WHERE idea
 static const char SQL_IDEA_STAGE[] = "SELECT to_stage FROM idea_status_changes WHERE id = ?";
 static const char SQL_REVIEW[] =
 	"SELECT product_id, user_id, status = 'visible' AS visible FROM reviews WHERE id = ?";
-static const char SQL_USER_BY_NAME[] = "SELECT id FROM users WHERE username = ?";
+/* A mention writes a name's space as '_' (markdown.h): the key holds
+ * them as one (users.username_key, unique). */
+static const char SQL_USER_BY_NAME[] =
+	"SELECT id FROM users WHERE username_key = REPLACE(?, '_', ' ')";
 /* Members following a target at a level (or at one of two levels). */
 static const char SQL_FOLLOWERS[] =
 	"SELECT user_id FROM follows WHERE target_type = ? AND target_id = ? AND level IN (?, ?)";
@@ -150,7 +153,7 @@ static int add_followers(event *e, const char *type, long long id, const char *l
 /* Adds the members mentioned in a Markdown body who exist. */
 static int add_mentions(event *e, const char *body)
 {
-	char names[MAX_MENTIONS][MENTION_NAME_MAX + 1];
+	char names[MAX_MENTIONS][MENTION_NAME_BYTES + 1];
 	int n = markdown_mentions(body, strlen(body), names, MAX_MENTIONS), i, rc = 0;
 	long long id;
 

@@ -14,8 +14,10 @@ static const char SQL_USER_LOGIN[] =
 	"WHERE username = ? OR email = ? ORDER BY username = ? DESC LIMIT 1";
 static const char SQL_USER_SET_PASSWORD[] =
 	"UPDATE users SET password_hash = ? WHERE id = ?";
+/* as the unique key compares: without case or accents, a space and an
+ * underscore alike (base/username.h) */
 static const char SQL_USER_NAME_TAKEN[] =
-	"SELECT COUNT(*) FROM users WHERE username = ?";
+	"SELECT COUNT(*) FROM users WHERE username_key = REPLACE(?, '_', ' ')";
 static const char SQL_USER_EMAIL_TAKEN[] =
 	"SELECT COUNT(*) FROM users WHERE email = ? AND id <> ?";
 static const char SQL_USER_SET_ROLES[] =

@@ -2,6 +2,8 @@
 #include "text/markdown.h"
 #include "base/err.h"
 #include "base/str.h"
+#include "base/username.h"
+#include "base/utf8.h"
 
 #include <cmark.h>
 #include <stdlib.h>
@@ -135,28 +137,54 @@ fail:
 
 /* ---- @mentions ---- */
 
-static int name_char(unsigned char c)
+/* The length in bytes of the character of a mentioned name at s[0..n)
+ * (a name's letter or digit, '_', '.' or '-'; a space is written '_'), or
+ * 0 when there is none there. */
+static size_t name_char(const char *s, size_t n)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '.' || c == '-';
+	size_t len = 0;
+	long cp = n ? utf8_decode((const unsigned char *)s, n, &len) : -1;
+
+	if (cp == '_' || cp == '.' || cp == '-' || (cp > 0 && username_word_char(cp)))
+		return len;
+	return 0;
+}
+
+/* Whether the character that ends at s[i] (exclusive) could be part of a
+ * name or an address, so that an '@' at s[i] starts no mention. */
+static int joins_before(const char *s, size_t i)
+{
+	size_t start = i;
+
+	if (i == 0)
+		return 0;
+	if (s[i - 1] == '@' || s[i - 1] == '/')
+		return 1;
+	while (start > 0 && i - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0 && i - start < 4)
+		start--; /* the lead byte */
+	return name_char(s + start, i - start) == i - start;
 }
 
 /* Finds the next mention in s[*pos..n): *at gets the index of its '@' and
- * *len the length of the name after it. Returns 1, or 0 when none is left. */
+ * *len the length in bytes of the name after it (3 to MENTION_NAME_MAX
+ * characters). Returns 1, or 0 when none is left. */
 static int next_mention(const char *s, size_t n, size_t *pos, size_t *at, size_t *len)
 {
-	size_t i, j;
+	size_t i, j, step, chars;
 
 	for (i = *pos; i < n; i++) {
-		if (s[i] != '@' || (i > 0 && (name_char((unsigned char)s[i - 1]) ||
-					      s[i - 1] == '@' || s[i - 1] == '/')))
+		if (s[i] != '@' || joins_before(s, i))
 			continue;
-		for (j = i + 1; j < n && name_char((unsigned char)s[j]); j++)
-			;
+		for (j = i + 1, chars = 0; j < n && (step = name_char(s + j, n - j)) > 0; j += step)
+			chars++;
 		*pos = j;
-		while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+		while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-')) {
 			j--;
-		if (j - i - 1 >= 3 && j - i - 1 <= MENTION_NAME_MAX) {
+			chars--;
+		}
+		if (chars >= 3 && chars <= MENTION_NAME_MAX && j - i - 1 <= MENTION_NAME_BYTES) {
 			*at = i;
 			*len = j - i - 1;
 			return 1;
@@ -243,7 +271,7 @@ static int link_mentions_in(cmark_node *node, void *ctx)
 {
 	const char *s = cmark_node_get_literal(node);
 	size_t n = strlen(s), pos = 0, done = 0, at, len;
-	char url[8 + MENTION_NAME_MAX], label[2 + MENTION_NAME_MAX];
+	char url[8 + MENTION_NAME_BYTES], label[2 + MENTION_NAME_BYTES];
 	int rc = 0, found = 0;
 
 	(void)ctx;
@@ -279,7 +307,7 @@ static int link_mentions_in(cmark_node *node, void *ctx)
 }
 
 typedef struct mention_list {
-	char (*names)[MENTION_NAME_MAX + 1];
+	char (*names)[MENTION_NAME_BYTES + 1];
 	size_t n, max;
 } mention_list;
 
@@ -301,7 +329,7 @@ static int collect_mentions(cmark_node *node, void *ctx)
 	return 0;
 }
 
-int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_MAX + 1], size_t max)
+int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_BYTES + 1], size_t max)
 {
 	cmark_node *doc = cmark_parse_document(md, n, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
 	mention_list l = { names, 0, max };

@@ -24,14 +24,20 @@ int markdown_url_allowed(const char *url);
  * inside a link or an image; one in a block quote is linked but tells
  * nobody, since a quote repeats what was said before), where "@" starts the text or follows a
  * character that cannot be part of an address (so "ana@example.com" is no
- * mention) and name is 3-30 of [A-Za-z0-9_.-], trailing '.' and '-' being
- * punctuation. markdown_render links each one to /u/NAME; whether such a
- * member exists is for the caller of markdown_mentions to check. */
+ * mention) and name is 3-30 characters of a member's name (base/username.h)
+ * without its spaces: letters, digits, '_', '.' and '-', trailing '.' and
+ * '-' being punctuation. A name's space is written '_' ("@María_López"),
+ * which the members' names hold as one (users.username_key).
+ * markdown_render links each one to /u/NAME (cmark escapes the address);
+ * whether such a member exists is for the caller of markdown_mentions to
+ * check. */
 #define MENTION_NAME_MAX 30
+/* The bytes of a mentioned name, in UTF-8. */
+#define MENTION_NAME_BYTES (MENTION_NAME_MAX * 4)
 /* The distinct names mentioned in n bytes of Markdown (compared without
  * case), at most max of them, each copied into names[i]. Returns how many,
  * or E_NOMEM. */
-int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_MAX + 1], size_t max);
+int markdown_mentions(const char *md, size_t n, char names[][MENTION_NAME_BYTES + 1], size_t max);
 
 /* What the moderation rules read in a text: what its readers get once
  * cmark has decoded entities and backslash escapes and the link policy has

@@ -2,6 +2,7 @@
 #include "web/form.h"
 #include "base/err.h"
 #include "base/str.h"
+#include "base/username.h"
 #include "base/utf8.h"
 
 #include <string.h>
@@ -107,7 +108,7 @@ static const char *check_value(const field_spec *f, const kv *item, long long *l
 	case F_ENUM:
 		return in_choices(item->value, f->choices) ? NULL : "err.choice";
 	case F_USERNAME:
-		if (chars > 0 && valid_username(item->value) != 0)
+		if (chars > 0 && username_check(item->value, item->value_len) != 0)
 			return "err.username";
 		return NULL;
 	case F_EMAIL:

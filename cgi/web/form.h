@@ -15,7 +15,7 @@ typedef enum {
 	F_LINE,     /* one line of text */
 	F_TEXT,     /* text with newlines (Markdown bodies) */
 	F_INT,      /* a whole number in [min, max] */
-	F_USERNAME, /* [A-Za-z0-9_.-], min-max characters */
+	F_USERNAME, /* a member's name (base/username.h), min-max characters */
 	F_EMAIL,    /* local@domain.tld, at most max characters */
 	F_PASSWORD, /* any text of min-max characters; never shown back */
 	F_SLUG,     /* [a-z0-9-] */
@@ -63,7 +63,9 @@ long long form_int(const form_values *in, const char *name, long long def);
 size_t form_count(const form_values *in, const char *name);
 const char *form_nth(const form_values *in, const char *name, size_t i);
 
-/* Checks a username by itself (also used by tertuliactl). 0 or E_INVALID. */
+/* Checks an ASCII account name by itself, 3-30 of [A-Za-z0-9_.-] (the
+ * database's accounts; tertuliactl's names). 0 or E_INVALID. A member's
+ * name on the site, an F_USERNAME field, is base/username.h's rule. */
 int valid_username(const char *s);
 /* Checks an email address by itself. 0 or E_INVALID. */
 int valid_email(const char *s);

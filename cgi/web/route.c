@@ -21,6 +21,15 @@ static int seg_ok(const char *kind, const char *s, size_t n)
 	}
 	if (n > 100)
 		return 0;
+	if (strcmp(kind, ":name") == 0) {
+		/* a member's name, as nginx decoded it from the address: UTF-8
+		 * (the gate checked it) with spaces; which names exist is the
+		 * handler's to say */
+		for (i = 0; i < n; i++)
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				return 0;
+		return 1;
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

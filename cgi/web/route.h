@@ -5,7 +5,8 @@
 #include "web/app.h"
 
 /* Matches path against one pattern. Pattern parts are literal, ":id" (1-18
- * digits) or ":s" (1-100 characters of [A-Za-z0-9._-]). On a match stores
+ * digits), ":s" (1-100 characters of [A-Za-z0-9._-]) or ":name" (1-100
+ * bytes of a decoded path part, no control character: a member's name). On a match stores
  * allocated copies of the variable parts in args (the caller frees them) and
  * returns 1; returns 0 for no match and E_NOMEM when copying fails. */
 int route_match(const char *pattern, const char *path, char *args[ROUTE_ARGS]);

@@ -2,6 +2,7 @@
 #include "web/view.h"
 #include "base/err.h"
 #include "base/log.h"
+#include "base/utf8.h"
 
 #include <cgi/cgi.h>
 #include <stdlib.h>
@@ -94,6 +95,48 @@ static int is_template_name(const char *name)
 	return word > 0;
 }
 
+/* path_escape(s): s as one part of an address's path, every byte but
+ * [A-Za-z0-9._~-] written %XX: a member's name in /u/NAME, accents and
+ * spaces included (url_escape writes a space "+", which a path keeps). */
+static NEOERR *path_escape(const char *in, char **out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(in), i, j = 0;
+	char *s = malloc(n * 3 + 1);
+
+	if (s == NULL)
+		return nerr_raise(NERR_NOMEM, "path_escape: out of memory");
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '.' || c == '_' || c == '~' || c == '-') {
+			s[j++] = (char)c;
+		} else {
+			s[j++] = '%';
+			s[j++] = hex[c >> 4];
+			s[j++] = hex[c & 15];
+		}
+	}
+	s[j] = '\0';
+	*out = s;
+	return STATUS_OK;
+}
+
+/* initial(s): the first character of s, whole (an avatar's letter), where
+ * string.slice counts bytes and would cut the "Á" of "Ángel" in half. */
+static NEOERR *initial(const char *in, char **out)
+{
+	size_t n = strlen(in), len = 0;
+
+	if (n > 0 && utf8_decode((const unsigned char *)in, n, &len) < 0)
+		len = 0; /* not UTF-8: no letter rather than half of one */
+	*out = strndup(in, len);
+	if (*out == NULL)
+		return nerr_raise(NERR_NOMEM, "initial: out of memory");
+	return STATUS_OK;
+}
+
 /* Finds or parses a template. */
 static int view_get(template_cache *tc, const char *name, CSPARSE **out)
 {
@@ -114,6 +157,10 @@ static int view_get(template_cache *tc, const char *name, CSPARSE **out)
 	err = cs_init(&cs, tc->init_hdf);
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(cs);
+	if (err == STATUS_OK)
+		err = cs_register_strfunc(cs, "path_escape", path_escape);
+	if (err == STATUS_OK)
+		err = cs_register_strfunc(cs, "initial", initial);
 	if (err == STATUS_OK)
 		err = cs_parse_file(cs, path);
 	if (err != STATUS_OK) {

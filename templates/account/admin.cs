@@ -16,7 +16,7 @@
       <form action="/admin/roles" method="post">
         <?cs call:csrf_field() ?>
         <input type="hidden" name="username" value="<?cs var:u.username ?>">
-        <div class="user-line"><a href="/u/<?cs var:u.username ?>"><strong><?cs var:u.username ?></strong></a> <span class="meta"><?cs var:u.email ?> · <?cs var:L.admin.joined ?> <?cs call:date(u.joined_at) ?></span></div>
+        <div class="user-line"><a href="/u/<?cs var:path_escape(u.username) ?>"><strong><?cs var:u.username ?></strong></a> <span class="meta"><?cs var:u.email ?> · <?cs var:L.admin.joined ?> <?cs call:date(u.joined_at) ?></span></div>
         <fieldset>
           <legend class="visually-hidden"><?cs var:L.admin.roles ?>: <?cs var:u.username ?></legend>
           <?cs each:role = u.role ?>
@@ -40,7 +40,7 @@
       <form action="/admin/lift" method="post">
         <?cs call:csrf_field() ?>
         <input type="hidden" name="username" value="<?cs var:u.username ?>">
-        <div class="user-line"><a href="/u/<?cs var:u.username ?>"><strong><?cs var:u.username ?></strong></a>
+        <div class="user-line"><a href="/u/<?cs var:path_escape(u.username) ?>"><strong><?cs var:u.username ?></strong></a>
           <?cs if:u.suspended_until_at ?><span class="meta"><?cs var:L.admin.suspended_until ?> <?cs call:time(u.suspended_until_at) ?></span><?cs /if ?>
           <?cs if:u.silenced_until_at ?><span class="meta"><?cs var:L.admin.silenced_until ?> <?cs call:time(u.silenced_until_at) ?></span><?cs /if ?>
           <button type="submit" class="button button-small" aria-label="<?cs var:L.admin.lift_label ?> <?cs var:u.username ?>"><?cs var:L.admin.lift ?></button>

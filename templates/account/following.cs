@@ -7,7 +7,7 @@
   <?cs each:f = d.follows ?>
     <li>
       <span class="tag"><?cs var:L.notify.kind[f.kind] ?></span>
-      <?cs if:f.url ?><a href="<?cs var:f.url ?>"><?cs var:f.title ?></a><?cs else ?><span class="empty"><?cs var:L.notify.following.gone ?></span><?cs /if ?>
+      <?cs if:f.url ?><a href="<?cs if:f.kind == "user" ?>/u/<?cs var:path_escape(f.slug) ?><?cs else ?><?cs var:f.url ?><?cs /if ?>"><?cs var:f.title ?></a><?cs else ?><span class="empty"><?cs var:L.notify.following.gone ?></span><?cs /if ?>
       <?cs if:f.auto == "1" ?><span class="meta"><?cs var:L.notify.following.auto ?></span><?cs /if ?>
       <?cs call:follow_form(f, "/notifications/following") ?>
     </li>

@@ -8,7 +8,7 @@
   </div>
   <h2><?cs var:L.notify.invite.accepted ?> (<?cs var:d.invite.accepted ?>)</h2>
   <?cs if:subcount(d.invite.people) ?>
-  <ul class="activity"><?cs each:p = d.invite.people ?><li><a href="/u/<?cs var:p.username ?>"><?cs var:p.username ?></a> <span class="meta"><?cs call:time(p.accepted_at) ?></span></li><?cs /each ?></ul>
+  <ul class="activity"><?cs each:p = d.invite.people ?><li><a href="/u/<?cs var:path_escape(p.username) ?>"><?cs var:p.username ?></a> <span class="meta"><?cs call:time(p.accepted_at) ?></span></li><?cs /each ?></ul>
   <?cs else ?><p class="empty"><?cs var:L.notify.invite.none ?></p><?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -5,13 +5,13 @@
 <?cs /if ?><?cs /def ?>
 <section class="panel profile">
   <div class="profile-head">
-    <span class="avatar" aria-hidden="true"><?cs var:string.slice(d.user.username, 0, 1) ?></span>
+    <span class="avatar" aria-hidden="true"><?cs var:initial(d.user.username) ?></span>
     <div>
       <h1><?cs var:d.user.username ?> <?cs call:badges(d.user.badges) ?><?cs if:d.user.badges.verified ?><span class="badge badge-verified" title="<?cs var:L.profile.verified_hint ?>"><?cs var:L.profile.verified ?></span><?cs /if ?><?cs if:d.user.badges.solutions ?><span class="badge badge-solutions" title="<?cs var:L.profile.solutions_hint ?>"><?cs var:d.user.badges.solutions ?> <?cs call:plural(d.user.badges.solutions, L.profile.solution_one, L.profile.solutions) ?></span><?cs /if ?></h1>
       <p class="meta"><?cs var:L.profile.joined ?> <time datetime="<?cs var:d.user.joined ?>"><?cs var:d.user.joined ?></time><?cs if:d.user.last_seen ?> · <?cs var:L.profile.last_seen ?> <time datetime="<?cs var:d.user.last_seen ?>"><?cs var:d.user.last_seen ?></time><?cs /if ?></p>
     </div>
   </div>
-  <?cs if:me.id && me.id != d.user.id ?><?cs call:follow_form(d.follow, "/u/" + url_escape(d.user.username)) ?><?cs /if ?>
+  <?cs if:me.id && me.id != d.user.id ?><?cs call:follow_form(d.follow, "/u/" + path_escape(d.user.username)) ?><?cs /if ?>
   <?cs if:d.user.bio ?><h2><?cs var:L.profile.about ?></h2><p class="bio"><?cs var:d.user.bio ?></p><?cs /if ?>
   <h2><?cs var:L.profile.activity ?></h2>
   <?cs if:d.has_activity ?>

@@ -33,7 +33,7 @@
 <?cs if:d.answer.id ?>
 <section class="answer" aria-labelledby="answer-h">
   <h2 id="answer-h"><?cs var:L.thread.answer ?></h2>
-  <p class="meta"><a href="/u/<?cs var:d.answer.author ?>"><?cs var:d.answer.author ?></a> · <?cs call:time(d.answer.created_at) ?></p>
+  <p class="meta"><a href="/u/<?cs var:path_escape(d.answer.author) ?>"><?cs var:d.answer.author ?></a> · <?cs call:time(d.answer.created_at) ?></p>
   <div class="post-body"><?cs uvar:d.answer.html ?></div>
   <p><a href="/t/<?cs var:d.thread.id ?>?page=<?cs var:(d.answer.position - 1) / 20 + 1 ?>#p<?cs var:d.answer.id ?>"><?cs var:L.thread.go_to_answer ?></a></p>
 </section>
@@ -44,8 +44,8 @@
   <li class="post<?cs if:p.status != "visible" ?> post-<?cs var:p.status ?><?cs /if ?><?cs if:d.thread.solved_post_id == p.id ?> post-answer<?cs /if ?>" id="p<?cs var:p.id ?>" value="<?cs var:p.position ?>">
     <article aria-labelledby="p<?cs var:p.id ?>-author">
       <header class="post-head">
-        <span class="avatar avatar-small" aria-hidden="true"><?cs var:string.slice(p.author, 0, 1) ?></span>
-        <a id="p<?cs var:p.id ?>-author" class="post-author" href="/u/<?cs var:p.author ?>"><?cs var:p.author ?></a>
+        <span class="avatar avatar-small" aria-hidden="true"><?cs var:initial(p.author) ?></span>
+        <a id="p<?cs var:p.id ?>-author" class="post-author" href="/u/<?cs var:path_escape(p.author) ?>"><?cs var:p.author ?></a>
         <?cs if:p.staff == "1" ?><span class="badge badge-staff"><?cs var:L.thread.staff ?></span><?cs /if ?>
         <?cs if:d.thread.solved_post_id == p.id ?><span class="tag tag-solved"><?cs var:L.thread.is_answer ?></span><?cs /if ?>
         <a class="meta post-time" href="#p<?cs var:p.id ?>"><?cs call:time(p.created_at) ?></a>

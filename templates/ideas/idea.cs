@@ -27,8 +27,8 @@
   </aside>
   <article class="idea-body" aria-labelledby="idea-author">
     <header class="post-head">
-      <span class="avatar avatar-small" aria-hidden="true"><?cs var:string.slice(d.idea.author, 0, 1) ?></span>
-      <a id="idea-author" class="post-author" href="/u/<?cs var:d.idea.author ?>"><?cs var:d.idea.author ?></a>
+      <span class="avatar avatar-small" aria-hidden="true"><?cs var:initial(d.idea.author) ?></span>
+      <a id="idea-author" class="post-author" href="/u/<?cs var:path_escape(d.idea.author) ?>"><?cs var:d.idea.author ?></a>
       <?cs if:d.idea.author_staff == "1" ?><span class="badge badge-staff"><?cs var:L.thread.staff ?></span><?cs /if ?>
       <span class="meta post-time"><?cs call:time(d.idea.created_at) ?></span>
     </header>
@@ -44,7 +44,7 @@
   <h2 id="official-h"><?cs var:L.ideas.official ?></h2>
   <?cs each:c = d.official ?>
   <article class="official-response">
-    <p class="meta"><span class="badge badge-staff"><?cs var:L.ideas.official_badge ?></span> <a href="/u/<?cs var:c.author ?>"><?cs var:c.author ?></a> · <?cs call:time(c.created_at) ?></p>
+    <p class="meta"><span class="badge badge-staff"><?cs var:L.ideas.official_badge ?></span> <a href="/u/<?cs var:path_escape(c.author) ?>"><?cs var:c.author ?></a> · <?cs call:time(c.created_at) ?></p>
     <div class="post-body"><?cs uvar:c.html ?></div>
   </article>
   <?cs /each ?>
@@ -56,7 +56,7 @@
   <ol class="history-list">
     <li><?cs call:idea_status("open") ?> <span class="meta"><?cs var:L.ideas.proposed ?> <?cs call:time(d.idea.created_at) ?></span></li>
     <?cs each:h = d.history ?>
-    <li><?cs call:idea_status(h.to_status) ?> <span class="meta"><?cs var:L.ideas.changed_by ?> <a href="/u/<?cs var:h.by_user ?>"><?cs var:h.by_user ?></a> · <?cs call:time(h.created_at) ?></span>
+    <li><?cs call:idea_status(h.to_status) ?> <span class="meta"><?cs var:L.ideas.changed_by ?> <a href="/u/<?cs var:path_escape(h.by_user) ?>"><?cs var:h.by_user ?></a> · <?cs call:time(h.created_at) ?></span>
       <p class="history-note"><?cs var:h.note ?></p></li>
     <?cs /each ?>
   </ol>
@@ -104,7 +104,7 @@
 <?cs if:subcount(d.voters) ?>
 <section class="idea-voters" aria-labelledby="voters-h">
   <h2 id="voters-h"><?cs var:L.ideas.voters ?> <span class="meta">(<?cs var:L.ideas.staff_only ?>)</span></h2>
-  <ul class="voter-list"><?cs each:v = d.voters ?><li><a href="/u/<?cs var:v.username ?>"><?cs var:v.username ?></a> <span class="meta"><?cs call:time(v.voted_at) ?></span></li><?cs /each ?></ul>
+  <ul class="voter-list"><?cs each:v = d.voters ?><li><a href="/u/<?cs var:path_escape(v.username) ?>"><?cs var:v.username ?></a> <span class="meta"><?cs call:time(v.voted_at) ?></span></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
 
@@ -116,8 +116,8 @@
     <li class="post<?cs if:c.status != "visible" ?> post-<?cs var:c.status ?><?cs /if ?><?cs if:c.official == "1" ?> post-official<?cs /if ?>" id="c<?cs var:c.id ?>" value="<?cs var:c.position ?>">
       <article aria-labelledby="c<?cs var:c.id ?>-author">
         <header class="post-head">
-          <span class="avatar avatar-small" aria-hidden="true"><?cs var:string.slice(c.author, 0, 1) ?></span>
-          <a id="c<?cs var:c.id ?>-author" class="post-author" href="/u/<?cs var:c.author ?>"><?cs var:c.author ?></a>
+          <span class="avatar avatar-small" aria-hidden="true"><?cs var:initial(c.author) ?></span>
+          <a id="c<?cs var:c.id ?>-author" class="post-author" href="/u/<?cs var:path_escape(c.author) ?>"><?cs var:c.author ?></a>
           <?cs if:c.staff == "1" ?><span class="badge badge-staff"><?cs var:L.thread.staff ?></span><?cs /if ?>
           <?cs if:c.official == "1" ?><span class="tag tag-official"><?cs var:L.ideas.official_badge ?></span><?cs /if ?>
           <a class="meta post-time" href="#c<?cs var:c.id ?>"><?cs call:time(c.created_at) ?></a>

@@ -6,7 +6,7 @@
   <div class="idea-main">
     <a class="thread-title" href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a>
     <?cs call:idea_status(i.status) ?>
-    <p class="meta"><?cs if:i.category_name ?><a href="/ideas?category=<?cs var:i.category_slug ?>"><?cs var:i.category_name ?></a> · <?cs /if ?><?cs if:i.product.name ?><a href="/ideas?product=<?cs var:url_escape(i.product.sku) ?>"><?cs var:i.product.name ?></a> · <?cs /if ?><?cs var:L.forum.by ?> <a href="/u/<?cs var:i.author ?>"><?cs var:i.author ?></a> · <?cs call:time(i.created_at) ?> · <?cs var:i.comment_count ?> <?cs call:plural(i.comment_count, L.ideas.comment_one, L.ideas.comments) ?></p>
+    <p class="meta"><?cs if:i.category_name ?><a href="/ideas?category=<?cs var:i.category_slug ?>"><?cs var:i.category_name ?></a> · <?cs /if ?><?cs if:i.product.name ?><a href="/ideas?product=<?cs var:url_escape(i.product.sku) ?>"><?cs var:i.product.name ?></a> · <?cs /if ?><?cs var:L.forum.by ?> <a href="/u/<?cs var:path_escape(i.author) ?>"><?cs var:i.author ?></a> · <?cs call:time(i.created_at) ?> · <?cs var:i.comment_count ?> <?cs call:plural(i.comment_count, L.ideas.comment_one, L.ideas.comments) ?></p>
   </div>
 </li><?cs /def ?>
 <?cs def:idea_filters(action) ?><form class="idea-filters" action="<?cs var:action ?>" method="get">

@@ -11,7 +11,7 @@
   <?cs if:e.item.mod_note ?><p class="notice notice-warn"><?cs var:L.mod.note_for_author ?> <?cs var:e.item.mod_note ?></p><?cs /if ?>
   <?cs if:subcount(e.flags) ?><h3><?cs var:L.mod.flags ?> (<?cs var:subcount(e.flags) ?>)</h3>
   <ul class="flag-list"><?cs each:f = e.flags ?><li><strong><?cs var:L.mod["r_" + f.reason] ?></strong><?cs if:f.note ?>: <?cs var:f.note ?><?cs /if ?> <span class="meta">— <?cs var:L.mod.flagged_by ?> <?cs var:f.flagger ?>, <?cs call:time(f.created_at) ?></span></li><?cs /each ?></ul><?cs /if ?>
-  <p class="meta"><?cs var:L.mod.author ?>: <a href="/u/<?cs var:e.author.username ?>"><?cs var:e.author.username ?></a> · <?cs var:L.mod.joined ?> <?cs call:time(e.author.joined_at) ?> · <?cs call:count(e.author.posts, "posts") ?> · <?cs call:count(e.author.moderated, "moderated") ?> · <?cs call:count(e.author.actions, "actions") ?><?cs if:e.author.silenced_at ?> · <?cs var:L.mod.silenced_until ?> <?cs call:time(e.author.silenced_at) ?><?cs /if ?><?cs if:e.author.suspended_at ?> · <?cs var:L.mod.suspended_until ?> <?cs call:time(e.author.suspended_at) ?><?cs /if ?></p>
+  <p class="meta"><?cs var:L.mod.author ?>: <a href="/u/<?cs var:path_escape(e.author.username) ?>"><?cs var:e.author.username ?></a> · <?cs var:L.mod.joined ?> <?cs call:time(e.author.joined_at) ?> · <?cs call:count(e.author.posts, "posts") ?> · <?cs call:count(e.author.moderated, "moderated") ?> · <?cs call:count(e.author.actions, "actions") ?><?cs if:e.author.silenced_at ?> · <?cs var:L.mod.silenced_until ?> <?cs call:time(e.author.silenced_at) ?><?cs /if ?><?cs if:e.author.suspended_at ?> · <?cs var:L.mod.suspended_until ?> <?cs call:time(e.author.suspended_at) ?><?cs /if ?></p>
 </article>
 <?cs /def ?>
 <?cs def:action_fields(id_prefix) ?>

@@ -20,7 +20,7 @@
       <?cs call:stars_show(rv.rating * 2, rv.rating) ?>
       <h3 class="review-title" id="r<?cs var:rv.id ?>-title"><a href="/reviews/<?cs var:rv.id ?>"><?cs var:rv.title ?></a></h3>
     </header>
-    <p class="meta"><?cs var:L.reviews.by ?> <a href="/u/<?cs var:rv.author ?>"><?cs var:rv.author ?></a> · <?cs call:time(rv.created_at) ?><?cs if:rv.edited_at ?> (<?cs var:L.reviews.edited ?>)<?cs /if ?>
+    <p class="meta"><?cs var:L.reviews.by ?> <a href="/u/<?cs var:path_escape(rv.author) ?>"><?cs var:rv.author ?></a> · <?cs call:time(rv.created_at) ?><?cs if:rv.edited_at ?> (<?cs var:L.reviews.edited ?>)<?cs /if ?>
       <?cs if:rv.verified == "1" ?><span class="tag tag-verified"><?cs var:L.reviews.verified ?></span><?cs /if ?></p>
     <?cs if:rv.status == "held" ?><p class="notice notice-warn"><?cs var:L.reviews.held ?></p><?cs /if ?>
     <?cs if:rv.status == "hidden" ?><p class="notice notice-warn"><?cs var:L.reviews.hidden ?><?cs if:rv.mod_note ?> <?cs var:rv.mod_note ?><?cs /if ?></p><?cs /if ?>

@@ -1,7 +1,7 @@
 <?cs set:page.title = d.product.name ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/products"><?cs var:L.reviews.products_title ?></a><?cs if:d.product.category ?> › <a href="/products?category=<?cs var:url_escape(d.product.category) ?>"><?cs var:d.product.category ?></a><?cs /if ?></nav>
 <div class="product-head">
-  <?cs if:d.product.image_url ?><img class="product-image" src="<?cs var:d.product.image_url ?>" alt="" width="160" height="160"><?cs else ?><span class="product-image product-placeholder" aria-hidden="true"><?cs var:string.slice(d.product.name, 0, 1) ?></span><?cs /if ?>
+  <?cs if:d.product.image_url ?><img class="product-image" src="<?cs var:d.product.image_url ?>" alt="" width="160" height="160"><?cs else ?><span class="product-image product-placeholder" aria-hidden="true"><?cs var:initial(d.product.name) ?></span><?cs /if ?>
   <div>
     <h1><?cs var:d.product.name ?></h1>
     <p class="meta">SKU <?cs var:d.product.sku ?><?cs if:d.product.category ?> · <?cs var:d.product.category ?><?cs /if ?></p>

@@ -16,7 +16,7 @@
 <ul class="product-list">
 <?cs each:p = d.products ?>
   <li class="product-card">
-    <?cs if:p.image_url ?><img class="product-thumb" src="<?cs var:p.image_url ?>" alt="" width="64" height="64"><?cs else ?><span class="product-thumb product-placeholder" aria-hidden="true"><?cs var:string.slice(p.name, 0, 1) ?></span><?cs /if ?>
+    <?cs if:p.image_url ?><img class="product-thumb" src="<?cs var:p.image_url ?>" alt="" width="64" height="64"><?cs else ?><span class="product-thumb product-placeholder" aria-hidden="true"><?cs var:initial(p.name) ?></span><?cs /if ?>
     <div>
       <a class="product-name" href="/p/<?cs var:p.sku ?>"><?cs var:p.name ?></a>
       <p class="meta"><?cs var:p.category ?></p>

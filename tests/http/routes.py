@@ -108,13 +108,16 @@ def query_params():
 
 def pattern_regex(pattern):
     """A regex matching the paths of a route pattern as route_match() in
-    cgi/web/route.c does: ":id" 1-18 digits, ":s" 1-100 of [A-Za-z0-9._-]."""
+    cgi/web/route.c does: ":id" 1-18 digits, ":s" 1-100 of [A-Za-z0-9._-],
+    ":name" 1-100 bytes of anything but "/" and control characters."""
     out = ""
-    for part in re.split(r"(:id|:s)(?=/|$)", pattern):
+    for part in re.split(r"(:id|:s|:name)(?=/|$)", pattern):
         if part == ":id":
             out += r"[0-9]{1,18}"
         elif part == ":s":
             out += r"[A-Za-z0-9._-]{1,100}"
+        elif part == ":name":
+            out += r"[^/\x00-\x1f\x7f]{1,100}"
         else:
             out += re.escape(part)
     return re.compile("^" + out + "$")

@@ -113,7 +113,7 @@ EXPECT = {
     "POST /settings": members(400),
     "POST /settings/password": members(400),
     "POST /settings/logout-everywhere": members(303),
-    "GET /u/:s": everyone(200),
+    "GET /u/:name": everyone(200),
     "POST /lang": everyone(400),
     "GET /admin": only("admin", 200),
     "POST /admin/roles": only("admin", 400),
@@ -312,7 +312,7 @@ class Targets:
                 "word": self.make_word}[kind]()
 
     def path(self, pattern, fresh=None):
-        """The pattern with its :id and :s filled in, in order, by the first
+        """The pattern with its :id, :s and :name filled in, in order, by the first
         entry of the table below whose prefix it has. Raises for a pattern
         the table does not know (add a line for it)."""
         table = [
@@ -332,7 +332,7 @@ class Targets:
             ("/insights/p/", ["KX-200"]),   # a demo product with reviews
             ("/insights/c/", ["help"]),
         ]
-        parts = re.split(r"(:id|:s)(?=/|$)", pattern)
+        parts = re.split(r"(:id|:s|:name)(?=/|$)", pattern)
         if len(parts) == 1:
             return pattern
         for prefix, values in table:
@@ -341,7 +341,7 @@ class Targets:
         else:
             raise AssertionError("no ids for %s: add a line to Targets.path" % pattern)
         values = iter(values)
-        return "".join(str(next(values)) if p in (":id", ":s") else p for p in parts)
+        return "".join(str(next(values)) if p in (":id", ":s", ":name") else p for p in parts)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@
 /* The mentions of md, joined by spaces. */
 static void mentions(const char *md, char *out, size_t size)
 {
-	char names[MAX][MENTION_NAME_MAX + 1];
+	char names[MAX][MENTION_NAME_BYTES + 1];
 	int n = markdown_mentions(md, strlen(md), names, MAX), i;
 
 	assert_true(n >= 0);
@@ -49,6 +49,21 @@ static void finds_mentions(void **state)
 	check("¡Hola @maria!", "maria");
 }
 
+/* Names with accents or of other alphabets, a space written '_'
+ * (base/username.h). */
+static void finds_names_of_any_alphabet(void **state)
+{
+	(void)state;
+	check("Gracias @María_López!", "María_López");
+	check("@José, @Дмитрий y @さくら.", "José Дмитрий さくら");
+	check("(@Ñandú)", "Ñandú");
+	/* an accented letter before the '@' joins it to a word, as a plain one does */
+	check("josé@example.com", "");
+	check("¿@María?", "María");
+	/* what no name holds ends the mention */
+	check("@María\xe2\x80\x8bLópez", "María");
+}
+
 static void duplicates_count_once_in_any_case(void **state)
 {
 	(void)state;
@@ -79,11 +94,18 @@ static void what_is_no_mention(void **state)
 	snprintf(md, sizeof(md), "@%.*s", MENTION_NAME_MAX, long_name);
 	check(md, md + 1);
 	free(long_name);
+	/* the limit is in characters: 31 of two bytes is too long, 30 is not */
+	long_name = repeat("\xc3\xb1", MENTION_NAME_MAX + 1);
+	snprintf(md, sizeof(md), "@%s", long_name);
+	check(md, "");
+	snprintf(md, sizeof(md), "@%.*s", MENTION_NAME_MAX * 2, long_name);
+	check(md, md + 1);
+	free(long_name);
 }
 
 static void at_most_max_names(void **state)
 {
-	char names[2][MENTION_NAME_MAX + 1];
+	char names[2][MENTION_NAME_BYTES + 1];
 
 	(void)state;
 	assert_int_equal(markdown_mentions("@aaa @bbb @ccc", 14, names, 2), 2);
@@ -103,6 +125,17 @@ static void rendered_as_links_to_the_profile(void **state)
 	/* quoted mentions are linked too, though they tell nobody */
 	html = render("> @maria said");
 	assert_non_null(strstr(html, "<a rel=\"nofollow ugc\" href=\"/u/maria\">@maria</a>"));
+	free(html);
+}
+
+static void a_name_of_another_alphabet_links_escaped(void **state)
+{
+	char *html;
+
+	(void)state;
+	html = render("Hi @María_López");
+	assert_string_equal(html, "<p>Hi <a rel=\"nofollow ugc\" href=\"/u/Mar%C3%ADa_L%C3%B3pez\">"
+			    "@María_López</a></p>\n");
 	free(html);
 }
 
@@ -133,10 +166,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(finds_mentions),
+		cmocka_unit_test(finds_names_of_any_alphabet),
 		cmocka_unit_test(duplicates_count_once_in_any_case),
 		cmocka_unit_test(what_is_no_mention),
 		cmocka_unit_test(at_most_max_names),
 		cmocka_unit_test(rendered_as_links_to_the_profile),
+		cmocka_unit_test(a_name_of_another_alphabet_links_escaped),
 		cmocka_unit_test(no_link_where_none_belongs),
 		cmocka_unit_test(rendering_stays_escaped),
 	};

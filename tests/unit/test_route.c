@@ -160,6 +160,25 @@ static void slug_at_most_hundred(void **state)
 	free(s101);
 }
 
+/* ":name": a member's name as nginx decoded it, accents and spaces
+ * included; never a "/" nor a control character. */
+static void name_takes_what_a_name_holds(void **state)
+{
+	char *args[ROUTE_ARGS];
+
+	(void)state;
+	assert_int_equal(match("/u/:name", "/u/María López", args), 1);
+	assert_string_equal(args[0], "María López");
+	free_args(args);
+	assert_true(matches("/u/:name", "/u/Дмитрий"));
+	assert_true(matches("/u/:name", "/u/john.doe_2"));
+	assert_false(matches("/u/:name", "/u/a/b"));
+	assert_false(matches("/u/:name", "/u/a\tb"));
+	assert_false(matches("/u/:name", "/u/a\x7f"));
+	assert_false(matches("/u/:name", "/u/"));
+	assert_false(matches("/u/:s", "/u/María"));
+}
+
 static void slug_does_not_cross_slash(void **state)
 {
 	(void)state;
@@ -405,6 +424,7 @@ int main(void)
 		cmocka_unit_test(slug_refuses_empty),
 		cmocka_unit_test(slug_at_most_hundred),
 		cmocka_unit_test(slug_does_not_cross_slash),
+		cmocka_unit_test(name_takes_what_a_name_holds),
 		cmocka_unit_test(trailing_literal_after_arg),
 		cmocka_unit_test(partial_match_leaves_no_args),
 		cmocka_unit_test(thread_with_slug),

@@ -297,7 +297,7 @@ typedef struct tdir {
 } tdir;
 
 static const char *const TEMPLATE_FILES[] = {
-	"x.cs", "u.cs", "lang.cs", "broken.cs", "attr.cs", "inc.cs", NULL,
+	"x.cs", "u.cs", "lang.cs", "broken.cs", "attr.cs", "inc.cs", "name.cs", NULL,
 };
 
 static int tdir_setup(void **state)
@@ -313,6 +313,7 @@ static int tdir_setup(void **state)
 	write_file(t->dir, "attr.cs", "<a title=\"<?cs var:x ?>\">t</a>");
 	write_file(t->dir, "lang.cs", "<?cs var:L.greet ?>, <?cs var:name ?>");
 	write_file(t->dir, "broken.cs", "<?cs if:x ?>never closed");
+	write_file(t->dir, "name.cs", "<a href=\"/u/<?cs var:path_escape(x) ?>\"><?cs var:initial(x) ?></a>");
 	/* a template in a subfolder includes others by their path under dir */
 	write_file(t->dir, "inc.cs", "<i><?cs var:x ?></i>");
 	snprintf(sub, sizeof(sub), "%s/sub", t->dir);
@@ -392,6 +393,22 @@ static void var_keeps_plain_text(void **state)
 	tdir *t = *state;
 
 	assert_string_equal(render_x(t, "x", "Hola, ¿qué tal?"), "<p>Hola, ¿qué tal?</p>");
+}
+
+/* A member's name in an address and as an avatar's letter
+ * (base/username.h): accents and spaces percent-encoded, the first letter
+ * whole, and what is left escaped for HTML. */
+static void name_in_a_path_and_its_initial(void **state)
+{
+	tdir *t = *state;
+
+	assert_string_equal(render_x(t, "name", "María López"),
+			    "<a href=\"/u/Mar%C3%ADa%20L%C3%B3pez\">M</a>");
+	assert_string_equal(render_x(t, "name", "Ángel_2.b-c~"),
+			    "<a href=\"/u/%C3%81ngel_2.b-c~\">Á</a>");
+	assert_string_equal(render_x(t, "name", "\"<x>/?#&"),
+			    "<a href=\"/u/%22%3Cx%3E%2F%3F%23%26\">&quot;</a>");
+	assert_string_equal(render_x(t, "name", ""), "<a href=\"/u/\"></a>");
 }
 
 static void uvar_does_not_escape(void **state)
@@ -610,6 +627,7 @@ int main(void)
 		V(var_escapes_quotes_in_attribute),
 		V(var_keeps_plain_text),
 		V(uvar_does_not_escape),
+		V(name_in_a_path_and_its_initial),
 		V(escaping_holds_on_cached_render),
 		V(render_uses_current_data),
 		V(language_is_the_fallback),
