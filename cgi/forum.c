@@ -8,6 +8,9 @@
 static const route routes[] = {
 	{ R_GET | R_VISITORS_KEPT, "/", page_home, 0, NULL, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/c/:s", page_category, 0, NULL, NULL },
+	{ R_GET, "/c/:s/feed", page_category_feed, 0, NULL, NULL },
+	{ R_GET, "/sitemap.xml", page_sitemap_index, 0, NULL, NULL },
+	{ R_GET, "/sitemap-forum.xml", page_sitemap, 0, NULL, NULL },
 	{ R_GET | R_LOGIN, "/t/new", page_new_thread, 0, NULL, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/t/new", do_new_thread, 0, new_thread_fields, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/t/:id", page_thread, 0, NULL, page_thread_kept },

@@ -9,6 +9,7 @@
 
 static const route routes[] = {
 	{ R_GET | R_VISITORS_KEPT, "/ideas", page_ideas, 0, NULL, NULL },
+	{ R_GET, "/ideas/sitemap.xml", page_ideas_sitemap, 0, NULL, NULL },
 	{ R_GET | R_LOGIN, "/ideas/new", page_new_idea, 0, NULL, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/ideas/new", do_new_idea, 0, new_idea_fields, NULL },
 	{ R_GET, "/ideas/similar", page_similar, 0, NULL, NULL },

@@ -8,6 +8,8 @@
 
 static const route routes[] = {
 	{ R_GET | R_VISITORS_KEPT, "/products", page_products, 0, NULL, NULL },
+	{ R_GET, "/products/sitemap.xml", page_products_sitemap, 0, NULL, NULL },
+	{ R_GET, "/p/:s/feed", page_product_feed, 0, NULL, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/p/:s", page_product, 0, NULL, NULL },
 	{ R_GET | R_LOGIN, "/p/:s/review", page_review_form, 0, NULL, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/p/:s/review", do_review, 0, review_fields, NULL },

@@ -4,7 +4,18 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:page.title ?><?cs var:page.title ?> · <?cs /if ?><?cs var:L.site.name ?></title>
-<link rel="stylesheet" href="/static/tertulia.css">
+<?cs if:page.description ?><meta name="description" content="<?cs var:page.description ?>">
+<?cs /if ?><link rel="canonical" href="<?cs var:origin ?><?cs var:path ?>">
+<meta property="og:site_name" content="<?cs var:L.site.name ?>">
+<meta property="og:title" content="<?cs if:page.title ?><?cs var:page.title ?><?cs else ?><?cs var:L.site.name ?><?cs /if ?>">
+<?cs if:page.description ?><meta property="og:description" content="<?cs var:page.description ?>">
+<?cs /if ?><meta property="og:type" content="<?cs if:page.og_type ?><?cs var:page.og_type ?><?cs else ?>website<?cs /if ?>">
+<meta property="og:url" content="<?cs var:origin ?><?cs var:path ?>">
+<meta property="og:locale" content="<?cs if:lang == "es" ?>es_ES<?cs else ?>en_US<?cs /if ?>">
+<meta property="og:locale:alternate" content="<?cs if:lang == "es" ?>en_US<?cs else ?>es_ES<?cs /if ?>">
+<meta name="twitter:card" content="summary">
+<?cs if:page.feed ?><link rel="alternate" type="application/atom+xml" title="<?cs var:page.feed_title ?>" href="<?cs var:page.feed ?>">
+<?cs /if ?><link rel="stylesheet" href="/static/tertulia.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <?cs if:page.jsonld ?><script type="application/ld+json"><?cs uvar:page.jsonld ?></script><?cs /if ?>
 <script src="/static/tertulia.js" defer></script>

@@ -47,6 +47,14 @@ int do_split(request *r);
 /* search.c */
 int page_search(request *r);
 
+/* feeds.c: GET /c/SLUG/feed (a category's newest threads, Atom), GET
+ * /sitemap.xml (the index of the programs' sitemaps) and GET
+ * /sitemap-forum.xml (home, categories and the threads most recently
+ * active), for visitors; raw XML answers. */
+int page_category_feed(request *r);
+int page_sitemap_index(request *r);
+int page_sitemap(request *r);
+
 /* search_rank.c: the ids of the best n matches of q, best first, as a JSON
  * array ("[7,3]") into *ids (the caller frees it). sql ranks from the
  * FULLTEXT index alone: it takes q twice, then n. A ranking that took at

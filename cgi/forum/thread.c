@@ -2,6 +2,7 @@
  * (N-1)*20+1 .. N*20 read through the (thread_id, position) key, so the last
  * page of a long thread costs what the first costs. */
 #include "forum.h"
+#include "base/utf8.h"
 #include "base/err.h"
 #include "base/paging.h"
 #include "base/policy.h"
@@ -99,6 +100,37 @@ static void jsonld_prop(strbuf *sb, const char *name, const char *value)
 	json_string(sb, value ? value : "");
 }
 
+/* The page's description for link previews: the opening post's plain
+ * text, its first DESCRIPTION_MAX characters, on one line. */
+#define DESCRIPTION_MAX 200
+static void set_description(HDF *h, const char *text)
+{
+	char out[DESCRIPTION_MAX * 4 + 4];
+	size_t i = 0, o = 0, chars = 0, len;
+
+	while (text[i] && chars < DESCRIPTION_MAX) {
+		if (utf8_decode((const unsigned char *)text + i, strlen(text + i), &len) < 0)
+			break;
+		if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t') {
+			if (o > 0 && out[o - 1] != ' ')
+				out[o++] = ' ';
+		} else {
+			memcpy(out + o, text + i, len);
+			o += len;
+		}
+		i += len;
+		chars++;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	if (text[i] && o + 3 < sizeof(out)) {
+		memcpy(out + o, "\xe2\x80\xa6", 3); /* … */
+		o += 3;
+	}
+	out[o] = '\0';
+	hdf_str(h, "page.description", out);
+}
+
 /* Builds DiscussionForumPosting, or QAPage with its accepted answer when the
  * thread is solved. The result goes inside <script type="application/ld+json">,
  * which is why json_string escapes <, > and &. */
@@ -151,6 +183,8 @@ static void thread_jsonld(request *r, const char *origin, const char *answer_tex
 	}
 	if (sb.s)
 		hdf_str(h, "page.jsonld", sb.s);
+	if (text)
+		set_description(h, text);
 	free(text);
 	strbuf_free(&sb);
 }

@@ -12,6 +12,8 @@
 
 /* list.c */
 int page_ideas(request *r);
+/* sitemap.c: GET /ideas/sitemap.xml; a raw XML answer. */
+int page_ideas_sitemap(request *r);
 int page_roadmap(request *r);
 /* idea.c */
 int page_idea(request *r);

@@ -15,6 +15,10 @@
 int page_products(request *r);
 /* product.c: GET /p/:s */
 int page_product(request *r);
+/* feeds.c: GET /p/SKU/feed (the product's newest reviews, Atom) and GET
+ * /products/sitemap.xml; raw XML answers. */
+int page_product_feed(request *r);
+int page_products_sitemap(request *r);
 /* write.c: GET and POST /p/:s/review, POST /reviews/:id/delete */
 extern const field_spec review_fields[];
 int page_review_form(request *r);

@@ -224,6 +224,11 @@ void req_nonce(request *r);
  * configured public_origin, else the scheme, Host header and port of the
  * request. Written into out (size bytes). */
 void req_origin(const request *r, char *out, size_t size);
+/* The answer to a request whose body was rendered into r->raw
+ * (req_render, with result rc) for a type other than a page: a feed, a
+ * sitemap. 200 with r->raw_type set, or rc. Every page's HDF holds the
+ * site's origin as "origin", for the absolute addresses they need. */
+int req_raw_rendered(request *r, const char *type, int rc);
 /* The changes file's state (web/visitor_cache.h) as this request first
  * saw it: read at the first call, the same for the rest of the request. */
 const visitor_stamp *req_changes_stamp(request *r);

@@ -124,8 +124,14 @@ static void fill_common(request *r)
 
 	strbuf here = STRBUF_INIT;
 
+	char origin[512];
+
 	hdf_str(h, "lang", r->lang);
 	hdf_str(h, "path", r->path);
+	/* for the addresses a page gives of itself to other sites (its
+	 * canonical address, link previews) */
+	req_origin(r, origin, sizeof(origin));
+	hdf_str(h, "origin", origin);
 	/* where the language switch comes back to: this page with its query
 	 * (a search, a sort, a page), unless too long for the switch's field */
 	if (req_here(r, 0, &here) == 0 && here.len <= HERE_MAX)

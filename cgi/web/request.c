@@ -195,6 +195,14 @@ void req_origin(const request *r, char *out, size_t size)
 		snprintf(out, size, "%s://%s", scheme, host ? host : "localhost");
 }
 
+int req_raw_rendered(request *r, const char *type, int rc)
+{
+	if (rc != 0)
+		return rc;
+	r->raw_type = type;
+	return 200;
+}
+
 int req_redirect(request *r, const char *url)
 {
 	free(r->location);

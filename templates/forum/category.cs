@@ -1,4 +1,4 @@
-<?cs set:page.title = d.category.name ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?>
+<?cs set:page.title = d.category.name ?><?cs set:page.description = d.category.description ?><?cs set:page.feed = "/c/" + d.category.slug + "/feed" ?><?cs set:page.feed_title = d.category.name ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?>
 <div class="page-head">
   <div>
     <h1><?cs var:d.category.name ?></h1>

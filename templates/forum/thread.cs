@@ -1,4 +1,4 @@
-<?cs set:page.title = d.thread.title ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?><?cs include:"flag_macros.cs" ?>
+<?cs set:page.title = d.thread.title ?><?cs set:page.og_type = "article" ?><?cs set:nav = "forum" ?><?cs include:"header.cs" ?><?cs include:"flag_macros.cs" ?>
 <?cs def:post_actions(p) ?>
   <div class="post-actions">
     <?cs if:p.like_count > 0 ?><span class="likes"><?cs var:p.like_count ?> <?cs call:plural(p.like_count, L.forum.like_one, L.forum.likes) ?></span><?cs /if ?>

@@ -1,4 +1,4 @@
-<?cs set:page.title = d.product.name ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
+<?cs set:page.title = d.product.name ?><?cs set:page.description = d.product.description ?><?cs set:page.og_type = "product" ?><?cs set:page.feed = "/p/" + d.product.sku + "/feed" ?><?cs set:page.feed_title = d.product.name ?><?cs set:nav = "products" ?><?cs include:"header.cs" ?><?cs include:"reviews/macros.cs" ?>
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/products"><?cs var:L.reviews.products_title ?></a><?cs if:d.product.category ?> › <a href="/products?category=<?cs var:url_escape(d.product.category) ?>"><?cs var:d.product.category ?></a><?cs /if ?></nav>
 <div class="product-head">
   <?cs if:d.product.image_url ?><img class="product-image" src="<?cs var:d.product.image_url ?>" alt="" width="160" height="160"><?cs else ?><span class="product-image product-placeholder" aria-hidden="true"><?cs var:initial(d.product.name) ?></span><?cs /if ?>

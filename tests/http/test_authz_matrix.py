@@ -81,6 +81,12 @@ EXPECT = {
     # ---- forum (cgi/forum.c)
     "GET /": everyone(200),
     "GET /c/:s": everyone(200),
+    "GET /c/:s/feed": everyone(200),
+    "GET /sitemap.xml": everyone(200),
+    "GET /sitemap-forum.xml": everyone(200),
+    "GET /products/sitemap.xml": everyone(200),
+    "GET /p/:s/feed": everyone(200),
+    "GET /ideas/sitemap.xml": everyone(200),
     "GET /t/new": members(200),
     "POST /t/new": members(400, writes=True),
     "GET /t/:id": everyone(200),
@@ -442,7 +448,10 @@ def test_matrix(stack, people, targets):
 
 
 # Pages whose twin is not JSON (plain text, CSV).
-NO_TWIN = {"GET /healthz", "GET /hello", "GET /mod/log.csv", "GET /insights/export.csv"}
+# answers that are already a machine's format (text, CSV, Atom, sitemaps)
+NO_TWIN = {"GET /healthz", "GET /hello", "GET /mod/log.csv", "GET /insights/export.csv",
+           "GET /c/:s/feed", "GET /p/:s/feed", "GET /sitemap.xml", "GET /sitemap-forum.xml",
+           "GET /products/sitemap.xml", "GET /ideas/sitemap.xml"}
 
 
 @pytest.mark.parametrize("role", ["visitor", "member", "moderator", "suspended"])
