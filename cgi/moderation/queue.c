@@ -31,6 +31,31 @@ static const char SQL_AUTHOR[] =
 	"(SELECT COUNT(*) FROM audit_log WHERE target_type = 'user' AND target_id = users.id) AS actions "
 	"FROM users WHERE id = ?";
 
+/* The rules' detail of a queued item as its numbers, which the page writes
+ * in the reader's language: "item 2 of the first 3" (a new member's) as
+ * prefix.nth and .first, "5 links" as .links, "2 flags, 1 counted" (the
+ * open flags, and those that count towards hiding) as .flags_open and
+ * .flags_counted. Another detail (the watched
+ * word, the abusive term and its score) is shown as it is. */
+static void cause_detail(request *r, const char *prefix, const char *detail)
+{
+	long long a = 0, b = 0;
+	int end = 0;
+
+	if (detail == NULL)
+		return;
+	if (sscanf(detail, "item %lld of the first %lld%n", &a, &b, &end) == 2 && detail[end] == '\0') {
+		hdf_int_at(r->hdf, prefix, "nth", a);
+		hdf_int_at(r->hdf, prefix, "first", b);
+	} else if (sscanf(detail, "%lld flags, %lld counted%n", &a, &b, &end) == 2 &&
+		   detail[end] == '\0') {
+		hdf_int_at(r->hdf, prefix, "flags_open", a);
+		hdf_int_at(r->hdf, prefix, "flags_counted", b);
+	} else if (sscanf(detail, "%lld links%n", &a, &end) == 1 && detail[end] == '\0') {
+		hdf_int_at(r->hdf, prefix, "links", a);
+	}
+}
+
 /* The author's history, for the queue: age, posts, past actions. */
 static int author_history(request *r, long long author_id, const char *prefix)
 {
@@ -136,6 +161,7 @@ int page_queue(request *r)
 	for (i = 0; i < rows->nrows && rc == 0; i++) {
 		char prefix[48];
 		snprintf(prefix, sizeof(prefix), "d.queue.%zu", i);
+		cause_detail(r, prefix, row_str(rows, i, "detail"));
 		rc = queue_entry(r, row_str(rows, i, "target_type"), row_int(rows, i, "target_id"),
 				 row_int(rows, i, "author_id"), prefix);
 	}

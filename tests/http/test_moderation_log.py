@@ -38,8 +38,10 @@ def test_log_page_shows_who_what_which_item_why_and_when(members, moderator):
     cells = [th.visible_text(c) for c in re.findall(r"<td>(.*?)</td>", rows[0], re.S)]
     when, who, what, which, why = cells[:5]
     assert who == account.username
-    assert what == "hide"
-    assert which == "post %d" % pid
+    assert what == text("en", "mod.act.hide")
+    assert which == "%s %d" % (text("en", "mod.kind_post"), pid)
+    # the item is a link to its moderation page
+    assert 'href="/mod/item/post/%d"' % pid in rows[0]
     assert why == "Advertising a competitor"
     assert today()[:4] in when
     logged(mod, account.username, "hide", "post", pid, "Advertising a competitor")
@@ -209,6 +211,193 @@ def test_no_web_program_can_change_the_audit_log(stack):
             if target in ("*.*", "tertulia.*", "tertulia.audit_log"):
                 bad = re.findall(r"\b(UPDATE|DELETE|ALL|DROP|ALTER)\b", privileges)
                 assert not bad, "%s may %s the audit log: %s" % (account, bad, grant)
+
+
+# ------------------------------------------------------------------ in Spanish
+
+def in_spanish(c):
+    assert c.form("/lang", {"lang": "es", "next": "/"}).status_code == 303
+    return c
+
+
+def shown(html):
+    """Visible text as a person reads it: no space before a comma."""
+    return re.sub(r" ,", ",", th.visible_text(html))
+
+
+def log_cells(html):
+    """[[cell html, ...], ...] of the log's table, newest first."""
+    rows = [row for row in re.findall(r"<tr>(.*?)</tr>", html, re.S) if "<td>" in row]
+    return [re.findall(r"<td>(.*?)</td>", row, re.S) for row in rows]
+
+
+# The way the programs store a log line, which a page never shows as it is.
+CODES = re.compile(r"->|\b[a-z]+_[a-z_]+\b|\b\d+\.\d{5,}\b|\b\d{4}-\d\d(-\d\d)?\b|"
+                   r"\b(approve|hide|delete|restore|warn|silence|suspend|merge|lock|"
+                   r"visible|held|hidden|into|days|links|flags|item|post|thread)\b")
+
+
+def test_log_in_spanish_names_actions_statuses_and_links_each_item(members, moderator):
+    (author, author_account), = members(1)
+    tid, pid = new_thread(author)
+    mod, account = moderator
+    in_spanish(mod)
+    act_ok(mod, [pid], "hide")
+    act_ok(mod, [pid], "restore")
+    act_ok(mod, [pid], "silence", days="3")
+    assert mod.form("/t/%d/lock" % tid, {"on": "1", "reason": REASON},
+                    page="/t/%d" % tid).status_code == 303
+
+    r = mod.get("/mod/log?actor=" + account.username)
+    assert r.status_code == 200
+    lock, silence, restore, hide = log_cells(r.text)
+    es = lambda key: text("es", key)  # noqa: E731
+    post = "%s %d" % (es("mod.kind_post"), pid)
+
+    assert [shown(row[2]) for row in (lock, silence, restore, hide)] == [
+        es("mod.act.lock"), es("mod.act.silence"), es("mod.act.restore"), es("mod.act.hide")]
+    # what was hidden and restored, and its link
+    for row in (hide, restore):
+        assert shown(row[3]) == post
+        assert '<a href="/mod/item/post/%d">' % pid in row[3]
+    assert shown(hide[5]) == "%s → %s" % (es("mod.st.visible"), es("mod.st.hidden"))
+    assert shown(restore[5]) == "%s → %s" % (es("mod.st.hidden"), es("mod.st.visible"))
+    # a silence is the member's, for a post, so many days
+    assert shown(silence[3]) == "%s %s" % (es("mod.kind_user"), author_account.username)
+    assert 'href="/u/%s"' % author_account.username in silence[3]
+    assert shown(silence[5]) == "%s %s, 3 %s" % (es("mod.for_item"), post,
+                                                 es("count.days.other"))
+    assert 'href="/mod/item/post/%d"' % pid in silence[5]
+    # a thread tool: the thread
+    assert shown(lock[3]) == "%s %d" % (es("mod.kind_thread"), tid)
+    assert 'href="/t/%d"' % tid in lock[3]
+    page = shown(r.text[r.text.index("<table"):r.text.index("</table>")])
+    assert not CODES.search(page.replace(REASON, "")), CODES.search(page).group(0)
+
+
+def test_log_in_spanish_writes_a_merge_with_the_idea_it_went_into(as_demo):
+    # the demo's moderator merged a duplicate idea
+    mod = in_spanish(as_demo("moderadora"))
+    merge = [a for a in log_rows(mod, action="merge", actor="moderadora")][-1]
+    into = int(merge["detail"].rsplit(" ", 1)[1])
+    r = mod.get("/mod/log", params={"action": "merge", "actor": "moderadora"})
+    row = log_cells(r.text)[-1]
+    assert shown(row[2]) == text("es", "mod.act.merge")
+    assert shown(row[3]) == "%s %d" % (text("es", "mod.kind_idea"), merge["target_id"])
+    assert shown(row[5]) == "%s %s %d" % (text("es", "mod.merged_into"),
+                                          text("es", "mod.kind_idea"), into)
+    assert '<a href="/ideas/%d">' % into in row[5]
+    assert "into" not in shown(row[5])
+
+
+def test_log_action_filter_is_a_list_of_the_actions_named_in_the_readers_language(
+        members, moderator):
+    (author, _), = members(1)
+    _, pid = new_thread(author)
+    mod, account = moderator
+    in_spanish(mod)
+    act_ok(mod, [pid], "hide")
+    act_ok(mod, [pid], "warn")
+    r = mod.get("/mod/log")
+    select = re.search(r'<select id="action" name="action".*?</select>', r.text, re.S)
+    assert select, "the action filter is not a list"
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select.group(0))
+    assert options[0] == ("", text("es", "mod.any"))
+    named = dict(options[1:])
+    for code in ("approve", "hide", "delete", "restore", "edit", "warn", "silence", "suspend",
+                 "lift", "merge", "lock", "move", "split", "word_add", "roles"):
+        assert named.get(code) == text("es", "mod.act." + code), code
+    # choosing one shows those lines, and the list says which is chosen
+    r = mod.get("/mod/log", params={"action": "hide", "actor": account.username})
+    assert [shown(row[2]) for row in log_cells(r.text)] == [text("es", "mod.act.hide")]
+    assert re.search(r'<option value="hide" selected>', r.text)
+    # a name typed by hand is no action: said so, not an empty log
+    r = mod.get("/mod/log", params={"action": "ocultar"})
+    assert r.status_code == 400
+    assert th.field_errors(r.text).get("action") == text("es", "mod.err.log_action")
+
+
+def find_in_queue(mod, pid):
+    """The queue's entry (its HTML) of a post, on whichever page it is."""
+    page = 1
+    while True:
+        r = mod.get("/mod", params={"page": page})
+        assert r.status_code == 200
+        m = re.search(r'<article class="mod-entry" aria-labelledby="item-post-%d">.*?</article>'
+                      % pid, r.text, re.S)
+        if m:
+            return m.group(0)
+        data = mod.get("/mod.json", params={"page": page}).json()
+        assert data.get("next_page"), "post %d is not in the queue" % pid
+        page = data["next_page"]
+
+
+def test_queue_in_spanish_says_why_each_item_is_there_in_words(members, moderator):
+    (author, _), (other, _), (flagger, _) = members(3)
+    tid, first = new_thread(author)      # a new member's first post
+    links = reply(author, tid, "Mirad [a](http://a.example) [b](http://b.example) "
+                               "[c](http://c.example) [d](http://d.example)")
+    _, flagged = new_thread(other)
+    flag_ok(flagger, flagged)
+    mod, _ = moderator
+    in_spanish(mod)
+
+    es = lambda key: text("es", key)  # noqa: E731
+    entries = {pid: shown(find_in_queue(mod, pid)) for pid in (first, links, flagged)}
+    assert "%s: %s" % (es("mod.status"), es("mod.st.visible")) in entries[first]
+    assert "%s (%s 1 %s 2)" % (es("mod.cause_new_member"), es("mod.nth_item"),
+                               es("mod.of_first")) in entries[first]
+    assert "%s: %s" % (es("mod.status"), es("mod.st.held")) in entries[links]
+    assert "%s (4 %s)" % (es("mod.cause_links"), es("count.links.other")) in entries[links]
+    assert "%s (1 %s, 0 %s)" % (es("mod.cause_flags"), es("count.flags.one"),
+                                es("count.counted.other")) in entries[flagged]
+    assert "1 %s %s" % (es("count.flags.one"), es("mod.r_spam")) in entries[flagged]
+    for pid, entry in entries.items():
+        for english in ("of the first", "links", "flags", "counted", "held", "visible", "item"):
+            assert not re.search(r"\b%s\b" % english, entry), (pid, english, entry)
+
+
+def test_stats_in_spanish_write_whole_minutes_category_names_and_actions(stack, members,
+                                                                          moderator):
+    (author, _), = members(1)
+    tid, first = new_thread(author, category="help")
+    second = reply(author, tid)
+    mod, _ = moderator
+    # waited 1.5 minutes and 5.25: a median of more than a whole minute
+    for pid, seconds in ((first, 90), (second, 315)):
+        stack.sql("UPDATE mod_queue SET created_at = created_at - INTERVAL %d SECOND "
+                  "WHERE target_type = 'post' AND target_id = %d" % (seconds, pid))
+    act_ok(mod, [first, second], "hide", from_queue=True)
+    in_spanish(mod)
+    r = mod.get("/mod/stats")
+    assert r.status_code == 200
+    figures = re.findall(r"<dd>(.*?)</dd>", r.text)
+    assert len(figures) == 4
+    for f in figures:
+        assert re.fullmatch(r"\d+", f), "a figure written %r" % f
+    help_es = stack.sql("SELECT name_es FROM categories WHERE slug = 'help'")[0][0]
+    rows = [[shown(c) for c in row] for row in log_cells(r.text)]
+    assert [help_es, text("es", "mod.act.hide")] in [row[:2] for row in rows]
+    assert '<a href="/c/help">' in r.text
+    page = shown(r.text[r.text.index("<main"):])
+    assert not re.search(r"\bhelp\b|\bhide\b|\d+\.\d{3,}", page)
+
+
+def test_transparency_in_spanish_names_months_and_actions(client, members, moderator):
+    (author, _), = members(1)
+    _, pid = new_thread(author)
+    mod, _ = moderator
+    act_ok(mod, [pid], "hide")
+    v = client()
+    r = v.get("/mod/transparency", headers={"Accept-Language": "es"})
+    assert r.status_code == 200
+    rows = [[shown(c) for c in row] for row in log_cells(r.text)]
+    now = datetime.datetime.now(datetime.timezone.utc)
+    month = "%s %d" % (text("es", "month.%d" % now.month), now.year)
+    assert [month, text("es", "mod.act.hide")] in [row[:2] for row in rows]
+    page = shown(r.text[r.text.index("<main"):])
+    assert this_month() not in page
+    assert not re.search(r"\b(hide|approve|restore|delete|merge)\b", page)
 
 
 # ================================================================== transparency
