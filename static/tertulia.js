@@ -18,6 +18,20 @@
 
 (function () {
   "use strict";
+  // The message an action left (role="status") is in the page from the
+  // start, which screen readers do not all announce: written into the
+  // region again once the page is up, it is read out as a change.
+  var said = document.querySelector("p.said[role=status]");
+  if (!said) {
+    return;
+  }
+  var text = said.textContent;
+  said.textContent = "";
+  window.setTimeout(function () { said.textContent = text; }, 250);
+})();
+
+(function () {
+  "use strict";
   // Forms that destroy something ask first (data-confirm holds the question).
   document.addEventListener("submit", function (event) {
     var question = event.target.getAttribute("data-confirm");

@@ -56,3 +56,4 @@
   </div>
 </header>
 <main id="main" tabindex="-1">
+<?cs if:said ?><p class="notice notice-ok said" role="status" aria-live="polite"><?cs var:said ?></p><?cs /if ?>

@@ -78,6 +78,9 @@ int do_follow(request *r)
 	if (rc != 0)
 		return rc;
 	r->created_id = id;
+	req_said(r, strcmp(level, "none") == 0 ? "follow_none"
+		    : strcmp(level, "mute") == 0 ? "follow_mute"
+		    : strcmp(level, "watch") == 0 ? "follow_watch" : "follow_normal");
 	snprintf(url, sizeof(url), "/notifications/following");
 	req_redirect(r, next && *next ? safe_next(next) : url);
 	return 303;

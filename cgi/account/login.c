@@ -104,6 +104,7 @@ int do_login(request *r)
 	if (rc != 0)
 		return rc;
 	r->created_id = u.id;
+	req_said(r, "logged_in");
 	req_redirect(r, safe_next(form_get(&r->in, "next")));
 	return 303;
 }
@@ -114,6 +115,7 @@ int do_logout(request *r)
 
 	if (rc != 0)
 		return rc;
+	req_said(r, "logged_out");
 	req_redirect(r, "/");
 	return 303;
 }

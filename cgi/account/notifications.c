@@ -50,6 +50,7 @@ int do_read(request *r)
 	rc = notify_mark_read(r->app->db, r->user.id, id);
 	if (rc != 0)
 		return rc;
+	req_said(r, "notification_read");
 	req_redirect(r, next ? safe_next(next) : "/notifications");
 	return 303;
 }

@@ -93,6 +93,7 @@ int do_register(request *r)
 	if (rc != 0)
 		return rc;
 	r->created_id = id;
+	req_said(r, "registered");
 	req_redirect(r, safe_next(form_get(&r->in, "next")));
 	return 303;
 }

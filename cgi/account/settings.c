@@ -217,6 +217,7 @@ int do_logout_everywhere(request *r)
 
 	if (rc != 0)
 		return rc;
+	req_said(r, "logged_out_everywhere");
 	req_redirect(r, "/login");
 	return 303;
 }
@@ -237,6 +238,8 @@ int do_lang(request *r)
 		rc = DB_EXEC(r->app->db, SQL_SET_LANG, NULL, DBS(lang), DBI(r->user.id));
 	if (rc != 0)
 		return rc;
+	/* named in the language just chosen: the next page is drawn in it */
+	req_said(r, "lang_changed");
 	req_redirect(r, safe_next(form_get(&r->in, "next")));
 	return 303;
 }

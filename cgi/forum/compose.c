@@ -112,6 +112,7 @@ int do_new_thread(request *r)
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
 		return rc;
 	r->created_id = thread_id;
+	req_said(r, rc == 0 && strcmp(p.status, "held") == 0 ? "thread_held" : "thread_posted");
 	snprintf(url, sizeof(url), "/t/%lld", thread_id);
 	req_redirect(r, url);
 	return 303;
@@ -220,6 +221,7 @@ int do_reply(request *r)
 		forum_post_url(url, sizeof(url), thread_id, position, post_id);
 	}
 	r->created_id = post_id;
+	req_said(r, rc == 0 && strcmp(p.status, "held") == 0 ? "reply_held" : "reply_posted");
 	req_redirect(r, url);
 	return 303;
 }

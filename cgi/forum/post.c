@@ -132,6 +132,7 @@ int do_edit_post(request *r)
 	forum_post_url(url, sizeof(url), hdf_get_int_value(r->hdf, "d.post.thread_id", 0),
 		       hdf_get_int_value(r->hdf, "d.post.position", 1), id);
 	r->created_id = id;
+	req_said(r, "post_edited");
 	req_redirect(r, url);
 	return 303;
 }
@@ -160,10 +161,13 @@ int do_delete_post(request *r)
 	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
-	if (hdf_get_int_value(r->hdf, "d.post.position", 0) == 1)
+	if (hdf_get_int_value(r->hdf, "d.post.position", 0) == 1) {
 		snprintf(url, sizeof(url), "/");
-	else
+		req_said(r, "thread_deleted");
+	} else {
 		snprintf(url, sizeof(url), "/t/%d", hdf_get_int_value(r->hdf, "d.post.thread_id", 0));
+		req_said(r, "post_deleted");
+	}
 	r->created_id = id;
 	req_redirect(r, url);
 	return 303;
@@ -187,6 +191,7 @@ int do_like_post(request *r)
 	rc = forum_like_post(r->app->db, id, r->user.id, form_get(&r->in, "undo") != NULL);
 	if (rc != 0)
 		return rc;
+	req_said(r, form_get(&r->in, "undo") ? "unliked" : "liked");
 	forum_post_url(url, sizeof(url), hdf_get_int_value(r->hdf, "d.post.thread_id", 0),
 		       hdf_get_int_value(r->hdf, "d.post.position", 1), id);
 	r->created_id = id;
@@ -214,6 +219,7 @@ int do_solve(request *r)
 		return rc;
 	snprintf(url, sizeof(url), "/t/%lld", thread_id);
 	r->created_id = post_id;
+	req_said(r, post_id ? "solved" : "unsolved");
 	req_redirect(r, url);
 	return 303;
 }

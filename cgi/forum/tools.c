@@ -58,7 +58,7 @@ static const char SQL_SPLIT_UNSOLVE[] =
  * (begun by the tool: rc is how the change went) and answers. */
 static int done(request *r, int rc, long long thread_id, const char *action, const char *detail)
 {
-	char url[64];
+	char url[64], said[32];
 
 	if (rc == 0)
 		rc = audit_add(r->app->db, r->user.id, action, "thread", thread_id,
@@ -68,6 +68,9 @@ static int done(request *r, int rc, long long thread_id, const char *action, con
 		return rc;
 	snprintf(url, sizeof(url), "/t/%lld", thread_id);
 	r->created_id = thread_id;
+	/* the message of each tool is named after its audit action */
+	snprintf(said, sizeof(said), "thread_%s", action);
+	req_said(r, said);
 	req_redirect(r, url);
 	return 303;
 }

@@ -160,6 +160,7 @@ static int submit_idea(request *r, mod_item *m)
 	if (rc != 0 && rc != E_DUP) /* E_DUP: the first submit made it; go there */
 		return rc;
 	r->created_id = id;
+	req_said(r, rc == 0 && strcmp(p.status, "held") == 0 ? "idea_held" : "idea_posted");
 	snprintf(url, sizeof(url), "/ideas/%lld", id);
 	req_redirect(r, url);
 	return 303;

@@ -59,6 +59,7 @@ int do_status(request *r)
 	if (out == IDEA_UNCHANGED)
 		return ideas_refuse(r, id, 400, "status", "ideas.err.same_status", 0);
 	r->created_id = id;
+	req_said(r, "idea_status");
 	snprintf(url, sizeof(url), "/ideas/%lld#history", id);
 	req_redirect(r, url);
 	return 303;
@@ -94,6 +95,7 @@ int do_merge(request *r)
 		return ideas_refuse(r, id, 400, "into", "ideas.err.merge_target", into);
 	}
 	r->created_id = into;
+	req_said(r, "ideas_merged");
 	snprintf(url, sizeof(url), "/ideas/%lld", into);
 	req_redirect(r, url);
 	return 303;
@@ -138,6 +140,7 @@ static int write_comment(request *r, mod_item *m)
 	if (out == IDEA_MERGED)
 		return ideas_refuse(r, id, 409, "body", "ideas.err.merged", 0);
 	r->created_id = comment_id;
+	req_said(r, rc == 0 && strcmp(c.status, "held") == 0 ? "comment_held" : "comment_posted");
 	snprintf(url, sizeof(url), "/ideas/%lld?page=%lld#c%lld", id,
 		 (position - 1) / IDEA_COMMENTS_PER_PAGE + 1, comment_id);
 	req_redirect(r, url);

@@ -114,6 +114,7 @@ static int do_flag(request *r, const char *type)
 		return rc;
 	hdf_remove_tree(r->hdf, "d.item");
 	r->created_id = id;
+	req_said(r, "flagged");
 	req_redirect(r, url);
 	return 303;
 }

@@ -65,6 +65,7 @@ int do_add_word(request *r)
 	if (rc != 0)
 		return rc;
 	r->created_id = (long long)res.insert_id;
+	req_said(r, "word_added");
 	req_redirect(r, "/mod/words");
 	return 303;
 }
@@ -84,6 +85,7 @@ int do_delete_word(request *r)
 	rc = db_end(r->app->db, rc);
 	if (rc != 0)
 		return rc;
+	req_said(r, "word_deleted");
 	req_redirect(r, "/mod/words");
 	return 303;
 }

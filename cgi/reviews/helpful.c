@@ -26,6 +26,7 @@ int do_helpful(request *r)
 		return rc;
 	snprintf(fallback, sizeof(fallback), "/reviews/%lld", id);
 	r->created_id = id;
+	req_said(r, "helpful_counted");
 	req_redirect(r, reviews_next(r, fallback));
 	return 303;
 }

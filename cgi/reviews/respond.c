@@ -34,6 +34,7 @@ int do_respond(request *r)
 		return rc;
 	snprintf(url, sizeof(url), "/reviews/%lld#response", id);
 	r->created_id = id;
+	req_said(r, created ? "review_answered" : "review_answer_edited");
 	req_redirect(r, reviews_next(r, url));
 	return 303;
 }

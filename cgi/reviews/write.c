@@ -203,6 +203,7 @@ static int write_review(request *r, mod_item *m)
 		if (rc != 0)
 			return rc;
 		go_to_review(r, mine_id(r), 0);
+		req_said(r, strcmp(in.status, "held") == 0 ? "review_edited_held" : "review_edited");
 		return 303;
 	}
 	if (!mine_id(r) && !product_active(r)) {
@@ -217,6 +218,8 @@ static int write_review(request *r, mod_item *m)
 		if (edit == 0 && nonce && *nonce &&
 		    strcmp(hdf_get_value(r->hdf, "mine_nonce", ""), nonce) == 0) {
 			go_to_review(r, mine_id(r), 1);
+			req_said(r, strcmp(hdf_get_value(r->hdf, "d.mine.status", ""), "held") == 0
+				    ? "review_held" : "review_posted");
 			return 303;
 		}
 		return refuse(r, edit ? "reviews.err.changed" : "reviews.err.already", 409);
@@ -224,6 +227,7 @@ static int write_review(request *r, mod_item *m)
 	if (rc != 0)
 		return rc;
 	go_to_review(r, id, 1);
+	req_said(r, strcmp(in.status, "held") == 0 ? "review_held" : "review_posted");
 	return 303;
 }
 

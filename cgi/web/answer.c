@@ -7,6 +7,7 @@
 #include "web/app_internal.h"
 #include "base/err.h"
 #include "base/log.h"
+#include "web/feedback.h"
 #include "web/view.h"
 
 #include <cgi/cgi.h>
@@ -101,6 +102,11 @@ static int json_answer(request *r, int status, strbuf *body)
 			rc = strbuf_puts(body, ",\"url\":");
 			if (rc == 0)
 				rc = json_string(body, r->location);
+		}
+		if (rc == 0 && feedback_text(r)) {
+			rc = strbuf_puts(body, ",\"message\":");
+			if (rc == 0)
+				rc = json_string(body, feedback_text(r));
 		}
 		return rc ? rc : strbuf_puts(body, "}");
 	}
@@ -294,6 +300,8 @@ int app_respond(request *r, int status)
 		ctype = "application/json";
 		rc = json_twin(r, &body);
 	} else if (status != 303) {
+		if (status == 200 && !is_head)
+			feedback_take(r);
 		if (r->app->hooks && r->app->hooks->page)
 			r->app->hooks->page(r);
 		rc = view_render(r->app->templates, r->template ? r->template : "error",

@@ -8,6 +8,7 @@
 #include "web/app_internal.h"
 #include "base/err.h"
 #include "base/log.h"
+#include "web/feedback.h"
 #include "web/view.h"
 
 #include <fcgiapp.h>
@@ -183,6 +184,10 @@ void app_serve(app *a, FCGX_Request *fx)
 		 * next pages are read afresh */
 		if (app_own_write_seconds(a) > 0)
 			req_set_cookie(&r, OWN_WRITE_COOKIE, "1", app_own_write_seconds(a));
+		/* what it did, for the page the browser is sent to (a JSON
+		 * client reads it in the answer) */
+		if (status == 303 && !r.wants_json && feedback_send(&r) != 0)
+			log_error("%s %s: the message for the next page is lost", r.method, r.path);
 	}
 	/* logs are kept longer and read by more people than the tokens should be */
 	logged = r.route && (r.route->flags & R_SECRET_PATH) ? r.route->pattern

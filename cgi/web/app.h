@@ -130,6 +130,8 @@ typedef struct request {
 	const char *template;    /* page template, e.g. "account/login" */
 	char *location;          /* owned; redirect target for 303 */
 	long long created_id;    /* id of what a POST made, for the JSON answer */
+	char said[40];           /* the message a POST leaves for its next page, a key
+				  * under L.said (req_said; web/feedback.h), or "" */
 	strbuf headers;          /* extra header lines, each ending \r\n */
 	const char *remote_addr;
 	const char *body;        /* owned by the gate */
@@ -242,6 +244,12 @@ int app_kept_seconds(const app *a);
 #define OWN_WRITE_COOKIE "tertulia_wrote"
 /* cache.own_write_seconds, 5 by default. */
 int app_own_write_seconds(const app *a);
+/* Names the message (a key under L.said of the language files: "flagged",
+ * "ideas.voted") that the page a POST's 303 leads to shows once, in the
+ * reader's language, and a JSON client gets as "message"
+ * (web/feedback.h). The last one named counts. 0, or E_INVALID (logged)
+ * for a key the language files lack: the action stands, unannounced. */
+int req_said(request *r, const char *key);
 /* Sets r->location to a copy of url; handlers return 303 after it. */
 int req_redirect(request *r, const char *url);
 /* Adds a Set-Cookie header. value NULL deletes the cookie. max_age < 0 makes

@@ -10,6 +10,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/utf8.h"
+#include "web/feedback.h"
 #include "web/route.h"
 #include "web/session.h"
 
@@ -229,8 +230,11 @@ static int visitor_kept(request *r)
 	app *a = r->app;
 	int ttl;
 
+	/* a message waiting for its page: a kept page would not show it, and
+	 * the page that does must not be kept for others */
 	if (!(r->route->flags & R_VISITORS_KEPT) || r->user.id != 0 || r->own_write ||
-	    strcmp(r->method, "POST") == 0 || strlen(r->csrf) != VISITOR_TOKEN_LEN)
+	    feedback_pending(r) || strcmp(r->method, "POST") == 0 ||
+	    strlen(r->csrf) != VISITOR_TOKEN_LEN)
 		return 0;
 	if ((ttl = app_kept_seconds(a)) == 0)
 		return 0;
@@ -258,6 +262,7 @@ static void forget_answer(request *r, size_t headers)
 	free(r->location);
 	r->location = NULL;
 	r->created_id = 0;
+	r->said[0] = '\0';
 }
 
 /* Seconds since start (CLOCK_MONOTONIC). */
