@@ -99,3 +99,21 @@
     }, 350);
   });
 })();
+
+(function () {
+  "use strict";
+  // On a small screen the account's links fold behind the Menu button (the
+  // stylesheet hides them while the header is not open); without this
+  // script they stay on the page, under the search.
+  var header = document.querySelector(".site-header");
+  var toggle = header && header.querySelector(".menu-toggle");
+  if (!toggle) {
+    return;
+  }
+  header.classList.add("js-menu");
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var open = header.classList.toggle("menu-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();

@@ -24,7 +24,7 @@
 <a class="skip-link" href="#main"><?cs var:L.site.skip ?></a>
 <header class="site-header">
   <div class="bar">
-    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">T</span><?cs var:L.site.name ?></a>
+    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">T</span><span class="brand-name"><?cs var:L.site.name ?></span></a>
     <nav class="main-nav" aria-label="<?cs var:L.site.nav_label ?>">
       <ul>
         <li><a href="/"<?cs if:nav == "forum" ?> aria-current="page"<?cs /if ?>><?cs var:L.site.forum ?></a></li>
@@ -32,12 +32,13 @@
         <li><a href="/ideas"<?cs if:nav == "ideas" ?> aria-current="page"<?cs /if ?>><?cs var:L.site.ideas ?></a></li>
       </ul>
     </nav>
-    <form class="search-form" role="search" action="/search" method="get">
+    <form class="search-form" role="search" action="/search" method="get" aria-label="<?cs var:L.site.quick_search ?>">
       <label class="visually-hidden" for="site-search"><?cs var:L.site.search ?></label>
       <input id="site-search" type="search" name="q" placeholder="<?cs var:L.site.search_placeholder ?>" value="<?cs var:search.q ?>">
       <button type="submit"><?cs var:L.site.search ?></button>
     </form>
-    <nav class="account-nav" aria-label="<?cs var:L.site.account_menu ?>">
+    <button type="button" class="menu-toggle" aria-expanded="false" aria-controls="account-nav" hidden><?cs var:L.site.menu ?><?cs if:me.unread > 0 ?> <span class="unread-count" aria-hidden="true"><?cs if:me.unread > 99 ?>99+<?cs else ?><?cs var:me.unread ?><?cs /if ?></span><?cs /if ?></button>
+    <nav class="account-nav" id="account-nav" aria-label="<?cs var:L.site.account_menu ?>">
       <ul>
       <?cs if:me.id ?>
         <li><a class="me" href="/u/<?cs var:path_escape(me.name) ?>"><?cs var:me.name ?></a></li>

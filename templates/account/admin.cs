@@ -1,10 +1,10 @@
 <?cs set:page.title = L.admin.title ?><?cs include:"header.cs" ?>
 <section class="panel">
-  <h1><?cs var:L.admin.heading ?></h1>
+  <h1 id="admin-h"><?cs var:L.admin.heading ?></h1>
   <p><a href="/admin/categories"><?cs var:L.cats.heading ?></a></p>
   <h2><?cs var:L.admin.users ?></h2>
   <?cs if:saved ?><p class="notice notice-ok" role="status"><?cs var:L.admin.saved ?> <?cs var:saved ?></p><?cs /if ?>
-  <form action="/admin" method="get" class="inline-search" role="search">
+  <form action="/admin" method="get" class="inline-search" role="search" aria-labelledby="admin-h">
     <label for="q"><?cs var:L.admin.find ?></label>
     <input id="q" name="q" type="search" value="<?cs var:d.q ?>">
     <button type="submit" class="button button-secondary"><?cs var:L.admin.find_submit ?></button>

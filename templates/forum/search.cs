@@ -1,6 +1,6 @@
 <?cs set:page.title = L.search.title ?><?cs include:"header.cs" ?>
-<h1><?cs var:L.search.heading ?></h1>
-<form action="/search" method="get" class="search-page-form" role="search">
+<h1 id="search-h"><?cs var:L.search.heading ?></h1>
+<form action="/search" method="get" class="search-page-form" role="search" aria-labelledby="search-h">
   <div class="field">
     <label for="q"><?cs var:L.search.query ?></label>
     <input id="q" name="q" type="search" value="<?cs var:d.q ?>" maxlength="200"<?cs call:described("q", "") ?>>

@@ -40,28 +40,28 @@
 <section aria-labelledby="h-volume" class="chart-block">
 <h2 id="h-volume"><?cs var:L.insights.chart.volume ?></h2>
 <div class="chart-pair"><figure><?cs call:chart(d.charts.volume) ?></figure>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.chart.volume ?>"><table class="data" id="table-volume"><caption><?cs var:L.insights.chart.volume ?></caption><thead><tr><th scope="col"><?cs var:L.insights.chart["x_" + d.granularity] ?></th><th scope="col"><?cs var:L.insights.posts ?></th><th scope="col"><?cs var:L.insights.reviews ?></th><th scope="col"><?cs var:L.insights.ideas ?></th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.as_table ?>: <?cs var:L.insights.chart.volume ?>"><table class="data" id="table-volume"><caption><?cs var:L.insights.chart.volume ?></caption><thead><tr><th scope="col"><?cs var:L.insights.chart["x_" + d.granularity] ?></th><th scope="col"><?cs var:L.insights.posts ?></th><th scope="col"><?cs var:L.insights.reviews ?></th><th scope="col"><?cs var:L.insights.ideas ?></th></tr></thead>
 <tbody><?cs each:s = d.series ?><tr><th scope="row"><?cs var:s.label ?></th><td><?cs var:s.posts ?></td><td><?cs var:s.reviews ?></td><td><?cs var:s.ideas ?></td></tr><?cs /each ?></tbody></table></div></div>
 </section>
 
 <section aria-labelledby="h-sentiment" class="chart-block">
 <h2 id="h-sentiment"><?cs var:L.insights.chart.sentiment ?></h2>
 <div class="chart-pair"><figure><?cs call:chart(d.charts.sentiment) ?></figure>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.chart.sentiment ?>"><table class="data" id="table-sentiment"><caption><?cs var:L.insights.chart.sentiment ?></caption><thead><tr><th scope="col"><?cs var:L.insights.chart["x_" + d.granularity] ?></th><th scope="col"><?cs var:L.insights.avg_score ?></th><th scope="col"><?cs var:L.insights.positive ?></th><th scope="col"><?cs var:L.insights.neutral ?></th><th scope="col"><?cs var:L.insights.negative ?></th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.as_table ?>: <?cs var:L.insights.chart.sentiment ?>"><table class="data" id="table-sentiment"><caption><?cs var:L.insights.chart.sentiment ?></caption><thead><tr><th scope="col"><?cs var:L.insights.chart["x_" + d.granularity] ?></th><th scope="col"><?cs var:L.insights.avg_score ?></th><th scope="col"><?cs var:L.insights.positive ?></th><th scope="col"><?cs var:L.insights.neutral ?></th><th scope="col"><?cs var:L.insights.negative ?></th></tr></thead>
 <tbody><?cs each:s = d.series ?><tr><th scope="row"><?cs var:s.label ?></th><td><?cs if:s.avg_score_text ?><?cs var:s.avg_score_text ?><?cs else ?>–<?cs /if ?></td><td><?cs var:s.positive ?></td><td><?cs var:s.neutral ?></td><td><?cs var:s.negative ?></td></tr><?cs /each ?></tbody></table></div></div>
 </section>
 
 <section aria-labelledby="h-rating" class="chart-block">
 <h2 id="h-rating"><?cs var:L.insights.chart.rating ?></h2>
 <div class="chart-pair"><figure><?cs call:chart(d.charts.rating) ?></figure>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.chart.rating ?>"><table class="data" id="table-rating"><caption><?cs var:L.insights.chart.rating ?></caption><thead><tr><th scope="col"><?cs var:L.insights.chart["x_" + d.granularity] ?></th><th scope="col"><?cs var:L.insights.avg_rating ?></th><th scope="col"><?cs var:L.insights.rated ?></th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.as_table ?>: <?cs var:L.insights.chart.rating ?>"><table class="data" id="table-rating"><caption><?cs var:L.insights.chart.rating ?></caption><thead><tr><th scope="col"><?cs var:L.insights.chart["x_" + d.granularity] ?></th><th scope="col"><?cs var:L.insights.avg_rating ?></th><th scope="col"><?cs var:L.insights.rated ?></th></tr></thead>
 <tbody><?cs each:s = d.series ?><tr><th scope="row"><?cs var:s.label ?></th><td><?cs if:s.avg_rating_text ?><?cs var:s.avg_rating_text ?><?cs else ?>–<?cs /if ?></td><td><?cs var:s.rated ?></td></tr><?cs /each ?></tbody></table></div></div>
 </section>
 
 <section aria-labelledby="h-stars" class="chart-block">
 <h2 id="h-stars"><?cs var:L.insights.chart.stars ?></h2>
 <div class="chart-pair"><figure><?cs call:chart(d.charts.stars) ?></figure>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.chart.stars ?>"><table class="data" id="table-stars"><caption><?cs var:L.insights.chart.stars ?></caption><thead><tr><th scope="col"><?cs var:L.insights.stars ?></th><th scope="col"><?cs var:L.insights.reviews ?></th><th scope="col">%</th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.as_table ?>: <?cs var:L.insights.chart.stars ?>"><table class="data" id="table-stars"><caption><?cs var:L.insights.chart.stars ?></caption><thead><tr><th scope="col"><?cs var:L.insights.stars ?></th><th scope="col"><?cs var:L.insights.reviews ?></th><th scope="col">%</th></tr></thead>
 <tbody><?cs loop:k = 5, 1, -1 ?><tr><th scope="row"><?cs var:k ?></th><td><?cs var:t["stars" + k] ?></td><td><?cs if:t["stars" + k + "_pct_text"] ?><?cs var:t["stars" + k + "_pct_text"] ?><?cs else ?>–<?cs /if ?></td></tr><?cs /loop ?></tbody></table></div></div>
 </section>
 
@@ -108,7 +108,7 @@
 <h2 id="h-votes"><?cs var:L.insights.chart.votes ?></h2>
 <p class="hint"><?cs var:L.insights.votes_hint ?> <?cs var:L.insights.votes_total ?>: <strong><?cs var:d.votes.total ?></strong>.</p>
 <div class="chart-pair"><figure><?cs call:chart(d.charts.votes) ?></figure>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.chart.votes ?>"><table class="data" id="table-votes"><caption><?cs var:L.insights.chart.votes ?></caption><thead><tr><th scope="col"><?cs var:L.insights.segment ?></th><th scope="col"><?cs var:L.insights.votes ?></th><th scope="col">%</th></tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.as_table ?>: <?cs var:L.insights.chart.votes ?>"><table class="data" id="table-votes"><caption><?cs var:L.insights.chart.votes ?></caption><thead><tr><th scope="col"><?cs var:L.insights.segment ?></th><th scope="col"><?cs var:L.insights.votes ?></th><th scope="col">%</th></tr></thead>
 <tbody><?cs each:s = d.votes.segments ?><tr><th scope="row"><?cs var:s.name ?></th><td><?cs var:s.votes ?></td><td><?cs if:s.share_text ?><?cs var:s.share_text ?><?cs else ?>–<?cs /if ?></td></tr><?cs /each ?></tbody></table></div></div>
 <h3><?cs var:L.insights.votes_top_ideas ?></h3>
 <?cs if:subcount(d.votes.ideas) ?><div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.insights.votes_top_ideas ?>"><table class="data" id="table-idea-votes"><thead><tr><th scope="col"><?cs var:L.insights.votes_idea ?></th><th scope="col"><?cs var:L.insights.votes ?></th><?cs each:s = d.votes.segments ?><th scope="col"><?cs var:s.name ?></th><?cs /each ?></tr></thead>

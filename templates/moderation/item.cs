@@ -1,5 +1,6 @@
 <?cs set:page.title = L.mod.moderate ?><?cs include:"header.cs" ?><?cs include:"moderation/macros.cs" ?>
 <nav class="breadcrumb"><a href="/mod"><?cs var:L.mod.queue ?></a></nav>
+<h1><?cs var:L.mod.moderate ?></h1>
 <?cs call:mod_entry(d.entry, 0) ?>
 <form action="/mod/action" method="post" class="panel stack-form">
   <?cs call:csrf_field() ?>

@@ -18,7 +18,8 @@
   <p class="hint"><?cs var:L.reviews.admin_import ?></p>
   <?cs each:p = d.products ?>
   <details class="category-edit"<?cs if:failed == p.sku ?> open<?cs /if ?>>
-    <summary><strong><?cs var:p.name ?></strong> <span class="meta">(<a href="/p/<?cs var:p.sku ?>"><?cs var:p.sku ?></a><?cs if:p.category ?>, <?cs var:p.category ?><?cs /if ?>, <?cs call:review_count(p.review_count) ?>)</span><?cs if:p.active != "1" ?> <span class="tag"><?cs var:L.reviews.admin_inactive ?></span><?cs /if ?></summary>
+    <summary><strong><?cs var:p.name ?></strong> <span class="meta">(<?cs var:p.sku ?><?cs if:p.category ?>, <?cs var:p.category ?><?cs /if ?>, <?cs call:review_count(p.review_count) ?>)</span><?cs if:p.active != "1" ?> <span class="tag"><?cs var:L.reviews.admin_inactive ?></span><?cs /if ?></summary>
+    <p><a href="/p/<?cs var:p.sku ?>"><?cs var:L.reviews.admin_view ?></a></p>
     <?cs call:product_form("/admin/products/" + p.sku, p, failed == p.sku, 0) ?>
   </details>
   <?cs /each ?>

@@ -13,12 +13,12 @@
 <?cs # One review, with its helpful votes, its owner's actions and the
    company's response. `back` is where the vote form returns to; `single`
    is set on the review's own page. ?>
-<?cs def:review_item(rv, back) ?>
+<?cs def:review_item(rv, back) ?><?cs if:!review_h ?><?cs set:review_h = 3 ?><?cs /if ?>
 <li class="review<?cs if:rv.status != "visible" ?> review-<?cs var:rv.status ?><?cs /if ?>" id="r<?cs var:rv.id ?>">
   <article aria-labelledby="r<?cs var:rv.id ?>-title">
     <header class="review-head">
       <?cs call:stars_show(rv.rating * 2, rv.rating) ?>
-      <h3 class="review-title" id="r<?cs var:rv.id ?>-title"><a href="/reviews/<?cs var:rv.id ?>"><?cs var:rv.title ?></a></h3>
+      <h<?cs var:review_h ?> class="review-title" id="r<?cs var:rv.id ?>-title"><a href="/reviews/<?cs var:rv.id ?>"><?cs var:rv.title ?></a></h<?cs var:review_h ?>>
     </header>
     <p class="meta"><?cs var:L.reviews.by ?> <a href="/u/<?cs var:path_escape(rv.author) ?>"><?cs var:rv.author ?></a> · <?cs call:time(rv.created_at) ?><?cs if:rv.edited_at ?> (<?cs var:L.reviews.edited ?>)<?cs /if ?>
       <?cs if:rv.verified == "1" ?><span class="tag tag-verified"><?cs var:L.reviews.verified ?></span><?cs /if ?></p>
@@ -48,7 +48,7 @@
     </div>
     <?cs if:rv.response_html ?>
     <section class="response" id="response<?cs if:!single ?>-<?cs var:rv.id ?><?cs /if ?>" aria-labelledby="r<?cs var:rv.id ?>-response">
-      <h4 id="r<?cs var:rv.id ?>-response"><span class="badge badge-staff"><?cs var:L.badge.staff ?></span> <?cs var:L.reviews.response_from ?></h4>
+      <h<?cs var:review_h + 1 ?> id="r<?cs var:rv.id ?>-response"><span class="badge badge-staff"><?cs var:L.badge.staff ?></span> <?cs var:L.reviews.response_from ?></h<?cs var:review_h + 1 ?>>
       <p class="meta"><?cs call:time(rv.response_at) ?><?cs if:rv.response_edited_at ?> (<?cs var:L.reviews.edited ?>)<?cs /if ?></p>
       <div class="post-body"><?cs uvar:rv.response_html ?></div>
     </section>

@@ -3,7 +3,7 @@
 <h1 class="visually-hidden"><?cs var:L.reviews.form_title ?>: <?cs var:d.reviews.0.title ?></h1>
 <p class="lead"><a href="/p/<?cs var:d.product.sku ?>"><?cs var:d.product.name ?></a> · <?cs call:stars_show(d.product.summary.stars_class, d.product.summary.average_text) ?> <?cs call:review_count(d.product.summary.count) ?></p>
 <ol class="reviews single-review">
-<?cs each:rv = d.reviews ?><?cs call:review_item(rv, back) ?><?cs /each ?>
+<?cs set:review_h = 2 ?><?cs each:rv = d.reviews ?><?cs call:review_item(rv, back) ?><?cs /each ?>
 </ol>
 <?cs if:can_respond ?>
 <section class="panel respond-box" id="respond" aria-labelledby="respond-h">
