@@ -9,6 +9,8 @@
 <?cs # a time (a d. leaf named *_at, answer.c): day and hour, or the day alone, in the reader's language; the datetime attribute stays ISO ?>
 <?cs def:time(t) ?><time datetime="<?cs var:t.iso ?>"><?cs var:t.text ?></time><?cs /def ?>
 <?cs def:date(t) ?><time datetime="<?cs var:t.iso ?>"><?cs var:t.date ?></time><?cs /def ?>
+<?cs # for moderators (as header.cs's link to the queue): the item's moderation page, whatever its status ?>
+<?cs def:moderate_link(kind, id) ?><?cs if:me.roles.moderator || me.roles.admin ?><a class="chip" href="/mod/item/<?cs var:kind ?>/<?cs var:id ?>"><?cs var:L.mod.moderate ?></a><?cs /if ?><?cs /def ?>
 <?cs def:pager(base, sep) ?><?cs if:d.prev_page || d.next_page ?><nav class="pager" aria-label="<?cs var:L.forum.pages_label ?>"><?cs if:d.prev_page ?><a rel="prev" href="<?cs var:base ?><?cs var:sep ?>page=<?cs var:d.prev_page ?>"><?cs var:L.forum.prev ?></a><?cs /if ?><?cs if:d.pages ?><span><?cs var:L.forum.page ?> <?cs var:d.page ?> <?cs var:L.forum.of ?> <?cs var:d.pages ?></span><?cs /if ?><?cs if:d.next_page ?><a rel="next" href="<?cs var:base ?><?cs var:sep ?>page=<?cs var:d.next_page ?>"><?cs var:L.forum.next ?></a><?cs /if ?></nav><?cs /if ?><?cs /def ?>
 <?cs def:thread_row(t) ?><li class="thread-row">
   <div class="thread-main">

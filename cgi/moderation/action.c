@@ -23,6 +23,7 @@ const field_spec action_fields[] = {
 	{ "body", F_TEXT, 1, 20000, 0, NULL },
 	{ "from_queue", F_ENUM, 0, 0, 0, "1" },
 	{ "item", F_LINE, 3, 64, 0, NULL }, /* "post:12" or "post:12:held", once per item */
+	{ "confirm", F_ENUM, 0, 0, 0, "1" }, /* a bulk delete or suspend, confirmed */
 	FIELDS_END
 };
 
@@ -191,6 +192,51 @@ static int act_on(request *r, const char *action, const char *item, const char *
 	return rc;
 }
 
+/* A delete or a suspension of several items at once is asked again, on a
+ * page that lists what it would touch (nothing is changed before): one
+ * wrong tick in a long queue would otherwise delete a member's post or
+ * suspend them. The page sends the same fields again with confirm=1; a JSON
+ * client gets 409 with errors.confirm. */
+static int needs_confirm(request *r, const char *action)
+{
+	return (strcmp(action, "delete") == 0 || strcmp(action, "suspend") == 0) &&
+	       form_count(&r->in, "item") > 1 && form_get(&r->in, "confirm") == NULL;
+}
+
+static int confirm_page(request *r, const char *action, const char *reason, long long days,
+			int from_queue)
+{
+	char type[16], seen[16], prefix[64];
+	const mod_item_kind *k;
+	long long id;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < form_count(&r->in, "item"); i++) {
+		const char *item = form_nth(&r->in, "item", i);
+
+		if (parse_item(item, type, sizeof(type), &id, seen, sizeof(seen)) != 0 ||
+		    (k = item_kind_find(type)) == NULL)
+			return E_INVALID;
+		snprintf(prefix, sizeof(prefix), "d.confirm.items.%zu", i);
+		hdf_str_at(r->hdf, prefix, "value", item);
+		snprintf(prefix, sizeof(prefix), "d.confirm.items.%zu.item", i);
+		rc = item_fill(r, k, id, prefix);
+		if (rc != 0 && rc != E_NOTFOUND)
+			return rc;
+	}
+	hdf_str(r->hdf, "d.confirm.action", action);
+	hdf_str(r->hdf, "d.confirm.reason", reason);
+	hdf_int(r->hdf, "d.confirm.days", days);
+	if (from_queue)
+		hdf_int(r->hdf, "d.confirm.from_queue", 1);
+	r->template = "moderation/confirm";
+	if (!r->wants_json)
+		return 200;
+	req_field_error(r, "confirm", "mod.err.confirm", 0);
+	return 409;
+}
+
 int do_action(request *r)
 {
 	const char *action = form_get(&r->in, "action"), *reason = form_get(&r->in, "reason");
@@ -209,6 +255,8 @@ int do_action(request *r)
 								  : hdf_obj_value(first));
 		return E_INVALID;
 	}
+	if (needs_confirm(r, action))
+		return confirm_page(r, action, reason, days, from_queue);
 	for (i = 0; i < form_count(&r->in, "item"); i++) {
 		items++;
 		rc = act_on(r, action, form_nth(&r->in, "item", i), reason, days, from_queue);

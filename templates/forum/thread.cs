@@ -14,11 +14,11 @@
       <?cs if:p.user_id != me.id ?>
         <?cs call:flag_form("posts", p.id) ?>
       <?cs /if ?>
-      <?cs if:can_moderate ?><a class="chip" href="/mod/item/post/<?cs var:p.id ?>"><?cs var:L.mod.moderate ?></a><?cs /if ?>
       <?cs if:can_solve && p.position != "1" ?>
         <form action="/t/<?cs var:d.thread.id ?>/solve" method="post" class="inline-form"><?cs call:csrf_field() ?><?cs if:d.thread.solved_post_id == p.id ?><input type="hidden" name="post" value="0"><button type="submit" class="chip"><?cs var:L.thread.unmark_solved ?></button><?cs else ?><input type="hidden" name="post" value="<?cs var:p.id ?>"><button type="submit" class="chip"><?cs var:L.thread.mark_solved ?></button><?cs /if ?></form>
       <?cs /if ?>
     <?cs /if ?>
+    <?cs call:moderate_link("post", p.id) ?>
   </div>
 <?cs /def ?>
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/"><?cs var:L.site.forum ?></a> › <a href="/c/<?cs var:d.thread.category_slug ?>"><?cs var:d.thread.category_name ?></a></nav>

@@ -35,6 +35,7 @@
     <?cs if:d.idea.product.name || d.idea.category_name ?><p class="meta"><?cs if:d.idea.product.name ?><?cs var:L.ideas.product_label ?>: <a href="/ideas?product=<?cs var:url_escape(d.idea.product.sku) ?>"><?cs var:d.idea.product.name ?></a><?cs /if ?><?cs if:d.idea.product.name && d.idea.category_name ?> · <?cs /if ?><?cs if:d.idea.category_name ?><?cs var:L.ideas.category_label ?>: <a href="/ideas?category=<?cs var:d.idea.category_slug ?>"><?cs var:d.idea.category_name ?></a><?cs /if ?></p><?cs /if ?>
     <div class="post-body"><?cs uvar:d.idea.html ?></div>
     <?cs if:me.id && me.id != d.idea.user_id && d.idea.visibility == "visible" ?><?cs call:flag_form("ideas", d.idea.id) ?><?cs /if ?>
+    <?cs call:moderate_link("idea", d.idea.id) ?>
     <?cs if:subcount(d.merged) ?><p class="meta"><?cs var:L.ideas.merged_here ?> <?cs each:m = d.merged ?><a href="/ideas/<?cs var:m.id ?>">#<?cs var:m.id ?> <?cs var:m.title ?></a><?cs if:!last(m) ?>, <?cs /if ?><?cs /each ?></p><?cs /if ?>
   </article>
 </div>
@@ -125,6 +126,7 @@
         <?cs if:c.status == "held" ?><p class="notice notice-warn"><?cs var:L.thread.held ?></p><?cs /if ?>
         <?cs if:c.status == "hidden" ?><p class="notice notice-warn"><?cs var:L.thread.hidden ?></p><?cs /if ?>
         <div class="post-body"><?cs uvar:c.html ?></div>
+        <?cs call:moderate_link("idea_comment", c.id) ?>
       </article>
     </li>
   <?cs /each ?>

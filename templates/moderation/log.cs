@@ -12,7 +12,7 @@
 <p><a href="/mod/log.csv?action=<?cs var:url_escape(d.filter.action) ?>&amp;actor=<?cs var:url_escape(d.filter.actor) ?>&amp;from=<?cs var:url_escape(d.filter.from) ?>&amp;to=<?cs var:url_escape(d.filter.to) ?>"><?cs var:L.mod.export ?></a></p>
 <div class="table-wrap"><table class="data">
   <thead><tr><th scope="col"><?cs var:L.mod.log_when ?></th><th scope="col"><?cs var:L.mod.log_actor ?></th><th scope="col"><?cs var:L.mod.log_action ?></th><th scope="col"><?cs var:L.mod.log_item ?></th><th scope="col"><?cs var:L.mod.log_reason ?></th><th scope="col"><?cs var:L.mod.log_detail ?></th></tr></thead>
-  <tbody><?cs each:a = d.log ?><tr><td><?cs call:time(a.created_at) ?></td><td><?cs var:a.actor ?></td><td><?cs alt:L.mod.act[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td><?cs call:log_item(a) ?></td><td><?cs var:a.reason ?></td><td><?cs call:log_detail(a) ?></td></tr><?cs /each ?></tbody>
+  <tbody><?cs each:a = d.log ?><tr><td><?cs call:time(a.created_at) ?></td><td><?cs var:a.actor ?></td><td><?cs if:L.mod.act[a.action] ?><?cs var:L.mod.act[a.action] ?><?cs else ?><?cs var:a.action ?><?cs /if ?></td><td><?cs call:log_item(a) ?></td><td><?cs var:a.reason ?></td><td><?cs call:log_detail(a) ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs call:pager("/mod/log?action=" + url_escape(d.filter.action) + "&actor=" + url_escape(d.filter.actor) + "&from=" + url_escape(d.filter.from) + "&to=" + url_escape(d.filter.to), "&") ?>
 <?cs include:"footer.cs" ?>

@@ -10,11 +10,11 @@
   <button type="submit" class="button button-secondary"><?cs var:L.mod.filter ?></button>
 </form>
 <?cs if:subcount(d.queue) ?>
-<form action="/mod/action" method="post" class="mod-bulk">
+<form action="/mod/action" method="post" class="mod-bulk panel" id="bulk">
   <?cs call:csrf_field() ?><input type="hidden" name="from_queue" value="1">
-  <?cs each:e = d.queue ?><?cs call:mod_entry(e, 1) ?> <p><a class="chip" href="/mod/item/<?cs var:e.target_type ?>/<?cs var:e.target_id ?>"><?cs var:L.mod.open_item ?></a></p><?cs /each ?>
-  <fieldset class="panel"><legend><?cs var:L.mod.apply_selected ?></legend><?cs call:action_fields("bulk-") ?><button type="submit" class="button"><?cs var:L.mod.apply ?></button></fieldset>
+  <fieldset><legend><?cs var:L.mod.apply_selected ?></legend><p class="hint"><?cs var:L.mod.bulk_hint ?></p><?cs call:action_fields("bulk-") ?><button type="submit" class="button"><?cs var:L.mod.apply ?></button></fieldset>
 </form>
+<?cs each:e = d.queue ?><?cs call:mod_entry(e, 1) ?><?cs /each ?>
 <?cs call:pager("/mod?type=" + d.type + "&reason=" + d.reason, "&") ?>
 <?cs else ?><p class="empty"><?cs var:L.mod.queue_empty ?></p><?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -44,6 +44,7 @@
         <a class="chip" href="/p/<?cs var:d.product.sku ?>/review"><?cs var:L.reviews.edit_mine ?></a>
         <form action="/reviews/<?cs var:rv.id ?>/delete" method="post" class="inline-form" data-confirm="<?cs var:L.reviews.confirm_delete ?>"><?cs call:csrf_field() ?><button type="submit" class="chip chip-danger"><?cs var:L.reviews.delete ?></button></form>
       <?cs /if ?>
+      <?cs call:moderate_link("review", rv.id) ?>
       <?cs if:can_respond && !single ?><a class="chip" href="/reviews/<?cs var:rv.id ?>#respond"><?cs if:rv.response_html ?><?cs var:L.reviews.edit_response ?><?cs else ?><?cs var:L.reviews.respond ?><?cs /if ?></a><?cs /if ?>
     </div>
     <?cs if:rv.response_html ?>

@@ -782,8 +782,12 @@ def test_bulk_action_handles_every_selected_item(members, moderator):
     for pid in posts:
         flag_ok(flagger, pid, "spam")
     mod, account = moderator
+    # asked first (test_moderation_queue_actions.py), then confirmed
+    r = act(mod, ["post:%d" % p for p in posts], "delete", reason="Spam wave", from_queue=True)
+    assert r.status_code == 200
+    assert [posts_seen(spammer, tid)[p]["status"] for p in posts] == ["visible"] * 3
     r = act_ok(mod, ["post:%d" % p for p in posts], "delete", reason="Spam wave",
-               from_queue=True)
+               from_queue=True, confirm="1")
     assert r.headers["Location"] == "/mod?done=3&conflicts=0"
     assert visitor(spammer).get("/t/%d" % tid).status_code == 404
     seen = posts_seen(spammer, tid)

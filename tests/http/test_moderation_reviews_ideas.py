@@ -305,7 +305,8 @@ def test_bulk_action_across_kinds(stack, members, moderator):
     rid = review(spammer, sku)
     iid = new_idea(spammer)
     mod, _ = moderator
-    r = act_ok(mod, ["review:%d" % rid, "idea:%d" % iid], "delete", reason="Spam wave")
+    r = act_ok(mod, ["review:%d" % rid, "idea:%d" % iid], "delete", reason="Spam wave",
+               confirm="1")
     assert r.headers["Location"] == "/mod?done=2&conflicts=0"
     v = th.Client(spammer.base)
     assert rid not in shown_reviews(v, sku)
