@@ -14,6 +14,7 @@ static const route routes[] = {
 	{ R_GET | R_LOGIN, "/t/new", page_new_thread, 0, NULL, NULL },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/t/new", do_new_thread, 0, new_thread_fields, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/t/:id", page_thread, 0, NULL, page_thread_kept },
+	{ R_GET, "/t/:id/unread", page_thread_unread, 0, NULL, NULL },
 	{ R_GET | R_VISITORS_KEPT, "/t/:id/:s", page_thread, 0, NULL, page_thread_kept },
 	{ R_POST | R_LOGIN | R_WRITES | R_FORM_ERRORS, "/t/:id/reply", do_reply, 0, reply_fields, NULL },
 	{ R_POST | R_LOGIN, "/t/:id/solve", do_solve, 0, solve_fields, NULL },

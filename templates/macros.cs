@@ -18,6 +18,8 @@
     <?cs if:t.pinned == "1" ?><span class="tag tag-pin"><?cs var:L.forum.pinned ?></span><?cs /if ?>
     <?cs if:t.locked == "1" ?><span class="tag"><?cs var:L.forum.locked ?></span><?cs /if ?>
     <?cs if:t.solved == "1" ?><span class="tag tag-solved"><?cs var:L.forum.solved ?></span><?cs /if ?>
+    <?cs if:t.unread ?><a class="tag tag-new" href="/t/<?cs var:t.id ?>/unread" title="<?cs var:L.forum.unread_link ?>"><?cs call:count(t.unread, "new_posts") ?></a><?cs /if ?>
+    <?cs if:t.reply_count >= 20 ?><a class="meta last-page" href="/t/<?cs var:t.id ?>?page=<?cs var:t.reply_count / 20 + 1 ?>"><?cs var:L.forum.last_page ?></a><?cs /if ?>
     <p class="meta"><?cs if:t.category_name ?><a href="/c/<?cs var:t.category_slug ?>"><?cs var:t.category_name ?></a> · <?cs /if ?><?cs if:t.author ?><?cs var:L.forum.by ?> <a href="/u/<?cs var:path_escape(t.author) ?>"><?cs var:t.author ?></a> · <?cs /if ?><?cs call:time(t.last_post_at) ?></p>
   </div>
   <div class="thread-stats"><span><strong><?cs var:t.reply_count ?></strong> <?cs call:plural(t.reply_count, L.forum.reply_one, L.forum.replies) ?></span><?cs if:t.views ?><span><strong><?cs var:t.views ?></strong> <?cs call:plural(t.views, L.forum.view_one, L.forum.views) ?></span><?cs /if ?></div>

@@ -102,6 +102,9 @@ int page_category(request *r)
 	}
 	hdf_rows(r->hdf, "d.threads", rows);
 	db_rows_free(rows);
+	rc = forum_put_unread(r, "d.threads");
+	if (rc != 0)
+		return rc;
 	hdf_int(r->hdf, "d.page", page);
 	if (page > 1)
 		hdf_int(r->hdf, "d.prev_page", page - 1);

@@ -47,6 +47,18 @@ int do_split(request *r);
 /* search.c */
 int page_search(request *r);
 
+/* reads.c: how far the requesting member has read a thread (the highest
+ * post position shown to them; 0 for none, or a visitor); forum_mark_read
+ * raises it to position (a failure is logged: the page is still shown);
+ * forum_put_unread gives each thread of the HDF list (its id and
+ * reply_count) the member has opened "read" 1 and "unread" N for the posts
+ * since; page_thread_unread answers GET /t/ID/unread with a 303 to the
+ * first post the member has not read (the last post when all are). */
+long long forum_read_position(request *r, long long thread_id);
+void forum_mark_read(request *r, long long thread_id, long long position);
+int forum_put_unread(request *r, const char *list);
+int page_thread_unread(request *r);
+
 /* feeds.c: GET /c/SLUG/feed (a category's newest threads, Atom), GET
  * /sitemap.xml (the index of the programs' sitemaps) and GET
  * /sitemap-forum.xml (home, categories and the threads most recently

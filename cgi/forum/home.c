@@ -104,6 +104,9 @@ int page_home(request *r)
 		return rc;
 	hdf_rows(r->hdf, "d.latest", rows);
 	db_rows_free(rows);
+	rc = forum_put_unread(r, "d.latest");
+	if (rc != 0)
+		return rc;
 	rc = KEPT_SELECT(r, SQL_TOP_PRODUCTS, &rows, DBS(r->lang));
 	if (rc != 0)
 		return rc;

@@ -270,6 +270,16 @@ int forum_show_thread(request *r, long long id, long long page)
 	}
 	page_links(r->hdf, &span);
 	if (r->user.id) {
+		/* where what is new to them begins, if on this page; then this
+		 * page is read */
+		long long read = forum_read_position(r, id);
+		long long shown = hdf_get_int_value(r->hdf, "d.thread.post_count", 1);
+
+		if (shown > span.last)
+			shown = span.last;
+		if (read > 0 && read < shown && read + 1 >= span.first)
+			hdf_int(r->hdf, "d.unread_from", read + 1);
+		forum_mark_read(r, id, shown);
 		const char *quote = req_query(r, "quote");
 		long long q = 0;
 

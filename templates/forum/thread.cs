@@ -42,6 +42,7 @@
 <ol class="posts">
 <?cs each:p = d.posts ?>
   <li class="post<?cs if:p.status != "visible" ?> post-<?cs var:p.status ?><?cs /if ?><?cs if:d.thread.solved_post_id == p.id ?> post-answer<?cs /if ?>" id="p<?cs var:p.id ?>" value="<?cs var:p.position ?>">
+    <?cs if:d.unread_from == p.position ?><p class="unread-from" id="unread"><?cs var:L.thread.unread_from ?></p><?cs /if ?>
     <article aria-labelledby="p<?cs var:p.id ?>-author">
       <header class="post-head">
         <span class="avatar avatar-small" aria-hidden="true"><?cs var:initial(p.author) ?></span>
@@ -49,6 +50,7 @@
         <?cs if:p.staff == "1" ?><span class="badge badge-staff"><?cs var:L.thread.staff ?></span><?cs /if ?>
         <?cs if:d.thread.solved_post_id == p.id ?><span class="tag tag-solved"><?cs var:L.thread.is_answer ?></span><?cs /if ?>
         <a class="meta post-time" href="#p<?cs var:p.id ?>"><?cs call:time(p.created_at) ?></a>
+        <a class="meta post-number" href="#p<?cs var:p.id ?>" aria-label="<?cs var:L.thread.post_number ?> <?cs var:p.position ?>">#<?cs var:p.position ?></a>
         <?cs if:p.edited_at ?><span class="meta">(<?cs var:L.thread.edited ?>)</span><?cs /if ?>
       </header>
       <?cs if:p.status == "held" ?><p class="notice notice-warn"><?cs var:L.thread.held ?></p><?cs /if ?>

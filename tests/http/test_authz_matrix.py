@@ -91,6 +91,7 @@ EXPECT = {
     "POST /t/new": members(400, writes=True),
     "GET /t/:id": everyone(200),
     "GET /t/:id/:s": everyone(200),
+    "GET /t/:id/unread": everyone(303),
     "POST /t/:id/reply": members(400, writes=True),
     # (with post=0, see FORM) the thread's author or staff
     "POST /t/:id/solve": owner(303, mods="moderator staff admin"),
