@@ -110,15 +110,28 @@ static int terms_split(const char *q, terms *t)
 	return 0;
 }
 
-/* The first place at or after `from` where a term occurs; its length in
- * *len. Returns (size_t)-1 when none does. ASCII letters match in any case. */
+/* Whether byte c may be part of a word: an ASCII letter or digit, or any
+ * byte of a character beyond ASCII (the letters of every script). */
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* The first place at or after `from` where a term occurs as a whole word,
+ * as the FULLTEXT index found it ("cal" is not marked inside
+ * "descalcificación"); its length in *len. Returns (size_t)-1 when none
+ * does. ASCII letters match in any case. */
 static size_t find_term(const char *text, size_t n, size_t from, const terms *t, size_t *len)
 {
 	size_t i, k;
 
 	for (i = from; i < n; i++) {
+		if (i > 0 && word_byte((unsigned char)text[i - 1]))
+			continue;
 		for (k = 0; k < t->n; k++) {
-			if (i + t->len[k] <= n && ascii_ncasecmp(text + i, t->w[k], t->len[k]) == 0) {
+			size_t end = i + t->len[k];
+			if (end <= n && ascii_ncasecmp(text + i, t->w[k], t->len[k]) == 0 &&
+			    (end == n || !word_byte((unsigned char)text[end]))) {
 				*len = t->len[k];
 				return i;
 			}

@@ -194,10 +194,17 @@ def test_query_of_200_characters_is_accepted_and_201_refused(client):
 
 
 @pytest.mark.parametrize("params", ["q=caf%FF", "q=cafetera&type=everything",
-                                    "q=cafetera&c=no-such-category", "q=cafetera&page=0",
-                                    "q=cafetera&page=abc"])
+                                    "q=cafetera&c=no-such-category"])
 def test_bad_search_parameters(client, params):
     assert client().get("/search?" + params).status_code == 400
+
+
+@pytest.mark.parametrize("page", ["0", "abc"])
+def test_a_page_that_is_not_one_is_the_first(client, page):
+    # as on every paged list
+    first = post_results(search(client(), "cafetera").text)
+    r = client().get("/search?q=cafetera&page=" + page)
+    assert r.status_code == 200 and post_results(r.text) == first
 
 
 def test_empty_search_shows_the_form(client):
@@ -205,3 +212,15 @@ def test_empty_search_shows_the_form(client):
     assert r.status_code == 200
     assert '<input id="q" name="q" type="search"' in r.text
     assert post_results(r.text) == []
+
+
+def test_a_word_is_marked_where_it_stands_alone_not_inside_others(john, client):
+    fh.create_thread(john, "help", "Cal en la cafetera %s" % th.unique_name("c"),
+                     "La descalcificación con agua caliente quita la cal. CAL, cal.")
+    found = [f for f in post_results(search(client(), "cal").text)
+             if "descalcificación" in htmllib.unescape(f[2])]
+    assert found, "the post is not found"
+    snippet = found[0][2]
+    assert "<mark>cal</mark>." in snippet and "<mark>CAL</mark>," in snippet
+    assert "des<mark>" not in snippet and "<mark>cal</mark>iente" not in snippet
+    assert snippet.count("<mark>") == 3
