@@ -45,6 +45,11 @@ struct db {
 			       * every statement fails until it ends, and it ends in
 			       * E_RETRY, so that nothing after the loss is committed
 			       * on its own by a caller that went on */
+	int changed;          /* the open transaction surely changed a row (an INSERT,
+			       * REPLACE or DELETE that affected one): on a Galera
+			       * node its COMMIT must have written a write set */
+	char written[80];     /* on a Galera node, WSREP_LAST_WRITTEN_GTID() of the
+			       * connection when its transaction began ("": unknown) */
 	int is_side;          /* a side connection: its library calls may wait apart */
 	struct {
 		const char *sql; /* key: the address of a constant */
@@ -125,6 +130,8 @@ static void db_disconnect(db *d)
 	d->in_transaction = 0;
 	d->doomed = 0;
 	d->lost = 0;
+	d->changed = 0;
+	d->written[0] = '\0';
 	d->galera = -1;
 	d->causal_set = 0;
 }
@@ -564,6 +571,17 @@ static int db_run_retry(db *d, const char *sql, const db_param *p, size_t n,
 	return rc;
 }
 
+/* Whether sql changes a row whenever it affects one. An UPDATE need not
+ * (CLIENT_FOUND_ROWS counts the rows it found), nor an INSERT that may
+ * update instead. */
+static int surely_changes(const char *sql)
+{
+	sql += strspn(sql, " \t\n(");
+	if (ascii_ncasecmp(sql, "INSERT", 6) == 0)
+		return strstr(sql, "ON DUPLICATE KEY") == NULL;
+	return ascii_ncasecmp(sql, "REPLACE", 7) == 0 || ascii_ncasecmp(sql, "DELETE", 6) == 0;
+}
+
 int db_exec(db *d, const char *sql, const db_param *p, size_t n, db_result *res)
 {
 	MYSQL_STMT *st;
@@ -571,6 +589,9 @@ int db_exec(db *d, const char *sql, const db_param *p, size_t n, db_result *res)
 
 	if (rc != 0)
 		return rc;
+	if (d->in_transaction && mysql_stmt_affected_rows(st) > 0 &&
+	    mysql_stmt_affected_rows(st) != (my_ulonglong)-1 && surely_changes(sql))
+		d->changed = 1;
 	if (res) {
 		res->affected = mysql_stmt_affected_rows(st);
 		res->insert_id = mysql_stmt_insert_id(st);
@@ -1130,6 +1151,27 @@ void db_rows_filter(db_rows *rows, int (*keep)(const db_rows *rows, size_t row, 
 	rows->nrows = kept;
 }
 
+/* The GTID of the last write set the connection wrote to the cluster, into
+ * out (size bytes); -1 when it cannot be read. Read without waiting for
+ * the node to catch up (wsrep_sync_wait): it is the session's own. */
+static int last_written(db *d, char *out, size_t size)
+{
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	int rc = -1;
+
+	if (mysql_query(d->conn, "SET STATEMENT wsrep_sync_wait = 0 FOR "
+			"SELECT WSREP_LAST_WRITTEN_GTID()") != 0)
+		return -1;
+	res = mysql_store_result(d->conn);
+	if (res && (row = mysql_fetch_row(res)) != NULL && row[0]) {
+		snprintf(out, size, "%s", row[0]);
+		rc = 0;
+	}
+	mysql_free_result(res);
+	return rc;
+}
+
 int db_begin(db *d)
 {
 	int rc;
@@ -1158,6 +1200,10 @@ int db_begin(db *d)
 	d->in_transaction = 1;
 	d->doomed = 0;
 	d->commit_unknown = 0;
+	d->changed = 0;
+	/* what the COMMIT is checked against (db_commit) */
+	if (!is_galera(d) || last_written(d, d->written, sizeof(d->written)) != 0)
+		d->written[0] = '\0';
 	return 0;
 }
 
@@ -1192,6 +1238,22 @@ int db_commit(db *d)
 		rc = db_fail(d, mysql_errno(d->conn), mysql_error(d->conn), "COMMIT");
 	if (d->conn)
 		mysql_autocommit(d->conn, 1);
+	/* A Galera node has answered a COMMIT with success for a transaction
+	 * it had rolled back as it installed a new view, no statement told:
+	 * nothing of it was written, on any node, and another transaction
+	 * took its place. A transaction that changed a row commits with a
+	 * write set, and only that moves the session's last written GTID:
+	 * unmoved, the transaction is lost whole and runs again. */
+	if (rc == 0 && d->conn && d->changed && d->written[0]) {
+		char now[sizeof(d->written)];
+
+		if (last_written(d, now, sizeof(now)) == 0 && strcmp(now, d->written) == 0) {
+			log_error("db: COMMIT answered success, but the transaction wrote no write "
+				  "set (the last is still %s): it was rolled back under us", now);
+			rc = E_RETRY;
+		}
+	}
+	d->changed = 0;
 	d->in_transaction = 0;
 	return rc;
 }

@@ -533,7 +533,11 @@ class Galera(_Harness):
     cache: a node that comes back while what it missed is still cached
     gets it by IST (incremental), otherwise by a whole SST copy.
     provider_options adds to or overrides wsrep_provider_options (a
-    dict). timeout bounds each wait of start() and restart()."""
+    dict). timeout bounds each wait of start() and restart().
+    general_log=True has each node write every statement it receives to
+    FOLDER/NAME/log/general.log (general_log_path(i)) and its conflicts
+    to its error log (wsrep_log_conflicts): what a test that finds a
+    write missing reads to say what the node was sent."""
 
     prefix = "tertulia-galera-"
 
@@ -548,7 +552,7 @@ class Galera(_Harness):
     }
 
     def __init__(self, n=3, keep=False, gcache_size=None, provider_options=None,
-                 sst_method=None, base_dir=None, timeout=120):
+                 sst_method=None, base_dir=None, timeout=120, general_log=False):
         super().__init__(keep=keep, base_dir=base_dir)
         if n < 1:
             raise ValueError("n must be at least 1")
@@ -563,6 +567,7 @@ class Galera(_Harness):
         self.sst_method = sst_method or "rsync"
         self.galera_ports = {}
         self.rejoins = []   # one dict per restart(): node, method, seconds
+        self.general_log = general_log
 
     # ------------------------------------------------------------ set-up
 
@@ -596,6 +601,10 @@ class Galera(_Harness):
                 "wsrep_provider_options": '"%s"' % ";".join(
                     "%s=%s" % kv for kv in provider.items()),
             })
+            if self.general_log:
+                opts["general_log"] = "ON"
+                opts["general_log_file"] = self.general_log_path(i)
+                opts["wsrep_log_conflicts"] = "ON"
             if self.sst_method == "mariabackup":
                 opts["wsrep_sst_auth"] = "root:"
             s.write_cnf(opts, self.server_cnf)
@@ -630,6 +639,14 @@ class Galera(_Harness):
         """Runs query as root through node i's socket; the rows as lists
         of strings (NULL as "NULL")."""
         return self.servers[i].client(query, timeout=timeout)
+
+    def general_log_path(self, i):
+        """Node i's general log (written with general_log=True)."""
+        return os.path.join(self.servers[i].dir, "log", "general.log")
+
+    def errlog(self, i):
+        """Node i's error log."""
+        return self.servers[i].errlog
 
     def status(self, i, name):
         """SHOW GLOBAL STATUS value of name on node i."""
