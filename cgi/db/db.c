@@ -1253,8 +1253,13 @@ int db_commit(db *d)
 			rc = E_RETRY;
 		}
 	}
+	/* committed or not, the transaction is over: a COMMIT the server
+	 * refused (a cluster's conflict) ends it as a rollback would, and
+	 * what the connection runs next is not part of it */
 	d->changed = 0;
 	d->in_transaction = 0;
+	d->doomed = 0;
+	d->lost = 0;
 	return rc;
 }
 
