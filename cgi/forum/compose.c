@@ -118,10 +118,7 @@ int do_new_thread(request *r)
 	return 303;
 }
 
-/* Puts the quoted post in front of the reply as a Markdown block quote with
- * a link to it. *out is allocated (caller frees), or NULL when there is no
- * quote. */
-static int quote_body(request *r, long long quote_id, const char *body, char **out)
+int forum_quote_text(request *r, long long quote_id, char **out)
 {
 	db_rows *rows = NULL;
 	strbuf sb = STRBUF_INIT;
@@ -146,14 +143,14 @@ static int quote_body(request *r, long long quote_id, const char *body, char **o
 	for (q = row_str(rows, 0, "body"); *q && n < 800; q++, n++) {
 		if (*q == '\n')
 			strbuf_puts(&sb, "\n> ");
-		else
+		else if (*q != '\r')
 			strbuf_append(&sb, q, 1);
 	}
 	while (*q && ((unsigned char)*q & 0xC0) == 0x80) /* finish a UTF-8 sequence */
 		strbuf_append(&sb, q++, 1);
 	if (*q)
 		strbuf_puts(&sb, " …");
-	strbuf_printf(&sb, "\n\n%s", body);
+	strbuf_puts(&sb, "\n\n");
 	db_rows_free(rows);
 	*out = strbuf_detach(&sb);
 	return *out ? 0 : E_NOMEM;
@@ -178,6 +175,11 @@ int do_reply(request *r)
 	char url[96];
 	int rc;
 
+	/* quote names the post the reply quotes: its text is already in the
+	 * body, put there by the thread page (GET ?quote=) for the member to
+	 * edit; it is checked here and kept with the reply, which tells the
+	 * quoted author */
+
 	if (r->invalid)
 		return refuse_reply(r, thread_id, 400);
 	rc = forum_check_limits(r, 0, "body");
@@ -186,14 +188,15 @@ int do_reply(request *r)
 	if (rc != 0)
 		return rc;
 	if (quote) {
-		rc = quote_body(r, quote, p.body, &quoted);
+		rc = forum_quote_text(r, quote, &quoted);
+		free(quoted);
+		quoted = NULL;
 		if (rc == E_NOTFOUND) {
 			req_field_error(r, "quote", "err.no_post", 0);
 			return refuse_reply(r, thread_id, 400);
 		}
 		if (rc != 0)
 			return rc;
-		p.body = quoted;
 	}
 	m.text[MOD_BODY] = p.body;
 	rc = forum_moderate(r, &m);

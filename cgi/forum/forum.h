@@ -26,6 +26,12 @@ extern const field_spec reply_fields[];
 int page_new_thread(request *r);
 int do_new_thread(request *r);
 int do_reply(request *r);
+/* The post quote_id as the start of a reply: a Markdown block quote naming
+ * its author, linking to it and holding its text (cut after about 800
+ * bytes), then a blank line, into *out (allocated; the caller frees).
+ * E_NOTFOUND for a post that is not visible to everyone (held, hidden or
+ * deleted, or in such a thread): a quote would show it to all. */
+int forum_quote_text(request *r, long long quote_id, char **out);
 /* post.c */
 extern const field_spec edit_fields[];
 extern const field_spec like_fields[];

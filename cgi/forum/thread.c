@@ -287,6 +287,22 @@ int forum_show_thread(request *r, long long id, long long page)
 			quote = hdf_get_value(r->hdf, "form.quote", NULL);
 		if (quote && parse_long(quote, 1, 1LL << 53, &q) == 0)
 			hdf_int(r->hdf, "quote", q);
+		/* Quote: the reply box starts with the quoted post, for the member
+		 * to cut and answer (a refused reply keeps what was sent instead) */
+		if (q && hdf_get_obj(r->hdf, "form.body") == NULL) {
+			char *text = NULL;
+
+			rc = forum_quote_text(r, q, &text);
+			if (rc == 0)
+				hdf_str(r->hdf, "form.body", text);
+			else if (rc == E_NOTFOUND)
+				hdf_str(r->hdf, "quote_missing", "1");
+			free(text);
+			if (rc != 0 && rc != E_NOTFOUND)
+				return rc;
+			if (rc == E_NOTFOUND)
+				hdf_remove_tree(r->hdf, "quote");
+		}
 		req_nonce(r);
 		rc = follow_put(r->app->db, r->hdf, "d.follow", r->user.id, "thread", id);
 		if (rc != 0)

@@ -6,7 +6,7 @@
       <?cs if:p.user_id != me.id ?>
       <form action="/posts/<?cs var:p.id ?>/like" method="post" class="inline-form"><?cs call:csrf_field() ?><?cs if:p.liked ?><input type="hidden" name="undo" value="1"><button type="submit" class="chip" aria-pressed="true"><?cs var:L.thread.unlike ?></button><?cs else ?><button type="submit" class="chip"><?cs var:L.thread.like ?></button><?cs /if ?></form>
       <?cs /if ?>
-      <?cs if:d.thread.locked != "1" || can_moderate ?><a class="chip" href="/t/<?cs var:d.thread.id ?>?quote=<?cs var:p.id ?>#reply"><?cs var:L.thread.quote ?></a><?cs /if ?>
+      <?cs if:d.thread.locked != "1" || can_moderate ?><a class="chip" href="/t/<?cs var:d.thread.id ?>?<?cs if:d.page > 1 ?>page=<?cs var:d.page ?>&amp;<?cs /if ?>quote=<?cs var:p.id ?>#reply"><?cs var:L.thread.quote ?></a><?cs /if ?>
       <?cs if:p.user_id == me.id || can_moderate ?>
         <a class="chip" href="/posts/<?cs var:p.id ?>/edit"><?cs var:L.thread.edit ?></a>
         <form action="/posts/<?cs var:p.id ?>/delete" method="post" class="inline-form" data-confirm="<?cs var:L.thread.confirm_delete ?>"><?cs call:csrf_field() ?><button type="submit" class="chip chip-danger"><?cs var:L.thread.delete ?></button></form>
@@ -96,7 +96,8 @@
   <form action="/t/<?cs var:d.thread.id ?>/reply" method="post" class="stack-form" novalidate>
     <?cs call:csrf_field() ?>
     <input type="hidden" name="nonce" value="<?cs if:form.nonce ?><?cs var:form.nonce ?><?cs else ?><?cs var:nonce ?><?cs /if ?>">
-    <?cs if:quote ?><input type="hidden" name="quote" value="<?cs var:quote ?>"><p class="meta"><?cs var:L.thread.quoting ?> #<?cs var:quote ?></p><?cs /if ?>
+    <?cs if:quote ?><input type="hidden" name="quote" value="<?cs var:quote ?>"><?cs /if ?>
+    <?cs if:quote_missing ?><p class="notice notice-warn"><?cs var:L.thread.quote_missing ?></p><?cs /if ?>
     <?cs call:field_error("quote") ?>
     <div class="field">
       <label for="body" class="visually-hidden"><?cs var:L.thread.reply ?></label>

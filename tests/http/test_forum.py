@@ -145,10 +145,19 @@ def test_quote_shows_the_quoted_author_and_text(author, other):
     o, _ = other
     tid = fh.create_thread(c, "help", body="The light keeps blinking **orange**.")
     opening = fh.posts(c.get("/t/%d" % tid).text)[0]["id"]
-    # the quote button leads to the reply form with the quote in it
+    # the quote button leads to the reply form with the quote in its box,
+    # as Markdown the member may edit: author, link, text
+    page = o.get("/t/%d" % tid).text
+    assert 'href="/t/%d?quote=%d#reply"' % (tid, opening) in page
     form = o.get("/t/%d?quote=%d" % (tid, opening))
     assert input_value(form.text, "quote") == str(opening)
-    pid = fh.create_reply(o, tid, "Mine too, since the update.", quote_id=opening)
+    box = fh.textarea(form.text, "body")
+    assert box == "> **@%s** [%s](/t/%d#p%d):\n>\n> The light keeps blinking **orange**.\n\n" % (
+        account.username, text("en", "thread.wrote"), tid, opening)
+    # no post number a page never shows
+    assert "#%d" % opening not in th.visible_text(form.text.replace(fh.textarea(form.text, "body"),
+                                                                  ""))
+    pid = fh.create_reply(o, tid, box + "Mine too, since the update.", quote_id=opening)
     reply = fh.post_of(o.get("/t/%d" % tid).text, pid)
     html = reply["body_html"]
     assert html.startswith("<blockquote>"), html
@@ -157,6 +166,50 @@ def test_quote_shows_the_quoted_author_and_text(author, other):
     assert 'href="/t/%d#p%d"' % (tid, opening) in quote
     assert "The light keeps blinking <strong>orange</strong>." in quote
     assert "Mine too, since the update." in html[html.index("</blockquote>"):]
+
+
+def test_quote_is_what_the_member_kept_of_it(author, other):
+    c, account = author
+    o, _ = other
+    tid = fh.create_thread(c, "help", body="First line stays.\n\nSecond line goes.")
+    opening = fh.posts(c.get("/t/%d" % tid).text)[0]["id"]
+    box = fh.textarea(o.get("/t/%d?quote=%d" % (tid, opening)).text, "body")
+    assert "Second line goes." in box
+    kept = box[:box.index("Second line goes.")].rstrip("> \n") + "\n\nOnly the first line matters."
+    pid = fh.create_reply(o, tid, kept, quote_id=opening)
+    html = fh.post_of(o.get("/t/%d" % tid).text, pid)["body_html"]
+    assert html.count("<blockquote>") == 1
+    assert "First line stays." in html and "Second line goes." not in html
+    assert "Only the first line matters." in html
+
+
+def test_quote_in_spanish_says_who_wrote_in_spanish(author, other):
+    c, account = author
+    o, _ = other
+    tid = fh.create_thread(c, "help", body="Se apaga sola.")
+    opening = fh.posts(c.get("/t/%d" % tid).text)[0]["id"]
+    assert o.form("/lang", {"lang": "es", "next": "/"}).status_code == 303
+    box = fh.textarea(o.get("/t/%d?quote=%d" % (tid, opening)).text, "body")
+    assert box.startswith("> **@%s** [%s](" % (account.username, text("es", "thread.wrote")))
+
+
+def test_quote_of_a_post_the_member_may_not_see_fills_nothing(stack, author, other, client):
+    c, _ = author
+    o, _ = other
+    hidden = fh.create_thread(c, "cafe")
+    secret = fh.create_reply(c, hidden, "Out of sight since a moderator came.")
+    hide_thread(stack, hidden)
+    tid = fh.create_thread(o, "cafe")
+    for quoted in (secret, 999999999):
+        r = o.get("/t/%d?quote=%d" % (tid, quoted))
+        assert r.status_code == 200
+        assert fh.textarea(r.text, "body") == ""
+        assert 'name="quote"' not in r.text
+        assert text("en", "thread.quote_missing") in th.visible_text(r.text)
+        assert "Out of sight since" not in r.text
+    # a visitor gets no reply box, and nothing of the post
+    r = client().get("/t/%d?quote=%d" % (tid, secret))
+    assert fh.textarea(r.text, "body") is None and "Out of sight since" not in r.text
 
 
 def test_quote_of_a_missing_post_is_refused_and_keeps_the_text(author):
