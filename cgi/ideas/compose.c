@@ -3,11 +3,15 @@
  * Without JavaScript the form has a "check for similar ideas" button
  * (step=check) that shows the ideas whose titles match and the form again.
  * Submitting (step=submit, or no step) also looks for similar ideas: when
- * there are some and the box "none of these is my idea" (confirm=1) is not
- * ticked, the form comes back with the list instead of creating anything:
- * 200 for a browser, 409 with errors.confirm for a JSON client (so that it
- * cannot mistake the answer for a created idea). tertulia.js shows the same
- * list while the title is typed, from /ideas/similar.json?q=. */
+ * there are some and the form does not say to post anyway (confirm=1),
+ * nothing is created and the member gets the duplicate step
+ * (d.duplicate): a notice at the top that the idea is not posted yet, each
+ * similar idea with a button that votes for it instead (vote.c, which
+ * lands on it), and the form as it was typed, whose button now posts it
+ * anyway (it carries confirm=1). 200 for a browser; 409 with
+ * errors.confirm for a JSON client (so that it cannot mistake the answer
+ * for a created idea). tertulia.js shows the same list while the title is
+ * typed, from /ideas/similar.json?q=. */
 #include "ideas.h"
 #include "base/content_limits.h"
 #include "base/err.h"
@@ -145,8 +149,10 @@ static int submit_idea(request *r, mod_item *m)
 	if (checking)
 		return show_form(r, 200);
 	if (hdf_get_obj(r->hdf, "d.similar.0") && form_get(&r->in, "confirm") == NULL) {
-		if (!r->wants_json)
+		if (!r->wants_json) {
+			hdf_int(r->hdf, "d.duplicate", 1);
 			return show_form(r, 200);
+		}
 		req_field_error(r, "confirm", "ideas.err.confirm", 0);
 		return show_form(r, 409);
 	}

@@ -49,9 +49,6 @@ static const char SQL_OFFICIAL[] = COMMENT_COLUMNS
 static const char SQL_MERGED_HERE[] =
 	"SELECT id, title, status, user_id FROM ideas WHERE merged_into_id = ? ORDER BY id";
 
-/* The notices a redirect after a vote may ask for (?vote=...). */
-static const char *const vote_notices[] = { "added", "already", "removed", "none" };
-
 /* The reader of a page and the kind of what a list holds. */
 struct reader {
 	const user *u;
@@ -124,13 +121,8 @@ static int load_idea(request *r, long long id)
 static int load_mine(request *r, long long id)
 {
 	long long voted = 0;
-	const char *v = req_query(r, "vote");
-	size_t i;
 	int rc;
 
-	for (i = 0; v && i < sizeof(vote_notices) / sizeof(vote_notices[0]); i++)
-		if (strcmp(v, vote_notices[i]) == 0)
-			hdf_str(r->hdf, "notice", v);
 	if (r->user.id == 0)
 		return 0;
 	rc = DB_SELECT_INT(r->app->db, SQL_VOTED, &voted, DBI(id), DBI(r->user.id));

@@ -28,6 +28,7 @@ int page_new_idea(request *r);
 int do_new_idea(request *r);
 int page_similar(request *r);
 /* vote.c */
+extern const field_spec vote_fields[];
 int do_vote(request *r);
 int do_unvote(request *r);
 /* manage.c: staff and moderator actions, and comments */

@@ -130,6 +130,45 @@ static int load_list(request *r, const char *sql, const filters *f, const char *
 	return rc ? rc : (int)n;
 }
 
+/* Which of the page's ideas the member voted for: d.ideas.N.voted, so that
+ * each row's button votes or takes the vote back. One statement for the
+ * page: IDEAS_PER_PAGE places, those past the page's rows bound to 0, which
+ * no idea has. */
+#define VOTED_PLACES "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?"
+static const char SQL_VOTED_HERE[] =
+	"SELECT idea_id FROM idea_votes WHERE user_id = ? AND idea_id IN (" VOTED_PLACES ")";
+
+static int load_voted(request *r, int n)
+{
+	db_param p[IDEAS_PER_PAGE + 1];
+	db_rows *rows = NULL;
+	char name[64];
+	size_t i;
+	int k, rc;
+
+	_Static_assert(sizeof(VOTED_PLACES) / 2 == IDEAS_PER_PAGE, "a place for each row");
+	if (r->user.id == 0 || n <= 0)
+		return 0;
+	p[0] = DBI(r->user.id);
+	for (k = 0; k < IDEAS_PER_PAGE; k++) {
+		snprintf(name, sizeof(name), "d.ideas.%d.id", k);
+		p[k + 1] = DBI(k < n ? hdf_get_int_value(r->hdf, name, 0) : 0);
+	}
+	rc = db_select(r->app->db, SQL_VOTED_HERE, p, IDEAS_PER_PAGE + 1, &rows);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < rows->nrows; i++)
+		for (k = 0; k < n && k < IDEAS_PER_PAGE; k++) {
+			snprintf(name, sizeof(name), "d.ideas.%d.id", k);
+			if (hdf_get_int_value(r->hdf, name, 0) == row_int(rows, i, "idea_id")) {
+				snprintf(name, sizeof(name), "d.ideas.%d.voted", k);
+				hdf_int(r->hdf, name, 1);
+			}
+		}
+	db_rows_free(rows);
+	return 0;
+}
+
 /* The choices of the filter form: categories and products (f's product
  * among them). */
 static int load_choices(request *r, const filters *f)
@@ -200,6 +239,8 @@ int page_ideas(request *r)
 	rc = load_choices(r, &f);
 	if (rc == 0)
 		rc = ideas_budget_info(r, "d.me");
+	if (rc == 0)
+		rc = load_voted(r, n > IDEAS_PER_PAGE ? IDEAS_PER_PAGE : n);
 	return rc ? rc : 200;
 }
 

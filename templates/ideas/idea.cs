@@ -2,7 +2,6 @@
 <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/ideas"><?cs var:L.ideas.heading ?></a><?cs if:d.idea.category_name ?> › <a href="/ideas?category=<?cs var:d.idea.category_slug ?>"><?cs var:d.idea.category_name ?></a><?cs /if ?></nav>
 <h1 class="thread-heading"><?cs var:d.idea.title ?> <?cs call:idea_status(d.idea.status) ?></h1>
 <?cs include:"follow_macros.cs" ?><?cs call:follow_form(d.follow, "/ideas/" + d.idea.id) ?>
-<?cs if:notice ?><p class="notice notice-ok" role="status"><?cs var:L.ideas.notice[notice] ?></p><?cs /if ?>
 <?cs if:d.idea.visibility == "held" ?><p class="notice notice-warn"><?cs var:L.ideas.held ?></p><?cs /if ?>
 <?cs if:d.idea.visibility == "hidden" || d.idea.visibility == "deleted" ?><p class="notice notice-warn"><?cs var:L.ideas.hidden ?></p><?cs /if ?>
 <div class="idea-layout">

@@ -1,8 +1,11 @@
 <?cs # ideas/macros.cs: pieces the ideas pages share. Included after header.cs. ?>
 <?cs def:idea_status(s) ?><span class="tag idea-status idea-status-<?cs var:s ?>"><?cs var:L.ideas.status[s] ?></span><?cs /def ?>
 <?cs def:idea_votes(n) ?><?cs var:n ?> <?cs call:plural(n, L.ideas.vote_one, L.ideas.votes) ?><?cs /def ?>
-<?cs def:idea_row(i) ?><li class="idea-row">
-  <div class="idea-votes" aria-label="<?cs call:idea_votes(i.vote_count) ?>"><strong><?cs var:i.vote_count ?></strong><span><?cs call:plural(i.vote_count, L.ideas.vote_one, L.ideas.votes) ?></span></div>
+<?cs # A member's row has its vote button (or the one that takes the vote
+  back), which leads back to this very page of the list (here). ?>
+<?cs def:idea_row(i) ?><li class="idea-row" id="idea-<?cs var:i.id ?>">
+  <div class="idea-votes" aria-label="<?cs call:idea_votes(i.vote_count) ?>"><strong><?cs var:i.vote_count ?></strong><span><?cs call:plural(i.vote_count, L.ideas.vote_one, L.ideas.votes) ?></span>
+  <?cs if:me.id && (i.voted || (i.status != "done" && i.status != "declined")) ?><form action="/ideas/<?cs var:i.id ?>/<?cs if:i.voted ?>unvote<?cs else ?>vote<?cs /if ?>" method="post" class="inline-form vote-form"><?cs call:csrf_field() ?><input type="hidden" name="next" value="<?cs var:here ?>"><button type="submit" class="button button-small<?cs if:i.voted ?> button-secondary<?cs /if ?>" aria-pressed="<?cs if:i.voted ?>true<?cs else ?>false<?cs /if ?>"><?cs if:i.voted ?><?cs var:L.ideas.unvote ?><?cs else ?><?cs var:L.ideas.vote ?><?cs /if ?><span class="visually-hidden">: <?cs var:i.title ?></span></button></form><?cs /if ?></div>
   <div class="idea-main">
     <a class="thread-title" href="/ideas/<?cs var:i.id ?>"><?cs var:i.title ?></a>
     <?cs call:idea_status(i.status) ?>

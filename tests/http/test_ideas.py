@@ -3,6 +3,7 @@
 merges, official answers, lists, the roadmap, the home page's trending
 ideas and search."""
 
+import html as htmllib
 import re
 import secrets
 from concurrent.futures import ThreadPoolExecutor
@@ -47,6 +48,16 @@ def at_once(fn, args):
 def msg(r, key, n=None):
     """An interface text in the language of the page r answered with."""
     return text(th.html_lang(r.text), key, n)
+
+
+SAID_RE = re.compile(r'<p class="notice notice-ok said" role="status"[^>]*>(.*?)</p>', re.S)
+
+
+def said_after(c, r):
+    """The messages (web/feedback.h) of the page the 303 r leads to."""
+    assert r.status_code == 303, (r.status_code, r.text[:300])
+    page = c.get(r.headers["Location"]).text
+    return [htmllib.unescape(m).strip() for m in SAID_RE.findall(page)]
 
 
 # ------------------------------------------------------------------ lists
@@ -191,19 +202,20 @@ def test_similar_ideas_are_shown_before_submitting(member):
     assert r.status_code == 200
     assert "A quieter mode for the PowerBlend blender" in r.text
     assert input_value(r.text, "title") == title
-    # submitting without the box ticked shows them again and creates nothing
+    # submitting without confirm=1 shows them again, says nothing is
+    # posted yet, and creates nothing
     r = c.form("/ideas/new", {"title": title, "body": "Please.", "step": "submit"},
                page="/ideas/new")
     assert r.status_code == 200
     assert "A quieter mode for the PowerBlend blender" in r.text
-    assert 'name="confirm"' in r.text
-    assert text("en", "ideas.similar_hint") in visible_text(r.text)
+    assert '<input type="hidden" name="confirm" value="1">' in r.text
+    assert text("en", "ideas.dup.heading") in visible_text(r.text)
     assert c.get("/ideas.json?sort=new").json()["ideas"][0]["id"] == before
     # a JSON client is told with a 409, never mistaking it for a created idea
     j = post_json(c, "/ideas/new", {"title": title, "body": "Please."})
     assert j.status_code == 409
     assert j.json()["errors"] == {"confirm": text("en", "ideas.err.confirm")}
-    # ticked: created, with its author's vote
+    # confirmed: created, with its author's vote
     idea = new_idea(c, title=title, body="Please.")
     data = idea_json(c, idea)
     assert data["idea"]["title"] == title
@@ -302,24 +314,26 @@ def test_vote_and_unvote_are_idempotent(client, member):
 
     r = try_vote(c, idea)
     assert r.status_code == 303
-    assert r.headers["Location"] == "/ideas/%d?vote=added#votes" % idea
+    assert r.headers["Location"] == "/ideas/%d#votes" % idea
+    assert said_after(c, r) == [text("en", "said.vote_added")]
     assert vote_count(c, idea) == 2
     # voting twice changes nothing, and the page says so
     r = try_vote(c, idea)
     assert r.status_code == 303
-    assert "vote=already" in r.headers["Location"]
+    assert r.headers["Location"] == "/ideas/%d#votes" % idea
     assert vote_count(c, idea) == 2
-    page = c.get(r.headers["Location"])
-    assert text("en", "ideas.notice.already") in visible_text(page.text)
+    assert said_after(c, r) == [text("en", "said.vote_already")]
     assert idea_json(c, idea)["me"]["voted"] == 1
 
     r = try_vote(c, idea, undo=True)
-    assert r.status_code == 303 and "vote=removed" in r.headers["Location"]
+    assert said_after(c, r) == [text("en", "said.vote_removed")]
     assert vote_count(c, idea) == 1
     r = try_vote(c, idea, undo=True)
-    assert r.status_code == 303 and "vote=none" in r.headers["Location"]
+    assert said_after(c, r) == [text("en", "said.vote_none")]
     assert vote_count(c, idea) == 1
-    assert text("en", "ideas.notice.none") in visible_text(c.get(r.headers["Location"]).text)
+    # what was said is said once: the idea's address carries nothing
+    assert "?" not in r.headers["Location"]
+    assert SAID_RE.search(c.get("/ideas/%d" % idea).text) is None
 
 
 def test_vote_through_json(client, member):
@@ -328,12 +342,14 @@ def test_vote_through_json(client, member):
     c, _ = member_client(client)
     r = post_json(c, "/ideas/%d/vote" % idea)
     assert r.status_code == 200
-    assert r.json() == {"ok": True, "id": idea, "url": "/ideas/%d?vote=added#votes" % idea}
+    assert r.json() == {"ok": True, "id": idea, "url": "/ideas/%d#votes" % idea,
+                        "message": text("en", "said.vote_added")}
     again = post_json(c, "/ideas/%d/vote" % idea)
-    assert again.status_code == 200 and "vote=already" in again.json()["url"]
+    assert again.status_code == 200
+    assert again.json()["message"] == text("en", "said.vote_already")
     assert vote_count(c, idea) == 2
     r = post_json(c, "/ideas/%d/unvote" % idea)
-    assert r.status_code == 200 and "vote=removed" in r.json()["url"]
+    assert r.status_code == 200 and r.json()["message"] == text("en", "said.vote_removed")
     assert vote_count(c, idea) == 1
 
 
@@ -345,11 +361,10 @@ def test_the_author_supports_their_own_idea(member):
     for lang in ("en", "es"):
         page = c.get("/ideas/%d" % idea, headers={"Accept-Language": lang}).text
         assert '</strong> <span>%s</span>' % text(lang, "ideas.vote_one") in page
-    r = try_vote(c, idea)
-    assert r.status_code == 303 and "vote=already" in r.headers["Location"]
+    assert said_after(c, try_vote(c, idea)) == [text("en", "said.vote_already")]
     assert vote_count(c, idea) == 1
     # and may take it back like any voter
-    assert "vote=removed" in try_vote(c, idea, undo=True).headers["Location"]
+    assert said_after(c, try_vote(c, idea, undo=True)) == [text("en", "said.vote_removed")]
     assert vote_count(c, idea) == 0
 
 
@@ -710,7 +725,7 @@ def test_vote_budget_from_configuration(budget_stack):
     assert field_errors(r.text)["vote"] == text("en", "ideas.err.budget", 2)
     assert vote_count(c, others[1]) == 1
     # voting again for an idea one voted for is still "already voted"
-    assert "vote=already" in try_vote(c, others[0]).headers["Location"]
+    assert said_after(c, try_vote(c, others[0])) == [text("en", "said.vote_already")]
     # a vote comes back when its idea is done or declined
     staff = th.Client(s.url)
     made.append(staff)
