@@ -215,14 +215,11 @@ int do_reply(request *r)
 		req_field_error(r, "body", "err.locked", 0);
 		return refuse_reply(r, thread_id, 403);
 	}
-	if (rc == E_DUP) {
-		/* a resubmit: send the person to the reply the first submit made */
-		snprintf(url, sizeof(url), "/t/%lld", thread_id);
-	} else if (rc != 0) {
+	/* E_DUP, a resubmit: to the reply the first submit made, as for a
+	 * first one */
+	if (rc != 0 && rc != E_DUP)
 		return rc;
-	} else {
-		forum_post_url(url, sizeof(url), thread_id, position, post_id);
-	}
+	forum_post_url(url, sizeof(url), thread_id, position, post_id);
 	r->created_id = post_id;
 	req_said(r, rc == 0 && strcmp(p.status, "held") == 0 ? "reply_held" : "reply_posted");
 	req_redirect(r, url);

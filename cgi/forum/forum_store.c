@@ -22,7 +22,7 @@ static const char SQL_POST_INSERT[] =
 	"INSERT INTO posts (thread_id, position, user_id, body, html, status, quote_post_id, "
 	"nonce, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_POST_BY_NONCE[] =
-	"SELECT id, thread_id FROM posts WHERE user_id = ? AND nonce = ?";
+	"SELECT id, thread_id, position FROM posts WHERE user_id = ? AND nonce = ?";
 static const char SQL_THREAD_LOCK[] =
 	"SELECT post_count, locked, status, category_id FROM threads WHERE id = ? FOR UPDATE";
 static const char SQL_THREAD_ADD_REPLY[] =
@@ -63,8 +63,10 @@ static const char SQL_SOLVE_CHECK[] =
 	"AND status = 'visible'";
 static const char SQL_SOLVE_SET[] = "UPDATE threads SET solved_post_id = ? WHERE id = ?";
 
-/* Finds what an earlier submit with the same nonce made. */
-static int find_by_nonce(db *d, const new_post *p, long long *thread_id, long long *post_id)
+/* Finds what an earlier submit with the same nonce made (its position too,
+ * when position is not NULL). */
+static int find_by_nonce(db *d, const new_post *p, long long *thread_id, long long *post_id,
+			 long long *position)
 {
 	db_rows *rows = NULL;
 	int rc;
@@ -75,6 +77,8 @@ static int find_by_nonce(db *d, const new_post *p, long long *thread_id, long lo
 	if (rc == 0 && rows->nrows == 1) {
 		*post_id = row_int(rows, 0, "id");
 		*thread_id = row_int(rows, 0, "thread_id");
+		if (position)
+			*position = row_int(rows, 0, "position");
 		rc = E_DUP;
 	} else if (rc == 0) {
 		rc = E_DB;
@@ -138,7 +142,7 @@ int forum_create_thread(db *d, long long category_id, const char *title,
 		return db_commit(d);
 	db_rollback(d);
 	if (rc == E_DUP)
-		return find_by_nonce(d, p, thread_id, post_id);
+		return find_by_nonce(d, p, thread_id, post_id, NULL);
 	return rc;
 }
 
@@ -179,7 +183,7 @@ int forum_create_reply(db *d, long long thread_id, const new_post *p, int allow_
 		return db_commit(d);
 	db_rollback(d);
 	if (rc == E_DUP)
-		return find_by_nonce(d, p, &tid, post_id);
+		return find_by_nonce(d, p, &tid, post_id, position);
 	return rc;
 }
 

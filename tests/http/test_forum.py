@@ -831,6 +831,20 @@ def test_the_same_nonce_from_two_members_makes_two_posts(stack, author, other):
     assert fh.count(stack, "SELECT COUNT(*) FROM posts WHERE thread_id = %d" % tid) == 3
 
 
+def test_a_reply_sent_twice_is_made_once_and_both_lead_to_it(stack, author):
+    """The second submit of one form (a double click, a retry after a lost
+    answer) makes nothing more and lands on the same post."""
+    c, _ = author
+    tid = fh.create_thread(c, "help")
+    _, nonce = fh.form_fields(c, "/t/%d" % tid)
+    first = fh.post_reply(c, tid, "Sent twice.", nonce=nonce)
+    again = fh.post_reply(c, tid, "Sent twice.", nonce=nonce)
+    assert again.status_code == 303
+    assert again.headers["Location"] == first.headers["Location"]
+    assert fh.reply_id_of(again, tid) == fh.reply_id_of(first, tid)
+    assert fh.count(stack, "SELECT COUNT(*) FROM posts WHERE thread_id = %d" % tid) == 2
+
+
 def test_browser_post_with_its_origin_header_is_accepted(stack, author):
     """Browsers send Origin on every form POST; ours (with its port) is
     accepted, another site's is refused."""
