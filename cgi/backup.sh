@@ -15,12 +15,14 @@
 # readable by its owner only.
 #
 # Environment: VAR (the data folder, default ./var, whose tertulia.conf names
-# the database and its admin account).
+# the database and its admin account), BUILD (where tertuliactl is, default
+# ./build: a restore applies the counter jobs the backup holds queued).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${VAR:-$ROOT/var}
 CONF=$VAR/tertulia.conf
+BUILD=${BUILD:-$ROOT/build}
 
 die() { printf 'backup: %s\n' "$*" >&2; exit 1; }
 conf_get() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "$CONF" | tail -n 1; }
@@ -84,6 +86,12 @@ restore() {
     CREATE DATABASE \`$DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
   if ! gzip -dc "$FILE" | client mariadb "$DB"; then
     die "loading $FILE failed; to go back: cgi/backup.sh restore $before"
+  fi
+  # the counter jobs the backup holds queued (a write's rollups, applied
+  # just after it) are applied now, as the programs would have: the
+  # restored database is whole at once, not a moment later
+  if ! "$BUILD/tertuliactl" --config "$CONF" drain >/dev/null; then
+    echo "the queued counter jobs were not applied: run tertuliactl drain" >&2
   fi
   echo "restored $FILE"
 }

@@ -79,7 +79,9 @@ def test_repair_rebuilds_a_table_with_a_corrupted_index(own):
     # the first address in the index's order, made to sort after all the others
     first = own.sql("SELECT email FROM users ORDER BY email LIMIT 1")[0][0].encode()
     assert own.sql("SELECT COUNT(*) FROM users")[0][0] != "1"
-    before = fingerprint(own)["users"]
+    # the rows themselves: CHECKSUM TABLE of a table with a generated column
+    # (users.username_key) is not kept by a rebuild, though every value is
+    before = own.sql("SELECT * FROM users ORDER BY id")
     own.stop_mariadb()
     break_index_order(os.path.join(own.var, "db", "tertulia", "users.ibd"), index_id, first)
     own.start_mariadb()
@@ -97,7 +99,7 @@ def test_repair_rebuilds_a_table_with_a_corrupted_index(own):
         fixed.stdout
     assert ", 1 not sound, 1 rebuilt" in fixed.stdout, fixed.stdout
     assert own.ctl("check").returncode == 0
-    assert fingerprint(own)["users"] == before      # every row as it was
+    assert own.sql("SELECT * FROM users ORDER BY id") == before   # every row as it was
     check_consistent(own)
     # the index works again: the address finds its member
     assert own.sql("SELECT COUNT(*) FROM users FORCE INDEX (users_email) WHERE email = '%s'"
