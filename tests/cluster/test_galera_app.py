@@ -32,6 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "http"))
 
 import forum_http as fh  # noqa: E402
+from db_checks import break_index_order  # noqa: E402
 import tertulia_http as th  # noqa: E402
 from mariadb_cluster import Galera  # noqa: E402
 from app_hosts import ADMIN, create_database, two_hosts  # noqa: E402
@@ -326,3 +327,40 @@ def test_the_writer_sees_each_reply_at_once_through_the_other_host(cluster, host
         on_b.cookies.update(on_a.cookies)
         page = on_b.get(r.headers["Location"].split("#")[0])  # where the 303 leads
         assert pid in [int(p["id"]) for p in fh.posts(page.text)]
+
+
+def test_a_corrupted_index_is_rebuilt_on_its_node_alone(cluster, hosts):
+    """An index a full disk left corrupted on one node (its files, not the
+    cluster's data) is rebuilt by `tertuliactl check --repair` on that node
+    alone (README, "When the disk fills up"): the other nodes' tables are
+    not rebuilt, and the cluster's writes are not held meanwhile."""
+    _, b = hosts                      # host B's db.host begins with node 2
+
+    def table_id(i):
+        return cluster.sql(i, "SELECT table_id FROM information_schema.innodb_sys_tables "
+                              "WHERE name = 'tertulia/users'")[0][0]
+
+    index_id = int(cluster.sql(2, (
+        "SELECT i.index_id FROM information_schema.innodb_sys_indexes i "
+        "JOIN information_schema.innodb_sys_tables t ON t.table_id = i.table_id "
+        "WHERE t.name = 'tertulia/users' AND i.name = 'users_email'"))[0][0])
+    first = cluster.sql(2, "SELECT email FROM tertulia.users ORDER BY email LIMIT 1")[0][0]
+    rows = cluster.sql(1, "SELECT id, username, email FROM tertulia.users ORDER BY id")
+    before = {i: table_id(i) for i in (1, 2, 3)}
+    cluster.stop_node(2)
+    break_index_order(os.path.join(cluster.servers[2].datadir, "tertulia", "users.ibd"), index_id,
+                      first.encode())
+    cluster.restart(2)
+    found = b.ctl("check", check=False)
+    assert "users: error: Corrupt" in found.stdout, found.stdout
+    fixed = b.ctl("check", "--repair", check=False)
+    print("\n  " + fixed.stdout.replace("\n", "\n  "))
+    assert "on this node only" in fixed.stdout, fixed.stdout
+    assert "users: rebuilt, sound" in fixed.stdout, fixed.stdout
+    after = {i: table_id(i) for i in (1, 2, 3)}
+    assert after[2] != before[2], "node 2's table was not rebuilt"
+    assert after[1] == before[1] and after[3] == before[3], "the rebuild ran on every node"
+    cluster.wait_synced(2)
+    for i in (1, 2, 3):                # every row as it was, on every node
+        assert cluster.sql(i, "SELECT id, username, email FROM tertulia.users ORDER BY id") == rows
+    assert b.ctl("check").returncode == 0

@@ -13,51 +13,13 @@ is wrong. The stack is this module's own, since the test stops MariaDB.
 """
 
 import os
-import struct
 
 import pytest
 
-from db_checks import check_consistent, fingerprint, tables
+from db_checks import break_index_order, check_consistent, fingerprint, tables
 import tertulia_http as th
 
 pytestmark = pytest.mark.slow
-
-PAGE = 16384                       # innodb_page_size (the default)
-FIL_PAGE_TYPE, FIL_PAGE_INDEX = 24, 17855
-PAGE_INDEX_ID = 38 + 28            # page header (after the FIL header) + 28
-
-
-def crc32c(data):
-    """CRC-32C (Castagnoli), the full_crc32 page checksum of MariaDB 10.5+."""
-    crc = 0xFFFFFFFF
-    for byte in data:
-        crc ^= byte
-        for _ in range(8):
-            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
-    return crc ^ 0xFFFFFFFF
-
-
-def break_index_order(ibd, index_id, key):
-    """Makes `key` begin with "zz" in the B-tree page of index `index_id`
-    that holds it, and writes the page's checksum again. Returns the page
-    number."""
-    with open(ibd, "r+b") as f:
-        data = bytearray(f.read())
-        for n in range(len(data) // PAGE):
-            page = data[n * PAGE:(n + 1) * PAGE]
-            if (struct.unpack(">H", page[FIL_PAGE_TYPE:FIL_PAGE_TYPE + 2])[0] != FIL_PAGE_INDEX
-                    or struct.unpack(">Q", page[PAGE_INDEX_ID:PAGE_INDEX_ID + 8])[0] != index_id):
-                continue
-            at = page.find(key)
-            if at < 0:
-                continue
-            page[at:at + 2] = b"zz"
-            page[PAGE - 4:] = struct.pack(">I", crc32c(bytes(page[:PAGE - 4])))
-            f.seek(n * PAGE)
-            f.write(page)
-            return n
-    raise AssertionError("no page of index %d holds %r" % (index_id, key))
-
 
 @pytest.fixture(scope="module")
 def own(own_stack):
