@@ -3,6 +3,7 @@
 #include "base/content_limits.h"
 #include "base/err.h"
 #include "services/moderation.h"
+#include "text/markdown.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@ const field_spec new_thread_fields[] = {
 	{ "title", F_LINE, 3, TITLE_MAX, 1, NULL },
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
 	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* posts.nonce is CHAR(32) */
+	{ "preview", F_INT, 1, 1, 0, NULL },  /* 1: show the post as it will be; post nothing */
 	FIELDS_END
 };
 
@@ -20,6 +22,7 @@ const field_spec reply_fields[] = {
 	{ "body", F_TEXT, 1, 20000, 1, NULL },
 	{ "quote", F_INT, 1, 1LL << 53, 0, NULL },
 	{ "nonce", F_LINE, 0, 32, 0, NULL }, /* posts.nonce is CHAR(32) */
+	{ "preview", F_INT, 1, 1, 0, NULL },
 	FIELDS_END
 };
 
@@ -50,6 +53,22 @@ void forum_moderated_post(const mod_item *m, new_post *p)
 }
 
 /* Shows the form (again, after a refusal, with what was typed). */
+/* Whether the form asked for a preview; if so, puts the body as it would
+ * be shown (preview.html, our Markdown renderer's) beside what was typed,
+ * which the form shown again keeps, with its nonce: nothing is written. */
+static int wants_preview(request *r)
+{
+	const char *body = form_get(&r->in, "body");
+	char *html = NULL;
+
+	if (form_int(&r->in, "preview", 0) != 1 || body == NULL)
+		return 0;
+	if (markdown_render(body, strlen(body), &html) == 0)
+		hdf_str(r->hdf, "preview.html", html);
+	free(html);
+	return 1;
+}
+
 static int show_form(request *r, int status)
 {
 	int rc = forum_load_start_categories(r, "d.categories");
@@ -93,6 +112,8 @@ int do_new_thread(request *r)
 	}
 	if (r->invalid)
 		return show_form(r, 400);
+	if (wants_preview(r))
+		return show_form(r, 200);
 	rc = forum_check_limits(r, 1, "title");
 	if (rc == E_THROTTLED)
 		return show_form(r, 429);
@@ -182,6 +203,8 @@ int do_reply(request *r)
 
 	if (r->invalid)
 		return refuse_reply(r, thread_id, 400);
+	if (wants_preview(r))
+		return refuse_reply(r, thread_id, 200);
 	rc = forum_check_limits(r, 0, "body");
 	if (rc == E_THROTTLED)
 		return refuse_reply(r, thread_id, 429);

@@ -18,13 +18,15 @@
       <p class="hint" id="title-hint"><?cs var:L.compose.subject_hint ?></p>
       <?cs call:field_error("title") ?>
     </div>
+    <?cs if:preview.html ?><section class="preview" aria-labelledby="preview-h" tabindex="-1" id="preview"><h2 id="preview-h"><?cs var:L.compose.preview_heading ?></h2><div class="post-body"><?cs uvar:preview.html ?></div></section><?cs /if ?>
     <div class="field">
       <label for="body"><?cs var:L.compose.body ?></label>
       <textarea id="body" name="body" rows="10" required maxlength="20000"<?cs call:described("body", "1") ?>><?cs var:form.body ?></textarea>
       <p class="hint" id="body-hint"><?cs var:L.compose.body_hint ?></p>
       <?cs call:field_error("body") ?>
     </div>
-    <button type="submit" class="button"><?cs var:L.compose.submit ?></button>
+    <div class="actions"><button type="submit" class="button"><?cs var:L.compose.submit ?></button>
+    <button type="submit" class="button button-secondary" name="preview" value="1"><?cs var:L.compose.preview ?></button></div>
   </form>
 </section>
 <?cs include:"footer.cs" ?>

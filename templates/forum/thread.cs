@@ -99,13 +99,15 @@
     <?cs if:quote ?><input type="hidden" name="quote" value="<?cs var:quote ?>"><?cs /if ?>
     <?cs if:quote_missing ?><p class="notice notice-warn"><?cs var:L.thread.quote_missing ?></p><?cs /if ?>
     <?cs call:field_error("quote") ?>
+    <?cs if:preview.html ?><section class="preview" aria-labelledby="preview-h" tabindex="-1" id="preview"><h3 id="preview-h"><?cs var:L.compose.preview_heading ?></h3><div class="post-body"><?cs uvar:preview.html ?></div></section><?cs /if ?>
     <div class="field">
       <label for="body" class="visually-hidden"><?cs var:L.thread.reply ?></label>
       <textarea id="body" name="body" rows="6" required maxlength="20000"<?cs call:described("body", "1") ?>><?cs var:form.body ?></textarea>
       <p class="hint" id="body-hint"><?cs var:L.thread.reply_hint ?></p>
       <?cs call:field_error("body") ?>
     </div>
-    <button type="submit" class="button"><?cs var:L.thread.reply_submit ?></button>
+    <div class="actions"><button type="submit" class="button"><?cs var:L.thread.reply_submit ?></button>
+    <button type="submit" class="button button-secondary" name="preview" value="1"><?cs var:L.compose.preview ?></button></div>
   </form>
 <?cs else ?>
   <p><a class="button" href="/login?next=<?cs var:url_escape("/t/" + d.thread.id) ?>"><?cs var:L.thread.login_to_reply ?></a></p>
