@@ -279,7 +279,8 @@ int forum_show_thread(request *r, long long id, long long page)
 			shown = span.last;
 		if (read > 0 && read < shown && read + 1 >= span.first)
 			hdf_int(r->hdf, "d.unread_from", read + 1);
-		forum_mark_read(r, id, shown);
+		if (shown > read) /* a page read again writes nothing */
+			forum_mark_read(r, id, shown);
 		const char *quote = req_query(r, "quote");
 		long long q = 0;
 
